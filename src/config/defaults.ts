@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { Config } from '../types.js';
+
+/** Defaults for every config key; a project's parkpress.config.* overrides them. */
+export function defaultConfig(root: string): Config {
+  return {
+    title: '园区新闻',
+    description: '高新区、经开区、新区与产业园区的新闻报道',
+    baseUrl: 'http://localhost:8080',
+    pathPrefix: '',
+    contentDir: path.join(root, 'content'),
+    outDir: path.join(root, 'dist'),
+    templatesDir: path.join(root, 'templates'),
+    publicDir: path.join(root, 'public'),
+    pageSize: 20,
+    related: {
+      count: 5,
+      threshold: 0.05,
+      indices: [
+        { name: 'keywords', weight: 3 },
+        { name: 'parks', weight: 2 },
+        { name: 'terms', weight: 1 },
+      ],
+    },
+    ranking: { count: 10, windowDays: 365 },
+    latest: { count: 10 },
+    duplicates: { keep: 'earliest' },
+    limits: { maxFileBytes: 8 * 1024 * 1024, maxLines: 200_000 },
+  };
+}

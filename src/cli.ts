@@ -1,6 +1,33 @@
-/** Command-line entry: returns the process exit code. */
+import { Command, CommanderError } from 'commander';
+import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
+import { devCommand } from './commands/dev.js';
+import { ingestCommand } from './commands/ingest.js';
+
+/** Exit codes, documented in --help and the README. */
+export const EXIT = { ok: 0, diagnostics: 1, usage: 2, internal: 70 } as const;
+
+/** Command-line entry: parses argv (without node and script) and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  void argv;
-  console.error('parkpress: not implemented yet');
-  return 70;
+  let code: number = EXIT.ok;
+  const program = new Command('parkpress')
+    .description('Static news-site generator for reports on China\'s development zones')
+    .exitOverride()
+    .addHelpText('after', `
+Exit codes:
+  0   success
+  1   an input had an error (with --strict: or a warning)
+  2   bad command line or configuration
+  70  internal error (a bug: please report it)`);
+  buildCommand(program, (c) => { code = c; });
+  checkCommand(program, (c) => { code = c; });
+  devCommand(program, (c) => { code = c; });
+  ingestCommand(program, (c) => { code = c; });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    throw err;
+  }
+  return code;
 }

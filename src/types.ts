@@ -134,6 +134,8 @@ export interface Article {
   provenance: Partial<Record<FieldName, Provenance>>;
   /** Everything load, normalize and extract found to report for this file. */
   diagnostics: Diagnostic[];
+  /** Set by the corpus step when this article is a near-duplicate: the `file` of the copy the site shows. */
+  duplicateOf?: string;
 }
 
 /** A link to an article as shown in lists and sidebars (computed once per build). */

@@ -25,6 +25,8 @@ export function defaultConfig(root: string): Config {
     ranking: { count: 10, windowDays: 365 },
     latest: { count: 10 },
     duplicates: { keep: 'earliest' },
-    limits: { maxFileBytes: 8 * 1024 * 1024, maxLines: 200_000 },
+    // A long news article is ~100 KB and a few hundred lines; these leave a wide margin
+    // while refusing a dump or a runaway file before it costs minutes or gigabytes.
+    limits: { maxFileBytes: 4 * 1024 * 1024, maxLines: 50_000 },
   };
 }

@@ -1,4 +1,4 @@
-import { link, lstat, mkdir, readdir, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, WriteReport } from '../types.js';
 import { acquireLock } from './lock.js';
@@ -11,6 +11,9 @@ export interface WriteOptions {
   /** How long to wait for another build holding the output lock (ms). */
   lockTimeoutMs?: number;
 }
+
+/** Tells apart builds made by one process within one millisecond (dev rebuilds). */
+let sequence = 0;
 
 /** Files handled at once: enough to overlap disk I/O without exhausting file descriptors. */
 const CONCURRENCY = 16;
@@ -31,8 +34,9 @@ export async function writeSite(pages: Page[], outDir: string, options: WriteOpt
   try {
     const buildsDir = `${out}.builds`;
     await mkdir(buildsDir, { recursive: true });
+    await removeOtherBuilds(buildsDir, await liveBuildName(out));
     const previous = await adoptPrevious(out, buildsDir);
-    const id = `${Date.now().toString(36)}-${process.pid}`;
+    const id = `${Date.now().toString(36)}-${process.pid}-${++sequence}`;
     const next = path.join(buildsDir, id);
     await mkdir(next);
     const counts = await fillBuild(pages, next, previous);
@@ -44,6 +48,12 @@ export async function writeSite(pages: Page[], outDir: string, options: WriteOpt
   } finally {
     await release();
   }
+}
+
+/** Name of the build folder `out` links to, if it is a link. */
+async function liveBuildName(out: string): Promise<string | undefined> {
+  const target = await readlink(out).catch(() => undefined);
+  return target === undefined ? undefined : path.basename(target);
 }
 
 /**
@@ -104,7 +114,7 @@ async function switchLink(out: string, target: string, buildsDir: string): Promi
 }
 
 /** Removes superseded and half-written builds (from killed runs); we hold the lock. */
-async function removeOtherBuilds(buildsDir: string, keep: string): Promise<void> {
+async function removeOtherBuilds(buildsDir: string, keep: string | undefined): Promise<void> {
   for (const name of await readdir(buildsDir)) {
     if (name !== keep) await rm(path.join(buildsDir, name), { recursive: true, force: true });
   }

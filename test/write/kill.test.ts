@@ -53,7 +53,7 @@ test(`SIGKILL at ${RUNS} random moments leaves dist/ as the previous or the new 
     if (r.killed) outcomes.killed++;
     live = now;
   }
-  t.diagnostic(`${RUNS} runs, ${outcomes.killed} killed mid-write; dist/ after: previous site ${outcomes.previous}x, new site ${outcomes.next}x (full write ${fullMs.toFixed(0)} ms)`);
+  t.diagnostic(`${RUNS} runs, ${outcomes.killed} SIGKILLed; dist/ after: previous site ${outcomes.previous}x, new site ${outcomes.next}x (full write ${fullMs.toFixed(0)} ms)`);
   assert.ok(outcomes.previous > 0 && outcomes.killed > 0, 'some kills must land before the switch, or the test proves nothing');
 
   // The next writer takes over the dead writers' lock and clears their half-built folders.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { assertSafeFolders } from '../config/index.js';
+import { ConfigError, assertSafeFolders } from '../config/index.js';
 import type { FileResult } from '../pipeline/article.js';
 import type { Article, Config, Diagnostic, WriteReport } from '../types.js';
 import { realStages, type Stages } from './stages.js';
@@ -11,6 +11,11 @@ export interface BuildOptions {
   /** Print nothing but errors. */
   quiet?: boolean;
   verbose?: boolean;
+  /**
+   * For `dev`: update the live output in place, writing only pages that changed since this
+   * builder's last build, instead of assembling and switching in a whole new build.
+   */
+  inPlace?: boolean;
   /** Called as input files are processed (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -94,6 +99,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
     async build(changed) {
       const start = performance.now();
       const t = stopwatch();
+      await assertContentDir(config.contentDir);
       const files = [...(await stages.discover(config.contentDir))].sort(compareCodeUnits);
       const discover = t();
       const processed = await processAll(files, changed ? new Set(changed.map((f) => path.resolve(f))) : undefined);
@@ -106,7 +112,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const siteMs = t();
       const pages = await stages.renderSite(site);
       const render = t();
-      const report = await stages.writeSite(pages, config.outDir);
+      const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
       const write = t();
       const diagnostics = [...results.flatMap((r) => r.diagnostics), ...site.diagnostics].sort(compareDiagnostics);
       return {
@@ -121,6 +127,11 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       };
     },
   };
+}
+
+async function assertContentDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new ConfigError(`the content folder ${dir} does not exist; put articles there or set contentDir`);
 }
 
 async function hashFile(file: string): Promise<string | undefined> {

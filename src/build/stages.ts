@@ -4,7 +4,7 @@ import { processFile, type FileResult } from '../pipeline/article.js';
 import { renderSite } from '../render/index.js';
 import { buildSite } from '../site/index.js';
 import type { Article, Config, Page, Site, WriteReport } from '../types.js';
-import { writeSite } from '../write/index.js';
+import { writeSite, type WriteOptions } from '../write/index.js';
 
 /** The stage functions a build composes; tests swap in fakes for one or more. */
 export interface Stages {
@@ -13,7 +13,7 @@ export interface Stages {
   enrichCorpus(articles: Article[], config: Config): Article[];
   buildSite(articles: Article[], config: Config): Site;
   renderSite(site: Site): Promise<Page[]>;
-  writeSite(pages: Page[], outDir: string): Promise<WriteReport>;
+  writeSite(pages: Page[], outDir: string, options?: WriteOptions): Promise<WriteReport>;
 }
 
 export const realStages: Stages = {
@@ -22,5 +22,5 @@ export const realStages: Stages = {
   enrichCorpus,
   buildSite,
   renderSite,
-  writeSite: (pages, outDir) => writeSite(pages, outDir),
+  writeSite,
 };

@@ -83,3 +83,9 @@ test('refuses an output folder inside the content folder', async () => {
   const { config } = await tempSite({});
   assert.throws(() => createBuilder({ ...config, outDir: path.join(config.contentDir, 'dist') }, {}, fakeStages()), /overlaps contentDir/);
 });
+
+test('a missing content folder is a configuration error, not a crash', async () => {
+  const { config } = await tempSite({});
+  await rm(config.contentDir, { recursive: true });
+  await assert.rejects(createBuilder(config, {}, fakeStages()).build(), (err: Error) => err.name === 'ConfigError' && /content folder .* does not exist/.test(err.message));
+});

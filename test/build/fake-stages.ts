@@ -57,7 +57,7 @@ export function fakeStages(): FakeStages {
         ...site.articles.map((a) => ({ path: `articles/${a.slug}/index.html`, content: `<h1>${a.title}</h1>` })),
       ];
     },
-    writeSite: (pages, outDir) => writeSite(pages, outDir),
+    writeSite,
   };
 }
 

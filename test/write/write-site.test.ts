@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { LockError, writeSite } from '../../src/write/index.js';
@@ -98,4 +98,29 @@ test('a lock left by a process that no longer runs is taken over', async () => {
   await writeFile(path.join(`${out}.lock`, 'owner.json'), JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), started: 'x' }));
   assert.equal((await writeSite(site, out, { lockTimeoutMs: 0 })).written, 4);
   await rm(root, { recursive: true });
+});
+
+test('in place (dev): only changed pages are written, the rest keep their inode, stale pages go', async () => {
+  const root = await tempDir();
+  const out = path.join(root, 'dist');
+  assert.deepEqual(await writeSite(site, out, { inPlace: true }), { written: 4, unchanged: 0, removed: 0 });
+  const liveBefore = await realpath(out);
+  for (const p of site) await utimes(path.join(out, p.path), past, past);
+  const next: Page[] = [site[0]!, { path: 'articles/a/index.html', content: '<p>甲 改</p>' }, site[3]!];
+  assert.deepEqual(await writeSite(next, out, { inPlace: true }), { written: 1, unchanged: 2, removed: 1 });
+  assert.equal(await realpath(out), liveBefore, 'same build folder, updated in place');
+  assert.equal((await stat(path.join(out, 'index.html'))).mtimeMs, past.getTime());
+  assert.equal(await readFile(path.join(out, 'articles/a/index.html'), 'utf8'), '<p>甲 改</p>');
+  await assert.rejects(stat(path.join(out, 'articles/b')), { code: 'ENOENT' }, 'emptied folder removed');
+  assert.deepEqual((await readdir(path.join(out, 'articles/a'))), ['index.html'], 'no temp file left');
+});
+
+test('in place falls back to a whole new build when another process switched the output', async () => {
+  const root = await tempDir();
+  const out = path.join(root, 'dist');
+  await writeSite(site, out, { inPlace: true });
+  await writeSite(site.slice(0, 2), out); // "another build" switches in a new folder
+  const r = await writeSite(site, out, { inPlace: true });
+  assert.deepEqual(r, { written: 2, unchanged: 2, removed: 0 });
+  assert.equal(await readFile(path.join(out, 'style.css'), 'utf8'), 'body');
 });

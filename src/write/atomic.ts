@@ -23,12 +23,13 @@ export async function writeNewBuild(pages: Page[], out: string): Promise<{ repor
   const id = `${Date.now().toString(36)}-${process.pid}-${++sequence}`;
   const next = path.join(buildsDir, id);
   await mkdir(next);
-  const counts = fillBuild(pages, next, previous);
+  const { written, unchanged } = fillBuild(pages, next, previous);
   const wanted = new Set(pages.map((p) => p.path));
-  const removed = previous ? listFiles(previous).filter((f) => !wanted.has(f)).length : 0;
+  const removed = previous ? listFiles(previous).filter((f) => !wanted.has(f)) : [];
   await switchLink(out, path.relative(path.dirname(out), next), buildsDir);
   await removeOtherBuilds(buildsDir, id);
-  return { report: { ...counts, removed }, dir: next };
+  const paths = [...written, ...removed].sort();
+  return { report: { written: written.length, unchanged, removed: removed.length, paths }, dir: next };
 }
 
 /** The build folder `out` links to, if it is a link. */
@@ -61,9 +62,9 @@ async function adoptPrevious(out: string, buildsDir: string): Promise<string | u
  * are several times faster than promise-based fs (no thread-pool round trip per call), and the
  * build has nothing else to do meanwhile.
  */
-function fillBuild(pages: Page[], dir: string, previous: string | undefined): Omit<WriteReport, 'removed'> {
+function fillBuild(pages: Page[], dir: string, previous: string | undefined): { written: string[]; unchanged: number } {
   for (const folder of foldersOf(pages)) mkdirSync(path.join(dir, folder));
-  let written = 0;
+  const written: string[] = [];
   let unchanged = 0;
   for (const page of pages) {
     const bytes = bytesOf(page);
@@ -73,7 +74,7 @@ function fillBuild(pages: Page[], dir: string, previous: string | undefined): Om
       unchanged++;
     } else {
       writeFileSync(target, bytes);
-      written++;
+      written.push(page.path);
     }
   }
   return { written, unchanged };

@@ -15,7 +15,7 @@ export type Written = Map<string, Page['content']>;
  */
 export function updateInPlace(pages: Page[], dir: string, before: Written): { report: WriteReport; written: Written } {
   const after: Written = new Map();
-  let written = 0;
+  const paths: string[] = [];
   let unchanged = 0;
   for (const page of pages) {
     after.set(page.path, page.content);
@@ -29,15 +29,16 @@ export function updateInPlace(pages: Page[], dir: string, before: Written): { re
     const temp = `${target}.tmp-${process.pid}`;
     writeFileSync(temp, bytesOf(page));
     renameSync(temp, target);
-    written++;
+    paths.push(page.path);
   }
-  let removed = 0;
+  const written = paths.length;
   for (const old of before.keys()) {
     if (after.has(old)) continue;
     removeFile(path.join(dir, old), dir);
-    removed++;
+    paths.push(old);
   }
-  return { report: { written, unchanged, removed }, written: after };
+  const report = { written, unchanged, removed: paths.length - written, paths: paths.sort() };
+  return { report, written: after };
 }
 
 /** Compared as given: encoding ten thousand strings to bytes would cost more than the writes. */

@@ -5,7 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { LockError, writeSite } from '../../src/write/index.js';
 import { acquireLock } from '../../src/write/lock.js';
-import type { Page } from '../../src/types.js';
+import type { Page, WriteReport } from '../../src/types.js';
+
+/** The counts of a report (its `paths` are checked where they matter). */
+const counts = ({ written, unchanged, removed }: WriteReport) => ({ written, unchanged, removed });
 
 async function tempDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'pp-write-'));
@@ -24,7 +27,7 @@ test('writes every page under outDir and nothing else', async () => {
   const root = await tempDir();
   const out = path.join(root, 'dist');
   const report = await writeSite(site, out);
-  assert.deepEqual(report, { written: 4, unchanged: 0, removed: 0 });
+  assert.deepEqual(counts(report), { written: 4, unchanged: 0, removed: 0 });
   assert.equal(await readFile(path.join(out, 'articles/a/index.html'), 'utf8'), '<p>甲</p>');
   assert.equal(await readFile(path.join(out, 'style.css'), 'utf8'), 'body');
   assert.deepEqual((await readdir(root)).sort(), ['dist', 'dist.builds'], 'lock released, no temp folders left');
@@ -43,7 +46,8 @@ test('unchanged files keep their mtime, changed ones are rewritten, stale ones r
     { path: 'articles/c/index.html', content: '<p>丙</p>' },
   ];
   const report = await writeSite(next, out);
-  assert.deepEqual(report, { written: 2, unchanged: 2, removed: 1 });
+  assert.deepEqual(counts(report), { written: 2, unchanged: 2, removed: 1 });
+  assert.deepEqual(report.paths, ['articles/a/index.html', 'articles/b/index.html', 'articles/c/index.html'], 'written and removed');
   assert.equal((await stat(path.join(out, 'index.html'))).mtimeMs, past.getTime());
   assert.equal((await stat(path.join(out, 'style.css'))).mtimeMs, past.getTime());
   assert.notEqual((await stat(path.join(out, 'articles/a/index.html'))).mtimeMs, past.getTime());
@@ -59,7 +63,7 @@ test('a plain dist folder from before is replaced, its stale files removed', asy
   await writeFile(path.join(out, 'index.html'), '<h1>首页</h1>');
   await utimes(path.join(out, 'index.html'), past, past);
   const report = await writeSite(site, out);
-  assert.deepEqual(report, { written: 3, unchanged: 1, removed: 1 });
+  assert.deepEqual(counts(report), { written: 3, unchanged: 1, removed: 1 });
   assert.ok((await lstat(out)).isSymbolicLink());
   assert.equal((await stat(path.join(out, 'index.html'))).mtimeMs, past.getTime());
   await assert.rejects(stat(path.join(out, 'old/page.html')), { code: 'ENOENT' });
@@ -103,11 +107,13 @@ test('a lock left by a process that no longer runs is taken over', async () => {
 test('in place (dev): only changed pages are written, the rest keep their inode, stale pages go', async () => {
   const root = await tempDir();
   const out = path.join(root, 'dist');
-  assert.deepEqual(await writeSite(site, out, { inPlace: true }), { written: 4, unchanged: 0, removed: 0 });
+  assert.deepEqual(counts(await writeSite(site, out, { inPlace: true })), { written: 4, unchanged: 0, removed: 0 });
   const liveBefore = await realpath(out);
   for (const p of site) await utimes(path.join(out, p.path), past, past);
   const next: Page[] = [site[0]!, { path: 'articles/a/index.html', content: '<p>甲 改</p>' }, site[3]!];
-  assert.deepEqual(await writeSite(next, out, { inPlace: true }), { written: 1, unchanged: 2, removed: 1 });
+  const update = await writeSite(next, out, { inPlace: true });
+  assert.deepEqual(counts(update), { written: 1, unchanged: 2, removed: 1 });
+  assert.deepEqual(update.paths, ['articles/a/index.html', 'articles/b/index.html']);
   assert.equal(await realpath(out), liveBefore, 'same build folder, updated in place');
   assert.equal((await stat(path.join(out, 'index.html'))).mtimeMs, past.getTime());
   assert.equal(await readFile(path.join(out, 'articles/a/index.html'), 'utf8'), '<p>甲 改</p>');
@@ -121,6 +127,6 @@ test('in place falls back to a whole new build when another process switched the
   await writeSite(site, out, { inPlace: true });
   await writeSite(site.slice(0, 2), out); // "another build" switches in a new folder
   const r = await writeSite(site, out, { inPlace: true });
-  assert.deepEqual(r, { written: 2, unchanged: 2, removed: 0 });
+  assert.deepEqual(counts(r), { written: 2, unchanged: 2, removed: 0 });
   assert.equal(await readFile(path.join(out, 'style.css'), 'utf8'), 'body');
 });

@@ -218,7 +218,13 @@ export interface Config {
   publicDir: string;
   /** Number of items per list page. */
   pageSize: number;
-  related: { count: number; threshold: number; indices: RelatedIndex[] };
+  related: {
+    count: number;
+    threshold: number;
+    indices: RelatedIndex[];
+    /** Terms found in more than this share of the articles (高新区 ...) are ignored for related; default 0.5. */
+    maxShare?: number;
+  };
   ranking: { count: number; windowDays: number };
   latest: { count: number };
   /** Which copy of a near-duplicate group the site shows. */

@@ -16,6 +16,7 @@ export function defaultConfig(root: string): Config {
     related: {
       count: 5,
       threshold: 0.05,
+      maxShare: 0.5,
       indices: [
         { name: 'keywords', weight: 3 },
         { name: 'parks', weight: 2 },

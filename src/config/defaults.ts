@@ -26,6 +26,9 @@ export function defaultConfig(root: string): Config {
     ranking: { count: 10, windowDays: 365 },
     latest: { count: 10 },
     duplicates: { keep: 'earliest' },
+    traditional: { enabled: false, variant: 'tw', dir: 'zh-hant' },
+    search: true,
+    dataDir: path.join(root, 'data'),
     limits: { maxFileBytes: 8 * 1024 * 1024, maxLines: 200_000 },
   };
 }

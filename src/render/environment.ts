@@ -9,6 +9,9 @@ const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const defaultTemplatesDir = path.join(packageRoot, 'templates');
 export const defaultPublicDir = path.join(packageRoot, 'public');
 
+/** What the `href` and `absolute` filters read from the template context: the current edition's config. */
+interface FilterThis { ctx: { edition: { config: Config } } }
+
 /**
  * One Nunjucks environment per build, so each template is compiled once. The user's templates
  * folder is searched first: a file there replaces the default template of the same name only.
@@ -20,7 +23,9 @@ export function createEnvironment(config: Config): nunjucks.Environment {
     autoescape: true,
     throwOnUndefined: false,
   });
-  env.addFilter('href', (url: string) => href(config, url));
-  env.addFilter('absolute', (url: string) => absoluteUrl(config, url));
+  env.addFilter('href', function (this: FilterThis, url: string) { return href(this.ctx.edition.config, url); });
+  // Static files (stylesheet, scripts, search bundle) exist once, at the site root, for every edition.
+  env.addFilter('asset', (url: string) => href(config, url));
+  env.addFilter('absolute', function (this: FilterThis, url: string) { return absoluteUrl(this.ctx.edition.config, url); });
   return env;
 }

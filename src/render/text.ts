@@ -1,3 +1,5 @@
+import markdownIt from 'markdown-it';
+
 /** Han, kana and hangul characters: each one is read as a unit. */
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 /** Runs of Latin letters or digits: each is read as one word. */
@@ -18,15 +20,16 @@ export function readingMinutes(text: string): number {
   return Math.max(1, Math.round(cjk / CJK_CHARS_PER_MINUTE + latin / LATIN_WORDS_PER_MINUTE));
 }
 
-/** Markdown to plain text for summaries, feeds and search (no markup, one line per block). */
+/** Parser only (never renders): plain text comes from the same tokens the page is rendered from. */
+const parser = markdownIt({ html: false });
+
+/** Markdown to plain text for summaries, feeds and search: the text of each block, one line per block, no markup. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`>]/g, '')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
+  return parser.parse(markdown, {})
+    .filter((t) => t.type === 'inline')
+    .map((t) => (t.children ?? []).map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : '')).join(''))
+    .filter((line) => line.trim())
+    .join('\n');
 }
 
 /**

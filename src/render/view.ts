@@ -48,11 +48,11 @@ export function articleSummary(a: Article): string {
 export class Links {
   private readonly articles = new Map<string, ArticleLink>();
 
-  constructor(private readonly site: Site) {
+  constructor(site: Site, readonly config: Config) {
     for (const a of site.articles) {
       this.articles.set(a.slug, {
         title: a.title,
-        href: href(site.config, site.urls.get(a.slug)!),
+        href: href(config, site.urls.get(a.slug)!),
         date: a.date,
         dateText: dateText(a.date),
         views: a.views,
@@ -70,11 +70,7 @@ export class Links {
   }
 
   term(t: Term): TermLink {
-    return { name: t.name, href: href(this.site.config, t.url), count: t.slugs.length };
-  }
-
-  get config(): Config {
-    return this.site.config;
+    return { name: t.name, href: href(this.config, t.url), count: t.slugs.length };
   }
 }
 

@@ -6,7 +6,7 @@ import { outputPath } from '../urls.js';
 import { articleMinutes, articleSummary, dateText, type TermLink } from '../view.js';
 
 /** One page per article: body, metadata links, previous/next and the three sidebars. */
-export function renderArticles(ctx: RenderContext): Page[] {
+export function renderArticles(ctx: RenderContext, bodies: Map<string, string>): Page[] {
   const { site, links } = ctx;
   const termLinks = termLinker(ctx);
   return site.latest.map((slug, i) => {
@@ -29,7 +29,7 @@ export function renderArticles(ctx: RenderContext): Page[] {
           series: a.series,
           views: a.views,
           minutes: articleMinutes(a),
-          html: ctx.md.render(a.body),
+          html: bodies.get(slug)!,
         },
         newer: i > 0 ? links.article(site.latest[i - 1]!) : null,
         older: i + 1 < site.latest.length ? links.article(site.latest[i + 1]!) : null,

@@ -26,6 +26,11 @@ export function renderHome(ctx: RenderContext): Page[] {
   }));
 }
 
+/** Search page: the Pagefind UI runs the query from `?q=`; the header form of every page submits here. */
+export function renderSearch(ctx: RenderContext): Page {
+  return { path: 'search/index.html', content: renderTemplate(ctx, 'search.njk', { page: { url: '/search/', title: '搜索' } }) };
+}
+
 /** 404 page; static hosts serve 404.html for unknown paths. */
 export function renderNotFound(ctx: RenderContext): Page {
   return { path: '404.html', content: renderTemplate(ctx, '404.njk', { page: { url: '/404.html', title: '页面未找到' } }) };

@@ -175,7 +175,8 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, host, options.port ?? 8080);
   const watcher: Watcher = await watchInputs({
-    paths: [...options.watch, ...configFiles],
+    dirs: options.watch,
+    files: [...configFiles],
     timing,
     onChange,
     onError: (err) => log.error(`parkpress dev: watching failed: ${err.message}`),

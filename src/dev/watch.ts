@@ -16,8 +16,10 @@ export interface WatchTiming {
 export const defaultTiming: WatchTiming = { stabilityMs: 100, pollMs: 20, batchMs: 25 };
 
 export interface WatchOptions {
-  /** Folders and files to watch (absolute). Missing ones are watched for creation. */
-  paths: string[];
+  /** Folders to watch with everything below them. */
+  dirs: string[];
+  /** Single files (the config): watched through their folder, so creating one later is seen too. */
+  files?: string[];
   timing: WatchTiming;
   /** Absolute paths added, changed or removed since the last call; never empty. */
   onChange: (paths: string[]) => void;
@@ -45,7 +47,8 @@ export function isIgnoredPath(roots: readonly string[], file: string): boolean {
 /** Watches inputs with chokidar (no globs: chokidar 4+ dropped them) and hands over batches of changed paths. */
 export async function watchInputs(options: WatchOptions): Promise<Watcher> {
   const { timing } = options;
-  const roots = options.paths.map((p) => path.resolve(p));
+  const roots = options.dirs.map((p) => path.resolve(p));
+  const awaitWriteFinish = { stabilityThreshold: timing.stabilityMs, pollInterval: timing.pollMs };
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -60,22 +63,39 @@ export async function watchInputs(options: WatchOptions): Promise<Watcher> {
     timer = setTimeout(flush, timing.batchMs);
   };
 
-  const watcher: FSWatcher = watch(roots, {
-    ignoreInitial: true,
-    ignored: (file: string) => isIgnoredPath(roots, path.resolve(file)),
-    awaitWriteFinish: { stabilityThreshold: timing.stabilityMs, pollInterval: timing.pollMs },
-  });
-  // Folder events are left out: chokidar reports every file added or removed inside them anyway.
-  watcher.on('all', (event, file) => {
-    if (event === 'add' || event === 'change' || event === 'unlink') note(file);
-  });
-  watcher.on('error', (err) => options.onError(err instanceof Error ? err : new Error(String(err))));
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  const onError = (err: unknown) => options.onError(err instanceof Error ? err : new Error(String(err)));
+  const watchers: FSWatcher[] = [
+    watch(roots, {
+      ignoreInitial: true,
+      ignored: (file: string) => isIgnoredPath(roots, path.resolve(file)),
+      awaitWriteFinish,
+    }),
+  ];
+  const files = new Set((options.files ?? []).map((f) => path.resolve(f)));
+  if (files.size > 0) {
+    // chokidar misses later changes to a watched file that did not exist at the start; watching
+    // its folder one level deep, with everything else in it ignored, sees creation, change and removal.
+    const parents = new Set([...files].map((f) => path.dirname(f)));
+    watchers.push(watch([...parents], {
+      ignoreInitial: true,
+      depth: 0,
+      ignored: (file: string) => !parents.has(path.resolve(file)) && !files.has(path.resolve(file)),
+      awaitWriteFinish,
+    }));
+  }
+  await Promise.all(watchers.map((watcher) => {
+    // Folder events are left out: chokidar reports every file added or removed inside them anyway.
+    watcher.on('all', (event, file) => {
+      if (event === 'add' || event === 'change' || event === 'unlink') note(file);
+    });
+    watcher.on('error', onError);
+    return new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  }));
 
   return {
     async close() {
       if (timer) clearTimeout(timer);
-      await watcher.close();
+      await Promise.all(watchers.map((w) => w.close()));
     },
   };
 }

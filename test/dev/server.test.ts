@@ -169,3 +169,46 @@ test('editor swap files, dot-folders and backups do not trigger builds', async (
     await site.dispose();
   }
 });
+
+test('a config change re-creates the builder and rebuilds everything; a bad config is shown until fixed', async () => {
+  const site = await tempSite();
+  await writeFile(path.join(site.root, 'templates', 'page.html'), PAGE);
+  const configFile = path.join(site.root, 'parkpress.config.json');
+  const builders: ReturnType<typeof fakeBuilder>[] = [];
+  const server = await createDevServer({
+    builder: fakeBuilder(site.root),
+    outDir: path.join(site.root, 'dist'),
+    watch: [path.join(site.root, 'content')],
+    reconfigure: {
+      files: [configFile],
+      load: async () => {
+        const config = JSON.parse(await readFile(configFile, 'utf8')) as { title?: unknown };
+        if (typeof config.title !== 'string') throw new Error('parkpress.config.json: title: expected a string');
+        const next = fakeBuilder(site.root);
+        builders.push(next);
+        return next;
+      },
+    },
+    port: 0,
+    timing,
+    log: recorder(),
+  });
+  const events = await openEvents(new URL(EVENTS_PATH, server.url).href);
+  try {
+    await events.next('state');
+    await writeFile(configFile, '{"title": 1}');
+    const bad = (await events.next('problems')).data as { problems: { rule: string; message: string }[] };
+    assert.deepEqual(bad.problems.map((p) => p.rule), ['config/invalid']);
+    assert.match(bad.problems[0]!.message, /title: expected a string/);
+
+    await writeFile(configFile, '{"title": "园区新闻"}');
+    assert.deepEqual((await events.next('problems')).data, { problems: [] });
+    await server.idle();
+    assert.equal(builders.length, 1);
+    assert.deepEqual(builders[0]!.calls, [undefined], 'the new builder rebuilds everything');
+  } finally {
+    events.close();
+    await server.close();
+    await site.dispose();
+  }
+});

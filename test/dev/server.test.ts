@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDevServer, type DevLog } from '../../src/dev/server.js';
 import { EVENTS_PATH } from '../../src/dev/client.js';
@@ -28,7 +28,7 @@ async function start(root: string, builder = fakeBuilder(root), waits = timing) 
   return { server, builder, log };
 }
 
-test('a dropped article is served with the live-reload client and a reload event is sent; deleting it removes it', async () => {
+test('a dropped article is served with the live-reload client and a reload event is sent; renaming or deleting it removes it', async () => {
   const site = await tempSite();
   await writeFile(path.join(site.root, 'templates', 'page.html'), PAGE);
   await writeFile(path.join(site.root, 'content', 'first.md'), '第一篇\n正文');
@@ -53,10 +53,16 @@ test('a dropped article is served with the live-reload client and a reload event
     assert.ok(!onDisk.includes('data-parkpress'), 'dist/ stays deployable: no client in the files');
     assert.match((await get(server.url)).text, /second\.md/);
 
-    await rm(path.join(site.root, 'content', 'second.md'));
+    await rename(path.join(site.root, 'content', 'second.md'), path.join(site.root, 'content', 'third.md'));
     await events.next('reload');
-    assert.equal((await get(new URL('second/', server.url).href)).status, 404);
+    assert.equal((await get(new URL('second/', server.url).href)).status, 404, 'a renamed article leaves its old page');
+    assert.equal((await get(new URL('third/', server.url).href)).status, 200);
     assert.doesNotMatch((await get(server.url)).text, /second\.md/);
+
+    await rm(path.join(site.root, 'content', 'third.md'));
+    await events.next('reload');
+    assert.equal((await get(new URL('third/', server.url).href)).status, 404);
+    assert.doesNotMatch((await get(server.url)).text, /third\.md/);
   } finally {
     events.close();
     await server.close();

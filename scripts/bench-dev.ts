@@ -111,6 +111,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   buildTimes.length = 0;
   const events = listen(new URL(EVENTS_PATH, server.url).href);
   const latencies: number[] = [];
+  const fetched: number[] = [];
   try {
     await new Promise((r) => setTimeout(r, 300));
     for (let k = 0; k < args.drops; k++) {
@@ -120,6 +121,9 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
       const complete = performance.now();
       const received = await events.next();
       latencies.push(received - complete);
+      // What the browser does next: fetch the page again.
+      await (await fetch(server.url)).arrayBuffer();
+      fetched.push(performance.now() - complete);
       await server.idle();
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -128,7 +132,8 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
     await server.close();
     if (!args.keep) await rm(dir, { recursive: true, force: true });
   }
-  console.log(`  save -> reload: ${stats(latencies)}`);
+  console.log(`  save -> reload event: ${stats(latencies)}`);
+  console.log(`  save -> home page fetched again: ${stats(fetched)}`);
   console.log(`  of which rebuild: ${stats(buildTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`);
 }
 

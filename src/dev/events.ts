@@ -28,10 +28,6 @@ export class EventHub {
     this.write(frame(event, data));
   }
 
-  get size(): number {
-    return this.clients.size;
-  }
-
   close(): void {
     clearInterval(this.heartbeat);
     for (const res of this.clients) res.end();

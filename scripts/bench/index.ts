@@ -1,11 +1,13 @@
 // `npm run bench`: parkpress against Hugo and Eleventy on the same N articles.
 // See docs/bench.md. Timings are noisy on a shared machine: compare the ratios of one run.
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIOS, USAGE, UsageError, parseBenchArgs, type BenchArgs, type Scenario } from './args.js';
 import { planArticle } from './corpus.js';
+import { measureDevReload } from './dev.js';
 import { isOk, measure, type Sample } from './measure.js';
+import { formatProfile, summarizeProfile, type CpuProfile } from './profile.js';
 import { describeMachine, formatReport, medianStages, parseStageTimings, type BenchResult, type ToolResult } from './report.js';
 import {
   eleventyTool, ensureEleventy, ensureGnuTime, ensureHugo, hugoTool, parkpressTool, type Tool,
@@ -111,7 +113,50 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
     });
     if (stages.length > 0) pp.stages = medianStages(stages);
   }
-  return { date, machine, n: args.n, runs: args.runs, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results };
+  const ppTool = tools.find((t) => t.name === 'parkpress');
+  const devReloadMs = args.dev && ppTool && !pp?.failure ? await devReload(ws, src) : undefined;
+  const profile = args.profile && ppTool && !pp?.failure ? await profileParkpress(ppTool, ws, args.workDir, date) : undefined;
+  return { date, machine, n: args.n, runs: args.runs, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, profile };
+}
+
+/** Articles dropped one by one into a running `parkpress dev`. */
+const DEV_DROPS = 5;
+
+async function devReload(ws: Workspace, src: CorpusSources): Promise<number[] | undefined> {
+  const drops = Array.from({ length: DEV_DROPS }, (_, k) => ({
+    name: `zz-drop-${k}.txt`,
+    text: rawArticle(planArticle(ws.n + 1 + k, ws.n + 1 + DEV_DROPS, src.names.length), src),
+  }));
+  try {
+    return await measureDevReload({
+      projectRoot, siteDir: ws.parkpress, contentDir: path.join(ws.parkpress, 'content'), drops,
+      startTimeoutMs: 30 * 60_000, reloadTimeoutMs: 5 * 60_000, log,
+    });
+  } catch (err) {
+    log(`dev reload not measured: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
+ * One more cold parkpress build under `node --cpu-prof` (one profile per thread), summarised per
+ * stage. Run apart from the measured builds: profiling slows a build down.
+ */
+async function profileParkpress(tool: Tool, ws: Workspace, workDir: string, date: string): Promise<string> {
+  const dir = path.join(workDir, 'profiles', `n${ws.n}-${date.replace(/:/g, '')}`);
+  await mkdir(dir, { recursive: true });
+  for (const p of tool.coldPaths(ws)) await rm(p, { recursive: true, force: true });
+  const command = tool.build(ws, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const sample = await measure(command);
+  if (!isOk(command, sample)) return `profiled build exited ${sample.code}\n`;
+  log(`profiled cold build: ${(sample.ms / 1000).toFixed(2)} s (profiles in ${path.relative(process.cwd(), dir)})`);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile')).sort();
+  const parts: string[] = [];
+  for (const f of files) {
+    const summary = summarizeProfile(JSON.parse(await readFile(path.join(dir, f), 'utf8')) as CpuProfile);
+    parts.push(formatProfile(summary, `CPU profile ${f} (cold build, ${ws.n} articles)`));
+  }
+  return parts.join('\n');
 }
 
 async function saveResult(args: BenchArgs, result: BenchResult, table: string): Promise<string> {
@@ -144,7 +189,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const result = await runBench(args);
-  const table = formatReport(result, args.scenarios);
+  const table = formatReport(result, args.scenarios) + (result.profile ? `\n${result.profile}` : '');
   process.stdout.write(table);
   const saved = await saveResult(args, result, table);
   log(`saved ${path.relative(process.cwd(), saved)}.{md,json}`);

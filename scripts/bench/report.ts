@@ -28,6 +28,8 @@ export interface BenchResult {
   tools: ToolResult[];
   /** parkpress dev: milliseconds from a complete dropped file to the reload event. */
   devReloadMs?: number[];
+  /** Markdown summary of a profiled parkpress build (`--profile`). */
+  profile?: string;
 }
 
 export const SCENARIO_LABELS: Record<Scenario, string> = {

@@ -87,6 +87,24 @@ async function runRound(tool: Tool, ws: Workspace, src: CorpusSources, scenarios
   }
 }
 
+/** The I/O floor on parkpress's own output tree (see floor.ts); undefined when there is no tree yet. */
+async function measureFloor(ws: Workspace): Promise<Sample | undefined> {
+  const tree = path.join(ws.parkpress, 'dist');
+  const copy = path.join(ws.dir, 'floor-copy');
+  try {
+    await stat(tree);
+  } catch {
+    return undefined;
+  }
+  const command = { cmd: process.execPath, args: [path.join(projectRoot, 'lib', 'scripts', 'bench', 'floor.js'), path.join(ws.parkpress, 'content'), tree, copy], cwd: ws.dir };
+  try {
+    const sample = await measure(command);
+    return isOk(command, sample) ? sample : undefined;
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
 async function runBench(args: BenchArgs): Promise<BenchResult> {
   const tools = makeTools(args);
   const src = await loadCorpusSources(args.corpusDir, args.workDir, log);
@@ -97,12 +115,19 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
   const results = tools.map((t): ToolResult => ({ name: t.name, label: t.label, version: t.version, samples: {} }));
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const machine = describeMachine();
+  const floors: Sample[] = [];
   for (let r = 0; r < args.runs; r++) {
     for (const tool of rotate(tools, r)) {
       const result = results[tools.indexOf(tool)]!;
       if (result.failure) continue;
       result.failure = await runRound(tool, ws, src, args.scenarios, result, `[${r + 1}/${args.runs}]`);
       if (result.failure) log(`${tool.label} failed; skipping it from now on`);
+    }
+    const ppResult = results.find((t) => t.name === 'parkpress');
+    const floor = ppResult && !ppResult.failure ? await measureFloor(ws) : undefined;
+    if (floor) {
+      floors.push(floor);
+      log(`[${r + 1}/${args.runs}] I/O floor  ${(floor.ms / 1000).toFixed(2).padStart(7)} s`);
     }
   }
   const pp = results.find((t) => t.name === 'parkpress');
@@ -116,7 +141,7 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
   const ppTool = tools.find((t) => t.name === 'parkpress');
   const devReloadMs = args.dev && ppTool && !pp?.failure ? await devReload(ws, src) : undefined;
   const profile = args.profile && ppTool && !pp?.failure ? await profileParkpress(ppTool, ws, args.workDir, date) : undefined;
-  return { date, machine, n: args.n, runs: args.runs, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, profile };
+  return { date, machine, n: args.n, runs: args.runs, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, floorMs: floors.map((f) => f.ms), profile };
 }
 
 /** Articles dropped one by one into a running `parkpress dev`. */

@@ -28,6 +28,8 @@ export interface BenchResult {
   tools: ToolResult[];
   /** parkpress dev: milliseconds from a complete dropped file to the reload event. */
   devReloadMs?: number[];
+  /** Milliseconds to read every input and write a copy of parkpress's output tree (floor.ts). */
+  floorMs?: number[];
   /** Markdown summary of a profiled parkpress build (`--profile`). */
   profile?: string;
 }
@@ -97,6 +99,10 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
     lines.push(`| dev: dropped file to reload | ${cells.join(' | ')} | – | – |`);
   }
   lines.push('');
+  if (r.floorMs && r.floorMs.length > 0) {
+    const floor = median(r.floorMs);
+    lines.push(`I/O floor (read every input, write a copy of parkpress's output tree): ${fmtSeconds(floor)}; parkpress full build / floor: ${fmtRatio(med(pp, 'cold', (x) => x.ms), floor)}`);
+  }
   for (const t of shown) {
     if (t.output) lines.push(`${t.label} output: ${t.output.files} files, ${fmtBytes(t.output.bytes)}`);
   }

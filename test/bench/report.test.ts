@@ -13,12 +13,14 @@ test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy rati
       { name: 'hugo', label: 'Hugo', version: '0.111', samples: { cold: [sample(4000, 200), sample(4000, 200), sample(4000, 200)] } },
       { name: 'eleventy', label: 'Eleventy', version: '3', samples: {}, failure: 'exited 1' },
     ],
+    floorMs: [600, 400, 500],
   };
   const text = formatReport(result, ['cold']);
   assert.match(text, /\| full build \(cold\): time \| 2\.00 s \| 4\.00 s \| – \| 0\.50 \| – \|/);
   assert.match(text, /\| full build \(cold\): peak RSS \| 100 MiB \| 200 MiB \| – \| 0\.50 \| – \|/);
   assert.match(text, /Eleventy FAILED: exited 1/);
   assert.match(text, /10 articles \(1\.0 MB raw/);
+  assert.match(text, /I\/O floor .*: 0\.50 s; parkpress full build \/ floor: 4\.00/);
 });
 
 test('stage timings are read from `build --verbose` and reduced to medians', () => {

@@ -42,7 +42,7 @@ export function fakeBuilder(root: string): Builder & { calls: (string[] | undefi
       }
       pages.set('index.html', `<html><body>${names.map((n) => `<a href="/${n.slice(0, -3)}/">${n}</a>`).join('')}</body></html>`);
       const report = await writeChanged(outDir, pages);
-      return { articles: names.length, pages: pages.size, diagnostics: [], report, ms: 0 };
+      return { articles: names.length, pages: pages.size, files: names.length, processed: names.length, diagnostics: [], report, ms: 0, timings: { discover: 0, files: 0, corpus: 0, site: 0, render: 0, write: 0 } };
     },
   };
 }

@@ -18,7 +18,7 @@ function rawStatus(port: number, rawPath: string): Promise<number> {
 
 /** A builder whose output is already in place: these tests are about serving. */
 const idleBuilder: Builder = {
-  build: async () => ({ articles: 0, pages: 0, diagnostics: [], report: { written: 0, unchanged: 0, removed: 0 }, ms: 0 }),
+  build: async () => ({ articles: 0, pages: 0, files: 0, processed: 0, diagnostics: [], report: { written: 0, unchanged: 0, removed: 0 }, ms: 0, timings: { discover: 0, files: 0, corpus: 0, site: 0, render: 0, write: 0 } }),
 };
 
 async function serveDist(root: string, pathPrefix = '') {

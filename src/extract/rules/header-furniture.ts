@@ -6,13 +6,18 @@ const CHROME: readonly RegExp[] = [
   /^\S+\.(?:jpe?g|png|gif|webp|bmp)$/iu,                     // an image's file name left by the scraper
   /^(?:听新闻|朗读|语音播报|播放|暂停)$/u,
   /^\d{1,4}$/u,                                             // stray counters (likes, comment counts, image indices)
-  /^[【\[]?\s*字[体號号][:：]?\s*[大中小\s]+[】\]]?$/u,       // 【字体：大 中 小】
-  /^(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|纠错|分享|【?打印】?|【?关闭】?)(?:[\s|｜]+(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|纠错)】?)*$/u,
   /^分享到[:：]?/u,
   /^(?:您好|你好|欢迎您?)[，,！!]?.{0,20}(?:登录|注册|退出)/u, // login greetings
   /^(?:登录|注册)(?:\s*[|｜/]\s*(?:登录|注册))*$/u,
   /^(?:扫一扫|扫码)/u,
 ];
+
+/** Page controls, alone or several on one line: 【字体：大 中 小】 打印本页 关闭窗口. */
+const CONTROL = /[【\[]?\s*(?:字[体號号]\s*[:：]?\s*(?:[大中小](?:\s|$|(?=[】\]]))\s*)+|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|纠错|复制链接|加入收藏)\s*[】\]]?/gu;
+
+function isControls(text: string): boolean {
+  return /^[\s|｜丨]*$/u.test(text.replace(CONTROL, ''));
+}
 
 /** A navigation menu: several short words separated by spaces or bars, no sentence. */
 function isMenu(text: string): boolean {
@@ -22,7 +27,7 @@ function isMenu(text: string): boolean {
 }
 
 export function isChrome(line: Line): boolean {
-  return CHROME.some((re) => re.test(line.text)) || isMenu(line.text);
+  return CHROME.some((re) => re.test(line.text)) || isControls(line.text) || isMenu(line.text);
 }
 
 /** Header furniture: image file names, 听新闻, stray numbers, font-size and print controls, menus, greetings. */

@@ -7,21 +7,30 @@ const SUFFIXES: readonly [string, string][] = [
   ['综合保税区', '综保区'], ['科学园区', '科学园区'], ['工业园区', '工业园区'], ['高新区', '高新区'],
   ['经开区', '经开区'], ['自贸区', '自贸区'], ['综保区', '综保区'], ['产业园', '产业园'], ['新区', '新区'],
 ];
-const ZONE = new RegExp(`(\\p{Script=Han}{2,10}?)(${SUFFIXES.map(([s]) => s).join('|')})`, 'gu');
+const ZONE = new RegExp(`(\\p{Script=Han}{2,12}?)(${SUFFIXES.map(([s]) => s).join('|')})`, 'gu');
 const CANONICAL = new Map(SUFFIXES);
 /** Title mentions count this many times: the headline names what the story is about. */
 const TITLE_WEIGHT = 3;
 
+/** Words that end up before a zone suffix without naming a place (国家高新区, 全省开发区). */
+const GENERIC = new Set(['国家', '全国', '国家级', '省级', '市级', '全省', '全市', '各地', '各个', '各类', '该', '本', '其他']);
+/** Tags that may follow the place name inside a zone name (南京|江北, 青岛|西海岸 `s` = place word). */
+const NAME_PART = new Set(['ns', 's', 'n', 'nz', 'j', 'nt']);
+
 /**
- * The place name in front of a zone suffix: the trailing place-name tokens (jieba tag `ns`) of the
- * characters before it. `在全国169家国家高新区` has none, so it is not a zone name.
+ * The place name in front of a zone suffix, from the run of Han characters before it: from the last
+ * place-name token (jieba tag `ns`) followed only by name-like nouns, or the whole run when it is one
+ * word (`合肥` at the start of a line). `在全国169家国家高新区` names no place, so it is not a zone.
  */
-export function placePrefix(before: string): string | null {
-  const tokens = jieba().tag(before, true);
+export function placePrefix(run: string): string | null {
+  const tokens = jieba().tag(run, true);
   let k = tokens.length;
-  while (k > 0 && tokens[k - 1]!.tag === 'ns') k--;
-  const place = tokens.slice(k).map((t) => t.word).join('');
-  return [...place].length >= 2 ? place : null;
+  while (k > 0 && NAME_PART.has(tokens[k - 1]!.tag)) k--;
+  const start = tokens.slice(k).findIndex((t) => t.tag === 'ns');
+  const chosen = start >= 0 ? tokens.slice(k + start) : tokens.length === 1 ? tokens : [];
+  const place = chosen.map((t) => t.word).join('');
+  const n = [...place].length;
+  return n >= 2 && n <= 10 && !GENERIC.has(place) && !GENERIC.has(chosen[0]?.word ?? '') ? place : null;
 }
 
 /** Zone names in `text` with their positions, canonical form (`…经济技术开发区` -> `…经开区`). */

@@ -90,7 +90,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       return await stages.processFile(file, config.contentDir, config);
     } catch (err) {
       const rel = toRel(config.contentDir, file);
-      const message = `internal error while reading this file (${(err as Error).message}); the rest of the site was built`;
+      const message = `internal error while processing this file (${(err as Error).message}); the rest of the site was built`;
       return { file: rel, diagnostics: [{ file: rel, line: 0, column: 0, severity: 'error', rule: 'build/internal', message }] };
     }
   }

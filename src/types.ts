@@ -194,6 +194,11 @@ export interface WriteReport {
   written: number;
   unchanged: number;
   removed: number;
+  /**
+   * Output paths written or removed (relative to the output dir, POSIX), when the writer reports
+   * them: `dev` then reloads only the open pages among them (all pages when absent).
+   */
+  paths?: string[];
 }
 
 /** Weighted index for related articles (like Hugo's related content). */
@@ -218,11 +223,26 @@ export interface Config {
   publicDir: string;
   /** Number of items per list page. */
   pageSize: number;
-  related: { count: number; threshold: number; indices: RelatedIndex[] };
+  related: {
+    count: number;
+    threshold: number;
+    indices: RelatedIndex[];
+    /** Terms found in more than this share of the articles (高新区 ...) are ignored for related; default 0.5. */
+    maxShare?: number;
+  };
   ranking: { count: number; windowDays: number };
   latest: { count: number };
   /** Which copy of a near-duplicate group the site shows. */
   duplicates: { keep: 'earliest' | 'longest' | 'first-file' };
+  /**
+   * Optional traditional-script edition of the whole site (OpenCC s2t) under `/<dir>/`,
+   * `tw` (Taiwan) or `hk` (Hong Kong) character standard. Absent or disabled: simplified only.
+   */
+  traditional?: { enabled: boolean; variant: 'tw' | 'hk'; dir: string };
+  /** Build the Pagefind full-text search index and show the search box (default true). */
+  search?: boolean;
+  /** Folder of optional build data such as `pageviews.json` / `pageviews.csv` (analytics page views). */
+  dataDir?: string;
   /** Input limits: a file above maxFileBytes is skipped with an error. */
   limits: { maxFileBytes: number; maxLines: number };
 }

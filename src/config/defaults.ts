@@ -16,6 +16,7 @@ export function defaultConfig(root: string): Config {
     related: {
       count: 5,
       threshold: 0.05,
+      maxShare: 0.5,
       indices: [
         { name: 'keywords', weight: 3 },
         { name: 'parks', weight: 2 },
@@ -25,6 +26,11 @@ export function defaultConfig(root: string): Config {
     ranking: { count: 10, windowDays: 365 },
     latest: { count: 10 },
     duplicates: { keep: 'earliest' },
-    limits: { maxFileBytes: 8 * 1024 * 1024, maxLines: 200_000 },
+    traditional: { enabled: false, variant: 'tw', dir: 'zh-hant' },
+    search: true,
+    dataDir: path.join(root, 'data'),
+    // A long news article is ~100 KB and a few hundred lines; these leave a wide margin
+    // while refusing a dump or a runaway file before it costs minutes or gigabytes.
+    limits: { maxFileBytes: 4 * 1024 * 1024, maxLines: 50_000 },
   };
 }

@@ -1,7 +1,53 @@
 import type { Article, Config, Site } from '../types.js';
+import { compareLatest, rankArticles } from './order.js';
+import { relatedArticles } from './related.js';
+import { articleKeywords, monthTaxonomy, taxonomy } from './taxonomies.js';
+import { articleUrl, uniqueSlugs } from './urls.js';
 
-/** site: Article[] -> Site (taxonomies, related, ranking, latest, duplicates), computed once per build. */
-export function buildSite(articles: Article[], config: Config): Site {
-  void articles; void config;
-  throw new Error('site: not implemented');
+export interface SiteInputs {
+  /** Page views from an analytics file, by slug or by content file path; they override `Article.views`. */
+  pageviews?: Map<string, number>;
+}
+
+/**
+ * site: Article[] -> Site, computed once per build; render only reads the result.
+ * Near-duplicates (`duplicateOf` set) are left out and listed in `duplicates`.
+ */
+export function buildSite(articles: Article[], config: Config, inputs: SiteInputs = {}): Site {
+  const { articles: unique, diagnostics } = uniqueSlugs(articles);
+  const shown = unique.filter((a) => !a.duplicateOf).sort(compareLatest);
+  const views = (a: Article): number | null => inputs.pageviews?.get(a.slug) ?? inputs.pageviews?.get(a.file) ?? a.views;
+  const withViews = inputs.pageviews ? shown.map((a) => ({ ...a, views: views(a) })) : shown;
+  const bySlug = new Map(withViews.map((a) => [a.slug, a]));
+  return {
+    config,
+    articles: withViews,
+    bySlug,
+    urls: new Map(withViews.map((a) => [a.slug, articleUrl(a.slug, a.date)])),
+    related: relatedArticles(withViews, config),
+    ranking: rankArticles(withViews, (a) => a.views, config).map((a) => a.slug),
+    latest: withViews.map((a) => a.slug),
+    taxonomies: {
+      keywords: taxonomy(withViews, articleKeywords, 'keywords'),
+      parks: taxonomy(withViews, (a) => (a.parks.length ? a.parks : [a.park]), 'parks'),
+      sources: taxonomy(withViews, (a) => [a.source], 'sources'),
+      months: monthTaxonomy(withViews),
+    },
+    duplicates: duplicateGroups(unique, bySlug),
+    diagnostics,
+  };
+}
+
+/** Groups the hidden copies under the slug of the article shown in their place. */
+function duplicateGroups(all: Article[], shown: Map<string, Article>): Site['duplicates'] {
+  const slugOfFile = new Map([...shown.values()].map((a) => [a.file, a.slug]));
+  const groups = new Map<string, string[]>();
+  for (const a of all) {
+    if (!a.duplicateOf) continue;
+    const kept = slugOfFile.get(a.duplicateOf);
+    if (kept === undefined) continue;
+    groups.set(kept, [...(groups.get(kept) ?? []), a.file]);
+  }
+  return [...groups].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+    .map(([kept, dropped]) => ({ kept, dropped: dropped.sort() }));
 }

@@ -1,0 +1,40 @@
+import type { Page, Term } from '../../types.js';
+import { renderTemplate, type RenderContext } from '../context.js';
+import { outputPath } from '../urls.js';
+import { paginate } from '../view.js';
+
+/** Headings of each taxonomy: the index page title and the prefix of a term page title. */
+const TAXONOMIES = {
+  keywords: { base: '/keywords/', index: '关键词', term: '关键词' },
+  parks: { base: '/parks/', index: '园区', term: '园区' },
+  sources: { base: '/sources/', index: '来源', term: '来源' },
+  months: { base: '/archive/', index: '按月归档', term: '归档' },
+} as const;
+
+/** Term pages (paginated) and one index page per taxonomy. */
+export function renderTaxonomies(ctx: RenderContext): Page[] {
+  return (Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]).flatMap((tax) => {
+    const info = TAXONOMIES[tax];
+    const terms = ctx.site.taxonomies[tax];
+    const index: Page = {
+      path: outputPath(info.base),
+      content: renderTemplate(ctx, 'terms.njk', {
+        page: { url: info.base, title: info.index },
+        terms: terms.map((t) => ctx.links.term(t)),
+      }),
+    };
+    return [index, ...terms.flatMap((t) => renderTerm(ctx, t, `${info.term}：${t.name}`))];
+  });
+}
+
+function renderTerm(ctx: RenderContext, term: Term, title: string): Page[] {
+  return paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).map(({ url, items, pager }) => ({
+    path: outputPath(url),
+    content: renderTemplate(ctx, 'list.njk', {
+      page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title },
+      heading: title,
+      items: ctx.links.list(items),
+      pager,
+    }),
+  }));
+}

@@ -1,0 +1,45 @@
+import markdownIt from 'markdown-it';
+
+/** Han, kana and hangul characters: each one is read as a unit. */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Runs of Latin letters or digits: each is read as one word. */
+const LATIN_WORD = /[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*/g;
+
+/** Characters a Chinese reader reads per minute (a common, conservative figure for news text). */
+export const CJK_CHARS_PER_MINUTE = 400;
+const LATIN_WORDS_PER_MINUTE = 200;
+
+/** Reading length counted the CJK way: characters, not space-separated words. */
+export function readingUnits(text: string): { cjk: number; latin: number } {
+  return { cjk: text.match(CJK_CHAR)?.length ?? 0, latin: text.replace(CJK_CHAR, ' ').match(LATIN_WORD)?.length ?? 0 };
+}
+
+/** Whole minutes of reading, at least 1. */
+export function readingMinutes(text: string): number {
+  const { cjk, latin } = readingUnits(text);
+  return Math.max(1, Math.round(cjk / CJK_CHARS_PER_MINUTE + latin / LATIN_WORDS_PER_MINUTE));
+}
+
+/** Parser only (never renders): plain text comes from the same tokens the page is rendered from. */
+const parser = markdownIt({ html: false });
+
+/** Markdown to plain text for summaries, feeds and search: the text of each block, one line per block, no markup. */
+export function plainText(markdown: string): string {
+  return parser.parse(markdown, {})
+    .filter((t) => t.type === 'inline')
+    .map((t) => (t.children ?? []).map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : '')).join(''))
+    .filter((line) => line.trim())
+    .join('\n');
+}
+
+/**
+ * A summary of at most `max` characters (code points, so a CJK character counts once), cut at the
+ * end of a sentence (。！？) when one falls in the second half, otherwise at `max` with an ellipsis.
+ */
+export function summarize(text: string, max = 120): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  if (chars.length <= max) return chars.join('');
+  const head = chars.slice(0, max).join('');
+  const cut = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('？'));
+  return cut >= head.length / 2 ? head.slice(0, cut + 1) : `${head}…`;
+}

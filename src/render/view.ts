@@ -1,0 +1,100 @@
+import type { Article, Config, Site, Term } from '../types.js';
+import { plainText, readingMinutes, summarize } from './text.js';
+import { href, pageUrl } from './urls.js';
+
+/** An article as list items and sidebars show it. */
+export interface ArticleLink {
+  title: string;
+  href: string;
+  date: string | null;
+  dateText: string;
+  views: number | null;
+  summary: string;
+}
+
+/** A term as tag clouds and article pages show it. */
+export interface TermLink {
+  name: string;
+  href: string;
+  count: number;
+}
+
+/** Pagination links of one list page. */
+export interface Pager {
+  page: number;
+  pages: number;
+  prev: string | null;
+  next: string | null;
+  links: { n: number; href: string; current: boolean }[];
+}
+
+/**
+ * `2024-03-20T18:44:00+08:00` -> `2024年3月20日 18:44`, read from the string itself: the date is
+ * already in Beijing time, and going through Date would make the output depend on the machine's TZ.
+ */
+export function dateText(date: string | null): string {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(date) : null;
+  if (!m) return '';
+  const day = `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+  return m[4] ? `${day} ${m[4]}:${m[5]}` : day;
+}
+
+/** The summary shown in lists and feeds: the editor's or extractor's, else the start of the body. */
+export function articleSummary(a: Article): string {
+  return summarize(a.summary || plainText(a.body));
+}
+
+/** Builds the link view models once per build; every page reuses them. */
+export class Links {
+  private readonly articles = new Map<string, ArticleLink>();
+
+  constructor(site: Site, readonly config: Config) {
+    for (const a of site.articles) {
+      this.articles.set(a.slug, {
+        title: a.title,
+        href: href(config, site.urls.get(a.slug)!),
+        date: a.date,
+        dateText: dateText(a.date),
+        views: a.views,
+        summary: articleSummary(a),
+      });
+    }
+  }
+
+  article(slug: string): ArticleLink {
+    return this.articles.get(slug)!;
+  }
+
+  list(slugs: string[]): ArticleLink[] {
+    return slugs.filter((s) => this.articles.has(s)).map((s) => this.article(s));
+  }
+
+  term(t: Term): TermLink {
+    return { name: t.name, href: href(this.config, t.url), count: t.slugs.length };
+  }
+}
+
+/** Reading time in minutes, counted in characters (see text.ts). */
+export function articleMinutes(a: Article): number {
+  return readingMinutes(plainText(a.body));
+}
+
+/** Splits `items` into pages of `size` and gives each its URL and pager. */
+export function paginate<T>(config: Config, url: string, items: T[], size: number): { url: string; items: T[]; pager: Pager }[] {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const link = (n: number): string => href(config, pageUrl(url, n));
+  return Array.from({ length: pages }, (_, i) => {
+    const n = i + 1;
+    return {
+      url: pageUrl(url, n),
+      items: items.slice(i * size, n * size),
+      pager: {
+        page: n,
+        pages,
+        prev: n > 1 ? link(n - 1) : null,
+        next: n < pages ? link(n + 1) : null,
+        links: Array.from({ length: pages }, (_, j) => ({ n: j + 1, href: link(j + 1), current: j + 1 === n })),
+      },
+    };
+  });
+}

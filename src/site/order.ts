@@ -1,0 +1,39 @@
+import type { Article, Config } from '../types.js';
+import { compareText } from './urls.js';
+
+/** Milliseconds since the epoch for an article date (date-only values count as 00:00 +08:00); NaN when undated. */
+export function dateValue(date: string | null): number {
+  if (!date) return Number.NaN;
+  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00+08:00` : date);
+}
+
+/** Latest first; undated after dated; ties broken by slug so the order never depends on input order. */
+export function compareLatest(a: Article, b: Article): number {
+  const da = dateValue(a.date);
+  const db = dateValue(b.date);
+  const ua = Number.isNaN(da);
+  const ub = Number.isNaN(db);
+  if (ua !== ub) return ua ? 1 : -1;
+  if (!ua && da !== db) return db - da;
+  return compareText(a.slug, b.slug);
+}
+
+/**
+ * 排行: articles in the ranking window ordered by views, most first.
+ * The window is `ranking.windowDays` before the newest article's date (not the wall clock, so a
+ * rebuild of the same content gives the same ranking); undated articles stay eligible.
+ * Fallback when views are unknown: those articles follow the ones with views, newest first,
+ * so with no view data at all the ranking equals the latest list.
+ */
+export function rankArticles(latestFirst: Article[], views: (a: Article) => number | null, config: Config): Article[] {
+  const newest = latestFirst.map((a) => dateValue(a.date)).find((v) => !Number.isNaN(v));
+  const from = newest === undefined ? -Infinity : newest - config.ranking.windowDays * 86_400_000;
+  const position = new Map(latestFirst.map((a, i) => [a.slug, i]));
+  return latestFirst
+    .filter((a) => { const d = dateValue(a.date); return Number.isNaN(d) || d >= from; })
+    .sort((a, b) => {
+      const va = views(a) ?? -1;
+      const vb = views(b) ?? -1;
+      return va !== vb ? vb - va : position.get(a.slug)! - position.get(b.slug)!;
+    });
+}

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildSite } from '../../src/site/index.js';
+import { pathKey } from '../../src/site/urls.js';
+import { makeArticle } from '../helpers/articles.js';
+import { fixtureArticles, fixtureConfig } from '../render/site-fixture.js';
+
+test('latest: newest first, undated after dated, duplicates hidden', () => {
+  const site = buildSite(fixtureArticles(), fixtureConfig());
+  const files = site.latest.map((s) => site.bySlug.get(s)!.file);
+  assert.deepEqual(files, ['a.txt', 'b.txt', 'hostile.txt', 'c.txt', 'd.txt']);
+  assert.deepEqual(site.duplicates, [{ kept: site.articles[0]!.slug, dropped: ['e.txt'] }]);
+});
+
+test('related: shared keywords and park rank first; never itself; never a hidden duplicate', () => {
+  const site = buildSite(fixtureArticles(), fixtureConfig());
+  const slugOf = (f: string) => site.articles.find((a) => a.file === f)!.slug;
+  assert.equal(site.related.get(slugOf('a.txt'))![0], slugOf('b.txt'));
+  assert.equal(site.related.get(slugOf('c.txt'))![0], slugOf('d.txt'));
+  for (const [slug, rel] of site.related) {
+    assert.ok(!rel.includes(slug));
+    assert.ok(rel.every((s) => site.bySlug.has(s)));
+  }
+});
+
+test('related: the threshold drops weak matches and the order does not depend on input order', () => {
+  const strict = buildSite(fixtureArticles(), fixtureConfig({ related: { ...fixtureConfig().related, threshold: 0.99 } }));
+  assert.ok([...strict.related.values()].every((r) => r.length === 0));
+  const forward = buildSite(fixtureArticles(), fixtureConfig());
+  const backward = buildSite(fixtureArticles().reverse(), fixtureConfig());
+  assert.deepEqual([...backward.related].sort(), [...forward.related].sort());
+});
+
+test('related: a term that most articles share says nothing', () => {
+  const articles = ['一', '二', '三', '四'].map((n, i) => makeArticle({
+    file: `${i}.txt`, title: `第${n}篇`, keywords: ['高新区', ...(i < 2 ? ['光伏'] : [])],
+  }));
+  const site = buildSite(articles, fixtureConfig());
+  const bySlug = (f: string) => articles.find((a) => a.file === f)!.slug;
+  assert.deepEqual(site.related.get(bySlug('0.txt')), [bySlug('1.txt')]);
+  assert.deepEqual(site.related.get(bySlug('2.txt')), []);
+});
+
+test('ranking: by views within the window, unknown views after known ones, newest first', () => {
+  const site = buildSite(fixtureArticles(), fixtureConfig({ ranking: { count: 10, windowDays: 365 } }));
+  const files = site.ranking.map((s) => site.bySlug.get(s)!.file);
+  // c.txt (2021) is outside the window before the newest article (2024-03-20); undated d.txt stays.
+  assert.deepEqual(files, ['a.txt', 'b.txt', 'hostile.txt', 'd.txt']);
+});
+
+test('ranking: analytics page views override the views found in the article', () => {
+  const articles = fixtureArticles();
+  const site = buildSite(articles, fixtureConfig(), { pageviews: new Map([['b.txt', 10_000]]) });
+  assert.equal(site.bySlug.get(site.ranking[0]!)!.file, 'b.txt');
+});
+
+test('URLs: date and id, unique slugs with a warning, Chinese kept in term keys', () => {
+  const articles = [
+    makeArticle({ file: 'x/1.txt', slug: '江北新区-开工', date: '2024-03-20T18:44:00+08:00' }),
+    makeArticle({ file: 'x/2.txt', slug: '江北新区-开工', date: '2024-03-21' }),
+  ];
+  const site = buildSite(articles, fixtureConfig());
+  assert.deepEqual([...site.urls.values()].sort(), ['/articles/2024/03/江北新区-开工-2/', '/articles/2024/03/江北新区-开工/']);
+  assert.equal(site.diagnostics.length, 1);
+  assert.equal(site.diagnostics[0]!.file, 'x/2.txt');
+  assert.equal(site.diagnostics[0]!.rule, 'site/slug-collision');
+  assert.equal(pathKey('南京 江北新区/集成电路?'), '南京-江北新区-集成电路');
+});
+
+test('taxonomies: keywords fall back to computed ones; months newest first', () => {
+  const site = buildSite(fixtureArticles(), fixtureConfig());
+  assert.ok(site.taxonomies.keywords.some((t) => t.name === '人才'));
+  assert.deepEqual(site.taxonomies.months.map((t) => t.url), ['/archive/2024/03/', '/archive/2024/02/', '/archive/2023/12/', '/archive/2021/01/']);
+  const jb = site.taxonomies.parks.find((t) => t.name === '南京江北新区')!;
+  assert.equal(jb.slugs.length, 2);
+});

@@ -20,6 +20,11 @@ export const rules: readonly NormalizeRule[] = [mojibake, whitespace, annotation
 export interface NormalizeOptions {
   /** Names of rules to skip (see `rules`). */
   disable?: readonly string[];
+  /**
+   * 1-based line of the file where `text` starts (SourceFile.bodyStartLine), so diagnostics name
+   * file lines; `lineMap` stays relative to `text`. Default 1.
+   */
+  firstLine?: number;
 }
 
 /** normalize: text -> text (pinyin annotations out, traditional -> simplified, punctuation, whitespace). */
@@ -29,6 +34,7 @@ export function normalize(text: string, file: string, options: NormalizeOptions 
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const state: NormalizeState = {
     file,
+    firstLine: options.firstLine ?? 1,
     lines,
     lineMap: lines.map((_, i) => i + 1),
     originalScript: 'zh-Hans',

@@ -5,7 +5,7 @@ import { mojibake } from './rules/mojibake.js';
 import { punctuation } from './rules/punctuation.js';
 import { rejoin } from './rules/rejoin.js';
 import { script } from './rules/script.js';
-import { whitespace } from './rules/whitespace.js';
+import { indentation, whitespace } from './rules/whitespace.js';
 import type { NormalizeRule, NormalizeState } from './state.js';
 
 export type { NormalizeRule } from './state.js';
@@ -13,9 +13,10 @@ export type { NormalizeRule } from './state.js';
 /**
  * The chain, in order. mojibake reads the untouched lines so its columns are the original ones;
  * annotations must run before script conversion (converting first turns 乾(qián)隆 into 干隆 and the
- * reading no longer matches); punctuation runs on simplified text; rejoin needs the final stops.
+ * reading no longer matches); punctuation runs on simplified text and before indentation (a line
+ * starting `(1)` is Chinese once it reads `（1）`); rejoin needs the final stops and trimmed ends.
  */
-export const rules: readonly NormalizeRule[] = [mojibake, whitespace, annotations, script, punctuation, rejoin, blankLines];
+export const rules: readonly NormalizeRule[] = [mojibake, whitespace, annotations, script, punctuation, indentation, rejoin, blankLines];
 
 export interface NormalizeOptions {
   /** Names of rules to skip (see `rules`). */

@@ -28,7 +28,8 @@ export function fullWidthStops(s: string): string {
     const ch = s[i]!;
     const wide = FULL_WIDTH[ch];
     const numeric = (ch === ',' || ch === ':') && isDigit(s[i - 1]) && isDigit(s[i + 1]);
-    if (wide && !numeric && (isChineseContext(prevSolid(s, i)) || isChineseContext(nextSolid(s, i)))) {
+    // The left neighbour is read from the output, so `。??` turns both marks in one pass.
+    if (wide && !numeric && (isChineseContext(prevSolid(out, out.length)) || isChineseContext(nextSolid(s, i)))) {
       out = out.replace(/ +$/, '') + wide;
       while (s[i + 1] === ' ') i++;
     } else {
@@ -79,6 +80,21 @@ export function quotes(s: string): string {
 /** Full-width stops are never followed by a space (spaces after quotes and brackets are kept: they separate headline parts). */
 const SPACE_AFTER_STOP = /([，。、；：！？]) +/g;
 
+const punctuateOnce = (s: string): string => fullWidthStops(parentheses(quotes(ellipsis(s)))).replace(SPACE_AFTER_STOP, '$1');
+
+/**
+ * The marks are each other's context (`：(02)` makes the bracket Chinese only once the colon is
+ * full-width), so the line is re-punctuated until nothing changes: normalize(normalize(x)) = normalize(x).
+ */
+function untilStable(s: string): string {
+  for (let i = 0; i < 4; i++) {
+    const next = punctuateOnce(s);
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
 export const punctuation: NormalizeRule = {
   name: 'punctuation',
   description: 'ASCII , : ; ! ? ( ) " ... beside Chinese text to full-width (numbers, times, URLs, e-mail, Latin text and code keep theirs)',
@@ -88,9 +104,7 @@ export const punctuation: NormalizeRule = {
       const line = state.lines[i]!;
       if (isFence(line)) { inFence = !inFence; continue; }
       if (inFence) continue;
-      state.lines[i] = withProtectedSpans(line, (s) =>
-        fullWidthStops(parentheses(quotes(ellipsis(s)))).replace(SPACE_AFTER_STOP, '$1'),
-      );
+      state.lines[i] = withProtectedSpans(line, untilStable);
     }
   },
 };

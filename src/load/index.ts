@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { splitFrontMatter } from '../frontmatter/index.js';
+import { FrontMatterError, splitFrontMatter } from '../frontmatter/index.js';
 import type { Config, Diagnostic, LoadResult } from '../types.js';
 import { binaryKind } from './binary.js';
 import { decodeBytes, looksLikeText } from './encoding.js';
@@ -13,8 +13,8 @@ export function relativeSourcePath(file: string, contentDir: string): string {
   return path.relative(path.resolve(contentDir), path.resolve(file)).split(path.sep).join('/');
 }
 
-function fileError(file: string, rule: string, message: string): LoadResult {
-  const diagnostic: Diagnostic = { file, line: 0, column: 0, severity: 'error', rule: `load/${rule}`, message };
+function fileError(file: string, rule: string, message: string, line = 0): LoadResult {
+  const diagnostic: Diagnostic = { file, line, column: 0, severity: 'error', rule: `load/${rule}`, message };
   return { diagnostics: [diagnostic] };
 }
 
@@ -53,7 +53,7 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
   try {
     split = splitFrontMatter(text);
   } catch (err) {
-    return fileError(relPath, 'front-matter', `${relPath}: front-matter cannot be read: ${(err as Error).message}; skipped.`);
+    return fileError(relPath, 'front-matter', `${relPath}: front-matter cannot be read: ${(err as Error).message}; skipped.`, err instanceof FrontMatterError ? err.line : 0);
   }
 
   const source = {

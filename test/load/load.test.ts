@@ -71,6 +71,7 @@ test('malformed front-matter skips the file with load/front-matter naming it', a
   assert.equal(source, undefined);
   assert.equal(diagnostics[0]!.rule, 'load/front-matter');
   assert.match(diagnostics[0]!.message, /^bad\.txt/);
+  assert.equal(diagnostics[0]!.line, 2);
 });
 
 test('front-matter asking for a code engine is refused, never run', async (t) => {

@@ -41,6 +41,7 @@ export function isReadingOf(han: string, note: string): boolean {
 function removeAll(state: NormalizeState, pattern: RegExp, keep: (han: string, note: string) => boolean): number {
   let removed = 0;
   for (let i = 0; i < state.lines.length; i++) {
+    if (!/[(（]/.test(state.lines[i]!)) continue;
     state.lines[i] = state.lines[i]!.replace(pattern, (whole, han: string, note: string) => {
       if (keep(han, note)) return whole;
       removed++;

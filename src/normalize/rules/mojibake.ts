@@ -8,22 +8,33 @@ import type { NormalizeRule, NormalizeState } from '../state.js';
  * Characters a GBK byte misalignment leaves behind: rare Han characters, Latin letters, `?`, ASCII
  * punctuation and U+FFFD (確?;菝衽e措 is 確保惠民舉措 with its bytes read one byte off).
  */
-const isSuspicious = (c: string): boolean => c === '\ufffd' || /[\p{Script=Latin}?;:,!()]/u.test(c) || (isHan(c) && !isCommonHan(c));
+const isLatinLetter = (c: string): boolean => {
+  const cp = c.codePointAt(0)!;
+  return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7);
+};
+/** What split bytes leave: `?`, U+FFFD or a Latin letter. Every damaged stretch holds one. */
+const isMarker = (c: string): boolean => c === '?' || c === '\ufffd' || isLatinLetter(c);
+const isSuspicious = (c: string): boolean => isMarker(c) || ';:,!()'.includes(c) || (isHan(c) && !isCommonHan(c));
 
-/** Maximal runs of suspicious characters, with their column (0-based, in code points). */
+/** Maximal runs of suspicious characters around each marker, with their column (0-based, in code points). */
 function candidateRuns(line: string): { start: number; run: string }[] {
   const chars = [...line];
   const runs: { start: number; run: string }[] = [];
   let i = 0;
   while (i < chars.length) {
-    if (!isSuspicious(chars[i]!)) { i++; continue; }
-    let j = i;
-    while (j < chars.length && isSuspicious(chars[j]!)) j++;
-    runs.push({ start: i, run: chars.slice(i, j).join('') });
-    i = j;
+    if (!isMarker(chars[i]!)) { i++; continue; }
+    let start = i;
+    while (start > 0 && isSuspicious(chars[start - 1]!)) start--;
+    let end = i + 1;
+    while (end < chars.length && isSuspicious(chars[end]!)) end++;
+    runs.push({ start, run: chars.slice(start, end).join('') });
+    i = end;
   }
   return runs;
 }
+
+/** Every damage pattern needs one of these; lines without them are skipped quickly. */
+const MARKER = /[A-Za-z\u00c0-\u024f?\ufffd]/;
 
 /** At most this many damage warnings per file; a summary counts the rest. */
 const MAX_REPORTS = 20;
@@ -42,7 +53,7 @@ function looksDamaged(run: string): boolean {
   const chars = [...run];
   const rare = chars.filter((c) => isHan(c)).length;
   if (rare === 0) return false;
-  const loneLetter = chars.some((c, i) => /\p{Script=Latin}/u.test(c) && !/\p{Script=Latin}/u.test(chars[i - 1] ?? '') && !/\p{Script=Latin}/u.test(chars[i + 1] ?? ''));
+  const loneLetter = chars.some((c, i) => isLatinLetter(c) && !isLatinLetter(chars[i - 1] ?? ' ') && !isLatinLetter(chars[i + 1] ?? ' '));
   return run.slice(0, -1).includes('?') || (loneLetter && rare >= 2);
 }
 
@@ -83,6 +94,7 @@ export const mojibake: NormalizeRule = {
   run(state) {
     let found = 0;
     state.lines.forEach((line, i) => {
+      if (!MARKER.test(line)) return;
       for (const { start, run } of candidateRuns(line)) {
         if (!looksDamaged(run)) continue;
         if (++found <= MAX_REPORTS) report(state, i, start + 1, run);

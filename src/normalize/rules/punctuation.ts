@@ -23,6 +23,7 @@ function nextSolid(s: string, i: number): string | undefined {
  * 1:1000), so do marks between Latin words (ISO 26262: ...).
  */
 export function fullWidthStops(s: string): string {
+  if (!/[,:;!?]/.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
@@ -41,6 +42,7 @@ export function fullWidthStops(s: string): string {
 
 /** `...` (three or more dots) or `。。。` beside Chinese text becomes the Chinese ellipsis `……`. */
 export function ellipsis(s: string): string {
+  if (!/\.\.\.|。。。|…/.test(s)) return s;
   return s.replace(/ *(?:\.{3,}|。{3,}|…+) */g, (m, offset: number) => {
     const before = s[offset - 1];
     const after = s[offset + m.length];
@@ -53,6 +55,7 @@ export function ellipsis(s: string): string {
  * inside them go. Parentheses in Latin text (AUTOSAR (Classic)) stay.
  */
 export function parentheses(s: string): string {
+  if (!s.includes('(')) return s;
   const chars = [...s];
   const open: number[] = [];
   for (let i = 0; i < chars.length; i++) {
@@ -71,6 +74,7 @@ export function parentheses(s: string): string {
 
 /** Straight double quotes, paired left to right, become “ ” when the quoted text is Chinese. */
 export function quotes(s: string): string {
+  if (!s.includes('"')) return s;
   return s.replace(/"([^"\n]*)"/g, (whole, inner: string, offset: number) => {
     const chinese = /\p{Script=Han}/u.test(inner) || isHan(s[offset - 1]) || isHan(s[offset + whole.length]);
     return chinese ? `“${inner}”` : whole;
@@ -79,6 +83,9 @@ export function quotes(s: string): string {
 
 /** Full-width stops are never followed by a space (spaces after quotes and brackets are kept: they separate headline parts). */
 const SPACE_AFTER_STOP = /([，。、；：！？]) +/g;
+
+/** A line without any of these has nothing for this rule to do. */
+const ASCII_MARKS = /[,:;!?()"]|\.\.\.|。。。|…| /;
 
 const punctuateOnce = (s: string): string => fullWidthStops(parentheses(quotes(ellipsis(s)))).replace(SPACE_AFTER_STOP, '$1');
 
@@ -103,7 +110,7 @@ export const punctuation: NormalizeRule = {
     for (let i = 0; i < state.lines.length; i++) {
       const line = state.lines[i]!;
       if (isFence(line)) { inFence = !inFence; continue; }
-      if (inFence) continue;
+      if (inFence || !ASCII_MARKS.test(line)) continue;
       state.lines[i] = withProtectedSpans(line, untilStable);
     }
   },

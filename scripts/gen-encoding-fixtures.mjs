@@ -32,6 +32,8 @@ const fixtures = {
   'trad-utf16le-bom.txt': [traditional, 'utf-16le', 'utf-16le'],
   'trad-utf16be-bom.txt': [traditional, 'utf-16be', 'utf-16be'],
   'trad-gb18030.txt': [traditional, 'gb18030'],
+  'trad-utf16le-no-bom.txt': [traditional, 'utf-16le'],
+  'simp-utf16be-no-bom.txt': [simplified, 'utf-16be'],
   'simp-gbk.txt': [representable(simplified, 'gbk'), 'gbk'],
   'simp-gb2312.txt': [representable(simplified, 'gb2312'), 'gb2312'],
   'trad-big5.txt': [representable(withoutPinyin(traditional2), 'big5'), 'big5'],

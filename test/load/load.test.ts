@@ -43,6 +43,16 @@ test('an image saved as .txt is refused with load/binary naming the file', async
   assert.match(diagnostics[0]!.message, /PNG image/);
 });
 
+test('NUL bytes scattered as in binary data (not in UTF-16 positions) are refused as binary', async (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'data.txt');
+  writeFileSync(file, Buffer.from(Array.from({ length: 512 }, (_, i) => (i % 7 === 0 ? 0 : 0x41 + (i % 26)))));
+  const { source, diagnostics } = await loadSource(file, dir, limits);
+  assert.equal(source, undefined);
+  assert.equal(diagnostics[0]!.rule, 'load/binary');
+  assert.match(diagnostics[0]!.message, /NUL bytes/);
+});
+
 test('bytes that decode as nothing sensible are refused with load/undecodable', async () => {
   const { source, diagnostics } = await loadSource(path.join(refused, 'random-high-bytes.txt'), refused, limits);
   assert.equal(source, undefined);

@@ -86,13 +86,15 @@ export function looksLikeText(text: string): boolean {
 const HAN = /\p{Script=Han}/u;
 
 /**
- * The most plausible reading of bytes that have no BOM and are not UTF-8: GB18030 (also GBK and
- * GB2312), Big5 and, for an even byte count, UTF-16 without a BOM. Ties go to the earlier
- * candidate: GB18030 is the superset encoding mainland sites use.
+ * The most plausible reading of bytes that have no BOM and are not valid UTF-8: damaged UTF-8,
+ * GB18030 (also GBK and GB2312), Big5 and, for an even byte count, UTF-16 without a BOM. Ties go
+ * to the earlier candidate (GB18030 before Big5: the superset encoding mainland sites use).
  */
 function bestReading(bytes: Uint8Array): Decoded {
   const buf = Buffer.from(bytes);
-  const candidates: Encoding[] = ['gb18030', 'big5'];
+  // UTF-8 with a few broken bytes (a cut-off character, a flipped byte) still reads best as UTF-8;
+  // each broken sequence becomes U+FFFD, which normalize reports as damage.
+  const candidates: Encoding[] = ['utf-8', 'gb18030', 'big5'];
   if (buf.length % 2 === 0) candidates.push('utf-16le', 'utf-16be');
   let best: Decoded | undefined;
   let bestScore = -Infinity;

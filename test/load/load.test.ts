@@ -53,6 +53,18 @@ test('NUL bytes scattered as in binary data (not in UTF-16 positions) are refuse
   assert.match(diagnostics[0]!.message, /NUL bytes/);
 });
 
+test('UTF-8 with one broken byte stays UTF-8; the broken character becomes U+FFFD', async (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'broken.txt');
+  const bytes = readFileSync(path.join(projectRoot, 'content', '003_a94316a78cdbf75f.txt'));
+  const at = bytes.indexOf(Buffer.from('春回日渐暖'));
+  const broken = Buffer.concat([bytes.subarray(0, at + 1), bytes.subarray(at + 2)]); // 春 loses a byte
+  writeFileSync(file, broken);
+  const { source } = await loadSource(file, dir, limits);
+  assert.equal(source?.encoding, 'utf-8');
+  assert.ok(source.body.includes('\ufffd回日渐暖'));
+});
+
 test('bytes that decode as nothing sensible are refused with load/undecodable', async () => {
   const { source, diagnostics } = await loadSource(path.join(refused, 'random-high-bytes.txt'), refused, limits);
   assert.equal(source, undefined);

@@ -4,16 +4,16 @@ import { isCommonHan } from '../rarity.js';
 import { toSimplified } from '../opencc.js';
 import type { NormalizeRule, NormalizeState } from '../state.js';
 
-/**
- * Characters a GBK byte misalignment leaves behind: rare Han characters, Latin letters, `?`, ASCII
- * punctuation and U+FFFD (確?;菝衽e措 is 確保惠民舉措 with its bytes read one byte off).
- */
 const isLatinLetter = (c: string): boolean => {
   const cp = c.codePointAt(0)!;
   return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7);
 };
 /** What split bytes leave: `?`, U+FFFD or a Latin letter. Every damaged stretch holds one. */
 const isMarker = (c: string): boolean => c === '?' || c === '\ufffd' || isLatinLetter(c);
+/**
+ * Characters a GBK byte misalignment leaves behind: rare Han characters, Latin letters, `?`, ASCII
+ * punctuation and U+FFFD (確?;菝衽e措 is 確保惠民舉措 with its bytes read one byte off).
+ */
 const isSuspicious = (c: string): boolean => isMarker(c) || ';:,!()'.includes(c) || (isHan(c) && !isCommonHan(c));
 
 /** Maximal runs of suspicious characters around each marker, with their column (0-based, in code points). */
@@ -51,7 +51,7 @@ const ASCII_TO_FULLWIDTH: Record<string, string> = { ';': '；', ':': '：', ','
 function looksDamaged(run: string): boolean {
   if (run.includes('\ufffd')) return true;
   const chars = [...run];
-  const rare = chars.filter((c) => isHan(c)).length;
+  const rare = chars.filter((c) => isHan(c)).length; // every Han character in a run is a rare one
   if (rare === 0) return false;
   const loneLetter = chars.some((c, i) => isLatinLetter(c) && !isLatinLetter(chars[i - 1] ?? ' ') && !isLatinLetter(chars[i + 1] ?? ' '));
   return run.slice(0, -1).includes('?') || (loneLetter && rare >= 2);

@@ -31,7 +31,8 @@ export function fullWidthStops(s: string): string {
     const numeric = (ch === ',' || ch === ':') && isDigit(s[i - 1]) && isDigit(s[i + 1]);
     // The left neighbour is read from the output, so `。??` turns both marks in one pass.
     if (wide && !numeric && (isChineseContext(prevSolid(out, out.length)) || isChineseContext(nextSolid(s, i)))) {
-      out = out.replace(/ +$/, '') + wide;
+      while (out.endsWith(' ')) out = out.slice(0, -1);
+      out += wide;
       while (s[i + 1] === ' ') i++;
     } else {
       out += ch;

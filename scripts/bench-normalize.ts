@@ -86,3 +86,19 @@ console.log(`opencc-js   tw -> cn conversion alone          ${mbps(bytes, median
 console.log(`opencc ${openccVersion}  -c tw2s.json (Debian CLI)  ${theirs.toFixed(2).padStart(7)} MB/s  (wall time incl. ${(median(startup) * 1000).toFixed(0)} ms start-up)`);
 console.log(`agreement   opencc-js vs Debian opencc tw2s output      ${jsLines.length - differing}/${jsLines.length} lines identical`);
 console.log(`ratio       parkpress normalize / Debian opencc  ${(ours / theirs).toFixed(2)}`);
+
+// Hostile single lines: every rule must stay linear (a quadratic regex or string scan shows up
+// here as seconds instead of milliseconds).
+const n = 100_000;
+const hostile: [string, string][] = [
+  ['long Han run, then (a)', '中'.repeat(2 * n) + '(a)'],
+  ['nested parentheses', '('.repeat(n / 2) + '中' + ')'.repeat(n / 2)],
+  ['space run inside a line', '中' + ' '.repeat(n) + '中...'],
+  ['ASCII commas', '中, '.repeat(n)],
+  ['pinyin annotations', '鎮(zhèn)'.repeat(n / 4)],
+  ['damage markers', 'ab菝衽e?'.repeat(n / 4)],
+];
+for (const [name, line] of hostile) {
+  const seconds = timeInProcess([line], (t) => normalize(t, 'hostile.txt'));
+  console.log(`hostile     ${name.padEnd(28)} ${String(line.length).padStart(7)} chars ${(seconds * 1000).toFixed(0).padStart(6)} ms`);
+}

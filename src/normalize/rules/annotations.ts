@@ -1,13 +1,15 @@
 import { pinyin } from 'pinyin-pro';
 import type { NormalizeRule, NormalizeState } from '../state.js';
 
+/** Longest annotation read (syllables); bounding the Han run keeps the match linear on long lines. */
+const MAX_SYLLABLES = 8;
 const SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[1-5]?";
 /**
  * Han characters followed by pinyin in ASCII or full-width parentheses: tone marks, tone digits or
  * none, several syllables separated by spaces or `'`. Whether the syllables really are readings is
  * checked afterwards, so 北京(Beijing), 原子（atom）, (2022) and (记者 张三) are left alone.
  */
-const PINYIN_NOTE = new RegExp(`(\\p{Script=Han}+)[(（]\\s*(${SYLLABLE}(?:['\\s]${SYLLABLE})*)\\s*[)）]`, 'gu');
+const PINYIN_NOTE = new RegExp(`(\\p{Script=Han}{1,${MAX_SYLLABLES}})[(（]\\s*(${SYLLABLE}(?:['\\s]${SYLLABLE})*)\\s*[)）]`, 'gu');
 /** A character repeating itself in parentheses: 發(發)光. */
 const REPEAT_NOTE = /(\p{Script=Han})[(（](\p{Script=Han})[)）]/gu;
 

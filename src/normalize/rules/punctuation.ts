@@ -5,13 +5,7 @@ import type { NormalizeRule } from '../state.js';
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' };
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 
-/** Nearest character before index `i` that is not a space. */
-function prevSolid(s: string, i: number): string | undefined {
-  let j = i - 1;
-  while (j >= 0 && s[j] === ' ') j--;
-  return s[j];
-}
-
+/** Nearest character after index `i` that is not a space. */
 function nextSolid(s: string, i: number): string | undefined {
   let j = i + 1;
   while (j < s.length && s[j] === ' ') j++;
@@ -24,31 +18,44 @@ function nextSolid(s: string, i: number): string | undefined {
  */
 export function fullWidthStops(s: string): string {
   if (!/[,:;!?]/.test(s)) return s;
-  let out = '';
+  // Output goes into an array and the last non-space character is tracked: indexing a string built
+  // with += flattens it on every access, which is quadratic on long lines.
+  const out: string[] = [];
+  let lastSolid: string | undefined;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     const wide = FULL_WIDTH[ch];
     const numeric = (ch === ',' || ch === ':') && isDigit(s[i - 1]) && isDigit(s[i + 1]);
     // The left neighbour is read from the output, so `。??` turns both marks in one pass.
-    if (wide && !numeric && (isChineseContext(prevSolid(out, out.length)) || isChineseContext(nextSolid(s, i)))) {
-      while (out.endsWith(' ')) out = out.slice(0, -1);
-      out += wide;
+    if (wide && !numeric && (isChineseContext(lastSolid) || isChineseContext(nextSolid(s, i)))) {
+      while (out[out.length - 1] === ' ') out.pop();
+      out.push(wide);
+      lastSolid = wide;
       while (s[i + 1] === ' ') i++;
     } else {
-      out += ch;
+      out.push(ch);
+      if (ch !== ' ') lastSolid = ch;
     }
   }
-  return out;
+  return out.join('');
 }
 
-/** `...` (three or more dots) or `。。。` beside Chinese text becomes the Chinese ellipsis `……`. */
+/** `...` (three or more dots) or `。。。` beside Chinese text becomes the Chinese ellipsis `……`, spaces around it go. */
 export function ellipsis(s: string): string {
   if (!/\.\.\.|。。。|…/.test(s)) return s;
-  return s.replace(/ *(?:\.{3,}|。{3,}|…+) */g, (m, offset: number) => {
-    const before = s[offset - 1];
-    const after = s[offset + m.length];
-    return isChineseContext(before) || isChineseContext(after) ? '……' : m;
-  });
+  let out = '';
+  let done = 0;
+  for (const m of s.matchAll(/\.{3,}|。{3,}|…+/g)) {
+    let start = m.index;
+    while (start > done && s[start - 1] === ' ') start--;
+    let end = m.index + m[0].length;
+    while (end < s.length && s[end] === ' ') end++;
+    if (isChineseContext(s[start - 1]) || isChineseContext(s[end])) {
+      out += `${s.slice(done, start)}……`;
+      done = end;
+    }
+  }
+  return out + s.slice(done);
 }
 
 /**
@@ -58,19 +65,23 @@ export function ellipsis(s: string): string {
 export function parentheses(s: string): string {
   if (!s.includes('(')) return s;
   const chars = [...s];
+  // hanBefore[i]: Han characters in chars[0..i), so "does the pair hold Han?" costs O(1) even when nested.
+  const hanBefore = [0];
+  chars.forEach((c, i) => hanBefore.push(hanBefore[i]! + (isHan(c) ? 1 : 0)));
   const open: number[] = [];
   for (let i = 0; i < chars.length; i++) {
     if (chars[i] === '(') open.push(i);
     else if (chars[i] === ')' && open.length > 0) {
       const start = open.pop()!;
-      const inner = chars.slice(start + 1, i).join('');
-      if (isChineseContext(chars[start - 1]) || isHan(chars[i + 1]) || /\p{Script=Han}/u.test(inner)) {
+      const holdsHan = hanBefore[i]! - hanBefore[start + 1]! > 0;
+      if (isChineseContext(chars[start - 1]) || isHan(chars[i + 1]) || holdsHan) {
         chars[start] = '（';
         chars[i] = '）';
       }
     }
   }
-  return chars.join('').replace(/（ +/g, '（').replace(/ +）/g, '）');
+  // The lookbehind makes each space run match once from its start: linear even on long runs.
+  return chars.join('').replace(/（ +/g, '（').replace(/(?<! ) +）/g, '）');
 }
 
 /** Straight double quotes, paired left to right, become “ ” when the quoted text is Chinese. */

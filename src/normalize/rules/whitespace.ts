@@ -3,7 +3,8 @@ import { mapLines, type NormalizeRule } from '../state.js';
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 /** Indentation before Chinese text: ideographic spaces, NBSP, tabs, spaces (markdown indentation before ASCII is kept). */
 const CHINESE_INDENT = /^[ \t\u3000]+(?=[^\x00-\x7f])/;
-const TRAILING = /[ \t\u3000]+$/;
+/** The lookbehind starts a match only at the start of a space run, so long inner runs stay linear. */
+const TRAILING = /(?<![ \t\u3000])[ \t\u3000]+$/;
 
 export const whitespace: NormalizeRule = {
   name: 'whitespace',

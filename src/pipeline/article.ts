@@ -24,7 +24,7 @@ export async function processFile(absPath: string, contentDir: string, config: C
     const file = loaded.diagnostics[0]?.file ?? absPath;
     return { file, diagnostics: loaded.diagnostics };
   }
-  const normalized = normalize(source.body, source.relPath);
+  const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine });
   const article = extract(source, normalized);
   const diagnostics = [...loaded.diagnostics, ...article.diagnostics];
   if (article.body.trim() === '') {

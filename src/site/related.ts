@@ -2,7 +2,7 @@ import type { Article, Config, RelatedIndex } from '../types.js';
 import { bodyTermCounts } from './terms.js';
 
 /** Body terms kept per article for the `terms` index: its most distinctive words by TF-IDF. */
-const TERMS_PER_ARTICLE = 30;
+const TERMS_PER_ARTICLE = 50;
 
 /** term -> frequency in one article, for one index. */
 type Bag = Map<string, number>;
@@ -74,22 +74,26 @@ function invertedIndex(bags: Bag[], maxShare: number): { postings: Map<string, P
 }
 
 /**
- * 相关阅读 for every article: score(a, b) = Σ weightᵢ · cosineᵢ(a, b) / Σ weightᵢ over the configured
- * indices (keywords, parks, body terms), like Hugo's related content. Only articles sharing at least
- * one indexed term are ever scored (inverted index), so the cost follows the postings, not N².
- * `articles` must be in latest-first order: equal scores prefer the newer article, then the slug.
+ * 相关阅读 for every article: score(a, b) = Σ weightᵢ · cosineᵢ(a, b) / Σ weightᵢ, like Hugo's related
+ * content, where the sums run over the indices in which `a` has terms: an article with no stated
+ * keywords or park is compared on what it has, not penalised for what it lacks. Only articles
+ * sharing at least one indexed term are ever scored (inverted index), so the cost follows the
+ * postings, not N². `articles` must be in latest-first order: equal scores prefer the newer
+ * article, then the earlier slug.
  */
 export function relatedArticles(articles: Article[], config: Config): Map<string, string[]> {
   const { count, threshold, indices } = config.related;
   const maxShare = config.related.maxShare ?? 0.5;
-  const totalWeight = indices.reduce((s, i) => s + Math.max(0, i.weight), 0) || 1;
   const built = indices.filter((i) => i.weight > 0)
-    .map((i) => ({ scale: i.weight / totalWeight, ...invertedIndex(indexBags(i.name, articles), maxShare) }));
+    .map((i) => ({ weight: i.weight, ...invertedIndex(indexBags(i.name, articles), maxShare) }));
   const scores = new Float64Array(articles.length);
   const result = new Map<string, string[]>();
   articles.forEach((article, a) => {
     const touched: number[] = [];
-    for (const { scale, postings, vectors } of built) {
+    const present = built.filter(({ vectors }) => vectors[a]!.length > 0);
+    const total = present.reduce((s, i) => s + i.weight, 0);
+    for (const { weight, postings, vectors } of present) {
+      const scale = weight / total;
       for (const [t, wa] of vectors[a]!) {
         for (const { doc, w } of postings.get(t)!) {
           if (doc === a) continue;

@@ -5,7 +5,7 @@ import { devCommand } from './commands/dev.js';
 import { ingestCommand } from './commands/ingest.js';
 
 /** Exit codes, documented in --help and the README. */
-export const EXIT = { ok: 0, diagnostics: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, diagnostics: 1, usage: 2, internal: 70, busy: 75 } as const;
 
 /** Command-line entry: parses argv (without node and script) and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -16,9 +16,10 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', `
 Exit codes:
   0   success
-  1   an input had an error (with --strict: or a warning)
+  1   an input had an error (with --strict: or a warning); the rest was still built
   2   bad command line or configuration
-  70  internal error (a bug: please report it)`);
+  70  internal error (a bug: please report it)
+  75  another build holds the output folder's lock; try again`);
   buildCommand(program, (c) => { code = c; });
   checkCommand(program, (c) => { code = c; });
   devCommand(program, (c) => { code = c; });

@@ -194,6 +194,11 @@ export interface WriteReport {
   written: number;
   unchanged: number;
   removed: number;
+  /**
+   * Output paths written or removed (relative to the output dir, POSIX), when the writer reports
+   * them: `dev` then reloads only the open pages among them (all pages when absent).
+   */
+  paths?: string[];
 }
 
 /** Weighted index for related articles (like Hugo's related content). */

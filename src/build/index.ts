@@ -1,17 +1,46 @@
-import type { Config, Diagnostic, WriteReport } from '../types.js';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, assertSafeFolders } from '../config/index.js';
+import type { FileResult } from '../pipeline/article.js';
+import type { Article, Config, Diagnostic, WriteReport } from '../types.js';
+import { realStages, type Stages } from './stages.js';
+import { eachLimited } from './concurrency.js';
 
 export interface BuildOptions {
   /** Print nothing but errors. */
   quiet?: boolean;
   verbose?: boolean;
+  /**
+   * For `dev`: update the live output in place, writing only pages that changed since this
+   * builder's last build, instead of assembling and switching in a whole new build.
+   */
+  inPlace?: boolean;
+  /** Called as input files are processed (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Milliseconds spent in each part of one build. */
+export interface Timings {
+  discover: number;
+  files: number;
+  corpus: number;
+  site: number;
+  render: number;
+  write: number;
 }
 
 export interface BuildResult {
   articles: number;
   pages: number;
+  /** Input files found (articles plus skipped ones). */
+  files: number;
+  /** Files run through load/normalize/extract this time (the rest came from the cache). */
+  processed: number;
   diagnostics: Diagnostic[];
   report: WriteReport;
   ms: number;
+  timings: Timings;
 }
 
 /** A builder keeps per-file results between builds so `dev` can rebuild only what changed. */
@@ -20,7 +49,123 @@ export interface Builder {
   build(changed?: string[]): Promise<BuildResult>;
 }
 
-export function createBuilder(config: Config, options: BuildOptions = {}): Builder {
-  void config; void options;
-  return { build: async () => { throw new Error('build: not implemented'); } };
+interface CacheEntry {
+  /** sha256 of the bytes the result was made from; undefined when they could not be read. */
+  hash: string | undefined;
+  result: FileResult;
+}
+
+/** Input files processed at once: reading overlaps with the CPU-bound stages. */
+const FILE_CONCURRENCY = 8;
+
+/**
+ * Composes the stages: discover -> (load -> normalize -> extract per file, cached by path and
+ * content hash) -> corpus -> site -> render -> write. A file that fails only adds diagnostics.
+ */
+export function createBuilder(config: Config, options: BuildOptions = {}, stages: Stages = realStages): Builder {
+  assertSafeFolders(config);
+  const cache = new Map<string, CacheEntry>();
+
+  async function processAll(files: string[], changed: Set<string> | undefined): Promise<number> {
+    const present = new Set(files);
+    for (const cached of [...cache.keys()]) if (!present.has(cached)) cache.delete(cached);
+    let done = 0;
+    let processed = 0;
+    await eachLimited(files, FILE_CONCURRENCY, async (file) => {
+      const entry = cache.get(file);
+      if (!(entry && changed && !changed.has(file) && entry.hash !== undefined)) {
+        const hash = await hashFile(file);
+        if (!entry || hash === undefined || entry.hash !== hash) {
+          cache.set(file, { hash, result: await safeProcess(file) });
+          processed++;
+        }
+      }
+      options.onProgress?.(++done, files.length);
+    });
+    return processed;
+  }
+
+  async function safeProcess(file: string): Promise<FileResult> {
+    try {
+      return await stages.processFile(file, config.contentDir, config);
+    } catch (err) {
+      const rel = toRel(config.contentDir, file);
+      const message = `internal error while reading this file (${(err as Error).message}); the rest of the site was built`;
+      return { file: rel, diagnostics: [{ file: rel, line: 0, column: 0, severity: 'error', rule: 'build/internal', message }] };
+    }
+  }
+
+  return {
+    async build(changed) {
+      const start = performance.now();
+      const t = stopwatch();
+      await assertContentDir(config.contentDir);
+      const files = [...(await stages.discover(config.contentDir))].sort(compareCodeUnits);
+      const discover = t();
+      const processed = await processAll(files, changed ? new Set(changed.map((f) => path.resolve(f))) : undefined);
+      const filesMs = t();
+      const results = files.map((f) => cache.get(f)!.result);
+      const articles = results.flatMap((r) => (r.article ? [r.article] : [])).sort(byFile);
+      const enriched = stages.enrichCorpus(articles, config);
+      const corpus = t();
+      const site = stages.buildSite(enriched, config);
+      const siteMs = t();
+      const pages = await stages.renderSite(site);
+      const render = t();
+      const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
+      const write = t();
+      const diagnostics = [...results.flatMap((r) => r.diagnostics), ...site.diagnostics].sort(compareDiagnostics);
+      return {
+        articles: site.articles.length,
+        pages: pages.length,
+        files: files.length,
+        processed,
+        diagnostics,
+        report,
+        ms: performance.now() - start,
+        timings: { discover, files: filesMs, corpus, site: siteMs, render, write },
+      };
+    },
+  };
+}
+
+async function assertContentDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new ConfigError(`the content folder ${dir} does not exist; put articles there or set contentDir`);
+}
+
+async function hashFile(file: string): Promise<string | undefined> {
+  try {
+    return createHash('sha256').update(await readFile(file)).digest('hex');
+  } catch {
+    return undefined; // unreadable or gone: processFile reports it
+  }
+}
+
+function toRel(contentDir: string, file: string): string {
+  return path.relative(contentDir, file).split(path.sep).join('/');
+}
+
+/** Milliseconds since the previous call (or creation). */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const ms = now - last;
+    last = now;
+    return ms;
+  };
+}
+
+/** Locale-independent ordering, so output never depends on LANG or the file system's listing order. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byFile(a: Article, b: Article): number {
+  return compareCodeUnits(a.file, b.file);
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return compareCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule) || compareCodeUnits(a.message, b.message);
 }

@@ -1,10 +1,5 @@
-import matter from 'gray-matter';
+import { LineCounter, parseDocument, type YAMLParseError } from 'yaml';
 import type { RawFrontMatter } from '../types.js';
-
-/** Engines gray-matter would run as code (`---js`): refused, never executed. */
-const refuse = (name: string) => () => {
-  throw new Error(`front-matter language "${name}" is not allowed (it would run code)`);
-};
 
 export interface SplitResult {
   data: RawFrontMatter;
@@ -13,16 +8,74 @@ export interface SplitResult {
   bodyStartLine: number;
 }
 
+/** A front-matter problem; `line` is 1-based in the text given to splitFrontMatter. */
+export class FrontMatterError extends Error {
+  constructor(message: string, readonly line: number) {
+    super(message);
+    this.name = 'FrontMatterError';
+  }
+}
+
 /**
- * Splits YAML front-matter off a decoded text. Throws an Error with a plain message when the
- * front-matter is malformed or asks for a code engine; the caller turns it into a diagnostic.
+ * Aliases allowed per document. A "billion laughs" document nests aliases so that walking the
+ * value explodes exponentially; no editor's front-matter needs more than a handful.
+ */
+const MAX_ALIASES = 50;
+
+/** Opening fence, optionally naming a language (`---yaml`, `---js`): only YAML is accepted. */
+const OPEN = /^---[ \t]*([A-Za-z]*)[ \t]*$/;
+/** Closing fence: `---`, or YAML's document end marker `...`. */
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * Splits YAML front-matter off a decoded text (newlines already `\n`). Never runs code: there is
+ * no JS engine at all, and YAML is parsed with the core schema (no custom tags, no timestamps,
+ * so `date: 2024-03-20` stays a string for extract to validate) and an alias limit.
+ * Throws FrontMatterError with a plain message and a line for anything malformed.
  */
 export function splitFrontMatter(text: string): SplitResult {
-  if (!text.startsWith('---')) return { data: {}, body: text, bodyStartLine: 1 };
-  const parsed = matter(text, {
-    engines: { js: refuse('js'), javascript: refuse('javascript'), coffee: refuse('coffee'), coffeescript: refuse('coffeescript') },
-  } as never);
-  const consumed = text.length - parsed.content.length;
-  const bodyStartLine = text.slice(0, consumed).split('\n').length;
-  return { data: { ...(parsed.data as RawFrontMatter) }, body: parsed.content, bodyStartLine };
+  const firstEnd = text.indexOf('\n');
+  const firstLine = firstEnd === -1 ? text : text.slice(0, firstEnd);
+  const open = OPEN.exec(firstLine);
+  if (!open) return { data: {}, body: text, bodyStartLine: 1 };
+  const language = open[1]!.toLowerCase();
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    throw new FrontMatterError(`front-matter language "${open[1]}" is not allowed: only YAML is read, code is never run`, 1);
+  }
+  const lines = text.split('\n');
+  const closeIndex = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
+  if (closeIndex === -1) {
+    throw new FrontMatterError('front-matter opened with "---" on line 1 is never closed by a "---" line', 1);
+  }
+  const yamlText = lines.slice(1, closeIndex).join('\n');
+  const data = parseYaml(yamlText, 2);
+  return {
+    data,
+    body: lines.slice(closeIndex + 1).join('\n'),
+    bodyStartLine: closeIndex + 2,
+  };
+}
+
+/** Parses the YAML block; `firstLine` is where it starts in the file, for error lines. */
+function parseYaml(yamlText: string, firstLine: number): RawFrontMatter {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false, lineCounter });
+  const problem = doc.errors[0];
+  if (problem) throw yamlError(problem, lineCounter.linePos(problem.pos[0]).line + firstLine - 1);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    throw new FrontMatterError(`front-matter uses too many YAML aliases (${(err as Error).message})`, firstLine);
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new FrontMatterError('front-matter must be a list of "key: value" lines', firstLine);
+  }
+  return { ...(value as RawFrontMatter) };
+}
+
+function yamlError(err: YAMLParseError, line: number): FrontMatterError {
+  const reason = err.message.split('\n')[0]!;
+  return new FrontMatterError(`malformed YAML front-matter at line ${line}: ${reason}`, line);
 }

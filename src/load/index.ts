@@ -1,7 +1,83 @@
-import type { Config, LoadResult } from '../types.js';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { splitFrontMatter } from '../frontmatter/index.js';
+import type { Config, Diagnostic, LoadResult } from '../types.js';
+import { binaryKind } from './binary.js';
+import { decodeBytes } from './encoding.js';
 
-/** load: bytes -> SourceFile (encoding detected, front-matter split off). Never throws for bad input. */
-export async function loadSource(path: string, contentDir: string, limits: Config['limits']): Promise<LoadResult> {
-  void path; void contentDir; void limits;
-  throw new Error('load: not implemented');
+export { discoverSources } from './discover.js';
+
+/** POSIX path of `file` relative to the content dir (the article's identity in messages). */
+export function relativeSourcePath(file: string, contentDir: string): string {
+  return path.relative(path.resolve(contentDir), path.resolve(file)).split(path.sep).join('/');
+}
+
+function fileError(file: string, rule: string, message: string): LoadResult {
+  const diagnostic: Diagnostic = { file, line: 0, column: 0, severity: 'error', rule: `load/${rule}`, message };
+  return { diagnostics: [diagnostic] };
+}
+
+/** Fraction of characters that are U+FFFD or C0 controls: above this the decoding produced nothing sensible. */
+const MAX_GARBAGE = 0.1;
+
+function garbageRatio(text: string): number {
+  if (text.length === 0) return 0;
+  let bad = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0xfffd || (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d)) bad++;
+  }
+  return bad / text.length;
+}
+
+/**
+ * load: bytes -> SourceFile (encoding detected, newlines normalised, front-matter split off).
+ * Never throws for bad input: a file that cannot be used comes back without `source` and with an
+ * error diagnostic naming it.
+ */
+export async function loadSource(file: string, contentDir: string, limits: Config['limits']): Promise<LoadResult> {
+  const relPath = relativeSourcePath(file, contentDir);
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.size > limits.maxFileBytes) {
+      return fileError(relPath, 'oversize', `${relPath} is ${info.size} bytes, above the limit of ${limits.maxFileBytes} (limits.maxFileBytes); skipped.`);
+    }
+    bytes = await readFile(file);
+  } catch (err) {
+    return fileError(relPath, 'unreadable', `${relPath} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped.`);
+  }
+
+  const kind = binaryKind(bytes);
+  if (kind) return fileError(relPath, 'binary', `${relPath} is not text but ${kind}; skipped.`);
+
+  const decoded = decodeBytes(bytes);
+  if (garbageRatio(decoded.text) > MAX_GARBAGE) {
+    return fileError(relPath, 'undecodable', `${relPath} does not decode as UTF-8, UTF-16, GB18030 or Big5 text; skipped.`);
+  }
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const lineCount = text.split('\n').length;
+  if (lineCount > limits.maxLines) {
+    return fileError(relPath, 'too-many-lines', `${relPath} has ${lineCount} lines, above the limit of ${limits.maxLines} (limits.maxLines); skipped.`);
+  }
+
+  let split;
+  try {
+    split = splitFrontMatter(text);
+  } catch (err) {
+    return fileError(relPath, 'front-matter', `${relPath}: front-matter cannot be read: ${(err as Error).message}; skipped.`);
+  }
+
+  const source = {
+    path: path.resolve(file),
+    relPath,
+    encoding: decoded.encoding,
+    bytes: bytes.length,
+    hash: createHash('sha256').update(bytes).digest('hex'),
+    frontMatter: split.data,
+    body: split.body,
+    bodyStartLine: split.bodyStartLine,
+  };
+  return { source, diagnostics: [] };
 }

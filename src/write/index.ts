@@ -1,7 +1,59 @@
+import path from 'node:path';
 import type { Page, WriteReport } from '../types.js';
+import { liveBuildDir, writeNewBuild } from './atomic.js';
+import { updateInPlace, type Written } from './in-place.js';
+import { acquireLock } from './lock.js';
+import { assertWritablePages } from './paths.js';
 
-/** write: pages -> outDir, atomically, touching only what changed. */
-export async function writeSite(pages: Page[], outDir: string): Promise<WriteReport> {
-  void pages; void outDir;
-  throw new Error('write: not implemented');
+export { LockError } from './lock.js';
+
+export interface WriteOptions {
+  /** How long to wait for another build holding the output lock (ms). Default 60 s. */
+  lockTimeoutMs?: number;
+  /**
+   * For `dev`: after the first write, update the live build in place, writing only pages
+   * whose bytes changed since this process last wrote them (each page atomically, not the
+   * site as a whole). Builds for publishing leave this off.
+   */
+  inPlace?: boolean;
+}
+
+/** For in-place writers: the build folder this process last wrote and what it holds. */
+const remembered = new Map<string, { dir: string; written: Written }>();
+
+/**
+ * write: pages -> outDir, atomically, touching only what changed (see atomic.ts for how).
+ * Unsafe page paths are refused before anything is touched; a lock keeps two builds apart.
+ */
+export async function writeSite(pages: Page[], outDir: string, options: WriteOptions = {}): Promise<WriteReport> {
+  assertWritablePages(pages);
+  const out = path.resolve(outDir);
+  const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
+  try {
+    if (!options.inPlace) return (await writeNewBuild(pages, out)).report;
+    const last = remembered.get(out);
+    // Only trust memory while the live build is still the one this process wrote.
+    remembered.delete(out); // until a write succeeds
+    if (last && last.dir === (await liveBuildDir(out))) {
+      const update = tryUpdateInPlace(pages, last.dir, last.written);
+      if (update) {
+        remembered.set(out, { dir: last.dir, written: update.written });
+        return update.report;
+      }
+    }
+    const { report, dir } = await writeNewBuild(pages, out);
+    remembered.set(out, { dir, written: new Map(pages.map((p) => [p.path, p.content])) });
+    return report;
+  } finally {
+    await release();
+  }
+}
+
+/** An update that hits the unexpected (a page where a folder now is ...) is redone as a new build. */
+function tryUpdateInPlace(pages: Page[], dir: string, before: Written): ReturnType<typeof updateInPlace> | undefined {
+  try {
+    return updateInPlace(pages, dir, before);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,151 @@
+// Save-to-reload latency of `parkpress dev`: generates a site of N articles from
+// ../shared/corpus/tw-news in a temp folder outside the project, starts the dev server on it
+// (the real builder, default watch timing), then drops new articles one at a time and times
+// each from "file complete on disk" to "reload event received" on the live-reload stream.
+//
+//   npm run compile && node lib/scripts/bench-dev.js [N ...] [--drops K] [--keep]
+//   (defaults: N = 1000 10000, K = 7)
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBuilder } from '../src/build/index.js';
+import { defaultConfig } from '../src/config/defaults.js';
+import { EVENTS_PATH } from '../src/dev/client.js';
+import { createDevServer } from '../src/dev/server.js';
+import { defaultTiming } from '../src/dev/watch.js';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const corpusDir = path.resolve(projectRoot, '../shared/corpus/tw-news');
+
+interface Args { sizes: number[]; drops: number; keep: boolean }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: [], drops: 7, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--keep') args.keep = true;
+    else if (a === '--drops') args.drops = Number(argv[++i]);
+    else args.sizes.push(Number(a));
+  }
+  if (args.sizes.length === 0) args.sizes = [1000, 10000];
+  if (args.sizes.some((n) => !Number.isInteger(n) || n < 1) || !(args.drops >= 1)) {
+    throw new Error('usage: bench-dev [N ...] [--drops K] [--keep]');
+  }
+  return args;
+}
+
+/** Corpus texts in a fixed order (by number in the file name), so every run builds the same site. */
+async function loadCorpus(): Promise<string[]> {
+  const names = (await readdir(corpusDir)).filter((n) => n.endsWith('.txt'))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || (a < b ? -1 : a > b ? 1 : 0));
+  return Promise.all(names.map((n) => readFile(path.join(corpusDir, n), 'utf8')));
+}
+
+/**
+ * Article i: the corpus text i for the first pass; past the corpus size, a splice of two
+ * different texts (headline of one, body of both) so the site does not fill with duplicates.
+ */
+function article(corpus: string[], i: number): string {
+  const m = corpus.length;
+  if (i < m) return corpus[i]!;
+  const a = corpus[i % m]!;
+  const b = corpus[(Math.floor(i / m) * 7919 + i) % m]!;
+  return `${a.trimEnd()}\n${b.split('\n').slice(1).join('\n')}`;
+}
+
+async function generateSite(dir: string, corpus: string[], n: number): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, 'content'), { recursive: true });
+  const batch = 200;
+  for (let start = 0; start < n; start += batch) {
+    await Promise.all(Array.from({ length: Math.min(batch, n - start) }, (_, k) =>
+      writeFile(path.join(dir, 'content', `a${String(start + k).padStart(5, '0')}.txt`), article(corpus, start + k))));
+  }
+}
+
+/** Resolves with the receive time of each `reload` event, in order. */
+function listen(url: string): { next(): Promise<number>; close(): void } {
+  const times: number[] = [];
+  let wake: (() => void) | undefined;
+  const req = http.get(url, (res) => {
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      if (chunk.includes('event: reload')) { times.push(performance.now()); wake?.(); }
+    });
+  });
+  return {
+    async next() {
+      while (times.length === 0) await new Promise<void>((r) => { wake = r; });
+      return times.shift()!;
+    },
+    close: () => req.destroy(),
+  };
+}
+
+function stats(ms: number[]): string {
+  const s = [...ms].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return `median ${q(0.5).toFixed(0)} ms, min ${s[0]!.toFixed(0)} ms, max ${s[s.length - 1]!.toFixed(0)} ms (n=${s.length})`;
+}
+
+async function benchSize(n: number, corpus: string[], args: Args): Promise<void> {
+  const dir = path.join(os.tmpdir(), `parkpress-bench-dev-${n}`);
+  await generateSite(dir, corpus, n);
+  const config = { ...defaultConfig(projectRoot), contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'dist') };
+  const buildTimes: number[] = [];
+  const started = performance.now();
+  const server = await createDevServer({
+    builder: createBuilder(config, { quiet: true }),
+    outDir: config.outDir,
+    watch: [config.contentDir],
+    port: 0,
+    log: {
+      info: (line) => { const m = / in (\d+) ms/.exec(line); if (m) buildTimes.push(Number(m[1])); },
+      error: (line) => console.error(`  ${line}`),
+    },
+  });
+  console.log(`${n} articles: first build + start ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  buildTimes.length = 0;
+  const events = listen(new URL(EVENTS_PATH, server.url).href);
+  const latencies: number[] = [];
+  const fetched: number[] = [];
+  try {
+    await new Promise((r) => setTimeout(r, 300));
+    for (let k = 0; k < args.drops; k++) {
+      // A text not yet on the site: the splice rule past the site's own numbers.
+      const text = article(corpus, n + corpus.length * 3 + k);
+      await writeFile(path.join(config.contentDir, `drop${k}.txt`), text);
+      const complete = performance.now();
+      const received = await events.next();
+      latencies.push(received - complete);
+      // What the browser does next: fetch the page again.
+      await (await fetch(server.url)).arrayBuffer();
+      fetched.push(performance.now() - complete);
+      await server.idle();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    events.close();
+    await server.close();
+    if (!args.keep) await rm(dir, { recursive: true, force: true });
+  }
+  console.log(`  save -> reload event: ${stats(latencies)}`);
+  console.log(`  save -> home page fetched again: ${stats(fetched)}`);
+  console.log(`  of which rebuild: ${stats(buildTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(corpusDir)) throw new Error(`corpus not found at ${corpusDir}`);
+  const args = parseArgs(process.argv.slice(2));
+  const corpus = await loadCorpus();
+  console.log(`bench-dev: ${os.cpus().length} CPUs, node ${process.version}, corpus ${corpus.length} texts`);
+  for (const n of args.sizes) await benchSize(n, corpus, args);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

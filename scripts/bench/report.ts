@@ -1,0 +1,134 @@
+// The benchmark's table: medians per tool and scenario, with the ratios the goals are stated in.
+import os from 'node:os';
+import { median, type Sample } from './measure.js';
+import type { Scenario } from './args.js';
+import type { ToolName } from './tools.js';
+
+export interface ToolResult {
+  name: ToolName;
+  label: string;
+  version: string;
+  /** Samples per scenario, in run order. */
+  samples: Partial<Record<Scenario, Sample[]>>;
+  /** First failure (exit code and output tail), when the tool could not build. */
+  failure?: string;
+  /** Output tree of a cold build. */
+  output?: { files: number; bytes: number };
+  /** parkpress only: median per-stage milliseconds of its cold builds (from `build --verbose`). */
+  stages?: Record<string, number>;
+}
+
+export interface BenchResult {
+  date: string;
+  machine: string;
+  n: number;
+  runs: number;
+  rawBytes: number;
+  markdownBytes: number;
+  tools: ToolResult[];
+  /** parkpress dev: milliseconds from a complete dropped file to the reload event. */
+  devReloadMs?: number[];
+  /** Milliseconds to read every input and write a copy of parkpress's output tree (floor.ts). */
+  floorMs?: number[];
+  /** Markdown summary of a profiled parkpress build (`--profile`). */
+  profile?: string;
+}
+
+export const SCENARIO_LABELS: Record<Scenario, string> = {
+  cold: 'full build (cold)',
+  warm: 'rebuild, nothing changed',
+  add: 'rebuild after adding 1 article',
+};
+
+export function describeMachine(): string {
+  const cpus = os.cpus();
+  const gib = (os.totalmem() / 2 ** 30).toFixed(0);
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${gib} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load avg at start ${load}`;
+}
+
+function fmtSeconds(ms: number): string {
+  return Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function fmtMiB(mib: number): string {
+  return Number.isNaN(mib) ? '–' : `${mib.toFixed(0)} MiB`;
+}
+
+function fmtRatio(a: number, b: number): string {
+  return Number.isNaN(a) || Number.isNaN(b) || b === 0 ? '–' : (a / b).toFixed(2);
+}
+
+function fmtBytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function med(tool: ToolResult | undefined, s: Scenario, pick: (x: Sample) => number): number {
+  return median((tool?.samples[s] ?? []).map(pick));
+}
+
+/** Markdown report: header lines, the main table, then output sizes, stage timings and failures. */
+export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): string {
+  const byName = new Map(r.tools.map((t) => [t.name, t]));
+  const pp = byName.get('parkpress');
+  const hugo = byName.get('hugo');
+  const ele = byName.get('eleventy');
+  const shown = r.tools;
+  const lines: string[] = [];
+  lines.push(`parkpress bench, ${r.date}`);
+  lines.push(`machine: ${r.machine}`);
+  lines.push(`${r.n} articles (${fmtBytes(r.rawBytes)} raw traditional text; ${fmtBytes(r.markdownBytes)} simplified markdown for the peers), medians of ${r.runs} alternating run(s)`);
+  lines.push(`tools: ${shown.map((t) => `${t.label} ${t.version}`).join(', ')}`);
+  lines.push('');
+  const head = ['', ...shown.map((t) => t.label), 'parkpress/Hugo', 'parkpress/Eleventy'];
+  lines.push(`| ${head.join(' | ')} |`);
+  lines.push(`|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
+  for (const s of scenarios) {
+    for (const [what, pick, fmt] of [
+      ['time', (x: Sample) => x.ms, fmtSeconds],
+      ['peak RSS', (x: Sample) => x.maxRssMiB, fmtMiB],
+    ] as const) {
+      const cells = shown.map((t) => fmt(med(t, s, pick)));
+      const ratioH = fmtRatio(med(pp, s, pick), med(hugo, s, pick));
+      const ratioE = fmtRatio(med(pp, s, pick), med(ele, s, pick));
+      lines.push(`| ${SCENARIO_LABELS[s]}: ${what} | ${cells.join(' | ')} | ${ratioH} | ${ratioE} |`);
+    }
+  }
+  if (r.devReloadMs && r.devReloadMs.length > 0) {
+    const cells = shown.map((t) => (t.name === 'parkpress' ? `${median(r.devReloadMs!).toFixed(0)} ms` : 'not measured'));
+    lines.push(`| dev: dropped file to reload | ${cells.join(' | ')} | – | – |`);
+  }
+  lines.push('');
+  if (r.floorMs && r.floorMs.length > 0) {
+    const floor = median(r.floorMs);
+    lines.push(`I/O floor (read every input, write a copy of parkpress's output tree): ${fmtSeconds(floor)}; parkpress full build / floor: ${fmtRatio(med(pp, 'cold', (x) => x.ms), floor)}`);
+  }
+  for (const t of shown) {
+    if (t.output) lines.push(`${t.label} output: ${t.output.files} files, ${fmtBytes(t.output.bytes)}`);
+  }
+  if (pp?.stages && Object.keys(pp.stages).length > 0) {
+    lines.push(`parkpress stages, median ms of cold builds: ${Object.entries(pp.stages).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  }
+  for (const t of shown) {
+    if (t.failure) lines.push(`${t.label} FAILED: ${t.failure}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Per-stage timings printed by `parkpress build --verbose` (`timings (ms): load 12, normalize 34`). */
+export function parseStageTimings(output: string): Record<string, number> | undefined {
+  const m = /timings \(ms\):([^\n]*)/.exec(output);
+  if (!m) return undefined;
+  const stages: Record<string, number> = {};
+  for (const part of m[1]!.split(',')) {
+    const kv = /^\s*([\w-]+)\s+(\d+(?:\.\d+)?)\s*$/.exec(part);
+    if (kv) stages[kv[1]!] = Number(kv[2]);
+  }
+  return Object.keys(stages).length > 0 ? stages : undefined;
+}
+
+/** Median per stage over several builds' timings (stages missing from a build are skipped there). */
+export function medianStages(runs: readonly Record<string, number>[]): Record<string, number> {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(names.map((k) => [k, median(runs.flatMap((r) => (k in r ? [r[k]!] : [])))]));
+}

@@ -1,0 +1,26 @@
+import { enrichCorpus } from '../corpus/index.js';
+import { discoverSources } from '../load/discover.js';
+import { processFile, type FileResult } from '../pipeline/article.js';
+import { renderSite } from '../render/index.js';
+import { buildSite } from '../site/index.js';
+import type { Article, Config, Page, Site, WriteReport } from '../types.js';
+import { writeSite, type WriteOptions } from '../write/index.js';
+
+/** The stage functions a build composes; tests swap in fakes for one or more. */
+export interface Stages {
+  discover(contentDir: string): Promise<string[]>;
+  processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult>;
+  enrichCorpus(articles: Article[], config: Config): Article[];
+  buildSite(articles: Article[], config: Config): Site;
+  renderSite(site: Site): Promise<Page[]>;
+  writeSite(pages: Page[], outDir: string, options?: WriteOptions): Promise<WriteReport>;
+}
+
+export const realStages: Stages = {
+  discover: discoverSources,
+  processFile,
+  enrichCorpus,
+  buildSite,
+  renderSite,
+  writeSite,
+};

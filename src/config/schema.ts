@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * What a parkpress.config.* file may contain: every key of `Config`, each optional (defaults fill
+ * the rest), nothing else. Strict objects make a misspelt key an error instead of a silent no-op.
+ * Keep in sync with defaultConfig(): test/config/schema.test.ts checks both have the same keys.
+ */
+const positiveInt = z.number().int().positive();
+
+const relatedIndex = z.strictObject({
+  name: z.enum(['keywords', 'parks', 'terms']),
+  weight: z.number().nonnegative(),
+});
+
+export const userConfigSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  description: z.string().optional(),
+  baseUrl: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'an absolute http(s) URL such as "https://news.example.cn"')
+    .optional(),
+  pathPrefix: z
+    .string()
+    .regex(/^(\/?[^\s/?#\\]+)*\/?$/, 'a URL path such as "/parks" ("" for the site root)')
+    .optional(),
+  contentDir: z.string().min(1).optional(),
+  outDir: z.string().min(1).optional(),
+  templatesDir: z.string().min(1).optional(),
+  publicDir: z.string().min(1).optional(),
+  pageSize: positiveInt.optional(),
+  related: z
+    .strictObject({
+      count: z.number().int().nonnegative().optional(),
+      threshold: z.number().nonnegative().optional(),
+      indices: z.array(relatedIndex).optional(),
+    })
+    .optional(),
+  ranking: z
+    .strictObject({
+      count: z.number().int().nonnegative().optional(),
+      windowDays: positiveInt.optional(),
+    })
+    .optional(),
+  latest: z.strictObject({ count: z.number().int().nonnegative().optional() }).optional(),
+  duplicates: z.strictObject({ keep: z.enum(['earliest', 'longest', 'first-file']).optional() }).optional(),
+  limits: z
+    .strictObject({
+      maxFileBytes: positiveInt.optional(),
+      maxLines: positiveInt.optional(),
+    })
+    .optional(),
+});
+
+export type UserConfig = z.infer<typeof userConfigSchema>;

@@ -1,0 +1,46 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const SOURCE_EXT = new Set(['.txt', '.md']);
+
+/** Code-unit order: locale-independent, so every machine lists files the same way. */
+export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Every `*.txt` / `*.md` file below `contentDir` (absolute paths), sorted by their POSIX relative
+ * path in code-unit order. Dot-folders and dot-files are skipped; symlinked directories are followed
+ * once but never into a loop (each real directory is visited at most once).
+ */
+export async function discoverSources(contentDir: string): Promise<string[]> {
+  const root = path.resolve(contentDir);
+  const found: { abs: string; rel: string }[] = [];
+  const seenDirs = new Set<string>();
+
+  async function walk(dir: string, rel: string): Promise<void> {
+    const real = await realpath(dir);
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const abs = path.join(dir, entry.name);
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const kind = entry.isSymbolicLink() ? await symlinkKind(abs) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null;
+      if (kind === 'dir') await walk(abs, childRel);
+      else if (kind === 'file' && SOURCE_EXT.has(path.extname(entry.name).toLowerCase())) found.push({ abs, rel: childRel });
+    }
+  }
+
+  await walk(root, '');
+  return found.sort((a, b) => byCodeUnit(a.rel, b.rel)).map((f) => f.abs);
+}
+
+/** What a symlink points at; null for a dangling link (skipped, load never sees it). */
+async function symlinkKind(abs: string): Promise<'dir' | 'file' | null> {
+  try {
+    const s = await stat(abs);
+    return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,54 @@
+import * as OpenCC from 'opencc-js';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import STCharacters from 'opencc-js/dict/STCharacters';
+
+/**
+ * Traditional -> simplified at phrase level. OpenCC's tw2s (opencc-js `tw` -> `cn`): it segments with
+ * TSPhrases and applies the Taiwan variant table first, so 跟著 -> 跟着 and 瞭解 -> 了解 (the plain `t`
+ * preset leaves 跟著). tw2sp is not used: it also swaps vocabulary (軟體 -> 软件), which rewrites what
+ * the reporter wrote instead of only the script.
+ */
+export const toSimplified: (text: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+/** Parses an OpenCC dictionary string (`key value1 value2|key ...`). */
+function parseDict(dict: string): [string, string[]][] {
+  return dict.split('|').map((entry) => {
+    const [key, ...values] = entry.split(' ');
+    return [key!, values];
+  });
+}
+
+function charactersIn(values: Iterable<string>): Set<string> {
+  const set = new Set<string>();
+  for (const v of values) for (const ch of v) set.add(ch);
+  return set;
+}
+
+/**
+ * Characters that only occur in traditional text: t2s always changes them (the character is not among
+ * its own simplified candidates) and no phrase conversion ever produces them (乾 stays in 乾隆, so 乾
+ * is not traditional-only). Their presence in output means conversion failed.
+ */
+export const TRADITIONAL_ONLY: ReadonlySet<string> = (() => {
+  const phraseOutputs = charactersIn(parseDict(TSPhrases).flatMap(([, v]) => v));
+  const set = new Set<string>();
+  for (const [key, values] of parseDict(TSCharacters)) {
+    if ([...key].length === 1 && !values.includes(key) && !phraseOutputs.has(key)) set.add(key);
+  }
+  return set;
+})();
+
+/** Characters that only occur in simplified text: s2t always changes them (mirror of TRADITIONAL_ONLY). */
+export const SIMPLIFIED_ONLY: ReadonlySet<string> = (() => {
+  const set = new Set<string>();
+  for (const [key, values] of parseDict(STCharacters)) {
+    if ([...key].length === 1 && !values.includes(key) && !TRADITIONAL_ONLY.has(key)) set.add(key);
+  }
+  return set;
+})();
+
+/** The traditional-only characters in `text`, with their offsets (for tests and reports). */
+export function traditionalOnlyIn(text: string): string[] {
+  return [...text].filter((ch) => TRADITIONAL_ONLY.has(ch));
+}

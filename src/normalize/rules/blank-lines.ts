@@ -1,0 +1,19 @@
+import type { NormalizeRule } from '../state.js';
+
+export const blankLines: NormalizeRule = {
+  name: 'blank-lines',
+  description: 'collapse runs of blank lines into one and drop blank lines at the start and end',
+  run(state) {
+    const lines: string[] = [];
+    const lineMap: number[] = [];
+    state.lines.forEach((line, i) => {
+      const blank = line.trim() === '';
+      if (blank && (lines.length === 0 || lines[lines.length - 1] === '')) return;
+      lines.push(blank ? '' : line);
+      lineMap.push(state.lineMap[i]!);
+    });
+    if (lines[lines.length - 1] === '') { lines.pop(); lineMap.pop(); }
+    state.lines = lines;
+    state.lineMap = lineMap;
+  },
+};

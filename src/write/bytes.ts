@@ -1,0 +1,7 @@
+import type { Page } from '../types.js';
+
+/** A page's bytes as written to disk (strings are UTF-8). */
+export function bytesOf(page: Page): Buffer {
+  const c = page.content;
+  return typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+}

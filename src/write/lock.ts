@@ -1,0 +1,82 @@
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Two builds writing one output folder at once: the later one waited too long. */
+export class LockError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LockError';
+  }
+}
+
+interface Owner {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+/** A lock folder with no owner file yet is fresh for this long (its creator is about to write it). */
+const OWNERLESS_GRACE_MS = 5_000;
+const POLL_MS = 100;
+
+/**
+ * Takes `<outDir>.lock` (mkdir is atomic), waiting up to `timeoutMs` for another build to finish.
+ * A lock left by a process that no longer runs on this host (a killed build) is taken over.
+ * Returns the release function.
+ */
+export async function acquireLock(outDir: string, timeoutMs: number): Promise<() => Promise<void>> {
+  const lockDir = `${outDir}.lock`;
+  const deadline = Date.now() + timeoutMs;
+  await mkdir(path.dirname(lockDir), { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lockDir);
+      const owner: Owner = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
+      await writeFile(path.join(lockDir, 'owner.json'), JSON.stringify(owner));
+      return () => rm(lockDir, { recursive: true, force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = await readOwner(lockDir);
+    if (await isStale(lockDir, owner)) {
+      await rm(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() >= deadline) throw new LockError(busyMessage(outDir, lockDir, owner, timeoutMs));
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+async function readOwner(lockDir: string): Promise<Owner | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(lockDir, 'owner.json'), 'utf8')) as Owner;
+  } catch {
+    return undefined;
+  }
+}
+
+async function isStale(lockDir: string, owner: Owner | undefined): Promise<boolean> {
+  if (!owner) {
+    const info = await stat(lockDir).catch(() => undefined);
+    return info !== undefined && Date.now() - info.mtimeMs > OWNERLESS_GRACE_MS;
+  }
+  return owner.host === os.hostname() && !isRunning(owner.pid);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function busyMessage(outDir: string, lockDir: string, owner: Owner | undefined, timeoutMs: number): string {
+  const who = owner ? `pid ${owner.pid} on ${owner.host}, started ${owner.started}` : 'unknown process';
+  return (
+    `another parkpress build (${who}) is writing ${outDir}; gave up after waiting ${Math.round(timeoutMs / 1000)} s. ` +
+    `If no build is running, delete ${lockDir}`
+  );
+}

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatReport, medianStages, parseStageTimings, type BenchResult } from '../../scripts/bench/report.js';
+import { parseBenchArgs, UsageError } from '../../scripts/bench/args.js';
+
+const sample = (ms: number, maxRssMiB: number) => ({ ms, maxRssMiB, code: 0, output: '' });
+
+test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy ratios', () => {
+  const result: BenchResult = {
+    date: '2026-11-24T08:00:00Z', machine: 'test machine', n: 10, runs: 3, rawBytes: 1e6, markdownBytes: 2e6,
+    tools: [
+      { name: 'parkpress', label: 'parkpress', version: '0.1.0', samples: { cold: [sample(3000, 90), sample(1000, 100), sample(2000, 110)] } },
+      { name: 'hugo', label: 'Hugo', version: '0.111', samples: { cold: [sample(4000, 200), sample(4000, 200), sample(4000, 200)] } },
+      { name: 'eleventy', label: 'Eleventy', version: '3', samples: {}, failure: 'exited 1' },
+    ],
+    floorMs: [600, 400, 500],
+  };
+  const text = formatReport(result, ['cold']);
+  assert.match(text, /\| full build \(cold\): time \| 2\.00 s \| 4\.00 s \| – \| 0\.50 \| – \|/);
+  assert.match(text, /\| full build \(cold\): peak RSS \| 100 MiB \| 200 MiB \| – \| 0\.50 \| – \|/);
+  assert.match(text, /Eleventy FAILED: exited 1/);
+  assert.match(text, /10 articles \(1\.0 MB raw/);
+  assert.match(text, /I\/O floor .*: 0\.50 s; parkpress full build \/ floor: 4\.00/);
+});
+
+test('stage timings are read from `build --verbose` and reduced to medians', () => {
+  const runs = ['x\ntimings (ms): load 10, normalize 300, render 50\n', 'timings (ms): load 30, normalize 100, render 70'].map((t) => parseStageTimings(t)!);
+  assert.deepEqual(runs[0], { load: 10, normalize: 300, render: 50 });
+  assert.deepEqual(medianStages(runs), { load: 20, normalize: 200, render: 60 });
+  assert.equal(parseStageTimings('built 5 pages'), undefined);
+});
+
+test('arguments: defaults, sizes with underscores, and clear usage errors', () => {
+  const a = parseBenchArgs([], '/p');
+  assert.equal(a.n, 1000);
+  assert.equal(a.runs, 3);
+  assert.deepEqual(a.tools, ['parkpress', 'hugo', 'eleventy']);
+  assert.equal(a.workDir, '/p/bench-work');
+  assert.equal(parseBenchArgs(['--n', '10_000', '--tools', 'Eleventy,hugo'], '/p').n, 10000);
+  assert.deepEqual(parseBenchArgs(['--tools', 'eleventy,hugo'], '/p').tools, ['hugo', 'eleventy']);
+  assert.throws(() => parseBenchArgs(['--n', '0'], '/p'), UsageError);
+  assert.throws(() => parseBenchArgs(['--tools', 'jekyll'], '/p'), /choose from/);
+  assert.throws(() => parseBenchArgs(['--bogus'], '/p'), UsageError);
+});

@@ -1,0 +1,129 @@
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { Builder, BuildResult } from '../../src/build/index.js';
+
+/** A temporary site folder with content/, templates/ and public/; removed by `dispose`. */
+export async function tempSite(): Promise<{ root: string; dispose: () => Promise<void> }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'parkpress-dev-'));
+  for (const dir of ['content', 'templates', 'public']) await mkdir(path.join(root, dir));
+  return { root, dispose: () => rm(root, { recursive: true, force: true }) };
+}
+
+/**
+ * A small stand-in for the real builder, so the server, watcher and reload logic are tested on
+ * their own: every content/*.md becomes `<name>/index.html` through templates/page.html
+ * (`{{title}}`, `{{body}}`), and index.html lists them. A template containing `{%` fails to
+ * "compile", as a broken Nunjucks template would. Output files are rewritten only when their
+ * bytes change, like the real writer. `seen` records what each build read.
+ */
+export function fakeBuilder(root: string): Builder & { calls: (string[] | undefined)[]; seen: Map<string, string[]> } {
+  const contentDir = path.join(root, 'content');
+  const outDir = path.join(root, 'dist');
+  const calls: (string[] | undefined)[] = [];
+  const seen = new Map<string, string[]>();
+  return {
+    calls,
+    seen,
+    async build(changed?: string[]): Promise<BuildResult> {
+      calls.push(changed);
+      const template = await readFile(path.join(root, 'templates', 'page.html'), 'utf8');
+      if (template.includes('{%')) {
+        throw Object.assign(new Error('unexpected end of block tag'), { path: 'templates/page.html', lineno: 1, colno: 1 });
+      }
+      const names = (await readdir(contentDir)).filter((n) => n.endsWith('.md')).sort();
+      const pages = new Map<string, string>();
+      for (const name of names) {
+        const text = await readFile(path.join(contentDir, name), 'utf8');
+        seen.set(name, [...(seen.get(name) ?? []), text]);
+        const [title = '', ...rest] = text.split('\n');
+        pages.set(`${name.slice(0, -3)}/index.html`, template.replaceAll('{{title}}', title).replace('{{body}}', rest.join('\n')));
+      }
+      pages.set('index.html', `<html><body>${names.map((n) => `<a href="/${n.slice(0, -3)}/">${n}</a>`).join('')}</body></html>`);
+      const report = await writeChanged(outDir, pages);
+      return { articles: names.length, pages: pages.size, files: names.length, processed: names.length, diagnostics: [], report, ms: 0, timings: { discover: 0, files: 0, corpus: 0, site: 0, render: 0, write: 0 } };
+    },
+  };
+}
+
+async function writeChanged(outDir: string, pages: Map<string, string>): Promise<BuildResult['report']> {
+  const existing = await listFiles(outDir);
+  const paths: string[] = [];
+  let unchanged = 0;
+  for (const [rel, content] of pages) {
+    const file = path.join(outDir, rel);
+    const old = await readFile(file, 'utf8').catch(() => undefined);
+    if (old === content) { unchanged++; continue; }
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+    paths.push(rel);
+  }
+  const stale = existing.filter((rel) => !pages.has(rel));
+  for (const rel of stale) await rm(path.join(outDir, rel));
+  return { written: paths.length, unchanged, removed: stale.length, paths: [...paths, ...stale] };
+}
+
+async function listFiles(dir: string, base = ''): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const e of entries) {
+    const rel = base ? `${base}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...await listFiles(path.join(dir, e.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+export interface ServerEvent { event: string; data: unknown }
+
+/** Listens to the dev server's event stream and lets a test wait for the next matching event. */
+export async function openEvents(url: string): Promise<{
+  next(event: string, within?: number): Promise<ServerEvent>;
+  close(): void;
+}> {
+  const queue: ServerEvent[] = [];
+  const waiters: (() => void)[] = [];
+  const req = http.get(url);
+  const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+    req.once('response', resolve);
+    req.once('error', reject);
+  });
+  res.setEncoding('utf8');
+  let buffer = '';
+  res.on('data', (chunk: string) => {
+    buffer += chunk;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) !== -1) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (event && data !== undefined) queue.push({ event, data: JSON.parse(data) });
+      waiters.splice(0).forEach((w) => w());
+    }
+  });
+  res.on('error', () => undefined);
+  return {
+    async next(event: string, within = 10_000): Promise<ServerEvent> {
+      const deadline = Date.now() + within;
+      for (;;) {
+        const at = queue.findIndex((e) => e.event === event);
+        if (at !== -1) return queue.splice(0, at + 1)[at]!;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no "${event}" event within ${within} ms; got ${JSON.stringify(queue)}`);
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, left);
+          waiters.push(() => { clearTimeout(t); resolve(); });
+        });
+      }
+    },
+    close: () => req.destroy(),
+  };
+}
+
+/** GET as text, with status and headers. */
+export async function get(url: string): Promise<{ status: number; type: string; text: string; location?: string }> {
+  const res = await fetch(url, { redirect: 'manual' });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text(), location: res.headers.get('location') ?? undefined };
+}

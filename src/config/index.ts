@@ -150,7 +150,7 @@ function resolveConfig(root: string, user: UserConfig): Config {
   const dir = (value: string | undefined, fallback: string) => (value === undefined ? fallback : path.resolve(root, value));
   return {
     ...d,
-    ...pick(user, ['title', 'description', 'pageSize']),
+    ...pick(user, ['title', 'description', 'pageSize', 'search']),
     baseUrl: (user.baseUrl ?? d.baseUrl).replace(/\/+$/, ''),
     pathPrefix: normalizePrefix(user.pathPrefix ?? d.pathPrefix),
     contentDir: dir(user.contentDir, d.contentDir),
@@ -161,6 +161,8 @@ function resolveConfig(root: string, user: UserConfig): Config {
     ranking: { ...d.ranking, ...user.ranking },
     latest: { ...d.latest, ...user.latest },
     duplicates: { ...d.duplicates, ...user.duplicates },
+    traditional: { ...d.traditional!, ...user.traditional },
+    dataDir: dir(user.dataDir, d.dataDir!),
     limits: { ...d.limits, ...user.limits },
   };
 }

@@ -8,7 +8,7 @@
 // Only the body-terms index can match here, so this measures the part of related that is
 // computed from text, on text nobody here wrote.
 //
-// Usage: npm run compile && node lib/scripts/related-quality.js [--limit N] [--corpus DIR] [--threshold X] [--max-share X]
+// Usage: npm run compile && node lib/scripts/related-quality.js [--limit N] [--corpus DIR] [--threshold X] [--max-share X] [--scale N]
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -45,6 +45,24 @@ for (const f of files) {
   const parts = halves(rest.join('\n'));
   if (!parts) continue;
   parts.forEach((body, i) => articles.push(makeArticle({ file: `${f}#${i}`, slug: `${f.replace(/\.txt$/, '')}-${i}`, title: '', body })));
+}
+
+// --scale N: time related on N synthetic articles (each a first half joined to another article's
+// second half, so every one is distinct while term frequencies stay those of real news).
+const scale = Number(option('scale') ?? 0);
+if (scale > 0) {
+  const firsts = articles.filter((_, i) => i % 2 === 0);
+  const seconds = articles.filter((_, i) => i % 2 === 1);
+  const synthetic = Array.from({ length: scale }, (_, k) => {
+    const a = firsts[k % firsts.length]!;
+    const b = seconds[(k * 7919 + Math.floor(k / firsts.length)) % seconds.length]!;
+    return makeArticle({ file: `s${k}`, slug: `s${k}`, title: '', body: `${a.body}\n\n${b.body}` });
+  });
+  const t = performance.now();
+  relatedArticles(synthetic, defaultConfig(projectRoot));
+  const rss = process.memoryUsage().rss / 2 ** 20;
+  console.log(`scale: related for ${scale} articles in ${((performance.now() - t) / 1000).toFixed(1)} s, rss ${rss.toFixed(0)} MiB`);
+  process.exit(0);
 }
 
 const config = defaultConfig(projectRoot);

@@ -4,6 +4,12 @@ import { bodyTermCounts } from './terms.js';
 /** Body terms kept per article for the `terms` index: its most distinctive words by TF-IDF. */
 const TERMS_PER_ARTICLE = 50;
 
+/**
+ * A term filed under more articles than this is skipped: it is too common to tell topics apart,
+ * and walking its postings for every article sharing it is what would make related quadratic.
+ */
+const MAX_POSTINGS = 1000;
+
 /** term -> frequency in one article, for one index. */
 type Bag = Map<string, number>;
 
@@ -56,7 +62,7 @@ interface Posting { doc: number; w: number }
 function invertedIndex(bags: Bag[], maxShare: number): { postings: Map<string, Posting[]>; vectors: [string, number][][] } {
   const n = bags.length;
   const df = documentFrequency(bags);
-  const tooCommon = (t: string): boolean => df.get(t)! > 2 && df.get(t)! > maxShare * n;
+  const tooCommon = (t: string): boolean => df.get(t)! > 2 && (df.get(t)! > maxShare * n || df.get(t)! > MAX_POSTINGS);
   const postings = new Map<string, Posting[]>();
   const vectors = bags.map((bag, doc) => {
     const raw = [...bag].filter(([t]) => !tooCommon(t))

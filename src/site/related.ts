@@ -5,10 +5,11 @@ import { bodyTermCounts } from './terms.js';
 const TERMS_PER_ARTICLE = 50;
 
 /**
- * A term filed under more articles than this is skipped: it is too common to tell topics apart,
- * and walking its postings for every article sharing it is what would make related quadratic.
+ * Postings walked per term: the articles where the term weighs most. A term filed under more
+ * articles than this still links each article to the ones where it matters most, while the work
+ * per article stays bounded, so related grows about linearly with the site instead of N².
  */
-const MAX_POSTINGS = 1000;
+const MAX_POSTINGS = 200;
 
 /** term -> frequency in one article, for one index. */
 type Bag = Map<string, number>;
@@ -51,60 +52,68 @@ function topTerms(bags: Bag[]): Bag[] {
   });
 }
 
-/** One posting: an article and the weight of the term in its unit-length vector. */
-interface Posting { doc: number; w: number }
+/** The articles filed under one term with the term's weight in each, heaviest first. */
+interface Postings { docs: Int32Array; weights: Float64Array }
+
+/** One indexed term of one article: its weight in the article's unit vector and the term's postings. */
+type Entry = { w: number; postings: Postings };
 
 /**
- * Inverted index for one weighted index: term -> postings, with TF-IDF weights normalised per
- * article so the dot product of two articles is their cosine similarity. Terms in more than
- * `maxShare` of the articles (高新区 in a zone-news site) say nothing about topic and are dropped.
+ * Inverted index for one weighted index, with TF-IDF weights normalised per article so the dot
+ * product of two articles is their cosine similarity. Terms in more than `maxShare` of the
+ * articles (高新区 in a zone-news site) say nothing about topic and are dropped.
  */
-function invertedIndex(bags: Bag[], maxShare: number): { postings: Map<string, Posting[]>; vectors: [string, number][][] } {
+function invertedIndex(bags: Bag[], maxShare: number): Entry[][] {
   const n = bags.length;
   const df = documentFrequency(bags);
-  const tooCommon = (t: string): boolean => df.get(t)! > 2 && (df.get(t)! > maxShare * n || df.get(t)! > MAX_POSTINGS);
-  const postings = new Map<string, Posting[]>();
+  const tooCommon = (t: string): boolean => df.get(t)! > 2 && df.get(t)! > maxShare * n;
+  const lists = new Map<string, { doc: number; w: number }[]>();
   const vectors = bags.map((bag, doc) => {
     const raw = [...bag].filter(([t]) => !tooCommon(t))
       .map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log((n + 1) / df.get(t)!)] as [string, number]);
-    const norm = Math.hypot(...raw.map(([, w]) => w)) || 1;
-    const unit = raw.map(([t, w]) => [t, w / norm] as [string, number]);
-    for (const [t, w] of unit) {
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push({ doc, w });
-    }
-    return unit;
+    const norm = Math.sqrt(raw.reduce((s, [, w]) => s + w * w, 0)) || 1;
+    return raw.map(([t, w]) => {
+      let list = lists.get(t);
+      if (!list) lists.set(t, (list = []));
+      list.push({ doc, w: w / norm });
+      return [t, w / norm] as [string, number];
+    });
   });
-  return { postings, vectors };
+  const postings = new Map<string, Postings>();
+  for (const [t, list] of lists) {
+    const top = list.sort((x, y) => y.w - x.w || x.doc - y.doc).slice(0, MAX_POSTINGS);
+    postings.set(t, { docs: Int32Array.from(top, (p) => p.doc), weights: Float64Array.from(top, (p) => p.w) });
+  }
+  return vectors.map((v) => v.map(([t, w]) => ({ w, postings: postings.get(t)! })));
 }
 
 /**
  * 相关阅读 for every article: score(a, b) = Σ weightᵢ · cosineᵢ(a, b) / Σ weightᵢ, like Hugo's related
  * content, where the sums run over the indices in which `a` has terms: an article with no stated
  * keywords or park is compared on what it has, not penalised for what it lacks. Only articles
- * sharing at least one indexed term are ever scored (inverted index), so the cost follows the
- * postings, not N². `articles` must be in latest-first order: equal scores prefer the newer
+ * sharing at least one indexed term are ever scored (inverted index, at most MAX_POSTINGS per
+ * term), so the cost grows with the site, not with its square. `articles` must be in latest-first order: equal scores prefer the newer
  * article, then the earlier slug.
  */
 export function relatedArticles(articles: Article[], config: Config): Map<string, string[]> {
   const { count, threshold, indices } = config.related;
   const maxShare = config.related.maxShare ?? 0.5;
   const built = indices.filter((i) => i.weight > 0)
-    .map((i) => ({ weight: i.weight, ...invertedIndex(indexBags(i.name, articles), maxShare) }));
+    .map((i) => ({ weight: i.weight, vectors: invertedIndex(indexBags(i.name, articles), maxShare) }));
   const scores = new Float64Array(articles.length);
   const result = new Map<string, string[]>();
   articles.forEach((article, a) => {
     const touched: number[] = [];
     const present = built.filter(({ vectors }) => vectors[a]!.length > 0);
     const total = present.reduce((s, i) => s + i.weight, 0);
-    for (const { weight, postings, vectors } of present) {
+    for (const { weight, vectors } of present) {
       const scale = weight / total;
-      for (const [t, wa] of vectors[a]!) {
-        for (const { doc, w } of postings.get(t)!) {
+      for (const { w: wa, postings: { docs, weights } } of vectors[a]!) {
+        for (let k = 0; k < docs.length; k++) {
+          const doc = docs[k]!;
           if (doc === a) continue;
           if (scores[doc] === 0) touched.push(doc);
-          scores[doc] += scale * wa * w;
+          scores[doc] += scale * wa * weights[k]!;
         }
       }
     }

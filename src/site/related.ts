@@ -41,12 +41,17 @@ function documentFrequency(bags: Bag[]): Map<string, number> {
   return df;
 }
 
-/** Keeps each article's TERMS_PER_ARTICLE highest TF-IDF terms (ties by code point, for determinism). */
+/**
+ * Keeps each article's TERMS_PER_ARTICLE highest TF-IDF terms (ties by code point, for determinism).
+ * Words found in no other article are passed over: they cannot link to anything, and on a small
+ * site they would fill every slot and leave an article with no related at all.
+ */
 function topTerms(bags: Bag[]): Bag[] {
   const df = documentFrequency(bags);
   const n = bags.length;
   return bags.map((bag) => {
-    const scored = [...bag].map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log((n + 1) / df.get(t)!)] as const);
+    const scored = [...bag].filter(([t]) => df.get(t)! > 1)
+      .map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log((n + 1) / df.get(t)!)] as const);
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return new Map(scored.slice(0, TERMS_PER_ARTICLE).map(([t]) => [t, bag.get(t)!]));
   });
@@ -60,16 +65,19 @@ type Entry = { w: number; postings: Postings };
 
 /**
  * Inverted index for one weighted index, with TF-IDF weights normalised per article so the dot
- * product of two articles is their cosine similarity. Terms in more than `maxShare` of the
- * articles (高新区 in a zone-news site) say nothing about topic and are dropped.
+ * product of two articles is their cosine similarity over the terms they share with the site.
+ * Terms in more than `maxShare` of the articles (高新区 in a zone-news site) say nothing about
+ * topic and are dropped.
  */
 function invertedIndex(bags: Bag[], maxShare: number): Entry[][] {
   const n = bags.length;
   const df = documentFrequency(bags);
-  const tooCommon = (t: string): boolean => df.get(t)! > 2 && df.get(t)! > maxShare * n;
+  // A term no other article has cannot link anything: leaving it out keeps an index that can
+  // never match (a park no other article names) from diluting the indices that can.
+  const useless = (t: string): boolean => df.get(t)! === 1 || (df.get(t)! > 2 && df.get(t)! > maxShare * n);
   const lists = new Map<string, { doc: number; w: number }[]>();
   const vectors = bags.map((bag, doc) => {
-    const raw = [...bag].filter(([t]) => !tooCommon(t))
+    const raw = [...bag].filter(([t]) => !useless(t))
       .map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log((n + 1) / df.get(t)!)] as [string, number]);
     const norm = Math.sqrt(raw.reduce((s, [, w]) => s + w * w, 0)) || 1;
     return raw.map(([t, w]) => {

@@ -25,7 +25,8 @@ export function taxonomy(latestFirst: Article[], names: (a: Article) => (string 
       const key = pathKey(name);
       let term = byKey.get(key);
       if (!term) byKey.set(key, (term = { name, key, url: `/${base}/${key}/`, slugs: [] }));
-      if (!term.slugs.includes(a.slug)) term.slugs.push(a.slug);
+      // Names of one article that share a key arrive together: checking the last slug is enough.
+      if (term.slugs.at(-1) !== a.slug) term.slugs.push(a.slug);
     }
   }
   return [...byKey.values()].sort((x, y) => y.slugs.length - x.slugs.length || compareText(x.key, y.key));

@@ -48,7 +48,7 @@ export const userConfigSchema = z.strictObject({
     .strictObject({
       enabled: z.boolean().optional(),
       variant: z.enum(['tw', 'hk']).optional(),
-      dir: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a folder name such as "zh-hant"').optional(),
+      dir: z.string().regex(/^[A-Za-z0-9_-]+$/, 'one folder name such as "zh-hant"').optional(),
     })
     .optional(),
   search: z.boolean().optional(),

@@ -98,7 +98,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   const buildTimes: number[] = [];
   const started = performance.now();
   const server = await createDevServer({
-    builder: createBuilder(config, { quiet: true }),
+    builder: createBuilder(config, { quiet: true, inPlace: true }),
     outDir: config.outDir,
     watch: [config.contentDir],
     port: 0,

@@ -148,7 +148,7 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
 }
 
 /** Articles dropped one by one into a running `parkpress dev`. */
-const DEV_DROPS = 5;
+const DEV_DROPS = 3;
 
 async function devReload(ws: Workspace, src: CorpusSources): Promise<number[] | undefined> {
   const drops = Array.from({ length: DEV_DROPS }, (_, k) => ({

@@ -88,7 +88,8 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
     for (const [what, pick, fmt] of [
       ['time', (x: Sample) => x.ms, fmtSeconds],
       ['CPU (user+sys)', (x: Sample) => x.cpuMs, fmtSeconds],
-      ['peak RSS', (x: Sample) => x.maxRssMiB, fmtMiB],
+      ['peak RSS, largest process', (x: Sample) => x.maxRssMiB, fmtMiB],
+      ['peak RSS, process tree', (x: Sample) => x.treeRssMiB, fmtMiB],
     ] as const) {
       const cells = shown.map((t) => fmt(med(t, s, pick)));
       const ratioH = fmtRatio(med(pp, s, pick), med(hugo, s, pick));

@@ -112,6 +112,7 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
   const ws = await prepareWorkspace(args.workDir, args.n, src, {
     templatesDir: path.join(projectRoot, 'templates'),
     publicDir: path.join(projectRoot, 'public'),
+    search: args.search,
   }, log);
   const results = tools.map((t): ToolResult => ({ name: t.name, label: t.label, version: t.version, samples: {} }));
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -144,7 +145,7 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
   const profile = args.profile && ppTool && !pp?.failure
     ? `${await stageBreakdown(ppTool, ws)}\n${await profileParkpress(ppTool, ws, args.workDir, date)}`
     : undefined;
-  return { date, machine, n: args.n, runs: args.runs, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, floorMs: floors.map((f) => f.ms), profile };
+  return { date, machine, n: args.n, runs: args.runs, search: args.search, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, floorMs: floors.map((f) => f.ms), profile };
 }
 
 /** Articles dropped one by one into a running `parkpress dev`. */

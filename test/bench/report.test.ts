@@ -7,7 +7,7 @@ const sample = (ms: number, maxRssMiB: number) => ({ ms, maxRssMiB, treeRssMiB: 
 
 test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy ratios', () => {
   const result: BenchResult = {
-    date: '2026-11-24T08:00:00Z', machine: 'test machine', n: 10, runs: 3, rawBytes: 1e6, markdownBytes: 2e6,
+    date: '2026-11-24T08:00:00Z', machine: 'test machine', n: 10, runs: 3, search: true, rawBytes: 1e6, markdownBytes: 2e6,
     tools: [
       { name: 'parkpress', label: 'parkpress', version: '0.1.0', samples: { cold: [sample(3000, 90), sample(1000, 100), sample(2000, 110)] } },
       { name: 'hugo', label: 'Hugo', version: '0.111', samples: { cold: [sample(4000, 200), sample(4000, 200), sample(4000, 200)] } },
@@ -43,4 +43,6 @@ test('arguments: defaults, sizes with underscores, and clear usage errors', () =
   assert.throws(() => parseBenchArgs(['--n', '0'], '/p'), UsageError);
   assert.throws(() => parseBenchArgs(['--tools', 'jekyll'], '/p'), /choose from/);
   assert.throws(() => parseBenchArgs(['--bogus'], '/p'), UsageError);
+  assert.equal(a.search, true);
+  assert.equal(parseBenchArgs(['--no-search'], '/p').search, false);
 });

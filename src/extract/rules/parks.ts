@@ -20,14 +20,15 @@ const NAME_PART = new Set(['ns', 's', 'n', 'nz', 'j', 'nt']);
 /**
  * The place name in front of a zone suffix, from the run of Han characters before it: from the last
  * place-name token (jieba tag `ns`) followed only by name-like nouns, or the whole run when it is one
- * word (`合肥` at the start of a line). `在全国169家国家高新区` names no place, so it is not a zone.
+ * noun (`合肥` at the start of a line; not `完善` in `完善高新区环状路网`). `在全国169家国家高新区` names no place, so it is not a zone.
  */
 export function placePrefix(run: string): string | null {
   const tokens = jieba().tag(run, true);
   let k = tokens.length;
   while (k > 0 && NAME_PART.has(tokens[k - 1]!.tag)) k--;
   const start = tokens.slice(k).findIndex((t) => t.tag === 'ns');
-  const chosen = start >= 0 ? tokens.slice(k + start) : tokens.length === 1 ? tokens : [];
+  const lone = tokens.length === 1 && NAME_PART.has(tokens[0]!.tag);
+  const chosen = start >= 0 ? tokens.slice(k + start) : lone ? tokens : [];
   const place = chosen.map((t) => t.word).join('');
   const n = [...place].length;
   return n >= 2 && n <= 10 && !GENERIC.has(place) && !GENERIC.has(chosen[0]?.word ?? '') ? place : null;

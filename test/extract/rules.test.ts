@@ -34,6 +34,19 @@ about('header-furniture', 'header-furniture', 'menus, greetings, font/print cont
   assert.deepEqual(a.subheadings, []);
 });
 
+test('header-furniture: a one-word-per-line menu, a lone symbol and an app prompt leave the body (traditional page)', async () => {
+  const a = await page('vertical-menu');
+  assert.equal(a.title, '台南科学园区扩建计划通过环评');
+  assert.equal(a.originalScript, 'zh-Hant');
+  for (const s of ['即时', '政治', '╳', 'APP', '立即下载']) assert.ok(!a.body.includes(s), s);
+});
+
+test('credits: a bracketed reporter-and-place lead 〔记者…／…报导〕 gives the author and leaves the paragraph', async () => {
+  const a = await page('vertical-menu');
+  assert.deepEqual(a.authors, ['林大明']);
+  assert.ok(a.body.startsWith('台南科学园区扩建计划昨天通过'));
+});
+
 about('title', 'header-furniture', 'the headline repeated twice appears once, as the title only', async () => {
   const a = await page('header-furniture');
   assert.ok(!a.body.includes('再添新项目'));

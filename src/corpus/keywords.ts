@@ -36,8 +36,14 @@ export function topKeywords(counts: Map<string, number>, idf: (t: string) => num
   for (const { t, s } of scored) {
     if (chosen.length >= MAX_KEYWORDS) break;
     if (chosen.length >= MIN_KEYWORDS && s < best * RELATIVE_FLOOR) break;
-    // A term inside an already chosen one (高新区 in 镇江高新区) adds nothing.
-    if (chosen.some((c) => c.includes(t) || t.includes(c))) continue;
+    // Nested terms: the longer one says more (镇江高新区 over 镇江 or 高新区), and only one is kept.
+    const inner = chosen.findIndex((c) => t.includes(c));
+    if (inner >= 0) {
+      chosen[inner] = t;
+      chosen.splice(0, chosen.length, ...chosen.filter((c, i) => i === inner || !t.includes(c)));
+      continue;
+    }
+    if (chosen.some((c) => c.includes(t))) continue;
     chosen.push(t);
   }
   return chosen;

@@ -44,4 +44,8 @@ test('topKeywords: ranking by score, nested terms dropped, ties broken by the te
   const idf = (t: string): number => ({ 镇江高新区: 5, 高新区: 4, 人才: 2, 公寓: 2, 园区: 1 } as Record<string, number>)[t] ?? 1;
   const counts = new Map([['镇江高新区', 3], ['高新区', 5], ['人才', 2], ['公寓', 2], ['园区', 1]]);
   assert.deepEqual(topKeywords(counts, idf), ['镇江高新区', '人才', '公寓']);
+  // The shorter term ranks first here; the longer one containing it takes its place.
+  const split = new Map([['镇江', 6], ['高新区', 6], ['镇江高新区', 1], ['人才', 2], ['公寓', 2]]);
+  const flat = (): number => 2;
+  assert.deepEqual(topKeywords(split, flat), ['镇江高新区', '人才', '公寓']);
 });

@@ -52,5 +52,7 @@ export function splitList(s: string): string[] {
 
 /** A headline: heading-shaped up to 60 characters; it may carry ！ or ？ at the end, but not 。. */
 export function isTitleLike(s: string): boolean {
+  // A numbered line (1.事实发生日：…, （一）…) is an item of a form or list, not a headline.
+  if (/^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])/u.test(s)) return false;
   return isHeadingLike(s.replace(/[！？!?]+$/u, ''), 60);
 }

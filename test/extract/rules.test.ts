@@ -118,6 +118,14 @@ about('trailing-links', 'link-list-shape', 'a closing run of headlines without a
   assert.ok(a.body.trimEnd().endsWith('打造完整产业链。'));
 });
 
+test('trailing-links: a page of short numbered lines (a filing) is content, and a numbered line is no headline', async () => {
+  const a = await page('filing');
+  assert.ok(a.body.includes('因应措施'));
+  assert.ok(a.body.includes('事实发生日'));
+  assert.equal(a.provenance.title, 'computed');
+  assert.ok(a.diagnostics.some((d) => d.rule === 'extract/title'));
+});
+
 about('editor-note', 'body-structure', '编者按 and its paragraphs become a blockquote', async () => {
   const a = await page('body-structure');
   assert.match(a.body, /^> 编者按：\n>\n> 光谷科创大走廊/u);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { splitFrontMatter } from '../frontmatter/index.js';
+import { FrontMatterError, splitFrontMatter } from '../frontmatter/index.js';
 import type { Config, Diagnostic, LoadResult } from '../types.js';
 import { binaryKind } from './binary.js';
-import { decodeBytes } from './encoding.js';
+import { decodeBytes, looksLikeText } from './encoding.js';
 
 export { discoverSources } from './discover.js';
 
@@ -13,22 +13,9 @@ export function relativeSourcePath(file: string, contentDir: string): string {
   return path.relative(path.resolve(contentDir), path.resolve(file)).split(path.sep).join('/');
 }
 
-function fileError(file: string, rule: string, message: string): LoadResult {
-  const diagnostic: Diagnostic = { file, line: 0, column: 0, severity: 'error', rule: `load/${rule}`, message };
+function fileError(file: string, rule: string, message: string, line = 0): LoadResult {
+  const diagnostic: Diagnostic = { file, line, column: 0, severity: 'error', rule: `load/${rule}`, message };
   return { diagnostics: [diagnostic] };
-}
-
-/** Fraction of characters that are U+FFFD or C0 controls: above this the decoding produced nothing sensible. */
-const MAX_GARBAGE = 0.1;
-
-function garbageRatio(text: string): number {
-  if (text.length === 0) return 0;
-  let bad = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp === 0xfffd || (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d)) bad++;
-  }
-  return bad / text.length;
 }
 
 /**
@@ -53,7 +40,7 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
   if (kind) return fileError(relPath, 'binary', `${relPath} is not text but ${kind}; skipped.`);
 
   const decoded = decodeBytes(bytes);
-  if (garbageRatio(decoded.text) > MAX_GARBAGE) {
+  if (!looksLikeText(decoded.text)) {
     return fileError(relPath, 'undecodable', `${relPath} does not decode as UTF-8, UTF-16, GB18030 or Big5 text; skipped.`);
   }
   const text = decoded.text.replace(/\r\n?/g, '\n');
@@ -66,7 +53,7 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
   try {
     split = splitFrontMatter(text);
   } catch (err) {
-    return fileError(relPath, 'front-matter', `${relPath}: front-matter cannot be read: ${(err as Error).message}; skipped.`);
+    return fileError(relPath, 'front-matter', `${relPath}: front-matter cannot be read: ${(err as Error).message}; skipped.`, err instanceof FrontMatterError ? err.line : 0);
   }
 
   const source = {

@@ -5,7 +5,7 @@ import { mojibake } from './rules/mojibake.js';
 import { punctuation } from './rules/punctuation.js';
 import { rejoin } from './rules/rejoin.js';
 import { script } from './rules/script.js';
-import { whitespace } from './rules/whitespace.js';
+import { indentation, whitespace } from './rules/whitespace.js';
 import type { NormalizeRule, NormalizeState } from './state.js';
 
 export type { NormalizeRule } from './state.js';
@@ -13,13 +13,19 @@ export type { NormalizeRule } from './state.js';
 /**
  * The chain, in order. mojibake reads the untouched lines so its columns are the original ones;
  * annotations must run before script conversion (converting first turns 乾(qián)隆 into 干隆 and the
- * reading no longer matches); punctuation runs on simplified text; rejoin needs the final stops.
+ * reading no longer matches); punctuation runs on simplified text and before indentation (a line
+ * starting `(1)` is Chinese once it reads `（1）`); rejoin needs the final stops and trimmed ends.
  */
-export const rules: readonly NormalizeRule[] = [mojibake, whitespace, annotations, script, punctuation, rejoin, blankLines];
+export const rules: readonly NormalizeRule[] = [mojibake, whitespace, annotations, script, punctuation, indentation, rejoin, blankLines];
 
 export interface NormalizeOptions {
   /** Names of rules to skip (see `rules`). */
   disable?: readonly string[];
+  /**
+   * 1-based line of the file where `text` starts (SourceFile.bodyStartLine), so diagnostics name
+   * file lines; `lineMap` stays relative to `text`. Default 1.
+   */
+  firstLine?: number;
 }
 
 /** normalize: text -> text (pinyin annotations out, traditional -> simplified, punctuation, whitespace). */
@@ -29,6 +35,7 @@ export function normalize(text: string, file: string, options: NormalizeOptions 
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const state: NormalizeState = {
     file,
+    firstLine: options.firstLine ?? 1,
     lines,
     lineMap: lines.map((_, i) => i + 1),
     originalScript: 'zh-Hans',

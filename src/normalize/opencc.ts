@@ -48,7 +48,7 @@ export const SIMPLIFIED_ONLY: ReadonlySet<string> = (() => {
   return set;
 })();
 
-/** The traditional-only characters in `text`, with their offsets (for tests and reports). */
+/** The traditional-only characters in `text`, in order (the check tests and reports use). */
 export function traditionalOnlyIn(text: string): string[] {
   return [...text].filter((ch) => TRADITIONAL_ONLY.has(ch));
 }

@@ -1,9 +1,11 @@
 /**
- * Spans the punctuation rules must not touch: inline code, URLs, e-mail addresses. They are swapped
+ * Spans the punctuation rules must not touch: inline code, markdown image openers and link targets
+ * (`![`, `](url)`), URLs (up to the first space, Chinese character or full-width mark), e-mail
+ * addresses. They are swapped
  * for a placeholder (a Unicode noncharacter, never in real text) and put back afterwards; the
  * placeholder is not Chinese, so punctuation next to a URL is judged as if next to Latin text.
  */
-const PROTECTED = /`[^`]*`|\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff01-\uff5e“”‘’]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff01-\uff5e“”‘’]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const PROTECTED = /`[^`]*`|!\[|\]\([^()\s]*\)|\b(?:https?|ftp):\/\/[^\s\p{Script=Han}\u3000-\u303f\uff01-\uff5e“”‘’]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\p{Script=Han}\u3000-\u303f\uff01-\uff5e“”‘’]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gu;
 const MARK = '\ufdd0';
 const MARKED = /\ufdd0(\d+)\ufdd1/g;
 

@@ -7,6 +7,8 @@ import type { Diagnostic, Script } from '../types.js';
 export interface NormalizeState {
   /** The file name used in diagnostics. */
   file: string;
+  /** Line of the original file where the normalised text starts (diagnostic lines add it). */
+  firstLine: number;
   lines: string[];
   lineMap: number[];
   originalScript: Script;

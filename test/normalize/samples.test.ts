@@ -13,6 +13,7 @@ interface Expected {
   subheadings: string[];
   title: string;
   body_last: string | null;
+  flags: string[];
 }
 
 const skip = sharedMissing();
@@ -35,5 +36,8 @@ for (const name of samples) {
       assert.ok(r.text.includes(s), `missing: ${s}`);
     }
     assert.equal(r.lineMap.length, r.text.split('\n').length);
+    const damaged = r.diagnostics.filter((d) => d.rule === 'normalize/mojibake');
+    assert.equal(damaged.length > 0, want.flags.includes('mojibake'), JSON.stringify(damaged));
+    for (const d of damaged) assert.ok(d.line > 0 && d.column > 0);
   });
 }

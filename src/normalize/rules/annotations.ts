@@ -1,13 +1,17 @@
 import { pinyin } from 'pinyin-pro';
-import type { NormalizeRule } from '../state.js';
+import type { NormalizeRule, NormalizeState } from '../state.js';
 
+/** Longest annotation read (syllables); bounding the Han run keeps the match linear on long lines. */
+const MAX_SYLLABLES = 8;
+const SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[1-5]?";
 /**
- * A parenthesised annotation after Han characters: ASCII or full-width parentheses holding pinyin
- * syllables (tone marks, tone digits or none, several separated by spaces or `'`), or one Han
- * character (the character repeating itself, 發(發)光). Whether it really is a reading is checked
- * afterwards, so 系統(江蘇), 北京(Beijing), (2022) and (记者 张三) are left alone.
+ * Han characters followed by pinyin in ASCII or full-width parentheses: tone marks, tone digits or
+ * none, several syllables separated by spaces or `'`. Whether the syllables really are readings is
+ * checked afterwards, so 北京(Beijing), 原子（atom）, (2022) and (记者 张三) are left alone.
  */
-const ANNOTATION = /(\p{Script=Han}+)[(（]\s*([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ1-5]+(?:['\s][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ1-5]+)*|\p{Script=Han})\s*[)）]/gu;
+const PINYIN_NOTE = new RegExp(`(\\p{Script=Han}{1,${MAX_SYLLABLES}})[(（]\\s*(${SYLLABLE}(?:['\\s]${SYLLABLE})*)\\s*[)）]`, 'gu');
+/** A character repeating itself in parentheses: 發(發)光. */
+const REPEAT_NOTE = /(\p{Script=Han})[(（](\p{Script=Han})[)）]/gu;
 
 /** `zhèn`, `zhen4`, `ZHEN`, `lü`/`lv` all compare as `zhen` / `lu`. */
 export function plainSyllable(s: string): string {
@@ -27,29 +31,36 @@ function readingsOf(ch: string): Set<string> {
   return set;
 }
 
-/**
- * True when `note` annotates the last characters of `han`: one syllable per character, each a
- * known reading of its character, or the last character repeated.
- */
+/** True when the syllables of `note` are readings of the last characters of `han`, one each. */
 export function isReadingOf(han: string, note: string): boolean {
   const chars = [...han];
-  if (/^\p{Script=Han}$/u.test(note)) return chars[chars.length - 1] === note;
   const syllables = note.trim().split(/['\s]+/);
   if (syllables.length > chars.length) return false;
   const annotated = chars.slice(chars.length - syllables.length);
   return syllables.every((s, i) => readingsOf(annotated[i]!).has(plainSyllable(s)));
 }
 
+function removeAll(state: NormalizeState, pattern: RegExp, keep: (han: string, note: string) => boolean): number {
+  let removed = 0;
+  for (let i = 0; i < state.lines.length; i++) {
+    if (!/[(（]/.test(state.lines[i]!)) continue;
+    state.lines[i] = state.lines[i]!.replace(pattern, (whole, han: string, note: string) => {
+      if (keep(han, note)) return whole;
+      removed++;
+      return han;
+    });
+  }
+  return removed;
+}
+
 export const annotations: NormalizeRule = {
   name: 'annotations',
-  description: 'remove pinyin annotations (鎮(zhèn), 發光(guang), 發(發), 區（qū）) that are real readings of the character before them',
+  description: 'remove pinyin annotations (鎮(zhèn), 發光(guang), 區（qū）, 發(發)) that really are readings of the characters before them',
   run(state) {
-    for (let i = 0; i < state.lines.length; i++) {
-      state.lines[i] = state.lines[i]!.replace(ANNOTATION, (whole, han: string, note: string) => {
-        if (!isReadingOf(han, note)) return whole;
-        state.annotationsRemoved++;
-        return han;
-      });
-    }
+    const pinyinNotes = removeAll(state, PINYIN_NOTE, (han, note) => !isReadingOf(han, note));
+    // 發(發) comes from the same annotating tools; without pinyin notes in the file, 控股(股) is an
+    // abbreviation (股份有限公司) and stays.
+    const repeats = pinyinNotes > 0 ? removeAll(state, REPEAT_NOTE, (han, note) => han !== note) : 0;
+    state.annotationsRemoved += pinyinNotes + repeats;
   },
 };

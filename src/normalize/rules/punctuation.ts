@@ -5,13 +5,7 @@ import type { NormalizeRule } from '../state.js';
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' };
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 
-/** Nearest character before index `i` that is not a space. */
-function prevSolid(s: string, i: number): string | undefined {
-  let j = i - 1;
-  while (j >= 0 && s[j] === ' ') j--;
-  return s[j];
-}
-
+/** Nearest character after index `i` that is not a space. */
 function nextSolid(s: string, i: number): string | undefined {
   let j = i + 1;
   while (j < s.length && s[j] === ' ') j++;
@@ -23,28 +17,45 @@ function nextSolid(s: string, i: number): string | undefined {
  * 1:1000), so do marks between Latin words (ISO 26262: ...).
  */
 export function fullWidthStops(s: string): string {
-  let out = '';
+  if (!/[,:;!?]/.test(s)) return s;
+  // Output goes into an array and the last non-space character is tracked: indexing a string built
+  // with += flattens it on every access, which is quadratic on long lines.
+  const out: string[] = [];
+  let lastSolid: string | undefined;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     const wide = FULL_WIDTH[ch];
     const numeric = (ch === ',' || ch === ':') && isDigit(s[i - 1]) && isDigit(s[i + 1]);
-    if (wide && !numeric && (isChineseContext(prevSolid(s, i)) || isChineseContext(nextSolid(s, i)))) {
-      out = out.replace(/ +$/, '') + wide;
+    // The left neighbour is read from the output, so `。??` turns both marks in one pass.
+    if (wide && !numeric && (isChineseContext(lastSolid) || isChineseContext(nextSolid(s, i)))) {
+      while (out[out.length - 1] === ' ') out.pop();
+      out.push(wide);
+      lastSolid = wide;
       while (s[i + 1] === ' ') i++;
     } else {
-      out += ch;
+      out.push(ch);
+      if (ch !== ' ') lastSolid = ch;
     }
   }
-  return out;
+  return out.join('');
 }
 
-/** `...` (three or more dots) or `。。。` beside Chinese text becomes the Chinese ellipsis `……`. */
+/** `...` (three or more dots) or `。。。` beside Chinese text becomes the Chinese ellipsis `……`, spaces around it go. */
 export function ellipsis(s: string): string {
-  return s.replace(/ *(?:\.{3,}|。{3,}|…+) */g, (m, offset: number) => {
-    const before = s[offset - 1];
-    const after = s[offset + m.length];
-    return isChineseContext(before) || isChineseContext(after) ? '……' : m;
-  });
+  if (!/\.\.\.|。。。|…/.test(s)) return s;
+  let out = '';
+  let done = 0;
+  for (const m of s.matchAll(/\.{3,}|。{3,}|…+/g)) {
+    let start = m.index;
+    while (start > done && s[start - 1] === ' ') start--;
+    let end = m.index + m[0].length;
+    while (end < s.length && s[end] === ' ') end++;
+    if (isChineseContext(s[start - 1]) || isChineseContext(s[end])) {
+      out += `${s.slice(done, start)}……`;
+      done = end;
+    }
+  }
+  return out + s.slice(done);
 }
 
 /**
@@ -52,24 +63,30 @@ export function ellipsis(s: string): string {
  * inside them go. Parentheses in Latin text (AUTOSAR (Classic)) stay.
  */
 export function parentheses(s: string): string {
+  if (!s.includes('(')) return s;
   const chars = [...s];
+  // hanBefore[i]: Han characters in chars[0..i), so "does the pair hold Han?" costs O(1) even when nested.
+  const hanBefore = [0];
+  chars.forEach((c, i) => hanBefore.push(hanBefore[i]! + (isHan(c) ? 1 : 0)));
   const open: number[] = [];
   for (let i = 0; i < chars.length; i++) {
     if (chars[i] === '(') open.push(i);
     else if (chars[i] === ')' && open.length > 0) {
       const start = open.pop()!;
-      const inner = chars.slice(start + 1, i).join('');
-      if (isChineseContext(chars[start - 1]) || isHan(chars[i + 1]) || /\p{Script=Han}/u.test(inner)) {
+      const holdsHan = hanBefore[i]! - hanBefore[start + 1]! > 0;
+      if (isChineseContext(chars[start - 1]) || isHan(chars[i + 1]) || holdsHan) {
         chars[start] = '（';
         chars[i] = '）';
       }
     }
   }
-  return chars.join('').replace(/（ +/g, '（').replace(/ +）/g, '）');
+  // The lookbehind makes each space run match once from its start: linear even on long runs.
+  return chars.join('').replace(/（ +/g, '（').replace(/(?<! ) +）/g, '）');
 }
 
 /** Straight double quotes, paired left to right, become “ ” when the quoted text is Chinese. */
 export function quotes(s: string): string {
+  if (!s.includes('"')) return s;
   return s.replace(/"([^"\n]*)"/g, (whole, inner: string, offset: number) => {
     const chinese = /\p{Script=Han}/u.test(inner) || isHan(s[offset - 1]) || isHan(s[offset + whole.length]);
     return chinese ? `“${inner}”` : whole;
@@ -79,6 +96,24 @@ export function quotes(s: string): string {
 /** Full-width stops are never followed by a space (spaces after quotes and brackets are kept: they separate headline parts). */
 const SPACE_AFTER_STOP = /([，。、；：！？]) +/g;
 
+/** A line without any of these has nothing for this rule to do. */
+const ASCII_MARKS = /[,:;!?()"]|\.\.\.|。。。|…| /;
+
+const punctuateOnce = (s: string): string => fullWidthStops(parentheses(quotes(ellipsis(s)))).replace(SPACE_AFTER_STOP, '$1');
+
+/**
+ * The marks are each other's context (`：(02)` makes the bracket Chinese only once the colon is
+ * full-width), so the line is re-punctuated until nothing changes: normalize(normalize(x)) = normalize(x).
+ */
+function untilStable(s: string): string {
+  for (let i = 0; i < 4; i++) {
+    const next = punctuateOnce(s);
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
 export const punctuation: NormalizeRule = {
   name: 'punctuation',
   description: 'ASCII , : ; ! ? ( ) " ... beside Chinese text to full-width (numbers, times, URLs, e-mail, Latin text and code keep theirs)',
@@ -87,10 +122,8 @@ export const punctuation: NormalizeRule = {
     for (let i = 0; i < state.lines.length; i++) {
       const line = state.lines[i]!;
       if (isFence(line)) { inFence = !inFence; continue; }
-      if (inFence) continue;
-      state.lines[i] = withProtectedSpans(line, (s) =>
-        fullWidthStops(parentheses(quotes(ellipsis(s)))).replace(SPACE_AFTER_STOP, '$1'),
-      );
+      if (inFence || !ASCII_MARKS.test(line)) continue;
+      state.lines[i] = withProtectedSpans(line, untilStable);
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { NormalizeRule } from '../state.js';
+import { wordSpans } from '../words.js';
 
 /** Marks that can end a paragraph, heading or caption; a line ending otherwise may be cut off. */
 const ENDS_CLEANLY = /[。！？…；：”’」』）》】.!?;:)\]"'*_`>|-]$/u;
@@ -14,9 +15,13 @@ function isCutOff(line: string): boolean {
   return [...line].length >= MIN_SPLIT_LENGTH && /[，、；]/.test(line) && !ENDS_CLEANLY.test(line) && !LIST_OR_HEADING.test(line);
 }
 
-/** The continuation of a cut-off paragraph starts with text, not a heading marker, list item or quote. */
-function continues(line: string): boolean {
-  return /^[\p{Script=Han}\p{L}\d]/u.test(line) && !LIST_OR_HEADING.test(line);
+/**
+ * `next` continues the cut-off `line` when it starts with text (not a list item or heading marker)
+ * and the two halves mend a word cut in two. A paragraph that merely lacks its final stop is
+ * followed by one starting on a word of its own, and stays separate.
+ */
+function continues(line: string, next: string): boolean {
+  return /^[\p{Script=Han}\p{L}\d]/u.test(next) && !LIST_OR_HEADING.test(next) && wordSpans(line, next);
 }
 
 export const rejoin: NormalizeRule = {
@@ -28,7 +33,7 @@ export const rejoin: NormalizeRule = {
       if (!isCutOff(line)) continue;
       let j = i + 1;
       while (j < state.lines.length && state.lines[j]!.trim() === '') j++;
-      if (j === i + 1 || j >= state.lines.length || !continues(state.lines[j]!)) continue;
+      if (j === i + 1 || j >= state.lines.length || !continues(line, state.lines[j]!)) continue;
       state.lines[i] = line + state.lines[j]!;
       state.lines.splice(i + 1, j - i);
       state.lineMap.splice(i + 1, j - i);

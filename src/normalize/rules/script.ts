@@ -2,27 +2,33 @@ import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, toSimplified } from '../opencc.js';
 import type { Script } from '../../types.js';
 import type { NormalizeRule } from '../state.js';
 
-/** zh-Hant when traditional-only characters outnumber simplified-only ones (page furniture may mix both). */
-export function detectScript(text: string): Script {
+/** How many characters of `text` only occur in traditional, and only in simplified, text. */
+function countScripts(text: string): { traditional: number; simplified: number } {
   let traditional = 0;
   let simplified = 0;
   for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x3400) continue; // ASCII, Latin, punctuation: neither script
     if (TRADITIONAL_ONLY.has(ch)) traditional++;
     else if (SIMPLIFIED_ONLY.has(ch)) simplified++;
   }
-  return traditional > simplified ? 'zh-Hant' : 'zh-Hans';
+  return { traditional, simplified };
 }
 
-const hasTraditionalOnly = (text: string): boolean => [...text].some((ch) => TRADITIONAL_ONLY.has(ch));
+/** zh-Hant when traditional-only characters outnumber simplified-only ones (page furniture may mix both). */
+export function detectScript(text: string): Script {
+  const { traditional, simplified } = countScripts(text);
+  return traditional > simplified ? 'zh-Hant' : 'zh-Hans';
+}
 
 export const script: NormalizeRule = {
   name: 'script',
   description: 'detect the original script and convert traditional to simplified at phrase level (OpenCC tw2s)',
   run(state) {
     const text = state.lines.join('\n');
-    state.originalScript = detectScript(text);
+    const { traditional, simplified } = countScripts(text);
+    state.originalScript = traditional > simplified ? 'zh-Hant' : 'zh-Hans';
     // Text without a traditional-only character is left exactly as it is: simplified input passes through.
-    if (!hasTraditionalOnly(text)) return;
+    if (traditional === 0) return;
     const converted = toSimplified(text).split('\n');
     if (converted.length !== state.lines.length) throw new Error('script conversion changed the number of lines');
     state.lines = converted;

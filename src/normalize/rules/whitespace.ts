@@ -2,13 +2,23 @@ import { mapLines, type NormalizeRule } from '../state.js';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 /** Indentation before Chinese text: ideographic spaces, NBSP, tabs, spaces (markdown indentation before ASCII is kept). */
-const CHINESE_INDENT = /^[ \t\u00a0\u3000]+(?=[^\x00-\x7f])/;
-const TRAILING = /[ \t\u00a0\u3000]+$/;
+const CHINESE_INDENT = /^[ \t\u3000]+(?=[^\x00-\x7f])/;
+/** The lookbehind starts a match only at the start of a space run, so long inner runs stay linear. */
+const TRAILING = /(?<![ \t\u3000])[ \t\u3000]+$/;
 
 export const whitespace: NormalizeRule = {
   name: 'whitespace',
-  description: 'NBSP to space, zero-width characters out, indentation before Chinese text and trailing spaces removed',
+  description: 'NBSP to space and zero-width characters out, so later rules see plain spaces',
   run(state) {
-    mapLines(state, (line) => line.replace(ZERO_WIDTH, '').replace(/\u00a0/g, ' ').replace(CHINESE_INDENT, '').replace(TRAILING, ''));
+    mapLines(state, (line) => line.replace(ZERO_WIDTH, '').replace(/\u00a0/g, ' '));
+  },
+};
+
+/** Runs after punctuation, so a line starting with `(1)` is judged by its full-width form `（1）`. */
+export const indentation: NormalizeRule = {
+  name: 'indentation',
+  description: 'indentation before Chinese text (ideographic spaces, spaces, tabs) and trailing spaces removed',
+  run(state) {
+    mapLines(state, (line) => line.replace(CHINESE_INDENT, '').replace(TRAILING, ''));
   },
 };

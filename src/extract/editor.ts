@@ -1,4 +1,4 @@
-import type { Diagnostic, FieldName, RawFrontMatter, Script } from '../types.js';
+import type { Diagnostic, RawFrontMatter, Script } from '../types.js';
 import { parseDateString } from './dates.js';
 
 /** Values an editor may set in front-matter, already validated. */
@@ -64,9 +64,4 @@ export function readEditorFields(frontMatter: RawFrontMatter, file: string, line
     else fields[key] = ok;
   }
   return { fields: fields as EditorFields, diagnostics };
-}
-
-/** Front-matter keys as FieldName, for provenance. */
-export function editorFieldNames(fields: EditorFields): FieldName[] {
-  return Object.keys(fields) as FieldName[];
 }

@@ -37,6 +37,7 @@ test('articles that state no keywords get 3–8 computed ones; stated keywords a
   const zhenjiang = out.find((a) => a.file.startsWith('002'))!;
   assert.ok(zhenjiang.computedKeywords.includes('镇江高新区'), 'park names count whole');
   const jiangbei = out.find((a) => a.file.startsWith('003'))!;
+  assert.equal(jiangbei.computedKeywords[0], '南京江北新区', 'mentions as 江北新区 count for the park');
   assert.ok(jiangbei.computedKeywords.includes('进度条'), `the story's own word ranks high: ${jiangbei.computedKeywords}`);
 });
 

@@ -9,7 +9,7 @@ import { parseKeywords } from '../../src/extract/rules/keywords-line.js';
 import { inferDate } from '../../src/extract/rules/inferred-date.js';
 import { namesOnly } from '../../src/extract/names.js';
 import { parseDateString } from '../../src/extract/dates.js';
-import { findParks } from '../../src/extract/rules/parks.js';
+import { findParks, zoneForms } from '../../src/extract/rules/parks.js';
 
 test('zone names: place prefix kept, country and generic words dropped, long suffixes shortened', () => {
   const names = (t: string): string[] => findParks(t).map((p) => p.name);
@@ -17,6 +17,12 @@ test('zone names: place prefix kept, country and generic words dropped, long suf
   assert.deepEqual(names('在全国169家国家高新区综合评价中'), []);
   assert.deepEqual(names('苏州工业园区和合肥经济技术开发区'), ['苏州工业园区', '合肥经开区']);
   assert.deepEqual(names('完善高新区环状交通路网'), []);
+});
+
+test('a zone is named in its canonical, long and city-less forms', () => {
+  assert.deepEqual(zoneForms('南京江北新区'), ['南京江北新区', '江北新区']);
+  assert.deepEqual(zoneForms('广州经开区'), ['广州经济技术开发区', '广州经开区']);
+  assert.deepEqual(zoneForms('镇江高新区'), ['镇江高新技术产业开发区', '镇江高新区']);
 });
 
 test('datelines in every listed form give ISO 8601 in +08:00', () => {

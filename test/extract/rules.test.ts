@@ -122,6 +122,7 @@ test('trailing-links: a page of short numbered lines (a filing) is content, and 
   const a = await page('filing');
   assert.ok(a.body.includes('因应措施'));
   assert.ok(a.body.includes('事实发生日'));
+  assert.deepEqual(a.subheadings, [], 'numbered label：value lines are form fields, not headings');
   assert.equal(a.provenance.title, 'computed');
   assert.ok(a.diagnostics.some((d) => d.rule === 'extract/title'));
 });

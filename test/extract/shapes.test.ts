@@ -76,6 +76,7 @@ test('inferred dates: latest full date, or month-day in the established year; no
   assert.equal(inferDate('3月8日签约。'), null);
   assert.equal(inferDate('到2035年建成。3月8日签约。'), null);
   assert.equal(inferDate('2019年，会议11月3日召开。新规2020年1月1日起施行。'), '2019-11-03', 'a start date is not the writing date');
+  assert.equal(inferDate('金价创下2011年11月以来新高。8月7日收盘。'), null, '“since 2011” does not set the story in 2011');
 });
 
 test('editor dates accept ISO and Chinese forms and reject words', () => {

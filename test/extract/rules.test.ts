@@ -160,6 +160,13 @@ about('inferred-date', 'inferred-date', 'latest month-day in the year the text e
   assert.equal(none.date, null, 'a month-day with no year anywhere gives no date');
 });
 
+test('title: a 【label】-led first line is the headline even when it ends in 。', async () => {
+  const a = await page('labelled-headline');
+  assert.equal(a.title, '【园区观察】创新券为何在高新区用不完？问题出在兑现流程。');
+  assert.equal(a.provenance.title, 'explicit');
+  assert.ok(a.body.startsWith('今年以来'));
+});
+
 test('title: no headline-shaped first line is a warning naming the line; the first words stand in', async () => {
   const a = await page('no-title');
   assert.equal(a.provenance.title, 'computed');

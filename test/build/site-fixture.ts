@@ -22,12 +22,17 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `parkpress ...args` in `cwd` with extra environment variables (NO_COLOR set, CI cleared). */
-export function runParkpress(args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+/**
+ * Runs `parkpress ...args` in `cwd` with extra environment variables (NO_COLOR set, CI cleared).
+ * `asUser`: run as that unprivileged uid/gid through setpriv (the caller must be root).
+ */
+export function runParkpress(args: string[], cwd: string, env: Record<string, string> = {}, asUser?: number): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete base.CI;
-    const p = spawn(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const command = [process.execPath, bin, ...args];
+    if (asUser !== undefined) command.unshift('setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups');
+    const p = spawn(command[0]!, command.slice(1), { cwd, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -37,7 +37,7 @@ test('annotations come out before conversion: 乾(qián)隆 gives 乾隆, not �
 });
 
 test('the rule chain is listed in order with names and descriptions', () => {
-  assert.deepEqual(rules.map((r) => r.name), ['mojibake', 'whitespace', 'annotations', 'script', 'punctuation', 'indentation', 'rejoin', 'blank-lines']);
+  assert.deepEqual(rules.map((r) => r.name), ['mojibake', 'whitespace', 'annotations', 'script', 'halfwidth', 'punctuation', 'indentation', 'rejoin', 'blank-lines']);
   for (const r of rules) assert.ok(r.description.length > 10, r.name);
 });
 

@@ -43,7 +43,7 @@ export function plausibility(text: string): number {
     else if (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) score -= 5; // NUL, controls: a misread
     else if (cp < 0x80) score += 1;
     else if (FREQUENT_HANZI.has(ch)) score += 3;
-    else if (cp >= 0x4e00 && cp <= 0x9fff) score += 0;
+    else if (cp >= 0x4e00 && cp <= 0x9fff) continue; // other ideographs: neither for nor against
     else if (cp >= 0x3000 && cp <= 0x303f) score += 1; // CJK punctuation
     else if (cp >= 0xff00 && cp <= 0xffef) score += 1; // full-width forms
     else if (cp >= 0xe000 && cp <= 0xf8ff) score -= 10; // private use: never in real text
@@ -51,7 +51,6 @@ export function plausibility(text: string): number {
   }
   return score;
 }
-
 
 /** Share of U+FFFD and C0 controls above which a decoding produced nothing sensible. */
 const MAX_GARBAGE = 0.1;

@@ -31,8 +31,8 @@ function strictUtf8(bytes: Uint8Array): string | null {
 
 /**
  * Scores a candidate decoding: frequent Chinese characters (the more frequent, the more) and
- * printable ASCII count for it;
- * replacement and control characters, private-use code points and rare blocks count against it.
+ * printable ASCII count for it; replacement and control characters, private-use code points and
+ * rare blocks count against it.
  * GB18030 and Big5 share byte ranges, so both decode most inputs "successfully"; only what the
  * characters *are* tells them apart (a Big5 file read as GBK is full of rare characters, and vice versa).
  */

@@ -11,7 +11,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBuilder } from '../src/build/index.js';
+import { createBuilder, type Builder, type Timings } from '../src/build/index.js';
 import { defaultConfig } from '../src/config/defaults.js';
 import { EVENTS_PATH } from '../src/dev/client.js';
 import { createDevServer } from '../src/dev/server.js';
@@ -85,6 +85,11 @@ function listen(url: string): { next(): Promise<number>; close(): void } {
   };
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
 function stats(ms: number[]): string {
   const s = [...ms].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
@@ -95,10 +100,20 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   const dir = path.join(os.tmpdir(), `parkpress-bench-dev-${n}`);
   await generateSite(dir, corpus, n);
   const config = { ...defaultConfig(projectRoot), contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'dist') };
+  const builder = createBuilder(config, { quiet: true, inPlace: true });
+  // Every rebuild's per-stage timings, to say where the time goes.
+  const rebuilds: Timings[] = [];
+  const timed: Builder = {
+    async build(changed) {
+      const result = await builder.build(changed);
+      if (changed) rebuilds.push(result.timings);
+      return result;
+    },
+  };
   const buildTimes: number[] = [];
   const started = performance.now();
   const server = await createDevServer({
-    builder: createBuilder(config, { quiet: true }),
+    builder: timed,
     outDir: config.outDir,
     watch: [config.contentDir],
     port: 0,
@@ -135,6 +150,8 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   console.log(`  save -> reload event: ${stats(latencies)}`);
   console.log(`  save -> home page fetched again: ${stats(fetched)}`);
   console.log(`  of which rebuild: ${stats(buildTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`);
+  const stages = Object.keys(rebuilds[0] ?? {}) as (keyof Timings)[];
+  console.log(`  rebuild stages, median ms: ${stages.map((k) => `${k} ${median(rebuilds.map((t) => t[k])).toFixed(0)}`).join(', ')}`);
 }
 
 async function main(): Promise<void> {

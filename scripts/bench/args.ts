@@ -16,7 +16,7 @@ export interface BenchArgs {
   /** Work folder (generated sites, results); never inside content/. */
   workDir: string;
   corpusDir: string;
-  /** Also run one cold parkpress build under `node --cpu-prof` and summarise the profile. */
+  /** Also run cold parkpress builds through the per-stage driver and under `node --cpu-prof`, and summarise both. */
   profile: boolean;
   /** Also time `parkpress dev` from a dropped file to the reload event. */
   dev: boolean;

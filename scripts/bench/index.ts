@@ -8,7 +8,8 @@ import { planArticle } from './corpus.js';
 import { measureDevReload } from './dev.js';
 import { isOk, measure, type Sample } from './measure.js';
 import { formatProfile, summarizeProfile, type CpuProfile } from './profile.js';
-import { describeMachine, formatReport, medianStages, parseStageTimings, type BenchResult, type ToolResult } from './report.js';
+import type { StagesReport } from './stages.js';
+import { describeMachine, formatReport, formatStages, medianStages, parseStageTimings, type BenchResult, type ToolResult } from './report.js';
 import {
   eleventyTool, ensureEleventy, ensureGnuTime, ensureHugo, hugoTool, parkpressTool, type Tool,
 } from './tools.js';
@@ -140,7 +141,9 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
   }
   const ppTool = tools.find((t) => t.name === 'parkpress');
   const devReloadMs = args.dev && ppTool && !pp?.failure ? await devReload(ws, src) : undefined;
-  const profile = args.profile && ppTool && !pp?.failure ? await profileParkpress(ppTool, ws, args.workDir, date) : undefined;
+  const profile = args.profile && ppTool && !pp?.failure
+    ? `${await stageBreakdown(ppTool, ws)}\n${await profileParkpress(ppTool, ws, args.workDir, date)}`
+    : undefined;
   return { date, machine, n: args.n, runs: args.runs, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, floorMs: floors.map((f) => f.ms), profile };
 }
 
@@ -182,6 +185,20 @@ async function profileParkpress(tool: Tool, ws: Workspace, workDir: string, date
     parts.push(formatProfile(summary, `CPU profile ${f} (cold build, ${ws.n} articles)`));
   }
   return parts.join('\n');
+}
+
+/** One more cold build through stages.js: milliseconds and retained memory per stage. */
+async function stageBreakdown(tool: Tool, ws: Workspace): Promise<string> {
+  for (const p of tool.coldPaths(ws)) await rm(p, { recursive: true, force: true });
+  const command = {
+    cmd: process.execPath,
+    args: ['--expose-gc', path.join(projectRoot, 'lib', 'scripts', 'bench', 'stages.js'), ws.parkpress],
+    cwd: ws.parkpress,
+  };
+  const sample = await measure(command);
+  const json = sample.output.trim().split('\n').pop() ?? '';
+  if (!isOk(command, sample) || !json.startsWith('{')) return `stage breakdown failed (exit ${sample.code}): ${sample.output.slice(-300)}\n`;
+  return formatStages(JSON.parse(json) as StagesReport, ws.n);
 }
 
 async function saveResult(args: BenchArgs, result: BenchResult, table: string): Promise<string> {

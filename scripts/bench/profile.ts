@@ -39,6 +39,9 @@ function sortedEntries(m: Map<string, number>, limit = Infinity): { area: string
     .slice(0, limit);
 }
 
+/** Samples with no parkpress module anywhere on their stack. */
+export const NO_STAGE = '(no parkpress frame: startup, module loading, I/O callbacks)';
+
 export function summarizeProfile(profile: CpuProfile, topCount = 15): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -51,8 +54,8 @@ export function summarizeProfile(profile: CpuProfile, topCount = 15): ProfileSum
     const node = byId.get(id)!;
     const own = stageOf(node.callFrame.url);
     const up = parent.get(id);
-    const fn = node.callFrame.functionName;
-    const result = own ?? (up !== undefined ? stageFor(up) : fn.startsWith('(') ? fn : '(outside parkpress)');
+    // Reaching the root without a parkpress frame: module loading, I/O callbacks, timers.
+    const result = own ?? (up !== undefined ? stageFor(up) : NO_STAGE);
     stageMemo.set(id, result);
     return result;
   };

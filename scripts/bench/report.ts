@@ -3,6 +3,7 @@ import os from 'node:os';
 import { median, type Sample } from './measure.js';
 import type { Scenario } from './args.js';
 import type { ToolName } from './tools.js';
+import type { StagesReport } from './stages.js';
 
 export interface ToolResult {
   name: ToolName;
@@ -131,4 +132,18 @@ export function parseStageTimings(output: string): Record<string, number> | unde
 export function medianStages(runs: readonly Record<string, number>[]): Record<string, number> {
   const names = [...new Set(runs.flatMap((r) => Object.keys(r)))];
   return Object.fromEntries(names.map((k) => [k, median(runs.flatMap((r) => (k in r ? [r[k]!] : [])))]));
+}
+
+/** Table of a `stages.js` run: time and the memory still held after each stage. */
+export function formatStages(r: StagesReport, n: number): string {
+  const lines = [
+    `parkpress per stage (one cold build of ${n} articles: ${r.articles} articles, ${r.pages} pages; peak RSS ${r.maxRssMiB.toFixed(0)} MiB; heap measured after a full GC)`,
+    '',
+    '| stage | ms | live heap after | external after | RSS after |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const m of r.marks) {
+    lines.push(`| ${m.stage} | ${m.ms.toFixed(0)} | ${m.heapMiB.toFixed(0)} MiB | ${m.externalMiB.toFixed(0)} MiB | ${m.rssMiB.toFixed(0)} MiB |`);
+  }
+  return `${lines.join('\n')}\n`;
 }

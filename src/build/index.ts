@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, assertSafeFolders } from '../config/index.js';
 import type { FileResult } from '../pipeline/article.js';
+import { loadPageviews } from '../site/pageviews.js';
 import type { Article, Config, Diagnostic, WriteReport } from '../types.js';
 import { realStages, type Stages } from './stages.js';
 import { eachLimited } from './concurrency.js';
@@ -90,7 +91,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       return await stages.processFile(file, config.contentDir, config);
     } catch (err) {
       const rel = toRel(config.contentDir, file);
-      const message = `internal error while reading this file (${(err as Error).message}); the rest of the site was built`;
+      const message = `internal error while processing this file (${(err as Error).message}); the rest of the site was built`;
       return { file: rel, diagnostics: [{ file: rel, line: 0, column: 0, severity: 'error', rule: 'build/internal', message }] };
     }
   }
@@ -108,13 +109,14 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const articles = results.flatMap((r) => (r.article ? [r.article] : [])).sort(byFile);
       const enriched = stages.enrichCorpus(articles, config);
       const corpus = t();
-      const site = stages.buildSite(enriched, config);
+      const pageviews = await loadPageviews(config);
+      const site = stages.buildSite(enriched, config, { pageviews: pageviews.views });
       const siteMs = t();
       const pages = await stages.renderSite(site);
       const render = t();
       const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
       const write = t();
-      const diagnostics = [...results.flatMap((r) => r.diagnostics), ...site.diagnostics].sort(compareDiagnostics);
+      const diagnostics = [...results.flatMap((r) => r.diagnostics), ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
       return {
         articles: site.articles.length,
         pages: pages.length,

@@ -2,7 +2,7 @@ import { enrichCorpus } from '../corpus/index.js';
 import { discoverSources } from '../load/discover.js';
 import { processFile, type FileResult } from '../pipeline/article.js';
 import { renderSite } from '../render/index.js';
-import { buildSite } from '../site/index.js';
+import { buildSite, type SiteInputs } from '../site/index.js';
 import type { Article, Config, Page, Site, WriteReport } from '../types.js';
 import { writeSite, type WriteOptions } from '../write/index.js';
 
@@ -11,7 +11,7 @@ export interface Stages {
   discover(contentDir: string): Promise<string[]>;
   processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult>;
   enrichCorpus(articles: Article[], config: Config): Article[];
-  buildSite(articles: Article[], config: Config): Site;
+  buildSite(articles: Article[], config: Config, inputs?: SiteInputs): Site;
   renderSite(site: Site): Promise<Page[]>;
   writeSite(pages: Page[], outDir: string, options?: WriteOptions): Promise<WriteReport>;
 }

@@ -1,8 +1,16 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { EXIT } from '../cli.js';
 import { createBuilder } from '../build/index.js';
-import { defaultConfig } from '../config/defaults.js';
-import { createDevServer } from '../dev/server.js';
+import { CONFIG_FILES, ConfigError, loadConfig } from '../config/index.js';
+import { createDevServer, type DevServer } from '../dev/server.js';
+import { createReporter } from '../log/index.js';
+
+interface DevFlags {
+  port: number;
+  host: string;
+  config?: string;
+}
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -14,37 +22,55 @@ function parsePort(value: string): number {
 export function devCommand(program: Command, done: (code: number) => void): void {
   program
     .command('dev')
-    .description('build, serve on localhost, and rebuild + reload the browser when content, templates or public files change')
+    .description('build, serve on localhost, and rebuild + reload the browser when content, templates, public files or the config change')
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 8080)
-    .option('--host <host>', 'interface to listen on (other machines can connect only if you choose one they reach)', '127.0.0.1')
-    .action(async (opts: { port: number; host: string }) => {
-      const root = process.cwd();
-      const config = defaultConfig(root);
-      let server;
-      try {
-        server = await createDevServer({
-          builder: createBuilder(config),
-          outDir: config.outDir,
-          watch: [config.contentDir, config.templatesDir, config.publicDir],
-          host: opts.host,
-          port: opts.port,
-          pathPrefix: config.pathPrefix,
-        });
-      } catch (err) {
-        const e = err as NodeJS.ErrnoException;
-        if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') {
-          console.error(`parkpress dev: cannot listen on ${opts.host}:${opts.port} (${e.code}); choose another with --port or --host`);
-          done(2);
-          return;
-        }
-        throw err;
-      }
-      console.log(`parkpress dev: serving ${path.relative(root, config.outDir) || '.'} at ${server.url} (Ctrl+C to stop)`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await server.close();
-      done(0);
+    .option('--host <host>', 'interface to listen on; other machines can connect only if you name one they reach', '127.0.0.1')
+    .option('--config <file>', 'config file (default: parkpress.config.json|js|mjs|ts in the current folder)')
+    .action(async (flags: DevFlags) => done(await runDev(flags)));
+}
+
+async function runDev(flags: DevFlags): Promise<number> {
+  const cwd = process.cwd();
+  const reporter = createReporter({ err: process.stderr, out: process.stdout, env: process.env });
+  const load = () => loadConfig(cwd, { configFile: flags.config });
+  let server: DevServer;
+  try {
+    const config = await load();
+    server = await createDevServer({
+      builder: createBuilder(config, { inPlace: true }),
+      outDir: config.outDir,
+      watch: [config.contentDir, config.templatesDir, config.publicDir],
+      reconfigure: {
+        files: flags.config ? [flags.config] : CONFIG_FILES.map((name) => path.join(cwd, name)),
+        load: async () => createBuilder(await load(), { inPlace: true }),
+      },
+      host: flags.host,
+      port: flags.port,
+      pathPrefix: config.pathPrefix,
     });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (err instanceof ConfigError) {
+      reporter.error(err.message);
+      return EXIT.usage;
+    }
+    if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') {
+      reporter.error(`cannot listen on ${flags.host}:${flags.port} (${e.code}); choose another with --port or --host`);
+      return EXIT.usage;
+    }
+    reporter.error(`internal error, please report it:\n${e.stack ?? String(err)}`);
+    return EXIT.internal;
+  }
+  process.stdout.write(`parkpress dev: serving ${server.url} (Ctrl+C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  return EXIT.ok;
 }

@@ -150,17 +150,19 @@ function resolveConfig(root: string, user: UserConfig): Config {
   const dir = (value: string | undefined, fallback: string) => (value === undefined ? fallback : path.resolve(root, value));
   return {
     ...d,
-    ...pick(user, ['title', 'description', 'pageSize']),
+    ...pick(user, ['title', 'description', 'pageSize', 'search']),
     baseUrl: (user.baseUrl ?? d.baseUrl).replace(/\/+$/, ''),
     pathPrefix: normalizePrefix(user.pathPrefix ?? d.pathPrefix),
     contentDir: dir(user.contentDir, d.contentDir),
     outDir: dir(user.outDir, d.outDir),
     templatesDir: dir(user.templatesDir, d.templatesDir),
     publicDir: dir(user.publicDir, d.publicDir),
+    dataDir: dir(user.dataDir, d.dataDir!),
     related: { ...d.related, ...user.related },
     ranking: { ...d.ranking, ...user.ranking },
     latest: { ...d.latest, ...user.latest },
     duplicates: { ...d.duplicates, ...user.duplicates },
+    traditional: { ...d.traditional!, ...user.traditional },
     limits: { ...d.limits, ...user.limits },
   };
 }
@@ -179,13 +181,14 @@ function normalizePrefix(prefix: string): string {
 
 /**
  * The output folder is replaced wholesale by every build, so it must not be, contain or sit
- * inside an input folder (that would delete or publish sources), nor be a filesystem root.
+ * inside an input folder (content, templates, public, data) (that would delete or publish sources), nor be a filesystem root.
  */
 export function assertSafeFolders(config: Config): void {
   const out = path.resolve(config.outDir);
   if (path.parse(out).root === out) throw new ConfigError(`outDir ${out} is a filesystem root; choose a folder such as ./dist`);
-  const inputs = { contentDir: config.contentDir, templatesDir: config.templatesDir, publicDir: config.publicDir };
+  const inputs = { contentDir: config.contentDir, templatesDir: config.templatesDir, publicDir: config.publicDir, dataDir: config.dataDir };
   for (const [key, dir] of Object.entries(inputs)) {
+    if (dir === undefined) continue;
     const input = path.resolve(dir);
     if (isInside(input, out) || isInside(out, input)) {
       throw new ConfigError(`outDir ${out} overlaps ${key} ${input}; the build replaces outDir, so keep them apart`);

@@ -33,6 +33,7 @@ export const userConfigSchema = z.strictObject({
       count: z.number().int().nonnegative().optional(),
       threshold: z.number().nonnegative().optional(),
       indices: z.array(relatedIndex).optional(),
+      maxShare: z.number().gt(0).max(1).optional(),
     })
     .optional(),
   ranking: z
@@ -43,6 +44,15 @@ export const userConfigSchema = z.strictObject({
     .optional(),
   latest: z.strictObject({ count: z.number().int().nonnegative().optional() }).optional(),
   duplicates: z.strictObject({ keep: z.enum(['earliest', 'longest', 'first-file']).optional() }).optional(),
+  traditional: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      variant: z.enum(['tw', 'hk']).optional(),
+      dir: z.string().regex(/^[A-Za-z0-9_-]+$/, 'one folder name such as "zh-hant"').optional(),
+    })
+    .optional(),
+  search: z.boolean().optional(),
+  dataDir: z.string().min(1).optional(),
   limits: z
     .strictObject({
       maxFileBytes: positiveInt.optional(),

@@ -79,7 +79,12 @@ async function planFile(abs: string, options: IngestOptions): Promise<Planned> {
     return skip('hidden', `files in dot-folders (like ${RAW_DIR}/, where originals are kept) are not articles.`);
   }
 
-  const result = await (options.processFile ?? processFile)(abs, contentDir, config);
+  let result: FileResult;
+  try {
+    result = await (options.processFile ?? processFile)(abs, contentDir, config);
+  } catch (err) {
+    return skip('internal', `internal error while reading this file (${(err as Error).message}); it was left as it is`);
+  }
   const { article } = result;
   if (!article) return { action: { kind: 'skipped', file: rel }, diagnostics: result.diagnostics };
   const warnings = result.diagnostics.filter((d) => d.severity !== 'error');

@@ -67,7 +67,7 @@ export function createReporter(o: ReporterOptions): Reporter {
       if (now - started < PROGRESS_DELAY_MS || (now - lastDraw < PROGRESS_INTERVAL_MS && done < total)) return;
       lastDraw = now;
       drawn = true;
-      o.err.write(`\r${progressLine(done, total, o.err.columns ?? 80)}`);
+      o.err.write(`\r${progressLine(done, total, o.err.columns || 80)}`);
     },
     endProgress() {
       if (drawn) o.err.write('\r\x1b[2K');

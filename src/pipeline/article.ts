@@ -27,5 +27,15 @@ export async function processFile(absPath: string, contentDir: string, config: C
   const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine });
   const article = extract(source, normalized);
   const diagnostics = [...loaded.diagnostics, ...article.diagnostics];
+  if (article.body.trim() === '') {
+    // An empty, blank or furniture-only file would publish a page with no title and no text.
+    diagnostics.push(noText(source.relPath));
+    return { file: source.relPath, diagnostics };
+  }
   return { file: source.relPath, article: { ...article, diagnostics }, diagnostics };
+}
+
+function noText(file: string): Diagnostic {
+  const message = 'no article text found (the file is empty, blank or only page furniture); it is not published';
+  return { file, line: 0, column: 0, severity: 'error', rule: 'pipeline/no-text', message };
 }

@@ -10,7 +10,7 @@ import { renderHome, renderNotFound, renderSearch } from './pages/home.js';
 import { renderTaxonomies } from './pages/terms.js';
 import { copyPublic } from './public.js';
 import { searchPages } from './search.js';
-import { robotsPage, sitemapPage } from './sitemap.js';
+import { robotsPage, sitemapPages } from './sitemap.js';
 import { absoluteUrl } from './urls.js';
 import { articleSummary, Links } from './view.js';
 
@@ -46,7 +46,7 @@ export async function renderSite(site: Site): Promise<Page[]> {
     ];
     pages.push(...own.map((p) => inEdition(p, edition)));
   }
-  pages.push(sitemapPage(site.config, pages, lastModified(site, all)), robotsPage(site.config));
+  pages.push(...sitemapPages(site.config, pages, lastModified(site, all)), robotsPage(site.config));
   if (site.config.search !== false) pages.push(...(await searchPages(pages, site.config.pathPrefix.replace(/\/+$/, ''))));
   pages.push(...(await copyPublic(site.config)));
   return dedupeByPath(pages).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -15,12 +15,14 @@ export async function searchPages(pages: Page[], prefix: string): Promise<Page[]
   try {
     const { index } = created;
     if (!index) throw new Error(`search: Pagefind could not start: ${created.errors.join('; ')}`);
-    for (const page of pages) {
-      if (!page.path.endsWith('.html') || typeof page.content !== 'string' || !page.content.includes('data-pagefind-body')) continue;
+    const indexed = pages.filter((p): p is Page & { content: string } =>
+      p.path.endsWith('.html') && typeof p.content === 'string' && p.content.includes('data-pagefind-body'));
+    // All files are sent at once: Pagefind's service indexes them in parallel, one at a time is ~10x slower.
+    await Promise.all(indexed.map(async (page) => {
       const url = encodeURI(`${prefix}/${page.path.replace(/(^|\/)index\.html$/, '$1')}`);
       const added = await index.addHTMLFile({ url, content: page.content });
       if (added.errors.length) throw new Error(`search: indexing ${page.path} failed: ${added.errors.join('; ')}`);
-    }
+    }));
     const { files, errors } = await index.getFiles();
     if (errors.length) throw new Error(`search: ${errors.join('; ')}`);
     return files

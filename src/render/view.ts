@@ -79,6 +79,13 @@ export function articleMinutes(a: Article): number {
   return readingMinutes(plainText(a.body));
 }
 
+/** Page numbers a pager shows: first, last and two either side of the current one (0 marks a gap). */
+export function pagerNumbers(current: number, pages: number): number[] {
+  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])]
+    .filter((k) => k >= 1 && k <= pages).sort((a, b) => a - b);
+  return shown.flatMap((k, i) => (i > 0 && k - shown[i - 1]! > 1 ? [0, k] : [k]));
+}
+
 /** Splits `items` into pages of `size` and gives each its URL and pager. */
 export function paginate<T>(config: Config, url: string, items: T[], size: number): { url: string; items: T[]; pager: Pager }[] {
   const pages = Math.max(1, Math.ceil(items.length / size));
@@ -93,7 +100,7 @@ export function paginate<T>(config: Config, url: string, items: T[], size: numbe
         pages,
         prev: n > 1 ? link(n - 1) : null,
         next: n < pages ? link(n + 1) : null,
-        links: Array.from({ length: pages }, (_, j) => ({ n: j + 1, href: link(j + 1), current: j + 1 === n })),
+        links: pagerNumbers(n, pages).map((k) => ({ n: k, href: link(k), current: k === n })),
       },
     };
   });

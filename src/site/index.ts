@@ -2,10 +2,14 @@ import type { Article, Config, Site } from '../types.js';
 import { compareLatest, rankArticles } from './order.js';
 import { relatedArticles } from './related.js';
 import { articleKeywords, monthTaxonomy, taxonomy } from './taxonomies.js';
+import { pageviewKey } from './pageviews.js';
 import { articleUrl, uniqueSlugs } from './urls.js';
 
 export interface SiteInputs {
-  /** Page views from an analytics file, by slug or by content file path; they override `Article.views`. */
+  /**
+   * Page views from an analytics file (see `loadPageviews`), keyed by slug, content file path or
+   * site URL path without the leading slash; they override `Article.views`.
+   */
   pageviews?: Map<string, number>;
 }
 
@@ -16,8 +20,10 @@ export interface SiteInputs {
 export function buildSite(articles: Article[], config: Config, inputs: SiteInputs = {}): Site {
   const { articles: unique, diagnostics } = uniqueSlugs(articles);
   const shown = unique.filter((a) => !a.duplicateOf).sort(compareLatest);
-  const views = (a: Article): number | null => inputs.pageviews?.get(a.slug) ?? inputs.pageviews?.get(a.file) ?? a.views;
-  const withViews = inputs.pageviews ? shown.map((a) => ({ ...a, views: views(a) })) : shown;
+  const pv = inputs.pageviews;
+  const views = (a: Article): number | null =>
+    pv?.get(a.slug) ?? pv?.get(a.file) ?? pv?.get(pageviewKey(articleUrl(a.slug, a.date))) ?? a.views;
+  const withViews = pv ? shown.map((a) => ({ ...a, views: views(a) })) : shown;
   const bySlug = new Map(withViews.map((a) => [a.slug, a]));
   return {
     config,

@@ -19,9 +19,10 @@ export function compareLatest(a: Article, b: Article): number {
 }
 
 /**
- * 排行: articles in the ranking window ordered by views, most first.
- * The window is `ranking.windowDays` before the newest article's date (not the wall clock, so a
- * rebuild of the same content gives the same ranking); undated articles stay eligible.
+ * 排行: articles ordered by views, most first, recent articles before older ones.
+ * Recent means within `ranking.windowDays` of the newest article's date (not the wall clock, so a
+ * rebuild of the same content gives the same ranking); undated articles count as recent. Older
+ * articles follow in the same order, so a small or quiet site still fills the sidebar.
  * Fallback when views are unknown: those articles follow the ones with views, newest first,
  * so with no view data at all the ranking equals the latest list.
  */
@@ -29,11 +30,12 @@ export function rankArticles(latestFirst: Article[], views: (a: Article) => numb
   const newest = latestFirst.map((a) => dateValue(a.date)).find((v) => !Number.isNaN(v));
   const from = newest === undefined ? -Infinity : newest - config.ranking.windowDays * 86_400_000;
   const position = new Map(latestFirst.map((a, i) => [a.slug, i]));
-  return latestFirst
-    .filter((a) => { const d = dateValue(a.date); return Number.isNaN(d) || d >= from; })
-    .sort((a, b) => {
-      const va = views(a) ?? -1;
-      const vb = views(b) ?? -1;
-      return va !== vb ? vb - va : position.get(a.slug)! - position.get(b.slug)!;
-    });
+  const recent = (a: Article): boolean => { const d = dateValue(a.date); return Number.isNaN(d) || d >= from; };
+  return [...latestFirst].sort((a, b) => {
+    const ra = recent(a);
+    if (ra !== recent(b)) return ra ? -1 : 1;
+    const va = views(a) ?? -1;
+    const vb = views(b) ?? -1;
+    return va !== vb ? vb - va : position.get(a.slug)! - position.get(b.slug)!;
+  });
 }

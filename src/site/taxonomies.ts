@@ -25,15 +25,19 @@ export function taxonomy(latestFirst: Article[], names: (a: Article) => (string 
       const key = pathKey(name);
       let term = byKey.get(key);
       if (!term) byKey.set(key, (term = { name, key, url: `/${base}/${key}/`, slugs: [] }));
-      if (!term.slugs.includes(a.slug)) term.slugs.push(a.slug);
+      // Names of one article that share a key arrive together: checking the last slug is enough.
+      if (term.slugs.at(-1) !== a.slug) term.slugs.push(a.slug);
     }
   }
   return [...byKey.values()].sort((x, y) => y.slugs.length - x.slugs.length || compareText(x.key, y.key));
 }
 
-/** Month archive terms, newest month first; the URL is /archive/2024/03/. */
+/** Month archive terms, newest month first: key `2024-03`, name 2024年3月, URL /archive/2024/03/. */
 export function monthTaxonomy(latestFirst: Article[]): Term[] {
   return taxonomy(latestFirst, (a) => [articleMonth(a)], 'archive')
-    .map((t) => ({ ...t, url: `/archive/${t.name.replace('-', '/')}/` }))
+    .map((t) => {
+      const [y, m] = t.key.split('-');
+      return { ...t, name: `${y}年${Number(m)}月`, url: `/archive/${y}/${m}/` };
+    })
     .sort((x, y) => compareText(y.key, x.key));
 }

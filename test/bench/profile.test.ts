@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { libraryOf, stageOf, summarizeProfile, type CpuProfile } from '../../scripts/bench/profile.js';
+import { NO_STAGE, libraryOf, stageOf, summarizeProfile, type CpuProfile } from '../../scripts/bench/profile.js';
 
 const root = 'file:///w/pp';
 const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
@@ -39,4 +39,16 @@ test('library time is charged to the innermost parkpress stage that called it', 
     ['convert', 'opencc-js/dist/esm/full.js:1', 2],
     ['renderSite', 'lib/src/render/index.js:1', 2],
   ]);
+});
+
+test('samples with no parkpress frame on the stack are grouped apart', () => {
+  const profile: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)', ''), children: [2] },
+      { id: 2, callFrame: frame('readFile', 'node:fs') },
+    ],
+    samples: [2, 2],
+    timeDeltas: [0, 5000],
+  };
+  assert.deepEqual(summarizeProfile(profile).byStage, [{ area: NO_STAGE, ms: 5 }]);
 });

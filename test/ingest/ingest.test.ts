@@ -6,6 +6,7 @@ import { defaultConfig } from '../../src/config/defaults.js';
 import { splitFrontMatter } from '../../src/frontmatter/index.js';
 import { ingest, RAW_DIR } from '../../src/ingest/index.js';
 import { INGEST_FIELDS } from '../../src/ingest/fields.js';
+import type { Config } from '../../src/types.js';
 import { fakeProcessFile, snapshot, tempContent } from './helpers.js';
 
 const RAW = '首页 > 新闻\n高新区新闻标题\n来源：中国江苏网\n第一段正文。\n第二段正文。\n';
@@ -138,20 +139,26 @@ test('refuses, naming the file, rather than overwrite an .md, a different kept o
     await writeFile(path.join(dir, RAW_DIR, 'b.txt'), 'an older, different original');
     await writeFile(path.join(dir, 'c.txt'), Buffer.from([0, 1, 2]));
     await writeFile(path.join(dir, 'd.md'), '---\ntitle: [unclosed\n---\n正文\n');
+    await writeFile(path.join(dir, 'e.txt'), 'the stages throw on this one');
     await writeFile(path.join(dir, 'ok.txt'), RAW);
     const before = await snapshot(dir);
-    const names = ['a.txt', 'b.txt', 'c.txt', 'd.md', `${RAW_DIR}/b.txt`, 'ok.txt'];
-    const result = await ingest(names.map((n) => path.join(dir, n)), options(dir));
-    assert.deepEqual(result.actions.map((a) => a.kind), ['skipped', 'skipped', 'skipped', 'skipped', 'skipped', 'convert']);
+    const names = ['a.txt', 'b.txt', 'c.txt', 'd.md', `${RAW_DIR}/b.txt`, 'e.txt', 'ok.txt'];
+    const throwing = async (abs: string, contentDir: string, config: Config) => {
+      if (abs.endsWith('e.txt')) throw new Error('a bug in a stage');
+      return fakeProcessFile(abs, contentDir, config);
+    };
+    const result = await ingest(names.map((n) => path.join(dir, n)), { ...options(dir), processFile: throwing });
+    assert.deepEqual(result.actions.map((a) => a.kind), ['skipped', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped', 'convert']);
     assert.deepEqual(result.diagnostics.map((d) => [d.file, d.severity, d.rule]), [
       ['a.txt', 'error', 'ingest/target-exists'],
       ['b.txt', 'error', 'ingest/raw-exists'],
       ['c.txt', 'error', 'load/binary'],
       ['d.md', 'error', 'load/front-matter'],
       [`${RAW_DIR}/b.txt`, 'error', 'ingest/hidden'],
+      ['e.txt', 'error', 'ingest/internal'],
     ]);
     const after = await snapshot(dir);
-    for (const n of names.slice(0, 5)) assert.equal(after[n], before[n], `${n} untouched`);
+    for (const n of names.slice(0, 6)) assert.equal(after[n], before[n], `${n} untouched`);
   } finally {
     await dispose();
   }

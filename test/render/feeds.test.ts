@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { renderSite } from '../../src/render/index.js';
 import { rfc822 } from '../../src/render/feeds.js';
+import { sitemapPages } from '../../src/render/sitemap.js';
 import type { Page } from '../../src/types.js';
 import { fixtureSite } from './site-fixture.js';
 
@@ -81,4 +82,13 @@ test('sitemap lists every HTML page but 404 and search, with lastmod on articles
 test('RFC 822 dates come from the timestamp itself, whatever the machine time zone', () => {
   assert.equal(rfc822('2024-03-20T18:44:00+08:00'), 'Wed, 20 Mar 2024 18:44:00 +0800');
   assert.equal(rfc822('2021-11-21'), 'Sun, 21 Nov 2021 00:00:00 +0800');
+});
+
+test('a sitemap above the per-file limit becomes an index of sitemap files', () => {
+  const pages = ['index.html', 'a/index.html', 'b/index.html', 'c/index.html', '404.html'].map((p) => ({ path: p, content: '' }));
+  const out = sitemapPages(fixtureSite({ search: false }).config, pages, new Map(), 2);
+  assert.deepEqual(out.map((p) => p.path), ['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml']);
+  const index = wellFormed(String(out[0]!.content)).sitemapindex;
+  assert.equal(index.sitemap.length, 2);
+  assert.equal(wellFormed(String(out[2]!.content)).urlset.url.length, 2);
 });

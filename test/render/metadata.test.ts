@@ -4,6 +4,7 @@ import { renderSite } from '../../src/render/index.js';
 import { readingMinutes, readingUnits, summarize, plainText } from '../../src/render/text.js';
 import { fixtureSite } from './site-fixture.js';
 import { brokenLinks } from './link-walker.js';
+import { pagerNumbers } from '../../src/render/view.js';
 
 test('reading time counts CJK characters, not spaces', () => {
   assert.deepEqual(readingUnits('江北新区 2024 年 GDP growth'), { cjk: 5, latin: 3 });
@@ -72,4 +73,10 @@ test('a user template replaces only the default template of the same name', asyn
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('pagers show first, last and the neighbours of the current page, with gaps', () => {
+  assert.deepEqual(pagerNumbers(1, 3), [1, 2, 3]);
+  assert.deepEqual(pagerNumbers(10, 40), [1, 0, 8, 9, 10, 11, 12, 0, 40]);
+  assert.deepEqual(pagerNumbers(40, 40), [1, 0, 38, 39, 40]);
 });

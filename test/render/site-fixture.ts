@@ -18,7 +18,7 @@ export function fixtureArticles(): Article[] {
       body: '芯片设计企业在江北新区集聚，集成电路产业链日趋完整。',
     }),
     makeArticle({
-      file: 'c.txt', title: '镇江高新区项目建设提供保姆式服务', date: '2021-01-27T11:32:00+08:00', source: '中国江苏网',
+      file: 'c.txt', title: '镇江高新区项目建设提供保姆式服务', date: '2021-01-27T11:32:00+08:00', source: '中国江苏网', views: 500,
       keywords: ['项目建设', '保姆式服务'], park: '镇江高新区', parks: ['镇江高新区'],
       body: '镇江高新区为企业提供一对一保姆式服务，项目建设跑出加速度。',
     }),

@@ -41,11 +41,12 @@ test('related: a term that most articles share says nothing', () => {
   assert.deepEqual(site.related.get(bySlug('2.txt')), []);
 });
 
-test('ranking: by views within the window, unknown views after known ones, newest first', () => {
+test('ranking: by views, recent before older, unknown views after known ones, newest first', () => {
   const site = buildSite(fixtureArticles(), fixtureConfig({ ranking: { count: 10, windowDays: 365 } }));
   const files = site.ranking.map((s) => site.bySlug.get(s)!.file);
-  // c.txt (2021) is outside the window before the newest article (2024-03-20); undated d.txt stays.
-  assert.deepEqual(files, ['a.txt', 'b.txt', 'hostile.txt', 'd.txt']);
+  // c.txt (2021) is outside the window before the newest article (2024-03-20): it comes last
+  // although it has more views than hostile.txt; undated d.txt counts as recent.
+  assert.deepEqual(files, ['a.txt', 'b.txt', 'hostile.txt', 'd.txt', 'c.txt']);
 });
 
 test('ranking: analytics page views override the views found in the article', () => {

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '../../src/types.js';
 
-const PAGES = 800;
+const PAGES = 400;
 
 /**
  * Two versions of one site: B changes every third page, drops some and adds others,

@@ -10,7 +10,7 @@ import { pagesDigest, sitePages, treeDigest } from './kill-site.js';
 
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'kill-child.js');
 /** Runs per `npm test`; raise with PARKPRESS_KILL_RUNS for a longer soak. */
-const RUNS = Number(process.env.PARKPRESS_KILL_RUNS ?? 30);
+const RUNS = Number(process.env.PARKPRESS_KILL_RUNS ?? 25);
 
 /** Starts a child writing `variant`; resolves with the ms from "ready" to exit, killing it after `killAfterMs` if given. */
 function runChild(outDir: string, variant: 'A' | 'B', killAfterMs?: number): Promise<{ ms: number; killed: boolean }> {

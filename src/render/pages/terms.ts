@@ -23,16 +23,19 @@ export function renderTaxonomies(ctx: RenderContext): Page[] {
         terms: terms.map((t) => ctx.links.term(t)),
       }),
     };
-    return [index, ...terms.flatMap((t) => renderTerm(ctx, t, `${info.term}：${t.name}`))];
+    return [index, ...terms.flatMap((t) => renderTerm(ctx, t, info.term))];
   });
 }
 
-function renderTerm(ctx: RenderContext, term: Term, title: string): Page[] {
+/** One term's article list; the heading is the term itself, under a small label naming the taxonomy. */
+function renderTerm(ctx: RenderContext, term: Term, label: string): Page[] {
+  const title = `${term.name} · ${label}`;
   return paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).map(({ url, items, pager }) => ({
     path: outputPath(url),
     content: renderTemplate(ctx, 'list.njk', {
       page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title },
-      heading: title,
+      heading: term.name,
+      label,
       items: ctx.links.list(items),
       pager,
     }),

@@ -1,0 +1,40 @@
+import type { Line } from './state.js';
+
+/** Markdown-significant characters at the start of a paragraph that would change its meaning. */
+function escapeStart(text: string): string {
+  return text.replace(/^([#>*+\-=|`]|\d+[.)]\s)/u, '\\$1');
+}
+
+/** Renders the article's lines as markdown: paragraphs, `##` subheadings, `>` notes, `*captions*`. */
+export function renderBody(lines: Line[]): string {
+  const blocks: string[] = [];
+  let note: string[] = [];
+  const flushNote = (): void => {
+    if (note.length > 0) blocks.push(note.map((t) => `> ${escapeStart(t)}`).join('\n>\n'));
+    note = [];
+  };
+  for (const line of lines) {
+    if (line.role === 'note') {
+      note.push(line.text);
+      continue;
+    }
+    flushNote();
+    if (line.role === 'body') blocks.push(escapeStart(line.text));
+    else if (line.role === 'heading') blocks.push(`## ${line.text}`);
+    else if (line.role === 'caption') blocks.push(`*${line.text.replace(/[*_]/gu, '\\$&')}*`);
+  }
+  flushNote();
+  return blocks.join('\n\n') + (blocks.length > 0 ? '\n' : '');
+}
+
+const SUMMARY_CHARS = 120;
+
+/** First sentences of the body as plain text, cut at a sentence end near 120 characters. */
+export function summarize(lines: Line[]): string {
+  const prose = lines.filter((l) => l.role === 'body').map((l) => l.text).join('');
+  const chars = [...prose];
+  if (chars.length <= SUMMARY_CHARS) return prose;
+  const head = chars.slice(0, SUMMARY_CHARS).join('');
+  const end = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('？'));
+  return end >= SUMMARY_CHARS / 3 ? head.slice(0, end + 1) : `${head}…`;
+}

@@ -1,0 +1,14 @@
+import { bodyLines, mark, type ExtractRule } from '../state.js';
+
+const DISCLAIMER = /^[【\[]?\s*(?:郑重声明|免责声明|特别声明|版权声明|声明)\s*[:：】\]]/u;
+const REPRINT = /^(?:本文|本网|本站|此文)(?:系|为)?转载.{0,60}(?:联系|删除|立场)/u;
+
+/** Disclaimers (郑重声明, 免责声明 ...): site boilerplate, not the article. */
+export const disclaimer: ExtractRule = {
+  name: 'disclaimer',
+  run(state) {
+    for (const line of bodyLines(state)) {
+      if (DISCLAIMER.test(line.text) || REPRINT.test(line.text)) mark(line, 'furniture', this.name);
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { bodyLines, mark, type ExtractRule, type Line } from '../state.js';
+import { charLength, endsSentence } from '../text.js';
+
+/** Lines that are page chrome wherever they appear. */
+const CHROME: readonly RegExp[] = [
+  /^\S+\.(?:jpe?g|png|gif|webp|bmp)$/iu,                     // an image's file name left by the scraper
+  /^(?:听新闻|朗读|语音播报|播放|暂停)$/u,
+  /^\d{1,4}$/u,                                             // stray counters (likes, comment counts, image indices)
+  /^分享到[:：]?/u,
+  /^(?:您好|你好|欢迎您?)[，,！!]?.{0,20}(?:登录|注册|退出)/u, // login greetings
+  /^(?:登录|注册)(?:\s*[|｜/]\s*(?:登录|注册))*$/u,
+  /^(?:扫一扫|扫码)/u,
+];
+
+/** Page controls, alone or several on one line: 【字体：大 中 小】 打印本页 关闭窗口. */
+const CONTROL = /[【\[]?\s*(?:字[体號号]\s*[:：]?\s*(?:[大中小](?:\s|$|(?=[】\]]))\s*)+|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|纠错|复制链接|加入收藏)\s*[】\]]?/gu;
+
+function isControls(text: string): boolean {
+  return /^[\s|｜丨]*$/u.test(text.replace(CONTROL, ''));
+}
+
+/** A navigation menu: several short words separated by spaces or bars, no sentence. */
+function isMenu(text: string): boolean {
+  if (endsSentence(text)) return false;
+  const items = text.split(/\s*[|｜丨]\s*|\s{1,}/u).filter((x) => x.length > 0);
+  return items.length >= 5 && items.every((x) => charLength(x) <= 6 && /^\p{Script=Han}+$/u.test(x));
+}
+
+export function isChrome(line: Line): boolean {
+  return CHROME.some((re) => re.test(line.text)) || isControls(line.text) || isMenu(line.text);
+}
+
+/** Header furniture: image file names, 听新闻, stray numbers, font-size and print controls, menus, greetings. */
+export const headerFurniture: ExtractRule = {
+  name: 'header-furniture',
+  run(state) {
+    for (const line of bodyLines(state)) if (isChrome(line)) mark(line, 'furniture', this.name);
+  },
+};

@@ -1,0 +1,39 @@
+import { setField, type ExtractRule, type ExtractState } from '../state.js';
+import { formatDate, validDate, type DateParts } from '../dates.js';
+
+const FULL = /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/gu;
+const MONTH_DAY = /(?<!年|\d)(\d{1,2})月(\d{1,2})日/gu;
+/** A year the story is set in; not a target (到2025年, 至2035年) or a span (2017—2022年). */
+const YEAR = /(?<![到至—–~\-\d])((?:19|20)\d{2})年(?!底前|前|以前|以后|后)/gu;
+
+function key(p: DateParts): number {
+  return p.y * 10000 + p.mo * 100 + p.d;
+}
+
+function articleText(state: ExtractState): string {
+  return state.lines.filter((l) => l.role === 'body' || l.role === 'heading' || l.role === 'note' || l.role === 'title').map((l) => l.text).join('\n');
+}
+
+/**
+ * The date a page that states none was written, from its text: the latest full date, or a later
+ * month-day (11月21日) in the latest year the text establishes (2021年度, 2021年). Never the file time.
+ */
+export function inferDate(text: string): string | null {
+  const full: DateParts[] = [...text.matchAll(FULL)].map((m) => ({ y: +m[1]!, mo: +m[2]!, d: +m[3]! })).filter(validDate);
+  const years = [...text.matchAll(YEAR)].map((m) => +m[1]!);
+  const year = years.length > 0 ? Math.max(...years) : undefined;
+  const partial: DateParts[] = year === undefined ? [] :
+    [...text.matchAll(MONTH_DAY)].map((m) => ({ y: year, mo: +m[1]!, d: +m[2]! })).filter(validDate);
+  const best = [...full, ...partial].sort((a, b) => key(b) - key(a))[0];
+  return best ? formatDate(best) : null;
+}
+
+/** Date when the page gives none: inferred from the text and marked `inferred`. */
+export const inferredDate: ExtractRule = {
+  name: 'inferred-date',
+  run(state) {
+    if (state.fields.date !== undefined) return;
+    const date = inferDate(articleText(state));
+    if (date) setField(state, 'date', date, 'inferred');
+  },
+};

@@ -1,0 +1,18 @@
+import { mark, type ExtractRule } from '../state.js';
+import { isHeadingLike } from '../text.js';
+
+/**
+ * Subheadings: short lines without closing punctuation that head the paragraphs after them
+ * (a heading needs prose below it; a last line or two short lines in a row are not headings).
+ */
+export const subheadings: ExtractRule = {
+  name: 'subheadings',
+  run(state) {
+    const lines = state.lines.filter((l) => l.role === 'body' || l.role === 'caption');
+    lines.forEach((line, i) => {
+      const next = lines[i + 1];
+      if (line.role !== 'body' || !next || next.role !== 'body') return;
+      if (isHeadingLike(line.text) && !isHeadingLike(next.text)) mark(line, 'heading', this.name);
+    });
+  },
+};

@@ -1,0 +1,70 @@
+// The bad-input corpus (issue 7). Small text fixtures live in test/fixtures/bad/ as they are;
+// this module generates the ones whose bytes are odd (committed too, so they can be inspected,
+// and checked against this generator by bad-input.test.ts) and, at test time, the ones too big
+// to commit or that are states of the file system (symlink loops, an unreadable file).
+// Run `node lib/test/bad-input/generate.js` after `npm run compile` to rewrite the committed ones.
+import { chmod, copyFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { fixturesDir } from '../helpers/paths.js';
+
+export const badFixturesDir = path.join(fixturesDir, 'bad');
+
+const ARTICLE = '苏州工业园区今年一季度实现地区生产总值增长百分之六，新签约项目四十个，总投资超过两百亿元。\n';
+
+/** Deterministic bytes (an LCG), so the committed binary fixture never changes. */
+function pseudoRandomBytes(n: number, seed: number): Buffer {
+  const out = Buffer.alloc(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+/** Odd-byte fixtures: file name -> bytes. */
+export function oddFixtures(): Record<string, Buffer> {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const utf8 = Buffer.from(ARTICLE.repeat(3));
+  return {
+    // An image saved with a .txt name.
+    'binary.txt': Buffer.concat([png, pseudoRandomBytes(4096, 7)]),
+    // UTF-8 text with a stray continuation byte, an invalid lead byte and a truncated sequence.
+    'invalid-utf8.txt': Buffer.concat([utf8.subarray(0, 30), Buffer.from([0x80, 0xff, 0xc3, 0x28]), utf8.subarray(30), Buffer.from([0xe5, 0x9b])]),
+    // GBK bytes in a file that claims UTF-8 (the name says so; no BOM, no charset anywhere).
+    'gbk-bytes.utf8.txt': iconv.encode(`工业园区新闻\n${ARTICLE.repeat(5)}`, 'gbk'),
+  };
+}
+
+/** Inputs made at test time: too big to commit, or file-system states git cannot hold. */
+export const GENERATED = {
+  hugeLine: 'one-line-20mb.txt',
+  manyLines: 'lines-100k.txt',
+  dirLoop: 'loop',
+  selfLink: 'self-link.txt',
+  unreadable: 'unreadable.txt',
+} as const;
+
+/**
+ * Fills `contentDir` with the whole bad-input corpus: the committed fixtures plus the generated
+ * ones. `unreadable` is chmod 000 (root reads it anyway: tests check `process.getuid`).
+ */
+export async function makeBadContent(contentDir: string): Promise<void> {
+  for (const name of await readdir(badFixturesDir)) await copyFile(path.join(badFixturesDir, name), path.join(contentDir, name));
+  const line = '园区'.repeat(Math.ceil((20 * 1024 * 1024) / 6));
+  await writeFile(path.join(contentDir, GENERATED.hugeLine), line);
+  const lines = Array.from({ length: 100_000 }, (_, i) => `第${i + 1}行。`).join('\n');
+  await writeFile(path.join(contentDir, GENERATED.manyLines), `十万行的文章\n${lines}\n`);
+  await symlink('.', path.join(contentDir, GENERATED.dirLoop), 'dir');
+  await symlink(GENERATED.selfLink, path.join(contentDir, GENERATED.selfLink));
+  await writeFile(path.join(contentDir, GENERATED.unreadable), ARTICLE);
+  await chmod(path.join(contentDir, GENERATED.unreadable), 0o000);
+}
+
+async function writeOddFixtures(): Promise<void> {
+  for (const [name, bytes] of Object.entries(oddFixtures())) await writeFile(path.join(badFixturesDir, name), bytes);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await writeOddFixtures();

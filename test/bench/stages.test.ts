@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { instrument } from '../../scripts/bench/stages.js';
+import { realStages, type Stages } from '../../src/build/stages.js';
+import type { Article, Config, Page, Site } from '../../src/types.js';
+
+test('each stage is passed through unchanged and followed by one measurement, in build order', async () => {
+  const calls: string[] = [];
+  const fake: Stages = {
+    ...realStages,
+    discover: async () => { calls.push('discover'); return ['a']; },
+    enrichCorpus: (a: Article[]) => { calls.push('corpus'); return a; },
+    buildSite: () => { calls.push('site'); return { articles: [] } as unknown as Site; },
+    renderSite: async () => { calls.push('render'); return [{ path: 'index.html', content: 'x' }] as Page[]; },
+    writeSite: async () => { calls.push('write'); return { written: 1, unchanged: 0, removed: 0, paths: [] } as never; },
+  };
+  let gcs = 0;
+  const { stages, marks } = instrument(fake, () => { gcs++; });
+  assert.deepEqual(await stages.discover('/c'), ['a']);
+  stages.enrichCorpus([], {} as Config);
+  stages.buildSite([], {} as Config);
+  assert.equal((await stages.renderSite({} as Site)).length, 1);
+  await stages.writeSite([], '/out');
+  assert.deepEqual(calls, ['discover', 'corpus', 'site', 'render', 'write']);
+  assert.deepEqual(marks.map((m) => m.stage), ['discover', 'files (load, normalize, extract)', 'corpus', 'site', 'render', 'write']);
+  assert.equal(gcs, marks.length);
+  assert.ok(marks.every((m) => m.ms >= 0 && m.heapMiB > 0 && m.rssMiB >= m.heapMiB));
+});

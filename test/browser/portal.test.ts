@@ -1,0 +1,126 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page as Tab } from 'playwright-core';
+import { renderSite } from '../../src/render/index.js';
+import { projectRoot } from '../helpers/paths.js';
+import { chromiumMissing, launchChromium } from './chromium.js';
+import { serveStatic } from './server.js';
+import { browserSite } from './browser-site.js';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+const artifacts = path.join(projectRoot, 'test-artifacts', 'browser');
+const skip = chromiumMissing();
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let dist: string;
+
+before(async () => {
+  if (skip) return;
+  dist = mkdtempSync(path.join(tmpdir(), 'pp-browser-'));
+  for (const p of await renderSite(await browserSite())) {
+    const file = path.join(dist, p.path);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, p.content);
+  }
+  server = await serveStatic(dist);
+  browser = await launchChromium();
+  mkdirSync(artifacts, { recursive: true });
+});
+
+after(async () => {
+  if (skip) return;
+  await browser?.close();
+  await server?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+/** Opens a tab that records console errors and uncaught exceptions. */
+async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<{ tab: Tab; errors: string[] }> {
+  const tab = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  tab.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  tab.on('pageerror', (e) => errors.push(e.message));
+  const res = await tab.goto(server.url + url);
+  assert.equal(res?.status(), 200, `GET ${url}`);
+  return { tab, errors };
+}
+
+/** axe-core violations of impact serious or critical. */
+async function seriousViolations(tab: Tab): Promise<string[]> {
+  await tab.addScriptTag({ content: axeSource });
+  const result = await tab.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+test('home: renders, no console errors, no serious accessibility violations, screenshot kept', { skip }, async () => {
+  const { tab, errors } = await open('/');
+  assert.equal(await tab.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await tab.locator('h1').count(), 1);
+  assert.ok(await tab.locator('.lead-story a').count() > 0);
+  await tab.screenshot({ path: path.join(artifacts, 'home.png'), fullPage: true });
+  assert.deepEqual(await seriousViolations(tab), []);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('article: follow a lead story; the three sidebars have links that load', { skip }, async () => {
+  const { tab, errors } = await open('/');
+  await Promise.all([tab.waitForURL(/\/articles\//), tab.locator('.lead-story a').first().click()]);
+  assert.equal(await tab.locator('h1').count(), 1);
+  for (const id of ['related', 'ranking', 'latest']) {
+    const links = tab.locator(`.sidebar-${id} a`);
+    assert.ok(await links.count() > 0, `${id} sidebar has links`);
+    for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+      const res = await tab.request.get(href);
+      assert.equal(res.status(), 200, `${id}: ${href}`);
+    }
+  }
+  await tab.screenshot({ path: path.join(artifacts, 'article.png'), fullPage: true });
+  assert.deepEqual(await seriousViolations(tab), []);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('search: the header form finds articles by Chinese words, with snippets', { skip }, async () => {
+  const { tab, errors } = await open('/');
+  await tab.fill('#site-search', '江北新区');
+  await Promise.all([tab.waitForURL(/\/search\/\?q=/), tab.press('#site-search', 'Enter')]);
+  const results = tab.locator('.pagefind-ui__result');
+  await results.first().waitFor({ timeout: 15_000 });
+  const titles = await tab.locator('.pagefind-ui__result-link').allTextContents();
+  assert.ok(titles.some((t) => t.includes('江北新区')), titles.join(' | '));
+  assert.ok((await tab.locator('.pagefind-ui__result-excerpt mark').allTextContents()).length > 0, 'snippets mark the hit');
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('phone viewport: no horizontal scroll on home, article and search', { skip }, async () => {
+  const { tab, errors } = await open('/', { width: 360, height: 740 });
+  const article = await tab.locator('.lead-story a').first().getAttribute('href');
+  for (const url of ['/', article!, '/search/']) {
+    await tab.goto(server.url + url);
+    const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow}px`);
+  }
+  await tab.screenshot({ path: path.join(artifacts, 'article-phone.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('dark mode and the skip link: still no serious violations; focus lands on main', { skip }, async () => {
+  const { tab } = await open('/');
+  await tab.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await seriousViolations(tab), []);
+  await tab.keyboard.press('Tab');
+  assert.equal(await tab.evaluate(() => document.activeElement?.className), 'skip-link');
+  await tab.keyboard.press('Enter');
+  assert.equal(await tab.evaluate(() => document.activeElement?.id), 'main');
+  await tab.close();
+});

@@ -7,10 +7,10 @@ const MAX_SYLLABLES = 8;
 const SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[1-5]?";
 /**
  * Han characters followed by pinyin in ASCII or full-width parentheses: tone marks, tone digits or
- * none, several syllables separated by spaces or `'`. Whether the syllables really are readings is
+ * none, any letter case (鎮(Zhèn)), several syllables separated by spaces or `'`. Whether the syllables really are readings is
  * checked afterwards, so 北京(Beijing), 原子（atom）, (2022) and (记者 张三) are left alone.
  */
-const PINYIN_NOTE = new RegExp(`(\\p{Script=Han}{1,${MAX_SYLLABLES}})[(（]\\s*(${SYLLABLE}(?:['\\s]${SYLLABLE})*)\\s*[)）]`, 'gu');
+const PINYIN_NOTE = new RegExp(`(\\p{Script=Han}{1,${MAX_SYLLABLES}})[(（]\\s*(${SYLLABLE}(?:['\\s]${SYLLABLE})*)\\s*[)）]`, 'giu');
 /** A character repeating itself in parentheses: 發(發)光. */
 const REPEAT_NOTE = /(\p{Script=Han})[(（](\p{Script=Han})[)）]/gu;
 

@@ -6,6 +6,7 @@ import { defaultConfig } from '../../src/config/defaults.js';
 import { splitFrontMatter } from '../../src/frontmatter/index.js';
 import { INGEST_FIELDS, fieldValue } from '../../src/ingest/fields.js';
 import { ingest, RAW_DIR } from '../../src/ingest/index.js';
+import { discoverSources } from '../../src/load/discover.js';
 import { processFile } from '../../src/pipeline/article.js';
 import type { Article } from '../../src/types.js';
 import { projectRoot } from '../helpers/paths.js';
@@ -51,6 +52,9 @@ test('ingesting the sample articles writes what was extracted, keeps the origina
       }
       assert.deepEqual(reread.diagnostics.filter((d) => d.rule === 'extract/unknown-key'), [], 'provenance is a known key');
     }
+
+    const published = (await discoverSources(dir)).map((f) => path.relative(dir, f));
+    assert.deepEqual(published, samples.map((n) => n.replace(/\.txt$/, '.md')), 'the originals in .raw/ are not published twice');
 
     const first = await snapshot(dir);
     const again = await ingest(samples.map((n) => path.join(dir, n.replace(/\.txt$/, '.md'))), { config });

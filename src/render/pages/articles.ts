@@ -21,6 +21,7 @@ export function renderArticles(ctx: RenderContext, bodies: Map<string, string>):
         article: {
           title: a.title,
           date: a.date,
+          published: a.date ? fullTimestamp(a.date) : null,
           dateText: dateText(a.date),
           source: a.source ? termLinks('sources', a.source) : null,
           authors: a.authors,

@@ -17,12 +17,17 @@ function isHeadline(text: string): boolean {
  * Title: the first headline-shaped (or 【label】-led) line left after header furniture, datelines and
  * any 编者按, when text follows it.
  * A repeat of it right after is dropped. No headline: a warning, and the first words stand in.
+ * When an editor set the title, only a first line repeating it is taken out of the body.
  */
 export const title: ExtractRule = {
   name: 'title',
   run(state) {
     const lines = bodyLines(state);
     const head = lines[0];
+    if (state.editorTitle !== undefined) {
+      if (head?.text === state.editorTitle) mark(head, 'title', this.name);
+      return;
+    }
     if (head && lines.length > 1 && isHeadline(head.text)) {
       mark(head, 'title', this.name);
       setField(state, 'title', head.text);

@@ -94,8 +94,8 @@ test('no page carries a traditional-only character, a pinyin annotation or page 
     const body = text.match(/<div class="article-body">([\s\S]*?)<\/div>\s*<footer/)?.[1];
     if (page.path.startsWith('articles/')) assert.ok(body, `${page.path}: article body not found`);
     for (const s of banned) assert.ok(!body?.includes(s), `${page.path}: article body contains "${s}"`);
-    // Outside the body, the credited fields (作者, 责任编辑 lines) legitimately name people.
-    const rest = text.replace(/<p class="meta"[\s\S]*?<\/p>|<footer class="article-footer"[\s\S]*?<\/footer>/g, '');
+    // Outside the body, the credited fields (作者, 责任编辑 lines, and the same metadata in <head>) name people.
+    const rest = text.replace(/<head>[\s\S]*?<\/head>|<p class="meta"[\s\S]*?<\/p>|<footer class="article-footer"[\s\S]*?<\/footer>/g, '');
     for (const s of banned.filter((b) => !chrome.includes(b))) assert.ok(!rest.includes(s), `${page.path} contains "${s}"`);
   }
 });

@@ -80,17 +80,3 @@ test('pagers show first, last and the neighbours of the current page, with gaps'
   assert.deepEqual(pagerNumbers(10, 40), [1, 0, 8, 9, 10, 11, 12, 0, 40]);
   assert.deepEqual(pagerNumbers(40, 40), [1, 0, 38, 39, 40]);
 });
-
-test('article pages describe themselves as schema.org NewsArticle JSON-LD, safe inside a script element', async () => {
-  const site = fixtureSite({ search: false, baseUrl: 'https://news.example.cn' });
-  const pages = await renderSite(site);
-  for (const a of site.articles) {
-    const html = String(pages.find((p) => p.path === `${site.urls.get(a.slug)!.slice(1)}index.html`)!.content);
-    const json = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)?.[1];
-    assert.ok(json, `${a.file}: JSON-LD present and free of "<"`);
-    const data = JSON.parse(json);
-    assert.equal(data['@type'], 'NewsArticle');
-    assert.equal(data.headline, a.title);
-    assert.equal(data.mainEntityOfPage, `https://news.example.cn${encodeURI(site.urls.get(a.slug)!)}`);
-  }
-});

@@ -1,9 +1,9 @@
-import type { Article, Page } from '../../types.js';
+import type { Page } from '../../types.js';
 import { articleKeywords } from '../../site/taxonomies.js';
 import { renderTemplate, type RenderContext } from '../context.js';
 import { pathKey } from '../../site/urls.js';
 import { fullTimestamp } from '../feeds.js';
-import { absoluteUrl, outputPath } from '../urls.js';
+import { outputPath } from '../urls.js';
 import { articleMinutes, articleSummary, dateText, type TermLink } from '../view.js';
 
 /** One page per article: body, metadata links, previous/next and the three sidebars. */
@@ -21,6 +21,7 @@ export function renderArticles(ctx: RenderContext, bodies: Map<string, string>):
         article: {
           title: a.title,
           date: a.date,
+          published: a.date ? fullTimestamp(a.date) : null,
           dateText: dateText(a.date),
           source: a.source ? termLinks('sources', a.source) : null,
           authors: a.authors,
@@ -32,7 +33,6 @@ export function renderArticles(ctx: RenderContext, bodies: Map<string, string>):
           minutes: articleMinutes(a),
           html: bodies.get(slug)!,
         },
-        structuredData: structuredData(ctx, a, url),
         newer: i > 0 ? links.article(site.latest[i - 1]!) : null,
         older: i + 1 < site.latest.length ? links.article(site.latest[i + 1]!) : null,
         related: ctx.env.render('partials/sidebar-list.njk', { id: 'related', heading: '相关阅读', items: related, ordered: false }),
@@ -48,25 +48,4 @@ function termLinker(ctx: RenderContext): (tax: keyof RenderContext['site']['taxo
     const term = maps.get(tax)!.get(pathKey(name.trim()));
     return term ? ctx.links.term(term) : { name, href: '', count: 0 };
   };
-}
-
-
-/**
- * schema.org NewsArticle as JSON-LD, so search engines and news aggregators read headline, date,
- * authors and publisher without scraping. `<` is escaped: the JSON sits inside a script element.
- */
-function structuredData(ctx: RenderContext, a: Article, url: string): string {
-  const { config } = ctx.site;
-  return JSON.stringify({
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: a.title,
-    mainEntityOfPage: absoluteUrl(ctx.edition.config, url),
-    ...(a.date ? { datePublished: fullTimestamp(a.date) } : {}),
-    ...(a.authors.length ? { author: a.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
-    ...(a.source ? { sourceOrganization: { '@type': 'Organization', name: a.source } } : {}),
-    publisher: { '@type': 'Organization', name: config.title },
-    keywords: articleKeywords(a).join(','),
-    inLanguage: ctx.edition.lang,
-  }).replace(/</g, '\\u003c');
 }

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../helpers/paths.js';
+import { tempDir } from './temp-dir.js';
 
 const bin = path.join(projectRoot, 'bin', 'parkpress.js');
 
@@ -22,7 +22,7 @@ test('build --help documents the options and the exit codes', () => {
 });
 
 test('an unknown option or a bad config exits 2 with a message naming the problem', async () => {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'pp-cli-'));
+  const root = await tempDir('pp-cli-');
   assert.equal(run(['build', '--no-such-flag'], root).code, 2);
   await writeFile(path.join(root, 'parkpress.config.json'), '{"pagesize": 3}');
   const r = run(['build'], root);

@@ -1,5 +1,4 @@
 import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, toSimplified } from '../opencc.js';
-import type { Script } from '../../types.js';
 import type { NormalizeRule } from '../state.js';
 
 /** How many characters of `text` only occur in traditional, and only in simplified, text. */
@@ -14,11 +13,6 @@ function countScripts(text: string): { traditional: number; simplified: number }
   return { traditional, simplified };
 }
 
-/** zh-Hant when traditional-only characters outnumber simplified-only ones (page furniture may mix both). */
-export function detectScript(text: string): Script {
-  const { traditional, simplified } = countScripts(text);
-  return traditional > simplified ? 'zh-Hant' : 'zh-Hans';
-}
 
 export const script: NormalizeRule = {
   name: 'script',
@@ -26,6 +20,7 @@ export const script: NormalizeRule = {
   run(state) {
     const text = state.lines.join('\n');
     const { traditional, simplified } = countScripts(text);
+    // zh-Hant when traditional-only characters outnumber simplified-only ones (page furniture may mix both).
     state.originalScript = traditional > simplified ? 'zh-Hant' : 'zh-Hans';
     // Text without a traditional-only character is left exactly as it is: simplified input passes through.
     if (traditional === 0) return;

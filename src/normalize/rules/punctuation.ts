@@ -96,8 +96,8 @@ function quotes(s: string): string {
 /** Full-width stops are never followed by a space (spaces after quotes and brackets are kept: they separate headline parts). */
 const SPACE_AFTER_STOP = /([，。、；：！？]) +/g;
 
-/** A line without any of these has nothing for this rule to do. */
-const ASCII_MARKS = /[,:;!?()"]|\.\.\.|。。。|…| /;
+/** A line without any of these only needs the spaces after its full-width stops removed. */
+const ASCII_MARKS = /[,:;!?()"]|\.\.\.|。。。|…/;
 
 const punctuateOnce = (s: string): string => fullWidthStops(parentheses(quotes(ellipsis(s)))).replace(SPACE_AFTER_STOP, '$1');
 
@@ -122,8 +122,8 @@ export const punctuation: NormalizeRule = {
     for (let i = 0; i < state.lines.length; i++) {
       const line = state.lines[i]!;
       if (isFence(line)) { inFence = !inFence; continue; }
-      if (inFence || !ASCII_MARKS.test(line)) continue;
-      state.lines[i] = withProtectedSpans(line, untilStable);
+      if (inFence) continue;
+      state.lines[i] = ASCII_MARKS.test(line) ? withProtectedSpans(line, untilStable) : line.replace(SPACE_AFTER_STOP, '$1');
     }
   },
 };

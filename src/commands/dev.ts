@@ -10,6 +10,8 @@ interface DevFlags {
   port: number;
   host: string;
   config?: string;
+  /** false with --no-search. */
+  search: boolean;
 }
 
 function parsePort(value: string): number {
@@ -26,13 +28,18 @@ export function devCommand(program: Command, done: (code: number) => void): void
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 8080)
     .option('--host <host>', 'interface to listen on; other machines can connect only if you name one they reach', '127.0.0.1')
     .option('--config <file>', 'config file (default: parkpress.config.json|js|mjs|ts in the current folder)')
+    .option('--no-search', 'skip the search index: rebuilds of large sites are several times faster (run build before publishing)')
     .action(async (flags: DevFlags) => done(await runDev(flags)));
 }
 
 async function runDev(flags: DevFlags): Promise<number> {
   const cwd = process.cwd();
   const reporter = createReporter({ err: process.stderr, out: process.stdout, env: process.env });
-  const load = () => loadConfig(cwd, { configFile: flags.config });
+  // The search index is rebuilt from every page on every build: the slowest part of a rebuild.
+  const load = async () => {
+    const config = await loadConfig(cwd, { configFile: flags.config });
+    return flags.search ? config : { ...config, search: false };
+  };
   let server: DevServer;
   try {
     const config = await load();

@@ -42,7 +42,7 @@ const CHECKS: Record<keyof EditorFields, [Check, string]> = {
 };
 
 /** Keys that are not extracted fields but that other stages read (draft, layout ...). */
-const PASS_THROUGH = new Set(['draft', 'layout', 'aliases', 'template', 'lang', 'weight', 'computed_keywords']);
+const PASS_THROUGH = new Set(['draft', 'layout', 'aliases', 'template', 'lang', 'weight', 'computed_keywords', 'provenance']);
 
 /**
  * Validates front-matter written by an editor. A value of the wrong type is reported naming the key,

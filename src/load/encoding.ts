@@ -74,7 +74,7 @@ export function looksLikeText(text: string): boolean {
     chars++;
     const cp = ch.codePointAt(0)!;
     if (cp === 0xfffd || (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d && cp !== 0x0c)) garbage++;
-    else if (HAN.test(ch)) {
+    else if (isHanCodePoint(cp, ch)) {
       han++;
       if (HANZI_WEIGHT.has(ch)) frequent++;
     }
@@ -84,6 +84,12 @@ export function looksLikeText(text: string): boolean {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** Script=Han, with the common block decided without a regex (this runs once per character of every input). */
+function isHanCodePoint(cp: number, ch: string): boolean {
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true; // CJK Unified Ideographs: all Han
+  return cp >= 0x2e80 && HAN.test(ch); // no Han character lies below the CJK radicals
+}
 
 /**
  * The most plausible reading of bytes that have no BOM and are not valid UTF-8: damaged UTF-8,

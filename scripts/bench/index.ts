@@ -79,7 +79,7 @@ async function runRound(tool: Tool, ws: Workspace, src: CorpusSources, scenarios
         return `${s} build exited ${sample.code}: ${sample.output.trim().split('\n').slice(-8).join('\n')}`;
       }
       (result.samples[s] ??= []).push(sample);
-      log(`${round} ${tool.label.padEnd(9)} ${s.padEnd(4)} ${(sample.ms / 1000).toFixed(2).padStart(7)} s ${sample.maxRssMiB.toFixed(0).padStart(5)} MiB`);
+      log(`${round} ${tool.label.padEnd(9)} ${s.padEnd(4)} ${(sample.ms / 1000).toFixed(2).padStart(7)} s (CPU ${(sample.cpuMs / 1000).toFixed(2)} s) ${sample.maxRssMiB.toFixed(0).padStart(5)} MiB`);
       if (s === 'cold' && !result.output) result.output = await treeSize(outputDir(tool, ws));
     }
     return undefined;
@@ -148,7 +148,7 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
 }
 
 /** Articles dropped one by one into a running `parkpress dev`. */
-const DEV_DROPS = 5;
+const DEV_DROPS = 3;
 
 async function devReload(ws: Workspace, src: CorpusSources): Promise<number[] | undefined> {
   const drops = Array.from({ length: DEV_DROPS }, (_, k) => ({
@@ -205,7 +205,7 @@ async function saveResult(args: BenchArgs, result: BenchResult, table: string): 
   const dir = path.join(args.workDir, 'results');
   await mkdir(dir, { recursive: true });
   const base = path.join(dir, `n${result.n}-${result.date.replace(/[:]/g, '')}`);
-  const plain = { ...result, tools: result.tools.map((t) => ({ ...t, samples: Object.fromEntries(Object.entries(t.samples).map(([k, v]) => [k, v.map(({ ms, maxRssMiB, code }) => ({ ms, maxRssMiB, code }))])) })) };
+  const plain = { ...result, tools: result.tools.map((t) => ({ ...t, samples: Object.fromEntries(Object.entries(t.samples).map(([k, v]) => [k, v.map(({ ms, maxRssMiB, cpuMs, code }) => ({ ms, maxRssMiB, cpuMs, code }))])) })) };
   await writeFile(`${base}.json`, `${JSON.stringify(plain, null, 2)}\n`);
   await writeFile(`${base}.md`, table);
   return base;

@@ -1,5 +1,7 @@
-// One measured run of a command: wall time from our own clock, peak resident memory from GNU time
-// (wait4's ru_maxrss of the child: threads count, grandchild processes would not).
+// One measured run of a command: wall time from our own clock; peak resident memory and CPU time
+// from GNU time (wait4's rusage of the child). Threads count in both. A subprocess the build waits
+// for (e.g. Pagefind's indexer) adds its CPU time, and its own peak RSS counts only if it is the
+// largest: ru_maxrss is the peak of the largest process in the tree, not the sum.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,17 +21,22 @@ export interface Command {
 export interface Sample {
   ms: number;
   maxRssMiB: number;
+  /** User + system CPU milliseconds of the build and the subprocesses it waited for. */
+  cpuMs: number;
   code: number;
   /** Last lines of stdout+stderr, kept for failures and for parsing a tool's own report. */
   output: string;
 }
 
-/** Parses the `-f '%x %M'` line GNU time writes: exit status and peak RSS in KiB. */
-export function parseTimeOutput(text: string): { code: number; maxRssKiB: number } {
+/** GNU time's format: exit status, peak RSS in KiB, user and system CPU seconds. */
+const TIME_FORMAT = '%x %M %U %S';
+
+/** Parses the TIME_FORMAT line GNU time writes last (after any "Command exited with ..." notice). */
+export function parseTimeOutput(text: string): { code: number; maxRssKiB: number; cpuMs: number } {
   const line = text.trim().split('\n').pop() ?? '';
-  const m = /^(-?\d+) (\d+)$/.exec(line.trim());
+  const m = /^(-?\d+) (\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(line.trim());
   if (!m) throw new Error(`unexpected GNU time output: ${JSON.stringify(text.slice(-200))}`);
-  return { code: Number(m[1]), maxRssKiB: Number(m[2]) };
+  return { code: Number(m[1]), maxRssKiB: Number(m[2]), cpuMs: Math.round((Number(m[3]) + Number(m[4])) * 1000) };
 }
 
 /** Keeps only the tail of a chatty tool's output. */
@@ -43,7 +50,7 @@ export async function measure(c: Command): Promise<Sample> {
     const keep = (chunk: Buffer) => { output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT); };
     const start = performance.now();
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(GNU_TIME, ['-f', '%x %M', '-o', timeFile, c.cmd, ...c.args], {
+      const child = spawn(GNU_TIME, ['-f', TIME_FORMAT, '-o', timeFile, c.cmd, ...c.args], {
         cwd: c.cwd, env: c.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout.on('data', keep);
@@ -52,8 +59,8 @@ export async function measure(c: Command): Promise<Sample> {
       child.on('close', () => resolve());
     });
     const ms = performance.now() - start;
-    const { code, maxRssKiB } = parseTimeOutput(await readFile(timeFile, 'utf8'));
-    return { ms, maxRssMiB: maxRssKiB / 1024, code, output };
+    const { code, maxRssKiB, cpuMs } = parseTimeOutput(await readFile(timeFile, 'utf8'));
+    return { ms, maxRssMiB: maxRssKiB / 1024, cpuMs, code, output };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -87,6 +87,7 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
   for (const s of scenarios) {
     for (const [what, pick, fmt] of [
       ['time', (x: Sample) => x.ms, fmtSeconds],
+      ['CPU (user+sys)', (x: Sample) => x.cpuMs, fmtSeconds],
       ['peak RSS', (x: Sample) => x.maxRssMiB, fmtMiB],
     ] as const) {
       const cells = shown.map((t) => fmt(med(t, s, pick)));

@@ -37,7 +37,12 @@ async function runBuild(flags: BuildFlags): Promise<number> {
       pathPrefix: flags.pathPrefix,
       outDir: flags.out,
     });
-    const builder = createBuilder(config, { quiet: flags.quiet, verbose: flags.verbose, onProgress: reporter.progress });
+    const builder = createBuilder(config, {
+      quiet: flags.quiet,
+      verbose: flags.verbose,
+      onProgress: reporter.progress,
+      onStage: reporter.stage,
+    });
     const result = await builder.build();
     reporter.endProgress();
     reporter.diagnostics(result.diagnostics, config.contentDir, process.cwd());

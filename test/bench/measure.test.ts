@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { GNU_TIME, isOk, measure, median, parseTimeOutput } from '../../scripts/bench/measure.js';
 
-test('GNU time output gives the exit status and peak RSS, after any status notice', () => {
-  assert.deepEqual(parseTimeOutput('0 51234\n'), { code: 0, maxRssKiB: 51234 });
-  assert.deepEqual(parseTimeOutput('Command exited with non-zero status 3\n3 2048\n'), { code: 3, maxRssKiB: 2048 });
+test('GNU time output gives the exit status, peak RSS and CPU time, after any status notice', () => {
+  assert.deepEqual(parseTimeOutput('0 51234 1.25 0.50\n'), { code: 0, maxRssKiB: 51234, cpuMs: 1750 });
+  assert.deepEqual(parseTimeOutput('Command exited with non-zero status 3\n3 2048 0.00 0.01\n'), { code: 3, maxRssKiB: 2048, cpuMs: 10 });
   assert.throws(() => parseTimeOutput('garbage'), /unexpected GNU time output/);
 });
 
@@ -25,4 +25,5 @@ test('a measured child reports its exit code and its own peak memory in MiB', { 
   assert.ok(isOk(cmd, s));
   assert.ok(s.maxRssMiB > 150 && s.maxRssMiB < 1024, `peak ${s.maxRssMiB} MiB`);
   assert.equal(s.output.trim(), '1');
+  assert.ok(s.cpuMs >= 0);
 });

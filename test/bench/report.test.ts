@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { formatReport, medianStages, parseStageTimings, type BenchResult } from '../../scripts/bench/report.js';
 import { parseBenchArgs, UsageError } from '../../scripts/bench/args.js';
 
-const sample = (ms: number, maxRssMiB: number) => ({ ms, maxRssMiB, code: 0, output: '' });
+const sample = (ms: number, maxRssMiB: number) => ({ ms, maxRssMiB, cpuMs: ms * 2, code: 0, output: '' });
 
 test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy ratios', () => {
   const result: BenchResult = {
@@ -17,6 +17,7 @@ test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy rati
   };
   const text = formatReport(result, ['cold']);
   assert.match(text, /\| full build \(cold\): time \| 2\.00 s \| 4\.00 s \| – \| 0\.50 \| – \|/);
+  assert.match(text, /\| full build \(cold\): CPU \(user\+sys\) \| 4\.00 s \| 8\.00 s \| – \| 0\.50 \| – \|/);
   assert.match(text, /\| full build \(cold\): peak RSS \| 100 MiB \| 200 MiB \| – \| 0\.50 \| – \|/);
   assert.match(text, /Eleventy FAILED: exited 1/);
   assert.match(text, /10 articles \(1\.0 MB raw/);

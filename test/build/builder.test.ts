@@ -72,11 +72,11 @@ test('the order the file system lists files in does not change the output', asyn
   assert.equal(await readFile(path.join(config.outDir, 'index.html'), 'utf8'), one);
 });
 
-test('reports progress for every file', async () => {
+test('reports progress for every file, then each site-wide stage', async () => {
   const { config } = await tempSite({ 'a.txt': '甲\n', 'b.txt': '乙\n' });
   const seen: string[] = [];
-  await createBuilder(config, { onProgress: (d, t) => seen.push(`${d}/${t}`) }, fakeStages()).build();
-  assert.deepEqual(seen, ['1/2', '2/2']);
+  await createBuilder(config, { onProgress: (d, t) => seen.push(`${d}/${t}`), onStage: (s) => seen.push(s) }, fakeStages()).build();
+  assert.deepEqual(seen, ['1/2', '2/2', 'corpus', 'site', 'render', 'write']);
 });
 
 test('refuses an output folder inside the content folder', async () => {

@@ -43,9 +43,20 @@ test('no config file: defaults with folders in the root', async () => {
 
 test('a JSON config merges over the defaults; folders resolve against its folder', async () => {
   const root = await site({
-    'parkpress.config.json': JSON.stringify({ title: '开发区新闻', contentDir: 'articles', limits: { maxLines: 10 }, pathPrefix: 'news/' }),
+    'parkpress.config.json': JSON.stringify({
+      title: '开发区新闻',
+      contentDir: 'articles',
+      dataDir: '../shared-data',
+      limits: { maxLines: 10 },
+      pathPrefix: 'news/',
+      related: { indices: [{ name: 'parks', weight: 1 }] },
+      search: false,
+    }),
   });
   const c = await loadConfig(root);
+  assert.equal(c.dataDir, path.resolve(root, '../shared-data'));
+  assert.deepEqual(c.related, { ...defaultConfig(root).related, indices: [{ name: 'parks', weight: 1 }] }, 'a list replaces the default list');
+  assert.equal(c.search, false);
   assert.equal(c.title, '开发区新闻');
   assert.equal(c.contentDir, path.join(root, 'articles'));
   assert.deepEqual(c.limits, { maxFileBytes: defaultConfig(root).limits.maxFileBytes, maxLines: 10 });

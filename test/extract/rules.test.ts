@@ -34,6 +34,19 @@ about('header-furniture', 'header-furniture', 'menus, greetings, font/print cont
   assert.deepEqual(a.subheadings, []);
 });
 
+test('header-furniture: a one-word-per-line menu, a lone symbol and an app prompt leave the body (traditional page)', async () => {
+  const a = await page('vertical-menu');
+  assert.equal(a.title, '台南科学园区扩建计划通过环评');
+  assert.equal(a.originalScript, 'zh-Hant');
+  for (const s of ['即时', '政治', '╳', 'APP', '立即下载']) assert.ok(!a.body.includes(s), s);
+});
+
+test('credits: a bracketed reporter-and-place lead 〔记者…／…报导〕 gives the author and leaves the paragraph', async () => {
+  const a = await page('vertical-menu');
+  assert.deepEqual(a.authors, ['林大明']);
+  assert.ok(a.body.startsWith('台南科学园区扩建计划昨天通过'));
+});
+
 about('title', 'header-furniture', 'the headline repeated twice appears once, as the title only', async () => {
   const a = await page('header-furniture');
   assert.ok(!a.body.includes('再添新项目'));
@@ -103,6 +116,14 @@ about('trailing-links', 'link-list-shape', 'a closing run of headlines without a
   const a = await page('link-list-shape');
   for (const s of ['舟山', '温州', '台州', '金华']) assert.ok(!a.body.includes(s), s);
   assert.ok(a.body.trimEnd().endsWith('打造完整产业链。'));
+});
+
+test('trailing-links: a page of short numbered lines (a filing) is content, and a numbered line is no headline', async () => {
+  const a = await page('filing');
+  assert.ok(a.body.includes('因应措施'));
+  assert.ok(a.body.includes('事实发生日'));
+  assert.equal(a.provenance.title, 'computed');
+  assert.ok(a.diagnostics.some((d) => d.rule === 'extract/title'));
 });
 
 about('editor-note', 'body-structure', '编者按 and its paragraphs become a blockquote', async () => {

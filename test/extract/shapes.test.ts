@@ -9,6 +9,15 @@ import { parseKeywords } from '../../src/extract/rules/keywords-line.js';
 import { inferDate } from '../../src/extract/rules/inferred-date.js';
 import { namesOnly } from '../../src/extract/names.js';
 import { parseDateString } from '../../src/extract/dates.js';
+import { findParks } from '../../src/extract/rules/parks.js';
+
+test('zone names: place prefix kept, country and generic words dropped, long suffixes shortened', () => {
+  const names = (t: string): string[] => findParks(t).map((p) => p.name);
+  assert.deepEqual(names('中国西安高新区发布新政'), ['西安高新区']);
+  assert.deepEqual(names('在全国169家国家高新区综合评价中'), []);
+  assert.deepEqual(names('苏州工业园区和合肥经济技术开发区'), ['苏州工业园区', '合肥经开区']);
+  assert.deepEqual(names('完善高新区环状交通路网'), []);
+});
 
 test('datelines in every listed form give ISO 8601 in +08:00', () => {
   const cases: [string, object][] = [
@@ -60,6 +69,7 @@ test('inferred dates: latest full date, or month-day in the established year; no
   assert.equal(inferDate('2022年，全区……2月26日下午召开会议。'), '2022-02-26');
   assert.equal(inferDate('3月8日签约。'), null);
   assert.equal(inferDate('到2035年建成。3月8日签约。'), null);
+  assert.equal(inferDate('2019年，会议11月3日召开。新规2020年1月1日起施行。'), '2019-11-03', 'a start date is not the writing date');
 });
 
 test('editor dates accept ISO and Chinese forms and reject words', () => {

@@ -3,8 +3,8 @@
 // (the real builder, default watch timing), then drops new articles one at a time and times
 // each from "file complete on disk" to "reload event received" on the live-reload stream.
 //
-//   npm run compile && node lib/scripts/bench-dev.js [N ...] [--drops K] [--keep]
-//   (defaults: N = 1000 10000, K = 7)
+//   npm run compile && node lib/scripts/bench-dev.js [N ...] [--drops K] [--no-search] [--keep]
+//   (defaults: N = 1000 10000, K = 7; --no-search measures `parkpress dev --no-search`)
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -20,19 +20,20 @@ import { defaultTiming } from '../src/dev/watch.js';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusDir = path.resolve(projectRoot, '../shared/corpus/tw-news');
 
-interface Args { sizes: number[]; drops: number; keep: boolean }
+interface Args { sizes: number[]; drops: number; keep: boolean; search: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [], drops: 7, keep: false };
+  const args: Args = { sizes: [], drops: 7, keep: false, search: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--keep') args.keep = true;
+    else if (a === '--no-search') args.search = false;
     else if (a === '--drops') args.drops = Number(argv[++i]);
     else args.sizes.push(Number(a));
   }
   if (args.sizes.length === 0) args.sizes = [1000, 10000];
   if (args.sizes.some((n) => !Number.isInteger(n) || n < 1) || !(args.drops >= 1)) {
-    throw new Error('usage: bench-dev [N ...] [--drops K] [--keep]');
+    throw new Error('usage: bench-dev [N ...] [--drops K] [--no-search] [--keep]');
   }
   return args;
 }
@@ -99,7 +100,7 @@ function stats(ms: number[]): string {
 async function benchSize(n: number, corpus: string[], args: Args): Promise<void> {
   const dir = path.join(os.tmpdir(), `parkpress-bench-dev-${n}`);
   await generateSite(dir, corpus, n);
-  const config = { ...defaultConfig(projectRoot), contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'dist') };
+  const config = { ...defaultConfig(projectRoot), contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'dist'), search: args.search };
   const builder = createBuilder(config, { quiet: true, inPlace: true });
   // Every rebuild's per-stage timings, to say where the time goes.
   const rebuilds: Timings[] = [];
@@ -119,10 +120,11 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
     port: 0,
     log: {
       info: (line) => { const m = / in (\d+) ms/.exec(line); if (m) buildTimes.push(Number(m[1])); },
-      error: (line) => console.error(`  ${line}`),
+      // The corpus has a few undecodable files: print the problem count, not every line.
+      error: (line) => { if (!line.startsWith('  ')) console.error(`  ${line}`); },
     },
   });
-  console.log(`${n} articles: first build + start ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${n} articles${args.search ? '' : ' (--no-search)'}: first build + start ${((performance.now() - started) / 1000).toFixed(1)} s`);
   buildTimes.length = 0;
   const events = listen(new URL(EVENTS_PATH, server.url).href);
   const latencies: number[] = [];

@@ -16,9 +16,9 @@ const pages = (edit) =>
 
 async function time(label, fn) {
   const start = performance.now();
-  const report = await fn();
+  const { written, unchanged, removed } = await fn();
   const ms = performance.now() - start;
-  console.log(`${label.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms  ${JSON.stringify(report)}`);
+  console.log(`${label.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms  written ${written}, unchanged ${unchanged}, removed ${removed}`);
   return ms;
 }
 

@@ -1,5 +1,6 @@
 // Prints how many of OpenCC's own traditional -> simplified test cases opencc-js passes, per
 // configuration, and lists every failure. Usage: npm run compile && node lib/scripts/opencc-cases.js [dir]
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runOpenccCases } from '../src/normalize/opencc-cases.js';
@@ -7,6 +8,8 @@ import { runOpenccCases } from '../src/normalize/opencc-cases.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = process.argv[2] ?? path.resolve(root, '../shared/opencc-testcases');
 const results = runOpenccCases(dir);
+const { version } = JSON.parse(readFileSync(path.join(root, 'node_modules/opencc-js/package.json'), 'utf8')) as { version: string };
+console.log(`OpenCC test cases from ${path.relative(root, dir)}, run through opencc-js ${version}`);
 const configs = [...new Set(results.map((r) => r.config))];
 for (const config of configs) {
   const mine = results.filter((r) => r.config === config);

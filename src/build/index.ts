@@ -19,7 +19,12 @@ export interface BuildOptions {
   inPlace?: boolean;
   /** Called as input files are processed (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /** Called when a site-wide stage starts, after the per-file work (for a progress bar). */
+  onStage?: (stage: SiteStage) => void;
 }
+
+/** The stages after the per-file ones, in order. */
+export type SiteStage = 'corpus' | 'site' | 'render' | 'write';
 
 /** Milliseconds spent in each part of one build. */
 export interface Timings {
@@ -107,13 +112,17 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const filesMs = t();
       const results = files.map((f) => cache.get(f)!.result);
       const articles = results.flatMap((r) => (r.article ? [r.article] : [])).sort(byFile);
+      options.onStage?.('corpus');
       const enriched = stages.enrichCorpus(articles, config);
       const corpus = t();
+      options.onStage?.('site');
       const pageviews = await loadPageviews(config);
       const site = stages.buildSite(enriched, config, { pageviews: pageviews.views });
       const siteMs = t();
+      options.onStage?.('render');
       const pages = await stages.renderSite(site);
       const render = t();
+      options.onStage?.('write');
       const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
       const write = t();
       const diagnostics = [...results.flatMap((r) => r.diagnostics), ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);

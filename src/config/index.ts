@@ -144,33 +144,27 @@ function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
-/** Defaults, then the validated values; nested groups merge key by key, lists replace. */
+/** Config keys naming folders: relative values are resolved against the project root. */
+const FOLDER_KEYS = ['contentDir', 'outDir', 'templatesDir', 'publicDir', 'dataDir'] as const;
+
+/**
+ * Defaults, then the validated values. Groups (`related`, `limits` ...) merge key by key; lists
+ * and plain values replace. Generic over the keys, so a key added to the schema needs no code here.
+ */
 function resolveConfig(root: string, user: UserConfig): Config {
-  const d = defaultConfig(root);
-  const dir = (value: string | undefined, fallback: string) => (value === undefined ? fallback : path.resolve(root, value));
-  return {
-    ...d,
-    ...pick(user, ['title', 'description', 'pageSize', 'search']),
-    baseUrl: (user.baseUrl ?? d.baseUrl).replace(/\/+$/, ''),
-    pathPrefix: normalizePrefix(user.pathPrefix ?? d.pathPrefix),
-    contentDir: dir(user.contentDir, d.contentDir),
-    outDir: dir(user.outDir, d.outDir),
-    templatesDir: dir(user.templatesDir, d.templatesDir),
-    publicDir: dir(user.publicDir, d.publicDir),
-    dataDir: dir(user.dataDir, d.dataDir!),
-    related: { ...d.related, ...user.related },
-    ranking: { ...d.ranking, ...user.ranking },
-    latest: { ...d.latest, ...user.latest },
-    duplicates: { ...d.duplicates, ...user.duplicates },
-    traditional: { ...d.traditional!, ...user.traditional },
-    limits: { ...d.limits, ...user.limits },
-  };
+  const merged: Record<string, unknown> = { ...defaultConfig(root) };
+  for (const [key, value] of Object.entries(user)) {
+    if (value === undefined) continue;
+    const base = merged[key];
+    merged[key] = isGroup(base) && isGroup(value) ? { ...base, ...value } : value;
+  }
+  for (const key of FOLDER_KEYS) if (typeof merged[key] === 'string') merged[key] = path.resolve(root, merged[key] as string);
+  const config = merged as unknown as Config;
+  return { ...config, baseUrl: config.baseUrl.replace(/\/+$/, ''), pathPrefix: normalizePrefix(config.pathPrefix) };
 }
 
-function pick<T extends object, K extends keyof T>(obj: T, keys: K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
-  return out;
+function isGroup(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `parks/`, `/parks/` and `/parks` all mean `/parks`; `/` and '' mean the root. */

@@ -27,12 +27,16 @@ export function isHeadingLike(s: string, maxChars = 40): boolean {
   if (n < 4 || n > maxChars) return false;
   if (endsSentence(s)) return false;
   if (/^[-*·•]\s/u.test(s)) return false;
-  return hanCount(s) >= n / 2;
+  // Mostly Chinese, though headlines mix in Latin names and figures (P&G, CEO, 750).
+  return hanCount(s) >= charLength(s.replace(/\s/gu, '')) / 3;
 }
 
-/** A list item as scraped link lists render them (`- title`, `· title`, `1. title`). */
+/**
+ * A list item as scraped link lists render them (`- title`, `· title`). Numbered lines are left
+ * out: filings and announcements number their own paragraphs (1.事实发生日：…).
+ */
 export function isListItem(s: string): boolean {
-  return /^(?:[-*·•▪►]\s*|\d{1,2}[.、]\s*)\S/u.test(s) && charLength(s) <= 60;
+  return /^[-*·•▪►]\s*\S/u.test(s) && charLength(s) <= 60;
 }
 
 /** Strips surrounding full-width or ASCII brackets: （记者 张三） -> 记者 张三. */
@@ -48,5 +52,7 @@ export function splitList(s: string): string[] {
 
 /** A headline: heading-shaped up to 60 characters; it may carry ！ or ？ at the end, but not 。. */
 export function isTitleLike(s: string): boolean {
+  // A numbered line (1.事实发生日：…, （一）…) is an item of a form or list, not a headline.
+  if (/^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])/u.test(s)) return false;
   return isHeadingLike(s.replace(/[！？!?]+$/u, ''), 60);
 }

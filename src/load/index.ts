@@ -9,10 +9,11 @@ import { decodeBytes, looksLikeText } from './encoding.js';
 export { discoverSources } from './discover.js';
 
 /** POSIX path of `file` relative to the content dir (the article's identity in messages). */
-export function relativeSourcePath(file: string, contentDir: string): string {
+function relativeSourcePath(file: string, contentDir: string): string {
   return path.relative(path.resolve(contentDir), path.resolve(file)).split(path.sep).join('/');
 }
 
+/** A file-level error; the message does not repeat the file name, which every reporter prints before it. */
 function fileError(file: string, rule: string, message: string, line = 0): LoadResult {
   const diagnostic: Diagnostic = { file, line, column: 0, severity: 'error', rule: `load/${rule}`, message };
   return { diagnostics: [diagnostic] };
@@ -29,31 +30,31 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
   try {
     const info = await stat(file);
     if (info.size > limits.maxFileBytes) {
-      return fileError(relPath, 'oversize', `${relPath} is ${info.size} bytes, above the limit of ${limits.maxFileBytes} (limits.maxFileBytes); skipped.`);
+      return fileError(relPath, 'oversize', `The file is ${info.size} bytes, above the limit of ${limits.maxFileBytes} (limits.maxFileBytes); skipped.`);
     }
     bytes = await readFile(file);
   } catch (err) {
-    return fileError(relPath, 'unreadable', `${relPath} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped.`);
+    return fileError(relPath, 'unreadable', `The file cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped.`);
   }
 
   const kind = binaryKind(bytes);
-  if (kind) return fileError(relPath, 'binary', `${relPath} is not text but ${kind}; skipped.`);
+  if (kind) return fileError(relPath, 'binary', `The file is not text but ${kind}; skipped.`);
 
   const decoded = decodeBytes(bytes);
   if (!looksLikeText(decoded.text)) {
-    return fileError(relPath, 'undecodable', `${relPath} does not decode as UTF-8, UTF-16, GB18030 or Big5 text; skipped.`);
+    return fileError(relPath, 'undecodable', `The file does not decode as UTF-8, UTF-16, GB18030 or Big5 text; skipped.`);
   }
   const text = decoded.text.replace(/\r\n?/g, '\n');
   const lineCount = text.split('\n').length;
   if (lineCount > limits.maxLines) {
-    return fileError(relPath, 'too-many-lines', `${relPath} has ${lineCount} lines, above the limit of ${limits.maxLines} (limits.maxLines); skipped.`);
+    return fileError(relPath, 'too-many-lines', `The file has ${lineCount} lines, above the limit of ${limits.maxLines} (limits.maxLines); skipped.`);
   }
 
   let split;
   try {
     split = splitFrontMatter(text);
   } catch (err) {
-    return fileError(relPath, 'front-matter', `${relPath}: front-matter cannot be read: ${(err as Error).message}; skipped.`, err instanceof FrontMatterError ? err.line : 0);
+    return fileError(relPath, 'front-matter', `The front-matter cannot be read: ${(err as Error).message}; skipped.`, err instanceof FrontMatterError ? err.line : 0);
   }
 
   const source = {

@@ -25,6 +25,8 @@ export interface Summary {
 export interface Reporter {
   /** Shows done/total on a progress bar when the terminal can show one. */
   progress(done: number, total: number): void;
+  /** Names the site-wide step running after the files (shown beside the bar). */
+  stage(name: string): void;
   /** Clears the progress bar, if any. */
   endProgress(): void;
   /** Prints diagnostics allowed by the verbosity; paths are shown relative to `cwd`, under `contentDir`. */
@@ -48,6 +50,8 @@ export function progressEnabled(stream: { isTTY?: boolean }, env: NodeJS.Process
 
 const SGR: Record<Severity | 'dim' | 'bold', string> = { error: '31', warning: '33', info: '36', dim: '2', bold: '1' };
 
+const STAGE_LABELS: Record<string, string> = { corpus: 'keywords', site: 'site model', render: 'rendering', write: 'writing' };
+
 /** Small builds finish before a bar is worth drawing. */
 const PROGRESS_DELAY_MS = 250;
 const PROGRESS_INTERVAL_MS = 80;
@@ -59,6 +63,12 @@ export function createReporter(o: ReporterOptions): Reporter {
   const started = Date.now();
   let lastDraw = 0;
   let drawn = false;
+  let bar = '';
+
+  const draw = (line: string) => {
+    drawn = true;
+    o.err.write(`\r\x1b[2K${line}`);
+  };
 
   return {
     progress(done, total) {
@@ -66,8 +76,11 @@ export function createReporter(o: ReporterOptions): Reporter {
       const now = Date.now();
       if (now - started < PROGRESS_DELAY_MS || (now - lastDraw < PROGRESS_INTERVAL_MS && done < total)) return;
       lastDraw = now;
-      drawn = true;
-      o.err.write(`\r${progressLine(done, total, o.err.columns || 80)}`);
+      bar = progressLine(done, total, o.err.columns || 80);
+      draw(bar);
+    },
+    stage(name) {
+      if (showBar && (drawn || Date.now() - started >= PROGRESS_DELAY_MS)) draw(`${bar} ${STAGE_LABELS[name] ?? name}…`);
     },
     endProgress() {
       if (drawn) o.err.write('\r\x1b[2K');

@@ -1,6 +1,7 @@
 import type { NormalizeResult } from '../types.js';
 import { annotations } from './rules/annotations.js';
 import { blankLines } from './rules/blank-lines.js';
+import { halfwidth } from './rules/halfwidth.js';
 import { mojibake } from './rules/mojibake.js';
 import { punctuation } from './rules/punctuation.js';
 import { rejoin } from './rules/rejoin.js';
@@ -13,10 +14,11 @@ export type { NormalizeRule } from './state.js';
 /**
  * The chain, in order. mojibake reads the untouched lines so its columns are the original ones;
  * annotations must run before script conversion (converting first turns 乾(qián)隆 into 干隆 and the
- * reading no longer matches); punctuation runs on simplified text and before indentation (a line
- * starting `(1)` is Chinese once it reads `（1）`); rejoin needs the final stops and trimmed ends.
+ * reading no longer matches); punctuation runs on simplified, half-width text (digits decide 18:44)
+ * and before indentation (a line starting `(1)` is Chinese once it reads `（1）`); rejoin needs the
+ * final stops and trimmed ends.
  */
-export const rules: readonly NormalizeRule[] = [mojibake, whitespace, annotations, script, punctuation, indentation, rejoin, blankLines];
+export const rules: readonly NormalizeRule[] = [mojibake, whitespace, annotations, script, halfwidth, punctuation, indentation, rejoin, blankLines];
 
 export interface NormalizeOptions {
   /** Names of rules to skip (see `rules`). */

@@ -36,6 +36,6 @@ export async function processFile(absPath: string, contentDir: string, config: C
 }
 
 function noText(file: string): Diagnostic {
-  const message = 'no article text found (the file is empty, blank or only page furniture); it is not published';
+  const message = 'no article text: the file is empty or blank, or everything in it was taken for page furniture; it is not published';
   return { file, line: 0, column: 0, severity: 'error', rule: 'pipeline/no-text', message };
 }

@@ -6,7 +6,7 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const LATIN_WORD = /[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*/g;
 
 /** Characters a Chinese reader reads per minute (a common, conservative figure for news text). */
-export const CJK_CHARS_PER_MINUTE = 400;
+const CJK_CHARS_PER_MINUTE = 400;
 const LATIN_WORDS_PER_MINUTE = 200;
 
 /** Reading length counted the CJK way: characters, not space-separated words. */

@@ -27,7 +27,9 @@ export async function loadPageviews(config: Config): Promise<Pageviews> {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw err;
     }
-    return name.endsWith('.json') ? parseJson(text, file) : parseCsv(text, file);
+    // Diagnostics name files relative to the content dir, like every other build message.
+    const shown = path.relative(config.contentDir, file).split(path.sep).join('/');
+    return name.endsWith('.json') ? parseJson(text, shown) : parseCsv(text, shown);
   }
   return { views: new Map(), diagnostics: [] };
 }

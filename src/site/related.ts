@@ -11,33 +11,53 @@ const TERMS_PER_ARTICLE = 50;
  */
 const MAX_POSTINGS = 200;
 
-/** term -> frequency in one article, for one index. */
-type Bag = Map<string, number>;
+/** Terms are numbered per index, so a site of 100,000 articles keeps arrays of numbers, not maps of strings. */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  readonly terms: string[] = [];
 
-/** The terms each index sees in an article. */
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+}
+
+/** The terms of one article for one index: term ids (ascending) and their frequencies. */
+interface Bag { ids: Int32Array; tfs: Float64Array }
+
+function bagOf(counts: Map<string, number>, vocab: Vocabulary): Bag {
+  const pairs = [...counts].map(([t, tf]) => [vocab.id(t), tf] as const).sort((a, b) => a[0] - b[0]);
+  return { ids: Int32Array.from(pairs, (p) => p[0]), tfs: Float64Array.from(pairs, (p) => p[1]) };
+}
+
+/** Distinct, trimmed, non-empty values, each counted once. */
+function once(values: string[]): Map<string, number> {
+  return new Map(values.map((v) => v.trim()).filter(Boolean).map((t) => [t, 1]));
+}
+
+/** The terms each index sees in an article. Body counts become bags one article at a time, so only one word map is alive. */
 function indexBags(name: RelatedIndex['name'], articles: Article[]): Bag[] {
+  const vocab = new Vocabulary();
   switch (name) {
     case 'keywords':
-      return articles.map((a) => countAll([...a.keywords, ...a.computedKeywords]));
+      return articles.map((a) => bagOf(once([...a.keywords, ...a.computedKeywords]), vocab));
     case 'parks':
-      return articles.map((a) => countAll(a.parks.length ? a.parks : a.park ? [a.park] : []));
+      return articles.map((a) => bagOf(once(a.parks.length ? a.parks : a.park ? [a.park] : []), vocab));
     case 'terms':
-      return topTerms(articles.map((a) => bodyTermCounts(`${a.title}\n${a.body}`)));
+      return topTerms(articles.map((a) => bagOf(bodyTermCounts(`${a.title}\n${a.body}`), vocab)), vocab);
   }
 }
 
-function countAll(values: string[]): Bag {
-  const bag: Bag = new Map();
-  for (const v of values) {
-    const t = v.trim();
-    if (t) bag.set(t, 1);
-  }
-  return bag;
-}
-
-function documentFrequency(bags: Bag[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const bag of bags) for (const t of bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+function documentFrequency(bags: Bag[]): Int32Array {
+  let size = 0;
+  for (const bag of bags) if (bag.ids.length) size = Math.max(size, bag.ids[bag.ids.length - 1]! + 1);
+  const df = new Int32Array(size);
+  for (const bag of bags) for (const id of bag.ids) df[id]!++;
   return df;
 }
 
@@ -46,22 +66,26 @@ function documentFrequency(bags: Bag[]): Map<string, number> {
  * Words found in no other article are passed over: they cannot link to anything, and on a small
  * site they would fill every slot and leave an article with no related at all.
  */
-function topTerms(bags: Bag[]): Bag[] {
+function topTerms(bags: Bag[], vocab: Vocabulary): Bag[] {
   const df = documentFrequency(bags);
   const n = bags.length;
-  return bags.map((bag) => {
-    const scored = [...bag].filter(([t]) => df.get(t)! > 1)
-      .map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log((n + 1) / df.get(t)!)] as const);
-    scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return new Map(scored.slice(0, TERMS_PER_ARTICLE).map(([t]) => [t, bag.get(t)!]));
+  return bags.map(({ ids, tfs }) => {
+    const scored: [number, number, number][] = [];
+    ids.forEach((id, k) => {
+      if (df[id]! > 1) scored.push([id, tfs[k]!, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df[id]!)]);
+    });
+    const term = (id: number): string => vocab.terms[id]!;
+    scored.sort((a, b) => b[2] - a[2] || (term(a[0]) < term(b[0]) ? -1 : term(a[0]) > term(b[0]) ? 1 : 0));
+    const kept = scored.slice(0, TERMS_PER_ARTICLE).sort((a, b) => a[0] - b[0]);
+    return { ids: Int32Array.from(kept, (s) => s[0]), tfs: Float64Array.from(kept, (s) => s[1]) };
   });
 }
 
 /** The articles filed under one term with the term's weight in each, heaviest first. */
 interface Postings { docs: Int32Array; weights: Float64Array }
 
-/** One indexed term of one article: its weight in the article's unit vector and the term's postings. */
-type Entry = { w: number; postings: Postings };
+/** One article's unit vector for one index: its terms' weights and, per term, the term's postings. */
+interface Vector { weights: Float64Array; postings: Postings[] }
 
 /**
  * Inverted index for one weighted index, with TF-IDF weights normalised per article so the dot
@@ -69,30 +93,25 @@ type Entry = { w: number; postings: Postings };
  * Terms in more than `maxShare` of the articles (高新区 in a zone-news site) say nothing about
  * topic and are dropped.
  */
-function invertedIndex(bags: Bag[], maxShare: number): Entry[][] {
+function invertedIndex(bags: Bag[], maxShare: number): Vector[] {
   const n = bags.length;
   const df = documentFrequency(bags);
   // A term no other article has cannot link anything: leaving it out keeps an index that can
   // never match (a park no other article names) from diluting the indices that can.
-  const useless = (t: string): boolean => df.get(t)! === 1 || (df.get(t)! > 2 && df.get(t)! > maxShare * n);
-  const lists = new Map<string, { doc: number; w: number }[]>();
-  const vectors = bags.map((bag, doc) => {
-    const raw = [...bag].filter(([t]) => !useless(t))
-      .map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log((n + 1) / df.get(t)!)] as [string, number]);
-    const norm = Math.sqrt(raw.reduce((s, [, w]) => s + w * w, 0)) || 1;
-    return raw.map(([t, w]) => {
-      let list = lists.get(t);
-      if (!list) lists.set(t, (list = []));
-      list.push({ doc, w: w / norm });
-      return [t, w / norm] as [string, number];
-    });
+  const useful = (id: number): boolean => df[id]! > 1 && (df[id]! <= 2 || df[id]! <= maxShare * n);
+  const lists: { doc: number; w: number }[][] = Array.from({ length: df.length }, () => []);
+  const units = bags.map(({ ids, tfs }, doc) => {
+    const kept: [number, number][] = [];
+    ids.forEach((id, k) => { if (useful(id)) kept.push([id, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df[id]!)]); });
+    const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
+    for (const [id, w] of kept) lists[id]!.push({ doc, w: w / norm });
+    return kept.map(([id, w]) => [id, w / norm] as const);
   });
-  const postings = new Map<string, Postings>();
-  for (const [t, list] of lists) {
+  const postings = lists.map((list) => {
     const top = list.sort((x, y) => y.w - x.w || x.doc - y.doc).slice(0, MAX_POSTINGS);
-    postings.set(t, { docs: Int32Array.from(top, (p) => p.doc), weights: Float64Array.from(top, (p) => p.w) });
-  }
-  return vectors.map((v) => v.map(([t, w]) => ({ w, postings: postings.get(t)! })));
+    return { docs: Int32Array.from(top, (p) => p.doc), weights: Float64Array.from(top, (p) => p.w) };
+  });
+  return units.map((u) => ({ weights: Float64Array.from(u, (p) => p[1]), postings: u.map(([id]) => postings[id]!) }));
 }
 
 /**
@@ -100,8 +119,8 @@ function invertedIndex(bags: Bag[], maxShare: number): Entry[][] {
  * content, where the sums run over the indices in which `a` has terms: an article with no stated
  * keywords or park is compared on what it has, not penalised for what it lacks. Only articles
  * sharing at least one indexed term are ever scored (inverted index, at most MAX_POSTINGS per
- * term), so the cost grows with the site, not with its square. `articles` must be in latest-first order: equal scores prefer the newer
- * article, then the earlier slug.
+ * term), so the cost grows with the site, not with its square. `articles` must be in
+ * latest-first order: equal scores prefer the newer article, then the earlier slug.
  */
 export function relatedArticles(articles: Article[], config: Config): Map<string, string[]> {
   const { count, threshold, indices } = config.related;
@@ -112,16 +131,19 @@ export function relatedArticles(articles: Article[], config: Config): Map<string
   const result = new Map<string, string[]>();
   articles.forEach((article, a) => {
     const touched: number[] = [];
-    const present = built.filter(({ vectors }) => vectors[a]!.length > 0);
+    const present = built.filter(({ vectors }) => vectors[a]!.weights.length > 0);
     const total = present.reduce((s, i) => s + i.weight, 0);
     for (const { weight, vectors } of present) {
       const scale = weight / total;
-      for (const { w: wa, postings: { docs, weights } } of vectors[a]!) {
+      const { weights: mine, postings } = vectors[a]!;
+      for (let t = 0; t < mine.length; t++) {
+        const { docs, weights } = postings[t]!;
+        const wa = scale * mine[t]!;
         for (let k = 0; k < docs.length; k++) {
           const doc = docs[k]!;
           if (doc === a) continue;
           if (scores[doc] === 0) touched.push(doc);
-          scores[doc] += scale * wa * weights[k]!;
+          scores[doc] += wa * weights[k]!;
         }
       }
     }

@@ -1,7 +1,7 @@
 import type { Site } from '../../src/types.js';
-import { fixtureSite } from '../render/site-fixture.js';
+import { sampleSite } from '../render/sample-site.js';
 
-/** The site the browser tests open. */
+/** The site the browser tests open: the five real samples from content/, through every stage, in both scripts. */
 export async function browserSite(): Promise<Site> {
-  return fixtureSite({ pageSize: 20 });
+  return sampleSite({ traditional: { enabled: true, variant: 'tw', dir: 'zh-hant' } });
 }

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createBuilder } from '../../src/build/index.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { fakeStages } from './fake-stages.js';
+import { tempDir } from './temp-dir.js';
 
 async function tempSite(files: Record<string, string>) {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'pp-builder-'));
+  const root = await tempDir('pp-builder-');
   const config = defaultConfig(root);
   await mkdir(path.join(config.contentDir, 'sub'), { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(config.contentDir, name), text);
@@ -72,11 +72,11 @@ test('the order the file system lists files in does not change the output', asyn
   assert.equal(await readFile(path.join(config.outDir, 'index.html'), 'utf8'), one);
 });
 
-test('reports progress for every file', async () => {
+test('reports progress for every file, then each site-wide stage', async () => {
   const { config } = await tempSite({ 'a.txt': '甲\n', 'b.txt': '乙\n' });
   const seen: string[] = [];
-  await createBuilder(config, { onProgress: (d, t) => seen.push(`${d}/${t}`) }, fakeStages()).build();
-  assert.deepEqual(seen, ['1/2', '2/2']);
+  await createBuilder(config, { onProgress: (d, t) => seen.push(`${d}/${t}`), onStage: (s) => seen.push(s) }, fakeStages()).build();
+  assert.deepEqual(seen, ['1/2', '2/2', 'corpus', 'site', 'render', 'write']);
 });
 
 test('refuses an output folder inside the content folder', async () => {

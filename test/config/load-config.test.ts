@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, assertSafeFolders, loadConfig } from '../../src/config/index.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { userConfigSchema } from '../../src/config/schema.js';
+import { tempDir } from '../build/temp-dir.js';
 
 async function site(files: Record<string, string> = {}): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'pp-config-'));
+  const root = await tempDir('pp-config-');
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, name), text);
   return root;
 }
@@ -43,9 +43,20 @@ test('no config file: defaults with folders in the root', async () => {
 
 test('a JSON config merges over the defaults; folders resolve against its folder', async () => {
   const root = await site({
-    'parkpress.config.json': JSON.stringify({ title: '开发区新闻', contentDir: 'articles', limits: { maxLines: 10 }, pathPrefix: 'news/' }),
+    'parkpress.config.json': JSON.stringify({
+      title: '开发区新闻',
+      contentDir: 'articles',
+      dataDir: '../shared-data',
+      limits: { maxLines: 10 },
+      pathPrefix: 'news/',
+      related: { indices: [{ name: 'parks', weight: 1 }] },
+      search: false,
+    }),
   });
   const c = await loadConfig(root);
+  assert.equal(c.dataDir, path.resolve(root, '../shared-data'));
+  assert.deepEqual(c.related, { ...defaultConfig(root).related, indices: [{ name: 'parks', weight: 1 }] }, 'a list replaces the default list');
+  assert.equal(c.search, false);
   assert.equal(c.title, '开发区新闻');
   assert.equal(c.contentDir, path.join(root, 'articles'));
   assert.deepEqual(c.limits, { maxFileBytes: defaultConfig(root).limits.maxFileBytes, maxLines: 10 });

@@ -13,7 +13,8 @@ import { fixturesDir, projectRoot } from '../helpers/paths.js';
 const dir = path.join(fixturesDir, 'extract');
 
 async function page(name: string): Promise<Article> {
-  const result = await processFile(path.join(dir, `${name}.txt`), dir, defaultConfig(projectRoot));
+  const file = name.includes('.') ? name : `${name}.txt`;
+  const result = await processFile(path.join(dir, file), dir, defaultConfig(projectRoot));
   assert.ok(result.article, JSON.stringify(result.diagnostics));
   return result.article;
 }
@@ -32,6 +33,19 @@ about('header-furniture', 'header-furniture', 'menus, greetings, font/print cont
   assert.ok(!/^12$/mu.test(a.body), 'stray number');
   assert.ok(a.body.startsWith('3月8日，合肥高新区'));
   assert.deepEqual(a.subheadings, []);
+});
+
+test('header-furniture: a one-word-per-line menu, a lone symbol and an app prompt leave the body (traditional page)', async () => {
+  const a = await page('vertical-menu');
+  assert.equal(a.title, '台南科学园区扩建计划通过环评');
+  assert.equal(a.originalScript, 'zh-Hant');
+  for (const s of ['即时', '政治', '╳', 'APP', '立即下载']) assert.ok(!a.body.includes(s), s);
+});
+
+test('credits: a bracketed reporter-and-place lead 〔记者…／…报导〕 gives the author and leaves the paragraph', async () => {
+  const a = await page('vertical-menu');
+  assert.deepEqual(a.authors, ['林大明']);
+  assert.ok(a.body.startsWith('台南科学园区扩建计划昨天通过'));
 });
 
 about('title', 'header-furniture', 'the headline repeated twice appears once, as the title only', async () => {
@@ -105,6 +119,15 @@ about('trailing-links', 'link-list-shape', 'a closing run of headlines without a
   assert.ok(a.body.trimEnd().endsWith('打造完整产业链。'));
 });
 
+test('trailing-links: a page of short numbered lines (a filing) is content, and a numbered line is no headline', async () => {
+  const a = await page('filing');
+  assert.ok(a.body.includes('因应措施'));
+  assert.ok(a.body.includes('事实发生日'));
+  assert.deepEqual(a.subheadings, [], 'numbered label：value lines are form fields, not headings');
+  assert.equal(a.provenance.title, 'computed');
+  assert.ok(a.diagnostics.some((d) => d.rule === 'extract/title'));
+});
+
 about('editor-note', 'body-structure', '编者按 and its paragraphs become a blockquote', async () => {
   const a = await page('body-structure');
   assert.match(a.body, /^> 编者按：\n>\n> 光谷科创大走廊/u);
@@ -138,6 +161,13 @@ about('inferred-date', 'inferred-date', 'latest month-day in the year the text e
   assert.equal(none.date, null, 'a month-day with no year anywhere gives no date');
 });
 
+test('title: a 【label】-led first line is the headline even when it ends in 。', async () => {
+  const a = await page('labelled-headline');
+  assert.equal(a.title, '【园区观察】创新券为何在高新区用不完？问题出在兑现流程。');
+  assert.equal(a.provenance.title, 'explicit');
+  assert.ok(a.body.startsWith('今年以来'));
+});
+
 test('title: no headline-shaped first line is a warning naming the line; the first words stand in', async () => {
   const a = await page('no-title');
   assert.equal(a.provenance.title, 'computed');
@@ -165,6 +195,27 @@ test('diagnostics point at original lines: the front-matter and blank lines are 
   const a = await page('front-matter-offset');
   const d = a.diagnostics.find((x) => x.rule === 'extract/title');
   assert.equal(d?.line, 6, 'the first text line is line 6 of the file');
+});
+
+about('markdown-blocks', 'markdown-body.md', 'a markdown body keeps its ##, > and *caption* lines; it renders back to itself', async () => {
+  const a = await page('markdown-body.md');
+  assert.equal(a.title, '苏州工业园区发布生物医药新政');
+  assert.deepEqual(a.subheadings, ['重点支持创新药研发']);
+  assert.deepEqual(a.captions, ['园区生物医药产业园效果图']);
+  assert.match(a.body, /^> 编者按：\n>\n> 生物医药是园区的主导产业之一。\n\n苏州工业园区今天发布/u);
+  assert.ok(a.body.includes('\n\\- 以上政策'), 'an escaped line stays escaped, not doubled');
+  assert.ok(a.summary.startsWith('苏州工业园区今天发布'));
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(path.join(dir, 'markdown-body.md'), 'utf8');
+  assert.equal(a.body, source.slice(source.indexOf('> 编者按')));
+});
+
+test('front-matter: control characters are removed from editor values with a warning naming the key', async () => {
+  const a = await page('control-characters.md');
+  assert.equal(a.title, '园区新闻标题');
+  assert.deepEqual(a.authors, ['张三']);
+  const keys = a.diagnostics.filter((d) => d.rule === 'extract/control-characters').map((d) => d.message.match(/"(\w+)"/u)?.[1]);
+  assert.deepEqual(keys, ['title', 'authors']);
 });
 
 test('every rule in the chain has a fixture and a test here', () => {

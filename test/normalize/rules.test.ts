@@ -31,13 +31,17 @@ test('a character repeating itself is an annotation only in a file that carries 
   assert.equal(normalize('發(fā)展的發(發)光', 'x').text, '发展的发光');
 });
 
+test('a rare traditional character unknown to pinyin-pro is checked through its simplified form', () => {
+  assert.equal(normalize('㑳(zhōu)', 'x').text, '㑇');
+});
+
 test('annotations come out before conversion: 乾(qián)隆 gives 乾隆, not 干隆', () => {
   assert.equal(normalize('乾(qián)隆', 'x').text, '乾隆');
   assert.equal(normalize('乾(qián)隆', 'x', { disable: ['annotations'] }).text, '乾（qián）隆');
 });
 
 test('the rule chain is listed in order with names and descriptions', () => {
-  assert.deepEqual(rules.map((r) => r.name), ['mojibake', 'whitespace', 'annotations', 'script', 'punctuation', 'indentation', 'rejoin', 'blank-lines']);
+  assert.deepEqual(rules.map((r) => r.name), ['mojibake', 'whitespace', 'annotations', 'script', 'halfwidth', 'punctuation', 'indentation', 'rejoin', 'blank-lines']);
   for (const r of rules) assert.ok(r.description.length > 10, r.name);
 });
 
@@ -55,6 +59,11 @@ test('script: traditional detected and converted, simplified passes through byte
   const r = normalize(simp, 'x');
   assert.equal(r.originalScript, 'zh-Hans');
   assert.equal(r.text, simp);
+});
+
+test('Hong Kong variant forms left by tw2s are simplified too; simplified forms in that table stay', () => {
+  assert.equal(normalize('明報報道：保衞香港，梳粧枱，敍述', 'x').text, '明报报道：保卫香港，梳妆台，叙述');
+  assert.equal(normalize('臺灣的兌換', 'x').text, '台湾的兑换');
 });
 
 test('lineMap points every output line at its input line, across rejoined and dropped lines', () => {

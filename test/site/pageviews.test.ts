@@ -23,7 +23,7 @@ test('pageviews.csv: rows by URL path or file; a bad row is reported with its li
   assert.deepEqual([...views], [['articles/2024/02/b-slug/', 300], ['c.txt', 5000]]);
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0]!.line, 4);
-  assert.match(diagnostics[0]!.file, /pageviews\.csv$/);
+  assert.match(diagnostics[0]!.file, /^\.\.\/.*pageviews\.csv$/, 'named relative to the content dir');
 });
 
 test('pageviews.json: numeric strings accepted, negative views reported', async () => {

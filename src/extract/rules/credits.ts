@@ -13,6 +13,9 @@ const PICTURE_CREDIT = /^[（(【\[]?\s*(?:图片来源|图片|图源|图片提�
 /** Agency and paper leads: `本报讯`, `新华社南京3月20日电（记者 王五）`, `本报讯（记者 张三）`. */
 const LEAD = /^(?<lead>(?:本报讯|本网讯|本台讯|讯|(?:新华社|中新社|中新网|人民网|央视网|新华网)[^，。（(]{0,16}?电))\s*(?:[（(](?<credit>[^）)]{1,40})[）)])?\s*/u;
 
+/** A bracketed lead with reporters and place: `〔记者周敏鸿／桃园报导〕`, `（记者 张三/北京报道）`. */
+const REPORTED = /^[〔【\[（(]\s*(?:本报|本台)?(?:记者|特派记者|特约记者)\s*(?<names>[^／/〕】\]）)]{1,30}?)\s*[／/]\s*[^〕】\]）)]{1,12}?(?:报导|报道|电)\s*[〕】\]）)]\s*/u;
+
 /** The names in a credit such as `记者 张三 通讯员 李四` or `高轩 艾培`; null when it is not a credit. */
 export function parseCredit(text: string): string[] | null {
   const parts = text.split(/\s*(?:记者|特约记者|见习记者|通讯员|作者|文|摄影|摄|图|撰稿)\s*[:：/／]?\s*/u).join(' ');
@@ -31,6 +34,15 @@ function takeEditors(state: ExtractState, line: Line, rule: string): boolean {
 }
 
 function takeLead(state: ExtractState, line: Line): void {
+  const reported = REPORTED.exec(line.text);
+  if (reported) {
+    const names = splitList(reported.groups!.names!);
+    if (names.every((n) => [...n].length <= 4)) {
+      addToList(state, 'authors', names);
+      line.text = line.text.slice(reported[0].length);
+      return;
+    }
+  }
   const m = LEAD.exec(line.text);
   if (!m || m[0].length >= line.text.length) return;
   const credit = m.groups!.credit;

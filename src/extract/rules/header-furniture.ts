@@ -10,7 +10,14 @@ const CHROME: readonly RegExp[] = [
   /^(?:您好|你好|欢迎您?)[，,！!]?.{0,20}(?:登录|注册|退出)/u, // login greetings
   /^(?:登录|注册)(?:\s*[|｜/]\s*(?:登录|注册))*$/u,
   /^(?:扫一扫|扫码)/u,
+  /^[^\p{L}\p{N}]+$/u,                                     // lone symbols: ╳, ▲, ……
+  /^(?:立即下载|下载APP|打开APP|下载客户端)$/iu,
+  /^.{0,12}(?:APP|客户端).{0,12}$/iu,                        // 自由时报APP看新闻又抽奖
 ];
+
+/** Vertical menus: at least this many one-word lines in a row (即时 / 热门 / 政治 / 社会 …). */
+const MENU_RUN = 5;
+const MENU_WORD = /^[\p{Script=Han}A-Za-z0-9]{1,4}$/u;
 
 /** Page controls, alone or several on one line: 【字体：大 中 小】 打印本页 关闭窗口. */
 const CONTROL = /[【\[]?\s*(?:字[体號号]\s*[:：]?\s*(?:[大中小](?:\s|$|(?=[】\]]))\s*)+|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|纠错|复制链接|加入收藏)\s*[】\]]?/gu;
@@ -30,10 +37,17 @@ export function isChrome(line: Line): boolean {
   return CHROME.some((re) => re.test(line.text)) || isControls(line.text) || isMenu(line.text);
 }
 
-/** Header furniture: image file names, 听新闻, stray numbers, font-size and print controls, menus, greetings. */
+/** Header furniture: image file names, 听新闻, stray numbers and symbols, font-size and print controls, menus (one line or one word per line), greetings, app prompts. */
 export const headerFurniture: ExtractRule = {
   name: 'header-furniture',
   run(state) {
-    for (const line of bodyLines(state)) if (isChrome(line)) mark(line, 'furniture', this.name);
+    const lines = bodyLines(state);
+    for (const line of lines) if (isChrome(line)) mark(line, 'furniture', this.name);
+    for (let i = 0; i < lines.length; ) {
+      let j = i;
+      while (j < lines.length && MENU_WORD.test(lines[j]!.text)) j++;
+      if (j - i >= MENU_RUN) for (let k = i; k < j; k++) mark(lines[k]!, 'furniture', this.name);
+      i = Math.max(j, i + 1);
+    }
   },
 };

@@ -1,13 +1,16 @@
+import { isFence } from '../protect.js';
 import type { NormalizeRule } from '../state.js';
 
 export const blankLines: NormalizeRule = {
   name: 'blank-lines',
-  description: 'collapse runs of blank lines into one and drop blank lines at the start and end',
+  description: 'collapse runs of blank lines into one (not inside code fences) and drop blank lines at the start and end',
   run(state) {
     const lines: string[] = [];
     const lineMap: number[] = [];
+    let inFence = false;
     state.lines.forEach((line, i) => {
-      const blank = line.trim() === '';
+      if (isFence(line)) inFence = !inFence;
+      const blank = !inFence && line.trim() === '';
       if (blank && (lines.length === 0 || lines[lines.length - 1] === '')) return;
       lines.push(blank ? '' : line);
       lineMap.push(state.lineMap[i]!);

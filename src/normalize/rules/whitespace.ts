@@ -1,3 +1,4 @@
+import { isFence } from '../protect.js';
 import { mapLines, type NormalizeRule } from '../state.js';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
@@ -17,8 +18,13 @@ export const whitespace: NormalizeRule = {
 /** Runs after punctuation, so a line starting with `(1)` is judged by its full-width form `（1）`. */
 export const indentation: NormalizeRule = {
   name: 'indentation',
-  description: 'indentation before Chinese text (ideographic spaces, spaces, tabs) and trailing spaces removed',
+  description: 'indentation before Chinese text (ideographic spaces, spaces, tabs) and trailing spaces removed, outside code fences',
   run(state) {
-    mapLines(state, (line) => line.replace(CHINESE_INDENT, '').replace(TRAILING, ''));
+    let inFence = false;
+    mapLines(state, (line) => {
+      if (isFence(line)) inFence = !inFence;
+      else if (inFence) return line;
+      return line.replace(CHINESE_INDENT, '').replace(TRAILING, '');
+    });
   },
 };

@@ -2,6 +2,7 @@ import type { Page } from '../../types.js';
 import { articleKeywords } from '../../site/taxonomies.js';
 import { renderTemplate, type RenderContext } from '../context.js';
 import { pathKey } from '../../site/urls.js';
+import { fullTimestamp } from '../feeds.js';
 import { outputPath } from '../urls.js';
 import { articleMinutes, articleSummary, dateText, type TermLink } from '../view.js';
 
@@ -20,6 +21,7 @@ export function renderArticles(ctx: RenderContext, bodies: Map<string, string>):
         article: {
           title: a.title,
           date: a.date,
+          published: a.date ? fullTimestamp(a.date) : null,
           dateText: dateText(a.date),
           source: a.source ? termLinks('sources', a.source) : null,
           authors: a.authors,
@@ -47,4 +49,3 @@ function termLinker(ctx: RenderContext): (tax: keyof RenderContext['site']['taxo
     return term ? ctx.links.term(term) : { name, href: '', count: 0 };
   };
 }
-

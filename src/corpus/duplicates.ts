@@ -1,0 +1,161 @@
+import type { Article, Config, Diagnostic } from '../types.js';
+
+/** Shingle length in characters: long enough that shared shingles mean shared sentences. */
+const SHINGLE = 8;
+/** Winnowing window: every run of this many shingles contributes at least one fingerprint. */
+const WINDOW = 8;
+/**
+ * Fingerprints found in more articles than this are boilerplate (disclaimers, form templates), not
+ * evidence of copying; a story is rarely syndicated more often within one site.
+ */
+const COMMON_FINGERPRINT = 8;
+/**
+ * Share of the shorter article's distinctive fingerprints found in the other, above which the two are
+ * the same story (syndicated, lightly edited, or the same text in the other script, which normalize
+ * has already converted) and the site shows one. Chosen on tw-news: from here up, pairs are the same
+ * story; below, mostly one publisher's template texts.
+ */
+export const DUPLICATE_CONTAINMENT = 0.6;
+/** Lower bound for reporting (not hiding) two articles that share long passages, like a story and its update. */
+export const SHARED_CONTAINMENT = 0.15;
+/** Fingerprints two texts must share to count at all (~8 fingerprints ≈ 40 characters of shared text). */
+const MIN_SHARED = 8;
+/** Fingerprints to report shared passages (~40 ≈ 200 characters). */
+const MIN_SHARED_PASSAGES = 40;
+
+/** The article's text reduced to Han letters and digits, so layout and punctuation do not matter. */
+function letters(article: Article): string {
+  return article.body.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
+}
+
+/** FNV-1a: a deterministic 32-bit hash, the same on every machine and run. */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Shingle hashes in text order. */
+function shingleSequence(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + SHINGLE <= text.length; i++) out.push(fnv(text.slice(i, i + SHINGLE)));
+  return out;
+}
+
+/**
+ * Winnowing (Schleimer et al., the fingerprinting in MOSS): the least shingle hash of every window.
+ * Any passage of at least WINDOW + SHINGLE - 1 characters shared by two texts yields a shared fingerprint.
+ */
+export function fingerprints(text: string): Set<number> {
+  const seq = shingleSequence(text);
+  const out = new Set<number>();
+  const windows = Math.max(seq.length - WINDOW + 1, seq.length > 0 ? 1 : 0);
+  for (let i = 0; i < windows; i++) out.add(Math.min(...seq.slice(i, i + WINDOW)));
+  return out;
+}
+
+export interface Overlap { a: number; b: number; shared: number; containment: number }
+
+/**
+ * Pairs of articles sharing distinctive fingerprints, found through an inverted index (no all-pairs
+ * comparison). Fingerprints in more than COMMON_FINGERPRINT articles are boilerplate and ignored,
+ * also in the denominator: a shared disclaimer does not make two stories the same.
+ */
+export function overlaps(prints: readonly Set<number>[]): Overlap[] {
+  const index = new Map<number, number[]>();
+  prints.forEach((set, i) => {
+    for (const f of set) {
+      const list = index.get(f);
+      if (list) list.push(i); else index.set(f, [i]);
+    }
+  });
+  const distinctive = prints.map((set) => [...set].filter((f) => index.get(f)!.length <= COMMON_FINGERPRINT).length);
+  const shared = new Map<number, number>();
+  const n = prints.length;
+  for (const list of index.values()) {
+    if (list.length < 2 || list.length > COMMON_FINGERPRINT) continue;
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
+      const key = list[x]! * n + list[y]!;
+      shared.set(key, (shared.get(key) ?? 0) + 1);
+    }
+  }
+  const out: Overlap[] = [];
+  for (const [key, count] of shared) {
+    if (count < MIN_SHARED) continue;
+    const a = Math.floor(key / n);
+    const b = key % n;
+    out.push({ a, b, shared: count, containment: count / Math.min(distinctive[a]!, distinctive[b]!) });
+  }
+  return out.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/** Union-find over article indices: groups of two or more, members in index order. */
+function groups(n: number, edges: readonly Overlap[]): number[][] {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const { a, b } of edges) parent[find(a)] = find(b);
+  const byRoot = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    const g = byRoot.get(r);
+    if (g) g.push(i); else byRoot.set(r, [i]);
+  }
+  return [...byRoot.values()].filter((g) => g.length > 1);
+}
+
+/** Orders a group so the copy the site shows comes first. */
+export function keptFirst(keep: Config['duplicates']['keep']): (a: Article, b: Article) => number {
+  const byFile = (a: Article, b: Article): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  if (keep === 'first-file') return byFile;
+  if (keep === 'longest') return (a, b) => b.body.length - a.body.length || byFile(a, b);
+  // earliest: dated before undated (an undated copy cannot show it came first); by day, then file.
+  return (a, b) => {
+    const da = a.date?.slice(0, 10);
+    const db = b.date?.slice(0, 10);
+    if (da && db && da !== db) return da < db ? -1 : 1;
+    if (da && !db) return -1;
+    if (db && !da) return 1;
+    return byFile(a, b);
+  };
+}
+
+export interface DuplicateGroup { kept: Article; dropped: Article[] }
+export interface SharedPassages { a: Article; b: Article; containment: number }
+
+export interface DuplicateReport {
+  /** Same story: the site shows `kept` only. */
+  groups: DuplicateGroup[];
+  /** Long shared passages below the duplicate threshold: reported, both shown. */
+  shared: SharedPassages[];
+}
+
+/** Near-duplicates and shared passages across the corpus. */
+export function findDuplicates(articles: readonly Article[], keep: Config['duplicates']['keep']): DuplicateReport {
+  const found = overlaps(articles.map((a) => fingerprints(letters(a))));
+  const same = found.filter((o) => o.containment >= DUPLICATE_CONTAINMENT);
+  const shared = found
+    .filter((o) => o.containment < DUPLICATE_CONTAINMENT && o.containment >= SHARED_CONTAINMENT && o.shared >= MIN_SHARED_PASSAGES)
+    .map((o) => ({ a: articles[o.a]!, b: articles[o.b]!, containment: o.containment }));
+  const dupGroups = groups(articles.length, same).map((g) => {
+    const [kept, ...dropped] = g.map((i) => articles[i]!).sort(keptFirst(keep));
+    return { kept: kept!, dropped };
+  });
+  return { groups: dupGroups, shared };
+}
+
+export function duplicateDiagnostic(dropped: Article, kept: Article, keep: string): Diagnostic {
+  return {
+    file: dropped.file, line: 0, column: 0, severity: 'info', rule: 'corpus/near-duplicate',
+    message: `near-duplicate of ${kept.file}; the site shows that copy (duplicates.keep: ${keep})`,
+  };
+}
+
+export function sharedDiagnostic(article: Article, other: Article, containment: number): Diagnostic {
+  return {
+    file: article.file, line: 0, column: 0, severity: 'info', rule: 'corpus/shared-passages',
+    message: `shares long passages with ${other.file} (${Math.round(containment * 100)}% of the shorter text); both are published`,
+  };
+}

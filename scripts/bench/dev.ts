@@ -77,9 +77,13 @@ function listen(url: string): { next(afterMs: number, timeoutMs: number): Promis
         if (i >= 0) return times.splice(0, i + 1).pop()!;
         const left = deadline - performance.now();
         if (left <= 0) throw new Error(`no reload event within ${timeoutMs} ms`);
+        // The timer is cleared once woken: a pending one would keep the bench alive until it fires.
         await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(r, left);
+          const timer = setTimeout(r, left);
+          wake = () => {
+            clearTimeout(timer);
+            r();
+          };
         });
       }
     },
@@ -116,7 +120,9 @@ export async function measureDevReload(o: DevOptions): Promise<number[] | undefi
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000); // a server that will not stop
       await exited;
+      clearTimeout(force);
     }
     for (const drop of o.drops) await rm(path.join(o.contentDir, drop.name), { force: true });
   }

@@ -1,14 +1,17 @@
 import type { Article, Config } from '../types.js';
 import { duplicateDiagnostic, findDuplicates, sharedDiagnostic } from './duplicates.js';
 import { computeKeywords } from './keywords.js';
+import { boilerplateSentences, stripBoilerplate } from './boilerplate.js';
 
 /**
  * Corpus-level extraction, run after every file is extracted and before the site is built:
- * computed keywords (TF-IDF with an IDF from this corpus) for articles whose page states none,
+ * sentences repeated verbatim across many articles removed as boilerplate, computed keywords (TF-IDF with an IDF from this corpus) for articles whose page states none,
  * and near-duplicate marking (`duplicateOf`, which copy per config.duplicates.keep).
  * Returns new article objects in the same order; the inputs are not modified.
  */
-export function enrichCorpus(articles: Article[], config: Config): Article[] {
+export function enrichCorpus(input: Article[], config: Config): Article[] {
+  const boilerplate = boilerplateSentences(input);
+  const articles = input.map((a) => stripBoilerplate(a, boilerplate));
   const computed = computeKeywords(articles);
   const enriched = articles.map((a, i): Article => {
     const copy = { ...a, diagnostics: [...a.diagnostics] };

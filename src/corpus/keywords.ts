@@ -1,6 +1,7 @@
 import type { Article } from '../types.js';
 import { makeIdf } from './idf.js';
 import { terms } from './segment.js';
+import { zoneForms } from '../extract/rules/parks.js';
 
 export const MIN_KEYWORDS = 3;
 export const MAX_KEYWORDS = 8;
@@ -9,14 +10,20 @@ const TITLE_WEIGHT = 3;
 /** A keyword must score at least this share of the best one (beyond the first MIN_KEYWORDS). */
 const RELATIVE_FLOOR = 0.35;
 
-/** Term counts of one article: title words weighted, park names counted whole (jieba splits 镇江/高新区). */
+/** Non-overlapping occurrences of any of `forms` (longest first) in `text`. */
+function mentions(text: string, forms: string[]): number {
+  const escaped = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  return text.match(new RegExp(escaped.join('|'), 'gu'))?.length ?? 0;
+}
+
+/** Term counts of one article: title words weighted, park names counted whole in all their forms (jieba splits 镇江/高新区). */
 export function termCounts(article: Pick<Article, 'title' | 'body' | 'parks'>): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (t: string, n: number): void => { counts.set(t, (counts.get(t) ?? 0) + n); };
   for (const t of terms(article.title)) add(t, TITLE_WEIGHT);
   for (const t of terms(article.body)) add(t, 1);
   const text = `${article.title}\n${article.body}`;
-  for (const park of article.parks) add(park, text.split(park).length - 1);
+  for (const park of article.parks) add(park, mentions(text, zoneForms(park)));
   return counts;
 }
 

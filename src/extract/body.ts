@@ -1,7 +1,7 @@
 import type { Line } from './state.js';
 
 /** Markdown-significant characters at the start of a paragraph that would change its meaning. */
-function escapeStart(text: string): string {
+export function escapeStart(text: string): string {
   return text.replace(/^([#>*+\-=|`]|\d+[.)]\s)/u, '\\$1');
 }
 
@@ -31,7 +31,12 @@ const SUMMARY_CHARS = 120;
 
 /** First sentences of the body as plain text, cut at a sentence end near 120 characters. */
 export function summarize(lines: Line[]): string {
-  const prose = lines.filter((l) => l.role === 'body').map((l) => l.text).join('');
+  return summarizeProse(lines.filter((l) => l.role === 'body').map((l) => l.text));
+}
+
+/** The summary of body paragraphs given as plain text (no headings, notes or captions). */
+export function summarizeProse(paragraphs: string[]): string {
+  const prose = paragraphs.join('');
   const chars = [...prose];
   if (chars.length <= SUMMARY_CHARS) return prose;
   const head = chars.slice(0, SUMMARY_CHARS).join('');

@@ -1,4 +1,4 @@
-import type { Diagnostic, FieldName, RawFrontMatter, Script } from '../types.js';
+import type { Diagnostic, RawFrontMatter, Script } from '../types.js';
 import { parseDateString } from './dates.js';
 
 /** Values an editor may set in front-matter, already validated. */
@@ -42,31 +42,51 @@ const CHECKS: Record<keyof EditorFields, [Check, string]> = {
 };
 
 /** Keys that are not extracted fields but that other stages read (draft, layout ...). */
-const PASS_THROUGH = new Set(['draft', 'layout', 'aliases', 'template', 'lang', 'weight', 'computed_keywords', 'provenance']);
+const PASS_THROUGH = new Set(['draft', 'layout', 'aliases', 'template', 'lang', 'weight', 'computed_keywords',
+  // ingest's record of where each value came from: history for the editor, the values are theirs now.
+  'provenance']);
+
+/** C0 controls and DEL (tab and newline excepted): invisible, and never meant in a title or a name. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
+
+/** The value with control characters removed from every string in it, and whether any were. */
+function stripControls(value: unknown): [unknown, boolean] {
+  if (typeof value === 'string') {
+    const clean = value.replace(CONTROL, '');
+    return [clean, clean !== value];
+  }
+  if (Array.isArray(value)) {
+    const parts = value.map(stripControls);
+    return [parts.map(([v]) => v), parts.some(([, changed]) => changed)];
+  }
+  return [value, false];
+}
+
+export interface EditorInput {
+  fields: EditorFields;
+  diagnostics: Diagnostic[];
+}
 
 /**
  * Validates front-matter written by an editor. A value of the wrong type is reported naming the key,
- * and left out so the extracted value is used instead.
+ * and left out so the extracted value is used instead; control characters are removed with a warning.
  */
-export function readEditorFields(frontMatter: RawFrontMatter, file: string, line: number): { fields: EditorFields; diagnostics: Diagnostic[] } {
+export function readEditorFields(frontMatter: RawFrontMatter, file: string, line: number): EditorInput {
   const fields: Record<string, unknown> = {};
   const diagnostics: Diagnostic[] = [];
   const at = (severity: Diagnostic['severity'], rule: string, message: string): Diagnostic =>
     ({ file, line, column: 0, severity, rule: `extract/${rule}`, message });
-  for (const [key, value] of Object.entries(frontMatter)) {
+  for (const [key, raw] of Object.entries(frontMatter)) {
     const check = CHECKS[key as keyof EditorFields];
     if (!check) {
       if (!PASS_THROUGH.has(key)) diagnostics.push(at('warning', 'unknown-key', `front-matter key "${key}" is not a parkpress field and is ignored`));
       continue;
     }
+    const [value, stripped] = stripControls(raw);
+    if (stripped) diagnostics.push(at('warning', 'control-characters', `front-matter "${key}" contains control characters; they were removed`));
     const ok = check[0](value);
     if (ok === undefined) diagnostics.push(at('error', 'front-matter-type', `front-matter "${key}" must be ${check[1]} (got ${JSON.stringify(value)}); the extracted value is used instead`));
     else fields[key] = ok;
   }
   return { fields: fields as EditorFields, diagnostics };
-}
-
-/** Front-matter keys as FieldName, for provenance. */
-export function editorFieldNames(fields: EditorFields): FieldName[] {
-  return Object.keys(fields) as FieldName[];
 }

@@ -13,6 +13,7 @@ import { headerFurniture } from './rules/header-furniture.js';
 import { inferredDate } from './rules/inferred-date.js';
 import { keywordsLine } from './rules/keywords-line.js';
 import { linkLists, trailingLinks } from './rules/link-lists.js';
+import { markdownBlocks } from './rules/markdown-blocks.js';
 import { parks } from './rules/parks.js';
 import { series } from './rules/series.js';
 import { subheadings } from './rules/subheadings.js';
@@ -21,13 +22,13 @@ import { title } from './rules/title.js';
 export type { ExtractRule } from './state.js';
 
 /**
- * The chain, in order. Furniture and field lines go first so that the title is the first line left;
+ * The chain, in order. A markdown body's own structure is read first. Furniture and field lines go first so that the title is the first line left;
  * link lists go before credits (a byline is the last line *before* the lists), the shape-only
  * trailing-links check after them; subheadings need captions known; parks and the inferred date
  * read the finished body.
  */
 export const rules: readonly ExtractRule[] = [
-  headerFurniture, breadcrumb, dateline, series, keywordsLine, disclaimer, footer, linkLists,
+  markdownBlocks, headerFurniture, breadcrumb, dateline, series, keywordsLine, disclaimer, footer, linkLists,
   credits, trailingLinks, editorNote, title, captions, subheadings, parks, inferredDate,
 ];
 
@@ -36,14 +37,15 @@ function defaultSlug(hash: string): string {
   return hash.slice(0, 12);
 }
 
-function initialState(source: SourceFile, normalized: NormalizeResult): ExtractState {
+function initialState(source: SourceFile, normalized: NormalizeResult, editorTitle: string | undefined): ExtractState {
   const offset = source.bodyStartLine - 1;
   const lines: Line[] = [];
   normalized.text.split('\n').forEach((text, i) => {
     const trimmed = text.trim();
     if (trimmed) lines.push({ text: trimmed, line: (normalized.lineMap[i] ?? i + 1) + offset, role: 'body' });
   });
-  return { file: source.relPath, lines, fields: {}, provenance: {}, diagnostics: [] };
+  const markdown = source.path.toLowerCase().endsWith('.md');
+  return { file: source.relPath, markdown, editorTitle, lines, fields: {}, provenance: {}, diagnostics: [] };
 }
 
 /** Normalize reports lines of the body; shift them to lines of the file. */
@@ -54,9 +56,9 @@ function shiftDiagnostics(diagnostics: Diagnostic[], source: SourceFile): Diagno
 
 /** extract: normalized text -> Article (front-matter fields, clean markdown body, diagnostics). */
 export function extract(source: SourceFile, normalized: NormalizeResult): Article {
-  const state = initialState(source, normalized);
-  for (const rule of rules) rule.run(state);
   const { fields: editor, diagnostics: editorDiagnostics } = readEditorFields(source.frontMatter, source.relPath, 1);
+  const state = initialState(source, normalized, editor.title);
+  for (const rule of rules) rule.run(state);
   const f = state.fields;
   const bodyLines = state.lines.filter((l) => l.role === 'body' || l.role === 'heading' || l.role === 'note' || l.role === 'caption');
   const provenance: Partial<Record<FieldName, Provenance>> = { ...state.provenance, slug: 'computed', summary: 'computed' };

@@ -37,6 +37,10 @@ export interface Extracted {
 
 export interface ExtractState {
   file: string;
+  /** The body is markdown parkpress wrote (an ingested `.md`): `##`, `>` and `*caption*` lines keep their roles. */
+  markdown: boolean;
+  /** The title an editor set in front-matter: only a line repeating it is the page's headline. */
+  editorTitle?: string;
   /** Non-empty normalized lines in page order. */
   lines: Line[];
   fields: Partial<Extracted>;

@@ -3,9 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile, copyFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fixturesDir, projectRoot } from '../helpers/paths.js';
+import { corpusDir, fixturesDir, projectRoot, sharedMissing } from '../helpers/paths.js';
 
 const bin = path.join(projectRoot, 'bin', 'parkpress.js');
 
@@ -82,4 +83,17 @@ test('a path that does not exist is a usage error (exit 2) naming it', () => {
   const r = run(['no/such/folder']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /no\/such\/folder: no such file or folder/u);
+});
+
+test('a slice of the tw-news corpus (pages nobody here wrote) checks without a crash', { skip: sharedMissing() }, async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pp-check-tw-'));
+  const names = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).sort().slice(0, 40);
+  for (const n of names) await copyFile(path.join(corpusDir, n), path.join(dir, n));
+  const r = run(['--json', '.'], dir);
+  assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  const list = JSON.parse(r.stdout) as Json[];
+  assert.equal(list.length, names.length);
+  const articles = list.filter((o) => o.title !== null);
+  assert.ok(articles.every((o) => o.original_script === 'zh-Hant' || o.original_script === 'zh-Hans'));
+  assert.ok(articles.filter((o) => (o.title as string).length > 0).length >= articles.length * 0.9, 'most pages get a title');
 });

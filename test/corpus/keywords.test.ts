@@ -8,6 +8,7 @@ import { defaultConfig } from '../../src/config/defaults.js';
 import { enrichCorpus } from '../../src/corpus/index.js';
 import { MAX_KEYWORDS, MIN_KEYWORDS, topKeywords } from '../../src/corpus/keywords.js';
 import { STOP_WORDS } from '../../src/corpus/stopwords.js';
+import { terms } from '../../src/corpus/segment.js';
 import type { Article } from '../../src/types.js';
 import { projectRoot, seedsDir, sharedMissing } from '../helpers/paths.js';
 
@@ -37,6 +38,7 @@ test('articles that state no keywords get 3–8 computed ones; stated keywords a
   const zhenjiang = out.find((a) => a.file.startsWith('002'))!;
   assert.ok(zhenjiang.computedKeywords.includes('镇江高新区'), 'park names count whole');
   const jiangbei = out.find((a) => a.file.startsWith('003'))!;
+  assert.equal(jiangbei.computedKeywords[0], '南京江北新区', 'mentions as 江北新区 count for the park');
   assert.ok(jiangbei.computedKeywords.includes('进度条'), `the story's own word ranks high: ${jiangbei.computedKeywords}`);
 });
 
@@ -48,4 +50,11 @@ test('topKeywords: ranking by score, nested terms dropped, ties broken by the te
   const split = new Map([['镇江', 6], ['高新区', 6], ['镇江高新区', 1], ['人才', 2], ['公寓', 2]]);
   const flat = (): number => 2;
   assert.deepEqual(topKeywords(split, flat), ['镇江高新区', '人才', '公寓']);
+});
+
+test('terms: content words by part of speech, no stop words, and two-noun compounds jieba cuts apart', () => {
+  const t = terms('全区上下要以项目建设为抓手，推动产业集群加快发展。');
+  assert.ok(t.includes('项目建设') && t.includes('产业集群'), t.join(' '));
+  assert.ok(t.includes('集群'), 'the parts stay candidates too');
+  assert.ok(!t.includes('项目') && !t.includes('发展') && !t.includes('要'), 'stop words and function words are out');
 });

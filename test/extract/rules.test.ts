@@ -13,7 +13,8 @@ import { fixturesDir, projectRoot } from '../helpers/paths.js';
 const dir = path.join(fixturesDir, 'extract');
 
 async function page(name: string): Promise<Article> {
-  const result = await processFile(path.join(dir, `${name}.txt`), dir, defaultConfig(projectRoot));
+  const file = name.includes('.') ? name : `${name}.txt`;
+  const result = await processFile(path.join(dir, file), dir, defaultConfig(projectRoot));
   assert.ok(result.article, JSON.stringify(result.diagnostics));
   return result.article;
 }
@@ -122,6 +123,7 @@ test('trailing-links: a page of short numbered lines (a filing) is content, and 
   const a = await page('filing');
   assert.ok(a.body.includes('因应措施'));
   assert.ok(a.body.includes('事实发生日'));
+  assert.deepEqual(a.subheadings, [], 'numbered label：value lines are form fields, not headings');
   assert.equal(a.provenance.title, 'computed');
   assert.ok(a.diagnostics.some((d) => d.rule === 'extract/title'));
 });
@@ -159,6 +161,13 @@ about('inferred-date', 'inferred-date', 'latest month-day in the year the text e
   assert.equal(none.date, null, 'a month-day with no year anywhere gives no date');
 });
 
+test('title: a 【label】-led first line is the headline even when it ends in 。', async () => {
+  const a = await page('labelled-headline');
+  assert.equal(a.title, '【园区观察】创新券为何在高新区用不完？问题出在兑现流程。');
+  assert.equal(a.provenance.title, 'explicit');
+  assert.ok(a.body.startsWith('今年以来'));
+});
+
 test('title: no headline-shaped first line is a warning naming the line; the first words stand in', async () => {
   const a = await page('no-title');
   assert.equal(a.provenance.title, 'computed');
@@ -186,6 +195,27 @@ test('diagnostics point at original lines: the front-matter and blank lines are 
   const a = await page('front-matter-offset');
   const d = a.diagnostics.find((x) => x.rule === 'extract/title');
   assert.equal(d?.line, 6, 'the first text line is line 6 of the file');
+});
+
+about('markdown-blocks', 'markdown-body.md', 'a markdown body keeps its ##, > and *caption* lines; it renders back to itself', async () => {
+  const a = await page('markdown-body.md');
+  assert.equal(a.title, '苏州工业园区发布生物医药新政');
+  assert.deepEqual(a.subheadings, ['重点支持创新药研发']);
+  assert.deepEqual(a.captions, ['园区生物医药产业园效果图']);
+  assert.match(a.body, /^> 编者按：\n>\n> 生物医药是园区的主导产业之一。\n\n苏州工业园区今天发布/u);
+  assert.ok(a.body.includes('\n\\- 以上政策'), 'an escaped line stays escaped, not doubled');
+  assert.ok(a.summary.startsWith('苏州工业园区今天发布'));
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(path.join(dir, 'markdown-body.md'), 'utf8');
+  assert.equal(a.body, source.slice(source.indexOf('> 编者按')));
+});
+
+test('front-matter: control characters are removed from editor values with a warning naming the key', async () => {
+  const a = await page('control-characters.md');
+  assert.equal(a.title, '园区新闻标题');
+  assert.deepEqual(a.authors, ['张三']);
+  const keys = a.diagnostics.filter((d) => d.rule === 'extract/control-characters').map((d) => d.message.match(/"(\w+)"/u)?.[1]);
+  assert.deepEqual(keys, ['title', 'authors']);
 });
 
 test('every rule in the chain has a fixture and a test here', () => {

@@ -9,7 +9,7 @@ import { parseKeywords } from '../../src/extract/rules/keywords-line.js';
 import { inferDate } from '../../src/extract/rules/inferred-date.js';
 import { namesOnly } from '../../src/extract/names.js';
 import { parseDateString } from '../../src/extract/dates.js';
-import { findParks } from '../../src/extract/rules/parks.js';
+import { findParks, zoneForms } from '../../src/extract/rules/parks.js';
 
 test('zone names: place prefix kept, country and generic words dropped, long suffixes shortened', () => {
   const names = (t: string): string[] => findParks(t).map((p) => p.name);
@@ -17,6 +17,12 @@ test('zone names: place prefix kept, country and generic words dropped, long suf
   assert.deepEqual(names('在全国169家国家高新区综合评价中'), []);
   assert.deepEqual(names('苏州工业园区和合肥经济技术开发区'), ['苏州工业园区', '合肥经开区']);
   assert.deepEqual(names('完善高新区环状交通路网'), []);
+});
+
+test('a zone is named in its canonical, long and city-less forms', () => {
+  assert.deepEqual(zoneForms('南京江北新区'), ['南京江北新区', '江北新区']);
+  assert.deepEqual(zoneForms('广州经开区'), ['广州经济技术开发区', '广州经开区']);
+  assert.deepEqual(zoneForms('镇江高新区'), ['镇江高新技术产业开发区', '镇江高新区']);
 });
 
 test('datelines in every listed form give ISO 8601 in +08:00', () => {
@@ -70,6 +76,7 @@ test('inferred dates: latest full date, or month-day in the established year; no
   assert.equal(inferDate('3月8日签约。'), null);
   assert.equal(inferDate('到2035年建成。3月8日签约。'), null);
   assert.equal(inferDate('2019年，会议11月3日召开。新规2020年1月1日起施行。'), '2019-11-03', 'a start date is not the writing date');
+  assert.equal(inferDate('金价创下2011年11月以来新高。8月7日收盘。'), null, '“since 2011” does not set the story in 2011');
 });
 
 test('editor dates accept ISO and Chinese forms and reject words', () => {

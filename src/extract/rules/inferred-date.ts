@@ -6,8 +6,8 @@ const EVENT = '\\s*(?:起|前|以前|之前|开始|实施|施行|生效|到期|�
 const EVENT_DATE = new RegExp(`(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}日(?=${EVENT})`, 'gu');
 const FULL = /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/gu;
 const MONTH_DAY = new RegExp(`(?<!年|\\d)(\\d{1,2})月(\\d{1,2})日(?!${EVENT})`, 'gu');
-/** A year the story is set in; not a target (到2025年, 至2035年) or a span (2017—2022年). */
-const YEAR = /(?<![到至—–~\-\d])((?:19|20)\d{2})年(?!底前|前|以前|以后|后)/gu;
+/** A year the story is set in; not a target (到2025年, 至2035年), a span (2017—2022年) or a starting point (2011年11月以来). */
+const YEAR = /(?<![到至—–~\-\d])((?:19|20)\d{2})年(?!底前|前|以前|以后|后|(?:\d{1,2}月)?(?:以来|来))/gu;
 
 function key(p: DateParts): number {
   return p.y * 10000 + p.mo * 100 + p.d;

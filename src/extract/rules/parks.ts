@@ -48,6 +48,20 @@ export function findParks(text: string): { name: string; index: number }[] {
   return found;
 }
 
+/**
+ * The ways a text names one zone: the canonical name, its long suffix (广州经济技术开发区), and the
+ * name without the leading city (江北新区 for 南京江北新区). Longest first, for one alternation.
+ */
+export function zoneForms(park: string): string[] {
+  const short = SUFFIXES.map(([, s]) => s).filter((s) => park.endsWith(s)).sort((a, b) => b.length - a.length)[0];
+  if (!short) return [park];
+  const place = [...park.slice(0, -short.length)];
+  const forms = new Set([park]);
+  for (const [long, canonical] of SUFFIXES) if (canonical === short) forms.add(place.join('') + long);
+  if (place.length > 2) forms.add(place.slice(-2).join('') + short);
+  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
 interface Tally { name: string; score: number; first: number }
 
 /** Mentions of `江北新区` count for `南京江北新区` when both occur: the longer name is the canonical one. */

@@ -73,9 +73,7 @@ test('binary data is refused', () => assertSkipped('binary.txt', /^load\//));
 
 test('invalid UTF-8 is reported with the file', () => assertFlagged('invalid-utf8.txt'));
 
-// Known gap (load): text that is UTF-8 but for a few bad bytes is decoded as GB18030 mojibake
-// without a load diagnostic. Kept as a todo so it shows until load prefers UTF-8 with U+FFFD.
-test('mostly-UTF-8 text with a few bad bytes is not published as mojibake', { todo: 'load decodes it as GB18030' }, () => {
+test('mostly-UTF-8 text with a few bad bytes is not published as mojibake', () => {
   const article = site.articles.find((a) => a.file === 'invalid-utf8.txt');
   assert.ok(!article || article.title.includes('苏州工业园区'), article?.title);
   assert.ok(diagnosticsOf('invalid-utf8.txt').some((d) => d.rule.startsWith('load/')));
@@ -185,9 +183,7 @@ test('a symlink to itself and a symlinked folder loop neither hang, crash nor du
   assert.ok(!files.some((f) => f.startsWith(`${GENERATED.dirLoop}/`)));
 });
 
-// Known gap (discover): dangling and looping symlinks are skipped silently; discoverSources
-// returns paths only, so there is no channel for a diagnostic yet.
-test('a symlink to itself is reported', { todo: 'discoverSources skips it without a diagnostic' }, () => {
+test('a symlink to itself is reported', () => {
   assertSkipped(GENERATED.selfLink);
 });
 

@@ -65,6 +65,13 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
       message: `${decoded.replaced} invalid UTF-8 byte sequence(s) were replaced by U+FFFD (the first on line ${line}); re-save the file as UTF-8.`,
     });
   }
+  if (decoded.encoding === 'gb18030' || decoded.encoding === 'big5') {
+    // A guess, however good, is worth a line in `check`: an editor can re-save the file as UTF-8.
+    diagnostics.push({
+      file: relPath, line: 0, column: 0, severity: 'info', rule: 'load/legacy-encoding',
+      message: `Not UTF-8: decoded as ${decoded.encoding === 'big5' ? 'Big5' : 'GB18030'} by the characters it gives; re-save the file as UTF-8 if the text looks wrong.`,
+    });
+  }
   const source = {
     path: path.resolve(file),
     relPath,

@@ -85,6 +85,7 @@ test('GBK bytes in a file named as UTF-8 are decoded, not turned into mojibake',
   assert.equal(article.title, '工业园区新闻');
   assert.doesNotMatch(article.body, /\uFFFD/);
   assert.equal(article.encoding, 'gb18030');
+  assert.ok(diagnosticsOf('gbk-bytes.utf8.txt').some((d) => d.rule === 'load/legacy-encoding'), 'the guessed encoding is reported');
 });
 
 test('a 20 MB one-line file and a 100,000-line file are over the default limits', () => {

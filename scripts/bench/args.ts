@@ -20,11 +20,13 @@ export interface BenchArgs {
   profile: boolean;
   /** Also time `parkpress dev` from a dropped file to the reload event. */
   dev: boolean;
+  /** Build parkpress's search index (the default; `--no-search` measures the rest of the pipeline). */
+  search: boolean;
   help: boolean;
 }
 
 export const USAGE = `usage: npm run bench -- [--n 1000] [--runs 3] [--tools parkpress,hugo,eleventy]
-                        [--scenarios cold,warm,add] [--profile] [--no-dev]
+                        [--scenarios cold,warm,add] [--profile] [--no-dev] [--no-search]
                         [--work bench-work] [--corpus ../shared/corpus/tw-news]
 Builds a corpus of N articles, builds it with each tool in alternating rounds and prints the
 medians of wall time and peak memory with the ratios parkpress/Hugo and parkpress/Eleventy.`;
@@ -58,6 +60,7 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchArgs {
         corpus: { type: 'string', default: path.join('..', 'shared', 'corpus', 'tw-news') },
         profile: { type: 'boolean', default: false },
         'no-dev': { type: 'boolean', default: false },
+        'no-search': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -75,6 +78,7 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchArgs {
     corpusDir: path.resolve(projectRoot, parsed.corpus),
     profile: parsed.profile,
     dev: !parsed['no-dev'],
+    search: !parsed['no-search'],
     help: parsed.help,
   };
 }

@@ -79,7 +79,7 @@ async function runRound(tool: Tool, ws: Workspace, src: CorpusSources, scenarios
         return `${s} build exited ${sample.code}: ${sample.output.trim().split('\n').slice(-8).join('\n')}`;
       }
       (result.samples[s] ??= []).push(sample);
-      log(`${round} ${tool.label.padEnd(9)} ${s.padEnd(4)} ${(sample.ms / 1000).toFixed(2).padStart(7)} s (CPU ${(sample.cpuMs / 1000).toFixed(2)} s) ${sample.maxRssMiB.toFixed(0).padStart(5)} MiB`);
+      log(`${round} ${tool.label.padEnd(9)} ${s.padEnd(4)} ${(sample.ms / 1000).toFixed(2).padStart(7)} s (CPU ${(sample.cpuMs / 1000).toFixed(2)} s) ${sample.maxRssMiB.toFixed(0).padStart(5)} MiB (tree ${sample.treeRssMiB.toFixed(0)} MiB)`);
       if (s === 'cold' && !result.output) result.output = await treeSize(outputDir(tool, ws));
     }
     return undefined;
@@ -112,6 +112,7 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
   const ws = await prepareWorkspace(args.workDir, args.n, src, {
     templatesDir: path.join(projectRoot, 'templates'),
     publicDir: path.join(projectRoot, 'public'),
+    search: args.search,
   }, log);
   const results = tools.map((t): ToolResult => ({ name: t.name, label: t.label, version: t.version, samples: {} }));
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -144,7 +145,7 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
   const profile = args.profile && ppTool && !pp?.failure
     ? `${await stageBreakdown(ppTool, ws)}\n${await profileParkpress(ppTool, ws, args.workDir, date)}`
     : undefined;
-  return { date, machine, n: args.n, runs: args.runs, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, floorMs: floors.map((f) => f.ms), profile };
+  return { date, machine, n: args.n, runs: args.runs, search: args.search, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, floorMs: floors.map((f) => f.ms), profile };
 }
 
 /** Articles dropped one by one into a running `parkpress dev`. */
@@ -205,7 +206,7 @@ async function saveResult(args: BenchArgs, result: BenchResult, table: string): 
   const dir = path.join(args.workDir, 'results');
   await mkdir(dir, { recursive: true });
   const base = path.join(dir, `n${result.n}-${result.date.replace(/[:]/g, '')}`);
-  const plain = { ...result, tools: result.tools.map((t) => ({ ...t, samples: Object.fromEntries(Object.entries(t.samples).map(([k, v]) => [k, v.map(({ ms, maxRssMiB, cpuMs, code }) => ({ ms, maxRssMiB, cpuMs, code }))])) })) };
+  const plain = { ...result, tools: result.tools.map((t) => ({ ...t, samples: Object.fromEntries(Object.entries(t.samples).map(([k, v]) => [k, v.map(({ ms, maxRssMiB, treeRssMiB, cpuMs, code }) => ({ ms, maxRssMiB, treeRssMiB, cpuMs, code }))])) })) };
   await writeFile(`${base}.json`, `${JSON.stringify(plain, null, 2)}\n`);
   await writeFile(`${base}.md`, table);
   return base;

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sampleTreeRss } from './tree-rss.js';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -21,6 +22,8 @@ export interface Command {
 export interface Sample {
   ms: number;
   maxRssMiB: number;
+  /** Peak of the summed RSS of the build and every process it started, sampled every 100 ms (Linux). */
+  treeRssMiB: number;
   /** User + system CPU milliseconds of the build and the subprocesses it waited for. */
   cpuMs: number;
   code: number;
@@ -49,18 +52,23 @@ export async function measure(c: Command): Promise<Sample> {
     let output = '';
     const keep = (chunk: Buffer) => { output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT); };
     const start = performance.now();
+    let treePeak = 0;
     await new Promise<void>((resolve, reject) => {
       const child = spawn(GNU_TIME, ['-f', TIME_FORMAT, '-o', timeFile, c.cmd, ...c.args], {
         cwd: c.cwd, env: c.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'],
       });
+      const sampler = child.pid !== undefined ? sampleTreeRss(child.pid) : undefined;
       child.stdout.on('data', keep);
       child.stderr.on('data', keep);
       child.on('error', reject);
+      child.on('exit', () => { treePeak = sampler?.stop() ?? 0; });
       child.on('close', () => resolve());
     });
     const ms = performance.now() - start;
     const { code, maxRssKiB, cpuMs } = parseTimeOutput(await readFile(timeFile, 'utf8'));
-    return { ms, maxRssMiB: maxRssKiB / 1024, cpuMs, code, output };
+    // The sampler can miss the very end; the largest single process is a floor for the tree.
+    const maxRssMiB = maxRssKiB / 1024;
+    return { ms, maxRssMiB, treeRssMiB: Math.max(treePeak / 2 ** 20, maxRssMiB), cpuMs, code, output };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -24,6 +24,8 @@ export interface BenchResult {
   machine: string;
   n: number;
   runs: number;
+  /** False when parkpress was built without its search index (`--no-search`). */
+  search: boolean;
   rawBytes: number;
   markdownBytes: number;
   tools: ToolResult[];
@@ -80,6 +82,7 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
   lines.push(`machine: ${r.machine}`);
   lines.push(`${r.n} articles (${fmtBytes(r.rawBytes)} raw traditional text; ${fmtBytes(r.markdownBytes)} simplified markdown for the peers), medians of ${r.runs} alternating run(s)`);
   lines.push(`tools: ${shown.map((t) => `${t.label} ${t.version}`).join(', ')}`);
+  if (!r.search) lines.push('parkpress built WITHOUT its search index (--no-search)');
   lines.push('');
   const head = ['', ...shown.map((t) => t.label), 'parkpress/Hugo', 'parkpress/Eleventy'];
   lines.push(`| ${head.join(' | ')} |`);
@@ -88,7 +91,8 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
     for (const [what, pick, fmt] of [
       ['time', (x: Sample) => x.ms, fmtSeconds],
       ['CPU (user+sys)', (x: Sample) => x.cpuMs, fmtSeconds],
-      ['peak RSS', (x: Sample) => x.maxRssMiB, fmtMiB],
+      ['peak RSS, largest process', (x: Sample) => x.maxRssMiB, fmtMiB],
+      ['peak RSS, process tree', (x: Sample) => x.treeRssMiB, fmtMiB],
     ] as const) {
       const cells = shown.map((t) => fmt(med(t, s, pick)));
       const ratioH = fmtRatio(med(pp, s, pick), med(hugo, s, pick));

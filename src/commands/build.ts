@@ -12,6 +12,7 @@ interface BuildFlags {
   config?: string;
   quiet?: boolean;
   verbose?: boolean;
+  strict?: boolean;
 }
 
 /** Registers `parkpress build`; `done` receives the exit code. */
@@ -23,6 +24,7 @@ export function buildCommand(program: Command, done: (code: number) => void): vo
     .option('--path-prefix <path>', 'sub-path the site lives under, e.g. /news')
     .option('--out <dir>', 'output folder (default: outDir from the config, else dist)')
     .option('--config <file>', 'config file (default: parkpress.config.json|js|mjs|ts in the current folder)')
+    .option('--strict', 'exit 1 on warnings too (the site is still written)')
     .option('-q, --quiet', 'print errors only')
     .option('-v, --verbose', 'also print info messages and the time spent in each stage')
     .action(async (flags: BuildFlags) => done(await runBuild(flags)));
@@ -58,7 +60,8 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     });
     reporter.verbose(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
     if (result.diagnostics.some((d) => d.rule === 'build/internal')) return EXIT.internal;
-    return count('error') > 0 ? EXIT.diagnostics : EXIT.ok;
+    const failing = count('error') + (flags.strict ? count('warning') : 0);
+    return failing > 0 ? EXIT.diagnostics : EXIT.ok;
   } catch (err) {
     reporter.endProgress();
     if (err instanceof ConfigError) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 const SOURCE_EXT = new Set(['.txt', '.md']);
 
 /** Code-unit order: locale-independent, so every machine lists files the same way. */
-export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Every `*.txt` / `*.md` file below `contentDir` (absolute paths), sorted by their POSIX relative

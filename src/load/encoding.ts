@@ -36,7 +36,7 @@ function strictUtf8(bytes: Uint8Array): string | null {
  * GB18030 and Big5 share byte ranges, so both decode most inputs "successfully"; only what the
  * characters *are* tells them apart (a Big5 file read as GBK is full of rare characters, and vice versa).
  */
-export function plausibility(text: string): number {
+function plausibility(text: string): number {
   let score = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

@@ -9,7 +9,7 @@ import { decodeBytes, looksLikeText } from './encoding.js';
 export { discoverSources } from './discover.js';
 
 /** POSIX path of `file` relative to the content dir (the article's identity in messages). */
-export function relativeSourcePath(file: string, contentDir: string): string {
+function relativeSourcePath(file: string, contentDir: string): string {
   return path.relative(path.resolve(contentDir), path.resolve(file)).split(path.sep).join('/');
 }
 

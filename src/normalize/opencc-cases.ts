@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 
 /** opencc-js locale pairs for each OpenCC traditional -> simplified configuration. */
-export const CONFIGS: Record<string, { from: string; to: string }> = {
+const CONFIGS: Record<string, { from: string; to: string }> = {
   t2s: { from: 't', to: 'cn' },
   tw2s: { from: 'tw', to: 'cn' },
   tw2sp: { from: 'twp', to: 'cn' },

@@ -2,6 +2,7 @@ import * as OpenCC from 'opencc-js';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import STCharacters from 'opencc-js/dict/STCharacters';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 
 /**
  * Traditional -> simplified at phrase level. OpenCC's tw2s (opencc-js `tw` -> `cn`): it segments with
@@ -25,6 +26,11 @@ function charactersIn(values: Iterable<string>): Set<string> {
   return set;
 }
 
+/** Every character traditional -> simplified conversion can produce (OpenCC's character and phrase tables). */
+const SIMPLIFIED_OUTPUTS: ReadonlySet<string> = charactersIn(
+  [...parseDict(TSCharacters), ...parseDict(TSPhrases)].flatMap(([, values]) => values),
+);
+
 /**
  * Characters that only occur in traditional text: t2s always changes them (the character is not among
  * its own simplified candidates) and no phrase conversion ever produces them (乾 stays in 乾隆, so 乾
@@ -47,6 +53,29 @@ export const SIMPLIFIED_ONLY: ReadonlySet<string> = (() => {
   }
   return set;
 })();
+
+/**
+ * Hong Kong variant forms tw2s does not know (衞, 粧, 枱, 敍 in Hong Kong articles), mapped through
+ * OpenCC's Hong Kong variant table and then to simplified: 衞 -> 衛 -> 卫. Only characters no
+ * simplified text ever contains are mapped, so 台 and 兑 (also keys of that table) are left alone.
+ */
+const HK_VARIANT_TO_SIMPLIFIED: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const [key, values] of parseDict(HKVariantsRev)) {
+    const target = values[0];
+    if ([...key].length !== 1 || !target || SIMPLIFIED_OUTPUTS.has(key)) continue;
+    const simplified = toSimplified(target);
+    if (simplified !== key) map.set(key, simplified);
+  }
+  return map;
+})();
+
+const HK_VARIANT = new RegExp(`[${[...HK_VARIANT_TO_SIMPLIFIED.keys()].join('')}]`, 'gu');
+
+/** Replaces Hong Kong variant forms that survive tw2s by their simplified characters. */
+export function simplifyHongKongVariants(text: string): string {
+  return text.replace(HK_VARIANT, (ch) => HK_VARIANT_TO_SIMPLIFIED.get(ch)!);
+}
 
 /** The traditional-only characters in `text`, in order (the check tests and reports use). */
 export function traditionalOnlyIn(text: string): string[] {

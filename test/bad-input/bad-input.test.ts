@@ -121,7 +121,11 @@ test('no control characters reach the pages', { todo: 'extract keeps control cha
 test('HTML in article text or front-matter is shown as text; nothing can run in the browser', () => {
   assert.ok(published('html-in-text.txt') && published('html-in-front-matter.md'));
   for (const [file, page] of html) {
-    assert.doesNotMatch(page, /<script[^>]*>[^<]*alert/i, file);
+    // Executable scripts only: JSON-LD data (`application/ld+json`) never runs, but must not break out.
+    assert.doesNotMatch(page, /<script(?![^>]*application\/ld\+json)[^>]*>[^<]*alert/i, file);
+    for (const [, json] of page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
+      assert.doesNotMatch(json!, /</, `${file}: a raw "<" inside JSON-LD could close the script`);
+    }
     assert.doesNotMatch(page, /<(?:img|svg|iframe|a)\b[^>]*\son[a-z]+\s*=/i, file);
     assert.doesNotMatch(page, /(?:href|src)\s*=\s*["']?\s*javascript:/i, file);
     assert.doesNotMatch(page, /<iframe/i, file);
@@ -150,7 +154,7 @@ test('in a real browser, the pages showing hostile text open no dialog and run n
       const calls = await tab.evaluate<string[]>('window.__calls');
       assert.deepEqual(calls, [], `${file}: a dialog was called`);
       const live = await tab.evaluate<number>(
-        `document.querySelectorAll('[onerror],[onload],[onclick],iframe,a[href^="javascript:" i]').length + [...document.scripts].filter((s) => s.textContent.includes('alert(')).length`,
+        `document.querySelectorAll('[onerror],[onload],[onclick],iframe,a[href^="javascript:" i]').length + [...document.scripts].filter((s) => s.type !== 'application/ld+json' && s.textContent.includes('alert(')).length`,
       );
       assert.equal(live, 0, `${file}: live markup from an article`);
     }

@@ -55,7 +55,7 @@ test('a splice is the headline and first half of one text, then the second half 
 test('the generated sites are the same bytes on every run and hold no duplicate articles', async () => {
   const dirs = [await mkdtemp(path.join(os.tmpdir(), 'pp-bench-a-')), await mkdtemp(path.join(os.tmpdir(), 'pp-bench-b-'))];
   try {
-    const project = { templatesDir: '/templates', publicDir: '/public' };
+    const project = { templatesDir: '/templates', publicDir: '/public', search: true };
     const listings: Map<string, string>[] = [];
     for (const dir of dirs) {
       const src = await loadCorpusSources(sourcesDir, dir, quiet);

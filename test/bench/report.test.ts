@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { formatReport, medianStages, parseStageTimings, type BenchResult } from '../../scripts/bench/report.js';
 import { parseBenchArgs, UsageError } from '../../scripts/bench/args.js';
 
-const sample = (ms: number, maxRssMiB: number) => ({ ms, maxRssMiB, cpuMs: ms * 2, code: 0, output: '' });
+const sample = (ms: number, maxRssMiB: number) => ({ ms, maxRssMiB, treeRssMiB: maxRssMiB + 10, cpuMs: ms * 2, code: 0, output: '' });
 
 test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy ratios', () => {
   const result: BenchResult = {
-    date: '2026-11-24T08:00:00Z', machine: 'test machine', n: 10, runs: 3, rawBytes: 1e6, markdownBytes: 2e6,
+    date: '2026-11-24T08:00:00Z', machine: 'test machine', n: 10, runs: 3, search: true, rawBytes: 1e6, markdownBytes: 2e6,
     tools: [
       { name: 'parkpress', label: 'parkpress', version: '0.1.0', samples: { cold: [sample(3000, 90), sample(1000, 100), sample(2000, 110)] } },
       { name: 'hugo', label: 'Hugo', version: '0.111', samples: { cold: [sample(4000, 200), sample(4000, 200), sample(4000, 200)] } },
@@ -18,7 +18,8 @@ test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy rati
   const text = formatReport(result, ['cold']);
   assert.match(text, /\| full build \(cold\): time \| 2\.00 s \| 4\.00 s \| – \| 0\.50 \| – \|/);
   assert.match(text, /\| full build \(cold\): CPU \(user\+sys\) \| 4\.00 s \| 8\.00 s \| – \| 0\.50 \| – \|/);
-  assert.match(text, /\| full build \(cold\): peak RSS \| 100 MiB \| 200 MiB \| – \| 0\.50 \| – \|/);
+  assert.match(text, /\| full build \(cold\): peak RSS, largest process \| 100 MiB \| 200 MiB \| – \| 0\.50 \| – \|/);
+  assert.match(text, /\| full build \(cold\): peak RSS, process tree \| 110 MiB \| 210 MiB \| – \| 0\.52 \| – \|/);
   assert.match(text, /Eleventy FAILED: exited 1/);
   assert.match(text, /10 articles \(1\.0 MB raw/);
   assert.match(text, /I\/O floor .*: 0\.50 s; parkpress full build \/ floor: 4\.00/);
@@ -42,4 +43,6 @@ test('arguments: defaults, sizes with underscores, and clear usage errors', () =
   assert.throws(() => parseBenchArgs(['--n', '0'], '/p'), UsageError);
   assert.throws(() => parseBenchArgs(['--tools', 'jekyll'], '/p'), /choose from/);
   assert.throws(() => parseBenchArgs(['--bogus'], '/p'), UsageError);
+  assert.equal(a.search, true);
+  assert.equal(parseBenchArgs(['--no-search'], '/p').search, false);
 });

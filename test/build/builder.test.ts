@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createBuilder } from '../../src/build/index.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { fakeStages } from './fake-stages.js';
+import { tempDir } from './temp-dir.js';
 
 async function tempSite(files: Record<string, string>) {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'pp-builder-'));
+  const root = await tempDir('pp-builder-');
   const config = defaultConfig(root);
   await mkdir(path.join(config.contentDir, 'sub'), { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(config.contentDir, name), text);

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../helpers/paths.js';
+import { tempDir } from './temp-dir.js';
 
 const bin = path.join(projectRoot, 'bin', 'parkpress.js');
 
@@ -16,13 +16,13 @@ function run(args: string[], cwd: string) {
 test('build --help documents the options and the exit codes', () => {
   const r = run(['build', '--help'], projectRoot);
   assert.equal(r.code, 0);
-  for (const flag of ['--base-url', '--path-prefix', '--out', '--quiet', '--verbose', '--config']) assert.match(r.stdout, new RegExp(flag));
+  for (const flag of ['--base-url', '--path-prefix', '--out', '--quiet', '--verbose', '--config', '--strict']) assert.match(r.stdout, new RegExp(flag));
   const top = run(['--help'], projectRoot);
   assert.match(top.stdout, /Exit codes:[\s\S]*0 +success[\s\S]*1 +an input[\s\S]*2 +bad command line[\s\S]*70 +internal[\s\S]*75 +another build/);
 });
 
 test('an unknown option or a bad config exits 2 with a message naming the problem', async () => {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'pp-cli-'));
+  const root = await tempDir('pp-cli-');
   assert.equal(run(['build', '--no-such-flag'], root).code, 2);
   await writeFile(path.join(root, 'parkpress.config.json'), '{"pagesize": 3}');
   const r = run(['build'], root);

@@ -2,16 +2,16 @@
 // sample content/, built by running the real `parkpress` bin in it.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../helpers/paths.js';
+import { tempDir } from './temp-dir.js';
 
 export const bin = path.join(projectRoot, 'bin', 'parkpress.js');
 
 /** A temp site root whose content/ is a copy of the project's sample articles. */
 export async function sampleSite(): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'pp-site-'));
+  const root = await tempDir('pp-site-');
   await cp(path.join(projectRoot, 'content'), path.join(root, 'content'), { recursive: true });
   return root;
 }

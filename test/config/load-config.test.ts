@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, assertSafeFolders, loadConfig } from '../../src/config/index.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { userConfigSchema } from '../../src/config/schema.js';
+import { tempDir } from '../build/temp-dir.js';
 
 async function site(files: Record<string, string> = {}): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'pp-config-'));
+  const root = await tempDir('pp-config-');
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, name), text);
   return root;
 }

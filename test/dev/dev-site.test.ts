@@ -39,7 +39,8 @@ test('dev on a real site: a dropped sample article is served and listed, deletin
   for (const name of samples) await copyFile(path.join(projectRoot, 'content', name), path.join(site.root, 'content', name));
   await cp(path.join(projectRoot, 'templates'), path.join(site.root, 'templates'), { recursive: true });
   await cp(path.join(projectRoot, 'public'), path.join(site.root, 'public'), { recursive: true });
-  const config = defaultConfig(site.root);
+  // The search index is the portal's (tested there) and the slowest part of a build: left out here.
+  const config = { ...defaultConfig(site.root), search: false };
   const lines: string[] = [];
   const server = await createDevServer({
     builder: createBuilder(config, { quiet: true, inPlace: true }),
@@ -56,7 +57,7 @@ test('dev on a real site: a dropped sample article is served and listed, deletin
     const before = new Set(await htmlFiles(config.outDir));
 
     await copyFile(path.join(projectRoot, 'content', dropped), path.join(site.root, 'content', dropped));
-    await events.next('reload');
+    await events.next('reload', 120_000);
     const added = (await htmlFiles(config.outDir)).filter((rel) => !before.has(rel));
     assert.ok(added.length > 0, 'the new article has pages');
     const articleUrls: string[] = [];
@@ -68,7 +69,7 @@ test('dev on a real site: a dropped sample article is served and listed, deletin
     assert.ok(articleUrls.length > 0, 'some page links to the new article');
 
     await rm(path.join(site.root, 'content', dropped));
-    await events.next('reload');
+    await events.next('reload', 120_000);
     for (const url of articleUrls) {
       assert.equal((await get(origin + url)).status, 404, `${url} is gone`);
       assert.deepEqual(await pagesLinkingTo(config.outDir, url), [], `no page links to ${url} any more`);
@@ -78,15 +79,15 @@ test('dev on a real site: a dropped sample article is served and listed, deletin
       .filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
     const originals = new Map(await Promise.all(templates.map(async (t) => [t, await readFile(t, 'utf8')] as const)));
     for (const [t, text] of originals) await writeFile(t, `${text}{% if %}`);
-    const broken = (await events.next('problems')).data as { problems: unknown[] };
+    const broken = (await events.next('problems', 120_000)).data as { problems: unknown[] };
     assert.ok(broken.problems.length > 0);
     assert.ok(lines.some((l) => /problem/.test(l)), 'the terminal says so');
     assert.equal((await get(server.url)).status, 200, 'the last good build is still served');
 
     const marker = '<!-- edited while dev runs -->';
     for (const [t, text] of originals) await writeFile(t, text.replace(/<\/body>/i, `${marker}</body>`));
-    assert.deepEqual((await events.next('problems')).data, { problems: [] });
-    await events.next('reload');
+    assert.deepEqual((await events.next('problems', 120_000)).data, { problems: [] });
+    await events.next('reload', 120_000);
     assert.ok((await get(server.url)).text.includes(marker), 'a template change re-renders the pages using it');
   } finally {
     events.close();

@@ -105,7 +105,7 @@ export async function openEvents(url: string): Promise<{
   });
   res.on('error', () => undefined);
   return {
-    async next(event: string, within = 10_000): Promise<ServerEvent> {
+    async next(event: string, within = 30_000): Promise<ServerEvent> {
       const deadline = Date.now() + within;
       for (;;) {
         const at = queue.findIndex((e) => e.event === event);

@@ -109,8 +109,9 @@ test('a broken template shows an overlay in the terminal and browser, keeps serv
 test('a file saved in chunks is built only once complete', async () => {
   const site = await tempSite();
   await writeFile(path.join(site.root, 'templates', 'page.html'), PAGE);
-  // Generous stability here so a busy machine's slow timers cannot look like a finished save.
-  const waits = { ...timing, stabilityMs: 400 };
+  // A pause longer than the stability wait looks like a finished save; keep it far above the
+  // gaps between chunks so a busy machine's late timers cannot pass for one.
+  const waits = { ...timing, stabilityMs: 1500 };
   const { server, builder } = await start(site.root, fakeBuilder(site.root), waits);
   const events = await openEvents(new URL(EVENTS_PATH, server.url).href);
   try {
@@ -118,12 +119,14 @@ test('a file saved in chunks is built only once complete', async () => {
     const chunks = ['大文件\n', '第一段。'.repeat(2000), '第二段。'.repeat(2000), '完。'];
     await writeFile(file, chunks[0]!);
     for (const chunk of chunks.slice(1)) {
-      await new Promise((r) => setTimeout(r, 40));
+      await new Promise((r) => setTimeout(r, 20));
       await appendFile(file, chunk);
     }
     await events.next('reload');
     await server.idle();
-    assert.deepEqual(builder.seen.get('big.md'), [chunks.join('')], 'never read half-written');
+    const full = chunks.join('');
+    assert.deepEqual(builder.seen.get('big.md')?.map((text) => text.length), [full.length], 'read once, complete, never half-written');
+    assert.equal(builder.seen.get('big.md')?.[0], full);
   } finally {
     events.close();
     await server.close();

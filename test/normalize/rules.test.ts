@@ -61,6 +61,11 @@ test('script: traditional detected and converted, simplified passes through byte
   assert.equal(r.text, simp);
 });
 
+test('Hong Kong variant forms left by tw2s are simplified too; simplified forms in that table stay', () => {
+  assert.equal(normalize('明報報道：保衞香港，梳粧枱，敍述', 'x').text, '明报报道：保卫香港，梳妆台，叙述');
+  assert.equal(normalize('臺灣的兌換', 'x').text, '台湾的兑换');
+});
+
 test('lineMap points every output line at its input line, across rejoined and dropped lines', () => {
   const r = normalize(read('rejoin-split-paragraph.in.txt'), 'x');
   assert.deepEqual(r.lineMap, [1, 4, 5]);

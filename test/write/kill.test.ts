@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSite } from '../../src/write/index.js';
 import { pagesDigest, sitePages, treeDigest } from './kill-site.js';
+import { tempDir } from '../build/temp-dir.js';
 
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'kill-child.js');
 /** Runs per `npm test`; raise with PARKPRESS_KILL_RUNS for a longer soak. */
@@ -33,7 +33,7 @@ function runChild(outDir: string, variant: 'A' | 'B', killAfterMs?: number): Pro
 }
 
 test(`SIGKILL at ${RUNS} random moments leaves dist/ as the previous or the new complete site`, async (t) => {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'pp-kill-'));
+  const root = await tempDir('pp-kill-');
   const out = path.join(root, 'dist');
   const digests = { A: pagesDigest(sitePages('A')), B: pagesDigest(sitePages('B')) };
   await writeSite(sitePages('A'), out);

@@ -1,17 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lstat, mkdir, mkdtemp, readFile, readdir, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { LockError, writeSite } from '../../src/write/index.js';
 import { acquireLock } from '../../src/write/lock.js';
 import type { Page, WriteReport } from '../../src/types.js';
+import { tempDir as makeTemp } from '../build/temp-dir.js';
 
 /** The counts of a report (its `paths` are checked where they matter). */
 const counts = ({ written, unchanged, removed }: WriteReport) => ({ written, unchanged, removed });
 
 async function tempDir(): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), 'pp-write-'));
+  return makeTemp('pp-write-');
 }
 
 const site: Page[] = [

@@ -15,7 +15,7 @@ const PINYIN_NOTE = new RegExp(`(\\p{Script=Han}{1,${MAX_SYLLABLES}})[(（]\\s*(
 const REPEAT_NOTE = /(\p{Script=Han})[(（](\p{Script=Han})[)）]/gu;
 
 /** `zhèn`, `zhen4`, `ZHEN`, `lü`/`lv` all compare as `zhen` / `lu`. */
-export function plainSyllable(s: string): string {
+function plainSyllable(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f\d]/g, '').toLowerCase().replace(/[üv]/g, 'u');
 }
 
@@ -42,7 +42,7 @@ function readingsOf(ch: string): Set<string> {
 }
 
 /** True when the syllables of `note` are readings of the last characters of `han`, one each. */
-export function isReadingOf(han: string, note: string): boolean {
+function isReadingOf(han: string, note: string): boolean {
   const chars = [...han];
   const syllables = note.trim().split(/['\s]+/);
   if (syllables.length > chars.length) return false;

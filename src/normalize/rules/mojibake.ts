@@ -62,7 +62,7 @@ function looksDamaged(run: string): boolean {
  * (the half of a character that was lost) and decode again. Accepted only when every recovered
  * character is a common Han character; a `?` stands for the character that cannot be recovered.
  */
-export function recoverMisalignment(run: string): string | null {
+function recoverMisalignment(run: string): string | null {
   const body = run.startsWith('?') || run.startsWith('\ufffd') ? run.slice(1) : run;
   const bytes = iconv.encode([...body].map((c) => ASCII_TO_FULLWIDTH[c] ?? c).join(''), 'gbk');
   for (const skip of [1, 2]) {

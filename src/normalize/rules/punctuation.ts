@@ -16,7 +16,7 @@ function nextSolid(s: string, i: number): string | undefined {
  * , : ; ! ? beside Chinese text become full-width. Digits on both sides keep ASCII (1,000; 18:44;
  * 1:1000), so do marks between Latin words (ISO 26262: ...).
  */
-export function fullWidthStops(s: string): string {
+function fullWidthStops(s: string): string {
   if (!/[,:;!?]/.test(s)) return s;
   // Output goes into an array and the last non-space character is tracked: indexing a string built
   // with += flattens it on every access, which is quadratic on long lines.
@@ -41,7 +41,7 @@ export function fullWidthStops(s: string): string {
 }
 
 /** `...` (three or more dots) or `。。。` beside Chinese text becomes the Chinese ellipsis `……`, spaces around it go. */
-export function ellipsis(s: string): string {
+function ellipsis(s: string): string {
   if (!/\.\.\.|。。。|…/.test(s)) return s;
   let out = '';
   let done = 0;
@@ -62,7 +62,7 @@ export function ellipsis(s: string): string {
  * Matched ASCII parentheses become （ ） when they hold Han text or stand next to it; spaces just
  * inside them go. Parentheses in Latin text (AUTOSAR (Classic)) stay.
  */
-export function parentheses(s: string): string {
+function parentheses(s: string): string {
   if (!s.includes('(')) return s;
   const chars = [...s];
   // hanBefore[i]: Han characters in chars[0..i), so "does the pair hold Han?" costs O(1) even when nested.
@@ -85,7 +85,7 @@ export function parentheses(s: string): string {
 }
 
 /** Straight double quotes, paired left to right, become “ ” when the quoted text is Chinese. */
-export function quotes(s: string): string {
+function quotes(s: string): string {
   if (!s.includes('"')) return s;
   return s.replace(/"([^"\n]*)"/g, (whole, inner: string, offset: number) => {
     const chinese = /\p{Script=Han}/u.test(inner) || isHan(s[offset - 1]) || isHan(s[offset + whole.length]);
@@ -96,8 +96,8 @@ export function quotes(s: string): string {
 /** Full-width stops are never followed by a space (spaces after quotes and brackets are kept: they separate headline parts). */
 const SPACE_AFTER_STOP = /([，。、；：！？]) +/g;
 
-/** A line without any of these has nothing for this rule to do. */
-const ASCII_MARKS = /[,:;!?()"]|\.\.\.|。。。|…| /;
+/** A line without any of these only needs the spaces after its full-width stops removed. */
+const ASCII_MARKS = /[,:;!?()"]|\.\.\.|。。。|…/;
 
 const punctuateOnce = (s: string): string => fullWidthStops(parentheses(quotes(ellipsis(s)))).replace(SPACE_AFTER_STOP, '$1');
 
@@ -122,8 +122,8 @@ export const punctuation: NormalizeRule = {
     for (let i = 0; i < state.lines.length; i++) {
       const line = state.lines[i]!;
       if (isFence(line)) { inFence = !inFence; continue; }
-      if (inFence || !ASCII_MARKS.test(line)) continue;
-      state.lines[i] = withProtectedSpans(line, untilStable);
+      if (inFence) continue;
+      state.lines[i] = ASCII_MARKS.test(line) ? withProtectedSpans(line, untilStable) : line.replace(SPACE_AFTER_STOP, '$1');
     }
   },
 };

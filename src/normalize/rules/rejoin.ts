@@ -12,7 +12,8 @@ const LIST_OR_HEADING = /^(?:[-*+>#|]|\d+[.)、]\s)/;
  * ending in the middle of a word (a Han character, letter or digit) rather than on a stop.
  */
 function isCutOff(line: string): boolean {
-  return [...line].length >= MIN_SPLIT_LENGTH && /[，、；]/.test(line) && !ENDS_CLEANLY.test(line) && !LIST_OR_HEADING.test(line);
+  // Cheap tests first: most lines end on a stop.
+  return !ENDS_CLEANLY.test(line) && line.length >= MIN_SPLIT_LENGTH && [...line].length >= MIN_SPLIT_LENGTH && /[，、；]/.test(line) && !LIST_OR_HEADING.test(line);
 }
 
 /**

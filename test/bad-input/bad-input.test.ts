@@ -118,6 +118,9 @@ test('no control characters reach the pages', () => {
 
 test('HTML in article text or front-matter is shown as text; nothing can run in the browser', () => {
   assert.ok(published('html-in-text.txt') && published('html-in-front-matter.md'));
+  for (const file of ['html-in-text.txt', 'html-in-front-matter.md']) {
+    assert.ok(diagnosticsOf(file).some((d) => d.rule === 'extract/markup'), `${file}: markup reported`);
+  }
   for (const [file, page] of html) {
     // Executable scripts only: JSON-LD data (`application/ld+json`) never runs, but must not break out.
     assert.doesNotMatch(page, /<script(?![^>]*application\/ld\+json)[^>]*>[^<]*alert/i, file);

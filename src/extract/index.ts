@@ -14,6 +14,7 @@ import { inferredDate } from './rules/inferred-date.js';
 import { keywordsLine } from './rules/keywords-line.js';
 import { linkLists, trailingLinks } from './rules/link-lists.js';
 import { markdownBlocks } from './rules/markdown-blocks.js';
+import { markup, markupInFrontMatter } from './rules/markup.js';
 import { parks } from './rules/parks.js';
 import { series } from './rules/series.js';
 import { subheadings } from './rules/subheadings.js';
@@ -28,7 +29,7 @@ export type { ExtractRule } from './state.js';
  * read the finished body.
  */
 export const rules: readonly ExtractRule[] = [
-  markdownBlocks, headerFurniture, breadcrumb, dateline, series, keywordsLine, disclaimer, footer, linkLists,
+  markup, markdownBlocks, headerFurniture, breadcrumb, dateline, series, keywordsLine, disclaimer, footer, linkLists,
   credits, trailingLinks, editorNote, title, captions, subheadings, parks, inferredDate,
 ];
 
@@ -91,6 +92,9 @@ export function extract(source: SourceFile, normalized: NormalizeResult): Articl
     summary: pick('summary', summarize(bodyLines)) ?? '',
     body: renderBody(bodyLines),
     provenance,
-    diagnostics: [...shiftDiagnostics(normalized.diagnostics, source), ...editorDiagnostics, ...state.diagnostics],
+    diagnostics: [
+      ...shiftDiagnostics(normalized.diagnostics, source), ...editorDiagnostics,
+      ...markupInFrontMatter(source.frontMatter, source.relPath), ...state.diagnostics,
+    ],
   };
 }

@@ -1,3 +1,4 @@
+import matter from 'gray-matter';
 import { LineCounter, parseDocument, type YAMLParseError } from 'yaml';
 import type { RawFrontMatter } from '../types.js';
 
@@ -24,35 +25,44 @@ const MAX_ALIASES = 50;
 
 /** Opening fence, optionally naming a language (`---yaml`, `---js`): only YAML is accepted. */
 const OPEN = /^---[ \t]*([A-Za-z]*)[ \t]*$/;
-/** Closing fence: `---`, or YAML's document end marker `...`. */
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /**
- * Splits YAML front-matter off a decoded text (newlines already `\n`). Never runs code: there is
- * no JS engine at all, and YAML is parsed with the core schema (no custom tags, no timestamps,
- * so `date: 2024-03-20` stays a string for extract to validate) and an alias limit.
+ * gray-matter's own engines include `js`/`javascript`, which eval the block: every language but
+ * YAML is replaced by one that refuses, and YAML goes to the hardened parser below.
+ */
+const refuse = (language: string) => (): never => {
+  throw new FrontMatterError(`front-matter language "${language}" is not allowed: only YAML is read, code is never run`, 1);
+};
+
+/**
+ * Splits YAML front-matter off a decoded text (newlines already `\n`) with gray-matter. Never runs
+ * code, and YAML is parsed with the core schema (no custom tags, no timestamps, so
+ * `date: 2024-03-20` stays a string for extract to validate) and an alias limit.
  * Throws FrontMatterError with a plain message and a line for anything malformed.
  */
 export function splitFrontMatter(text: string): SplitResult {
   const firstEnd = text.indexOf('\n');
-  const firstLine = firstEnd === -1 ? text : text.slice(0, firstEnd);
-  const open = OPEN.exec(firstLine);
+  const open = OPEN.exec(firstEnd === -1 ? text : text.slice(0, firstEnd));
   if (!open) return { data: {}, body: text, bodyStartLine: 1 };
   const language = open[1]!.toLowerCase();
-  if (language !== '' && language !== 'yaml' && language !== 'yml') {
-    throw new FrontMatterError(`front-matter language "${open[1]}" is not allowed: only YAML is read, code is never run`, 1);
-  }
-  const lines = text.split('\n');
-  const closeIndex = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
-  if (closeIndex === -1) {
+  if (language !== '' && language !== 'yaml' && language !== 'yml') refuse(open[1]!)();
+  if (!/\n---[ \t]*(?:\n|$)/.test(text.slice(firstEnd))) {
     throw new FrontMatterError('front-matter opened with "---" on line 1 is never closed by a "---" line', 1);
   }
-  const yamlText = lines.slice(1, closeIndex).join('\n');
-  const data = parseYaml(yamlText, 2);
+  const parsed = matter(text, {
+    language: 'yaml',
+    engines: {
+      // gray-matter hands over the block with the newline after `---`: it starts on line 1.
+      yaml: (block: string) => parseYaml(block, block.startsWith('\n') ? 1 : 2),
+      js: refuse('js'), javascript: refuse('javascript'), coffee: refuse('coffee'), coffeescript: refuse('coffeescript'),
+      json: refuse('json'), toml: refuse('toml'),
+    },
+  } as never);
+  const consumed = text.length - parsed.content.length;
   return {
-    data,
-    body: lines.slice(closeIndex + 1).join('\n'),
-    bodyStartLine: closeIndex + 2,
+    data: { ...(parsed.data as RawFrontMatter) },
+    body: parsed.content,
+    bodyStartLine: text.slice(0, consumed).split('\n').length,
   };
 }
 

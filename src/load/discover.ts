@@ -9,7 +9,9 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 /**
  * Every `*.txt` / `*.md` file below `contentDir` (absolute paths), sorted by their POSIX relative
  * path in code-unit order. Dot-folders and dot-files are skipped; symlinked directories are followed
- * once but never into a loop (each real directory is visited at most once).
+ * once but never into a loop (each real directory is visited at most once). A source-named symlink
+ * that leads nowhere (dangling, or a loop to itself) is listed anyway, so loading reports it
+ * (`load/unreadable`, ENOENT or ELOOP) instead of the article silently missing.
  */
 export async function discoverSources(contentDir: string): Promise<string[]> {
   const root = path.resolve(contentDir);
@@ -27,7 +29,7 @@ export async function discoverSources(contentDir: string): Promise<string[]> {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const kind = entry.isSymbolicLink() ? await symlinkKind(abs) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null;
       if (kind === 'dir') await walk(abs, childRel);
-      else if (kind === 'file' && SOURCE_EXT.has(path.extname(entry.name).toLowerCase())) found.push({ abs, rel: childRel });
+      else if ((kind === 'file' || kind === 'broken') && SOURCE_EXT.has(path.extname(entry.name).toLowerCase())) found.push({ abs, rel: childRel });
     }
   }
 
@@ -35,12 +37,12 @@ export async function discoverSources(contentDir: string): Promise<string[]> {
   return found.sort((a, b) => byCodeUnit(a.rel, b.rel)).map((f) => f.abs);
 }
 
-/** What a symlink points at; null for a dangling link (skipped, load never sees it). */
-async function symlinkKind(abs: string): Promise<'dir' | 'file' | null> {
+/** What a symlink points at; `broken` when it leads nowhere (dangling, or looping to itself). */
+async function symlinkKind(abs: string): Promise<'dir' | 'file' | 'broken' | null> {
   try {
     const s = await stat(abs);
     return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : null;
   } catch {
-    return null;
+    return 'broken';
   }
 }

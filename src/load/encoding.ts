@@ -6,6 +6,8 @@ import { HANZI_WEIGHT } from './frequent-hanzi.js';
 export interface Decoded {
   encoding: Encoding;
   text: string;
+  /** Invalid byte sequences replaced by U+FFFD (UTF-8 with a few broken bytes); absent when none. */
+  replaced?: number;
 }
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -112,7 +114,14 @@ function bestReading(bytes: Uint8Array): Decoded {
       bestScore = score;
     }
   }
+  if (best!.encoding === 'utf-8') best!.replaced = countOf(best!.text, '\ufffd') - countOf(buf.toString('latin1'), '\xef\xbf\xbd');
   return best!;
+}
+
+function countOf(haystack: string, needle: string): number {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length)) n++;
+  return n;
 }
 
 /**

@@ -57,6 +57,21 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
     return fileError(relPath, 'front-matter', `The front-matter cannot be read: ${(err as Error).message}; skipped.`, err instanceof FrontMatterError ? err.line : 0);
   }
 
+  const diagnostics: Diagnostic[] = [];
+  if (decoded.replaced) {
+    const line = text.split('\n').findIndex((l) => l.includes('\ufffd')) + 1;
+    diagnostics.push({
+      file: relPath, line, column: 0, severity: 'warning', rule: 'load/invalid-utf8',
+      message: `${decoded.replaced} invalid UTF-8 byte sequence(s) were replaced by U+FFFD (the first on line ${line}); re-save the file as UTF-8.`,
+    });
+  }
+  if (decoded.encoding === 'gb18030' || decoded.encoding === 'big5') {
+    // A guess, however good, is worth a line in `check`: an editor can re-save the file as UTF-8.
+    diagnostics.push({
+      file: relPath, line: 0, column: 0, severity: 'info', rule: 'load/legacy-encoding',
+      message: `Not UTF-8: decoded as ${decoded.encoding === 'big5' ? 'Big5' : 'GB18030'} by the characters it gives; re-save the file as UTF-8 if the text looks wrong.`,
+    });
+  }
   const source = {
     path: path.resolve(file),
     relPath,
@@ -67,5 +82,5 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
     body: split.body,
     bodyStartLine: split.bodyStartLine,
   };
-  return { source, diagnostics: [] };
+  return { source, diagnostics };
 }

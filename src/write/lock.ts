@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -21,7 +21,10 @@ const OWNERLESS_GRACE_MS = 5_000;
 const POLL_MS = 100;
 
 /**
- * Takes `<outDir>.lock` (mkdir is atomic), waiting up to `timeoutMs` for another build to finish.
+ * Takes `<outDir>.lock`, waiting up to `timeoutMs` for another build to finish. The lock folder is
+ * made complete (owner file inside) under a temporary name and renamed into place: rename is
+ * atomic and fails onto a non-empty folder, so a build killed at any moment never leaves a lock
+ * without an owner.
  * A lock left by a process that no longer runs on this host (a killed build) is taken over.
  * Returns the release function.
  */
@@ -30,13 +33,9 @@ export async function acquireLock(outDir: string, timeoutMs: number): Promise<()
   const deadline = Date.now() + timeoutMs;
   await mkdir(path.dirname(lockDir), { recursive: true });
   for (;;) {
-    try {
-      await mkdir(lockDir);
-      const owner: Owner = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
-      await writeFile(path.join(lockDir, 'owner.json'), JSON.stringify(owner));
+    if (await tryTake(lockDir)) {
+      await removeDrafts(lockDir);
       return () => rm(lockDir, { recursive: true, force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const owner = await readOwner(lockDir);
     if (await isStale(lockDir, owner)) {
@@ -46,6 +45,32 @@ export async function acquireLock(outDir: string, timeoutMs: number): Promise<()
     if (Date.now() >= deadline) throw new LockError(busyMessage(outDir, lockDir, owner, timeoutMs));
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
+}
+
+/** One attempt at taking the lock; false when another build holds it. */
+async function tryTake(lockDir: string): Promise<boolean> {
+  const draft = await mkdtemp(`${lockDir}.new-`);
+  try {
+    const owner: Owner = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
+    await writeFile(path.join(draft, 'owner.json'), JSON.stringify(owner));
+    await rename(draft, lockDir);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // Taken by another build (ENOTEMPTY/EEXIST), or our draft was swept by the holder (ENOENT).
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EISDIR' && code !== 'ENOENT') throw err;
+    return false;
+  } finally {
+    await rm(draft, { recursive: true, force: true });
+  }
+}
+
+/** Drafts left by builds killed before their rename; the lock holder sweeps them. */
+async function removeDrafts(lockDir: string): Promise<void> {
+  const prefix = `${path.basename(lockDir)}.new-`;
+  const names = await readdir(path.dirname(lockDir)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix))
+    .map((n) => rm(path.join(path.dirname(lockDir), n), { recursive: true, force: true })));
 }
 
 async function readOwner(lockDir: string): Promise<Owner | undefined> {

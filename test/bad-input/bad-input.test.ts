@@ -73,9 +73,7 @@ test('binary data is refused', () => assertSkipped('binary.txt', /^load\//));
 
 test('invalid UTF-8 is reported with the file', () => assertFlagged('invalid-utf8.txt'));
 
-// Known gap (load): text that is UTF-8 but for a few bad bytes is decoded as GB18030 mojibake
-// without a load diagnostic. Kept as a todo so it shows until load prefers UTF-8 with U+FFFD.
-test('mostly-UTF-8 text with a few bad bytes is not published as mojibake', { todo: 'load decodes it as GB18030' }, () => {
+test('mostly-UTF-8 text with a few bad bytes is not published as mojibake', () => {
   const article = site.articles.find((a) => a.file === 'invalid-utf8.txt');
   assert.ok(!article || article.title.includes('苏州工业园区'), article?.title);
   assert.ok(diagnosticsOf('invalid-utf8.txt').some((d) => d.rule.startsWith('load/')));
@@ -87,6 +85,7 @@ test('GBK bytes in a file named as UTF-8 are decoded, not turned into mojibake',
   assert.equal(article.title, '工业园区新闻');
   assert.doesNotMatch(article.body, /\uFFFD/);
   assert.equal(article.encoding, 'gb18030');
+  assert.ok(diagnosticsOf('gbk-bytes.utf8.txt').some((d) => d.rule === 'load/legacy-encoding'), 'the guessed encoding is reported');
 });
 
 test('a 20 MB one-line file and a 100,000-line file are over the default limits', () => {
@@ -113,13 +112,15 @@ test('wrong front-matter types are reported, each naming the field', () => {
   for (const field of ['date', 'keywords', 'views', 'authors']) assert.match(messages, new RegExp(`"${field}"`), field);
 });
 
-// Known gap (extract): a NUL or other control character in a front-matter title reaches the page.
-test('no control characters reach the pages', { todo: 'extract keeps control characters from front-matter values' }, () => {
+test('no control characters reach the pages', () => {
   for (const [file, page] of html) assert.doesNotMatch(page, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, file);
 });
 
 test('HTML in article text or front-matter is shown as text; nothing can run in the browser', () => {
   assert.ok(published('html-in-text.txt') && published('html-in-front-matter.md'));
+  for (const file of ['html-in-text.txt', 'html-in-front-matter.md']) {
+    assert.ok(diagnosticsOf(file).some((d) => d.rule === 'extract/markup'), `${file}: markup reported`);
+  }
   for (const [file, page] of html) {
     // Executable scripts only: JSON-LD data (`application/ld+json`) never runs, but must not break out.
     assert.doesNotMatch(page, /<script(?![^>]*application\/ld\+json)[^>]*>[^<]*alert/i, file);
@@ -185,9 +186,7 @@ test('a symlink to itself and a symlinked folder loop neither hang, crash nor du
   assert.ok(!files.some((f) => f.startsWith(`${GENERATED.dirLoop}/`)));
 });
 
-// Known gap (discover): dangling and looping symlinks are skipped silently; discoverSources
-// returns paths only, so there is no channel for a diagnostic yet.
-test('a symlink to itself is reported', { todo: 'discoverSources skips it without a diagnostic' }, () => {
+test('a symlink to itself is reported', () => {
   assertSkipped(GENERATED.selfLink);
 });
 

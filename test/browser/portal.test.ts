@@ -92,7 +92,11 @@ test('article: follow a lead story; the three sidebars have links that load', { 
 async function search(tab: Tab, query: string): Promise<string[]> {
   await tab.fill('#site-search', query);
   await Promise.all([tab.waitForURL(/\/search\/\?q=/), tab.press('#site-search', 'Enter')]);
-  await tab.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+  // Pagefind UI first shows placeholder results, and the previous query's results until the new
+  // ones load: wait for the message naming this query and for every placeholder to be filled.
+  await tab.locator('.pagefind-ui__message', { hasText: query }).waitFor({ timeout: 15_000 });
+  await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+  await tab.waitForFunction(() => document.querySelectorAll('.pagefind-ui__loading').length === 0, undefined, { timeout: 15_000 });
   return tab.locator('.pagefind-ui__result-link').allTextContents();
 }
 

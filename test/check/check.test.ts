@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile, copyFile } from 'node:fs/promises';
+import { mkdtemp, writeFile, copyFile, rm } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,8 +64,9 @@ test('human output shows fields with provenance and diagnostics like a compiler;
   assert.equal(run(['--strict', '-q', 'content']).code, 1);
 });
 
-test('a file with an error exits 1; a skipped file still gets an object; the rest is checked', async () => {
+test('a file with an error exits 1; a skipped file still gets an object; the rest is checked', async (t) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pp-check-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
   await copyFile(path.join(fixturesDir, 'extract', 'front-matter.txt'), path.join(dir, 'a.txt'));
   await copyFile(path.join(fixturesDir, 'extract', 'parks.txt'), path.join(dir, 'b.txt'));
   await writeFile(path.join(dir, 'c.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x00, 0x10, 0x00]));
@@ -85,8 +86,9 @@ test('a path that does not exist is a usage error (exit 2) naming it', () => {
   assert.match(r.stderr, /no\/such\/folder: no such file or folder/u);
 });
 
-test('a slice of the tw-news corpus (pages nobody here wrote) checks without a crash', { skip: sharedMissing() }, async () => {
+test('a slice of the tw-news corpus (pages nobody here wrote) checks without a crash', { skip: sharedMissing() }, async (t) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pp-check-tw-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
   const names = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).sort().slice(0, 40);
   for (const n of names) await copyFile(path.join(corpusDir, n), path.join(dir, n));
   const r = run(['--json', '.'], dir);

@@ -218,6 +218,13 @@ test('front-matter: control characters are removed from editor values with a war
   assert.deepEqual(keys, ['title', 'authors']);
 });
 
+about('markup', 'markup', 'HTML in the article text is reported with its line and stays text; math is not markup', async () => {
+  const a = await page('markup');
+  const found = a.diagnostics.filter((d) => d.rule === 'extract/markup').map((d) => [d.line, d.severity]);
+  assert.deepEqual(found, [[2, 'warning'], [4, 'warning']]);
+  assert.ok(a.body.includes('onerror'), 'the text is kept, to be escaped by the renderer');
+});
+
 test('every rule in the chain has a fixture and a test here', () => {
   const names = rules.map((r) => r.name);
   assert.equal(new Set(names).size, names.length, 'rule names are unique');

@@ -17,6 +17,7 @@ test('zone names: place prefix kept, country and generic words dropped, long suf
   assert.deepEqual(names('在全国169家国家高新区综合评价中'), []);
   assert.deepEqual(names('苏州工业园区和合肥经济技术开发区'), ['苏州工业园区', '合肥经开区']);
   assert.deepEqual(names('完善高新区环状交通路网'), []);
+  assert.deepEqual(names('中国汽车产业园和科技工业园区'), [], 'an industry word names a kind of park, not which one');
 });
 
 test('a zone is named in its canonical, long and city-less forms', () => {

@@ -60,9 +60,12 @@ test('UTF-8 with one broken byte stays UTF-8; the broken character becomes U+FFF
   const at = bytes.indexOf(Buffer.from('春回日渐暖'));
   const broken = Buffer.concat([bytes.subarray(0, at + 1), bytes.subarray(at + 2)]); // 春 loses a byte
   writeFileSync(file, broken);
-  const { source } = await loadSource(file, dir, limits);
+  const { source, diagnostics } = await loadSource(file, dir, limits);
   assert.equal(source?.encoding, 'utf-8');
   assert.ok(source.body.includes('\ufffd回日渐暖'));
+  const lineOfDamage = bytes.subarray(0, at).toString('utf8').split('\n').length;
+  assert.deepEqual(diagnostics.map((d) => [d.rule, d.severity, d.line]), [['load/invalid-utf8', 'warning', lineOfDamage]]);
+  assert.match(diagnostics[0]!.message, /^1 invalid UTF-8 byte sequence/);
 });
 
 test('bytes that decode as nothing sensible are refused with load/undecodable', async () => {

@@ -12,8 +12,11 @@ const CANONICAL = new Map(SUFFIXES);
 /** Title mentions count this many times: the headline names what the story is about. */
 const TITLE_WEIGHT = 3;
 
-/** Words that end up before a zone suffix without naming a place (国家高新区, 全省开发区). */
-const GENERIC = new Set(['国家', '全国', '国家级', '省级', '市级', '全省', '全市', '各地', '各个', '各类', '该', '本', '其他']);
+/** Words that end up before a zone suffix without naming a place (国家高新区, 汽车产业园). */
+const GENERIC = new Set(['国家', '全国', '国家级', '省级', '市级', '全省', '全市', '各地', '各个', '各类', '该', '本', '其他',
+  // Industry words name a kind of park (汽车产业园, 科技工业园区), not which one.
+  '科技', '汽车', '工业', '产业', '物流', '软件', '创新', '文化', '生态', '农业', '现代', '智能', '数字', '信息',
+  '电子', '生物', '医药', '健康', '航空', '化工', '材料', '能源', '金融', '电商', '总部', '创意', '高科技']);
 /** Tags that may follow the place name inside a zone name (南京|江北, 青岛|西海岸 `s` = place word). */
 const NAME_PART = new Set(['ns', 's', 'n', 'nz', 'j', 'nt']);
 /** Conjunctions, prepositions and particles: a noun right after one starts a new phrase. */

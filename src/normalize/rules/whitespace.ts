@@ -2,6 +2,8 @@ import { isFence } from '../protect.js';
 import { mapLines, type NormalizeRule } from '../state.js';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Control characters (C0 but tab, DEL, C1): invisible, and invalid in the HTML pages the text ends up in. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /** Indentation before Chinese text: ideographic spaces, NBSP, tabs, spaces (markdown indentation before ASCII is kept). */
 const CHINESE_INDENT = /^[ \t\u3000]+(?=[^\x00-\x7f])/;
 /** The lookbehind starts a match only at the start of a space run, so long inner runs stay linear. */
@@ -9,9 +11,9 @@ const TRAILING = /(?<![ \t\u3000])[ \t\u3000]+$/;
 
 export const whitespace: NormalizeRule = {
   name: 'whitespace',
-  description: 'NBSP to space and zero-width characters out, so later rules see plain spaces',
+  description: 'NBSP to space, zero-width and control characters out, so later rules see plain text',
   run(state) {
-    mapLines(state, (line) => line.replace(ZERO_WIDTH, '').replace(/\u00a0/g, ' '));
+    mapLines(state, (line) => line.replace(ZERO_WIDTH, '').replace(CONTROL, '').replace(/\u00a0/g, ' '));
   },
 };
 

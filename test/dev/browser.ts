@@ -63,7 +63,8 @@ export async function openBrowser(): Promise<{ open(url: string): Promise<Tab>; 
     async close() {
       child.kill('SIGTERM');
       await exited;
-      await rm(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still be writing the profile for a moment after it exits.
+      await rm(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };
 }

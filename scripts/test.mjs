@@ -19,5 +19,14 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+// A test file that leaves a handle open never exits; end the run with a clear message long before
+// CI's own limit instead of hanging there (PARKPRESS_TEST_TIMEOUT_MIN to change it).
+const minutes = Number(process.env.PARKPRESS_TEST_TIMEOUT_MIN ?? 30);
+const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
+  stdio: 'inherit', timeout: minutes * 60_000, killSignal: 'SIGKILL',
+});
+if (r.error || r.signal) {
+  console.error(`test run stopped after ${minutes} min: a test file did not finish (open handle or hang)`);
+  process.exit(1);
+}
 process.exit(r.status ?? 1);

@@ -160,8 +160,7 @@ test('in a real browser, the pages showing hostile text open no dialog and run n
       assert.equal(live, 0, `${file}: live markup from an article`);
     }
   } finally {
-    await browser.close();
-    await server.close();
+    try { await browser.close(); } finally { await server.close(); }
   }
 });
 

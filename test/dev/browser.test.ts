@@ -40,8 +40,6 @@ test('in a real browser: the page reloads itself after a save, and shows then cl
     await writeFile(template, PAGE.replace('<h1>', '<h1 id="fixed">'));
     await waitFor(tab, `document.getElementById('fixed') && !document.querySelector('parkpress-overlay')`);
   } finally {
-    await browser.close();
-    await server.close();
-    await site.dispose();
+    try { await browser.close(); } finally { await server.close(); await site.dispose(); }
   }
 });

@@ -1,4 +1,4 @@
-import { jieba } from '../extract/jieba.js';
+import { jieba } from '../segment/jieba.js';
 import { STOP_WORDS } from './stopwords.js';
 
 /**

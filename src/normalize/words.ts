@@ -1,13 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-
-let jieba: Jieba | undefined;
-
-/** jieba with its default dictionary, loaded on first use (about half a second; most files never need it). */
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
+import { jieba } from '../segment/jieba.js';
 
 /** How many characters of each side are looked at: longer than nearly every dictionary word. */
 const WINDOW = 4;
@@ -21,7 +12,7 @@ export function wordSpans(left: string, right: string): boolean {
   const head = [...right].slice(0, WINDOW).join('');
   const cut = tail.length;
   let offset = 0;
-  for (const word of segmenter().cut(tail + head, false)) {
+  for (const word of jieba().cut(tail + head, false)) {
     const end = offset + word.length;
     if (offset < cut && end > cut) return true;
     offset = end;

@@ -1,13 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-
-let jieba: Jieba | undefined;
-
-/** The segmenter is built lazily: loading its dictionary costs ~0.5 s and only `terms` needs it. */
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
+import { jieba } from '../segment/jieba.js';
 
 /** Function words that carry no topic; document frequency removes most others. */
 const STOPWORDS = new Set([
@@ -27,7 +18,7 @@ function isTerm(token: string): boolean {
 export function bodyTermCounts(markdown: string): Map<string, number> {
   const text = markdown.replace(/[#>*_`[\]()!|-]/g, ' ');
   const counts = new Map<string, number>();
-  for (const token of segmenter().cut(text, true)) {
+  for (const token of jieba().cut(text, true)) {
     const t = token.trim();
     if (isTerm(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }

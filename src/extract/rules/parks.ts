@@ -1,5 +1,5 @@
 import { setField, type ExtractRule, type ExtractState } from '../state.js';
-import { jieba } from '../jieba.js';
+import { jieba } from '../../segment/jieba.js';
 
 /** Zone suffixes, long forms first, each with the short form used as the canonical name. */
 const SUFFIXES: readonly [string, string][] = [

@@ -35,11 +35,11 @@ export async function acquireLock(outDir: string, timeoutMs: number): Promise<()
   for (;;) {
     if (await tryTake(lockDir)) {
       await removeDrafts(lockDir);
-      return () => rm(lockDir, { recursive: true, force: true });
+      return () => discard(lockDir);
     }
     const owner = await readOwner(lockDir);
     if (await isStale(lockDir, owner)) {
-      await rm(lockDir, { recursive: true, force: true });
+      await discard(lockDir);
       continue;
     }
     if (Date.now() >= deadline) throw new LockError(busyMessage(outDir, lockDir, owner, timeoutMs));
@@ -65,12 +65,28 @@ async function tryTake(lockDir: string): Promise<boolean> {
   }
 }
 
-/** Drafts left by builds killed before their rename; the lock holder sweeps them. */
+/**
+ * Removes a lock folder by first renaming it away (atomic), so the name is free at once. Removing
+ * it in place would empty it first, and a waiter's rename can land on the empty folder meanwhile.
+ */
+async function discard(lockDir: string): Promise<void> {
+  const away = `${lockDir}.old-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    await rename(lockDir, away);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // already gone
+    throw err;
+  }
+  await rm(away, { recursive: true, force: true });
+}
+
+/** Drafts and discarded locks left by killed builds (`.new-*`, `.old-*`); the lock holder sweeps them. */
 async function removeDrafts(lockDir: string): Promise<void> {
-  const prefix = `${path.basename(lockDir)}.new-`;
+  const base = path.basename(lockDir);
   const names = await readdir(path.dirname(lockDir)).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(prefix))
-    .map((n) => rm(path.join(path.dirname(lockDir), n), { recursive: true, force: true })));
+  await Promise.all(names.filter((n) => n.startsWith(`${base}.new-`) || n.startsWith(`${base}.old-`))
+    // Best effort: another build may be removing the same leftover at this moment.
+    .map((n) => rm(path.join(path.dirname(lockDir), n), { recursive: true, force: true }).catch(() => undefined)));
 }
 
 async function readOwner(lockDir: string): Promise<Owner | undefined> {

@@ -1,4 +1,5 @@
 import type { Line } from './state.js';
+import { summarize as summarizeText } from '../text/summary.js';
 
 /** Markdown-significant characters at the start of a paragraph that would change its meaning. */
 export function escapeStart(text: string): string {
@@ -27,8 +28,6 @@ export function renderBody(lines: Line[]): string {
   return blocks.join('\n\n') + (blocks.length > 0 ? '\n' : '');
 }
 
-const SUMMARY_CHARS = 120;
-
 /** First sentences of the body as plain text, cut at a sentence end near 120 characters. */
 export function summarize(lines: Line[]): string {
   return summarizeProse(lines.filter((l) => l.role === 'body').map((l) => l.text));
@@ -36,10 +35,5 @@ export function summarize(lines: Line[]): string {
 
 /** The summary of body paragraphs given as plain text (no headings, notes or captions). */
 export function summarizeProse(paragraphs: string[]): string {
-  const prose = paragraphs.join('');
-  const chars = [...prose];
-  if (chars.length <= SUMMARY_CHARS) return prose;
-  const head = chars.slice(0, SUMMARY_CHARS).join('');
-  const end = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('？'));
-  return end >= SUMMARY_CHARS / 3 ? head.slice(0, end + 1) : `${head}…`;
+  return summarizeText(paragraphs.join(''));
 }

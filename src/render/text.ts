@@ -32,14 +32,3 @@ export function plainText(markdown: string): string {
     .join('\n');
 }
 
-/**
- * A summary of at most `max` characters (code points, so a CJK character counts once), cut at the
- * end of a sentence (。！？) when one falls in the second half, otherwise at `max` with an ellipsis.
- */
-export function summarize(text: string, max = 120): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
-  if (chars.length <= max) return chars.join('');
-  const head = chars.slice(0, max).join('');
-  const cut = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('？'));
-  return cut >= head.length / 2 ? head.slice(0, cut + 1) : `${head}…`;
-}

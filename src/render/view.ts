@@ -1,5 +1,6 @@
 import type { Article, Config, Site, Term } from '../types.js';
-import { plainText, readingMinutes, summarize } from './text.js';
+import { summarize } from '../text/summary.js';
+import { plainText, readingMinutes } from './text.js';
 import { href, pageUrl } from './urls.js';
 
 /** An article as list items and sidebars show it. */
@@ -39,9 +40,9 @@ export function dateText(date: string | null): string {
   return m[4] ? `${day} ${m[4]}:${m[5]}` : day;
 }
 
-/** The summary shown in lists and feeds: the editor's or extractor's, else the start of the body. */
+/** The summary shown in lists and feeds: the editor's or extractor's as given, else the start of the body. */
 export function articleSummary(a: Article): string {
-  return summarize(a.summary || plainText(a.body));
+  return a.summary || summarize(plainText(a.body));
 }
 
 /** Builds the link view models once per build; every page reuses them. */

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderSite } from '../../src/render/index.js';
-import { readingMinutes, readingUnits, summarize, plainText } from '../../src/render/text.js';
+import { readingMinutes, readingUnits, plainText } from '../../src/render/text.js';
+import { summarize } from '../../src/text/summary.js';
 import { fixtureSite } from './site-fixture.js';
 import { brokenLinks } from './link-walker.js';
 import { pagerNumbers } from '../../src/render/view.js';

@@ -1,0 +1,15 @@
+/** Summary length in characters (code points, so a CJK character counts once). */
+export const SUMMARY_CHARS = 120;
+
+/**
+ * A summary of at most `max` characters, cut at the end of a sentence (。！？) when one falls in
+ * the second half, otherwise at `max` with an ellipsis. Shared by extract (the article's summary)
+ * and render (the fallback for an article that has none).
+ */
+export function summarize(text: string, max = SUMMARY_CHARS): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  if (chars.length <= max) return chars.join('');
+  const head = chars.slice(0, max).join('');
+  const cut = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('？'));
+  return cut >= head.length / 2 ? head.slice(0, cut + 1) : `${head}…`;
+}

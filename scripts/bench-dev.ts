@@ -16,6 +16,7 @@ import { defaultConfig } from '../src/config/defaults.js';
 import { EVENTS_PATH } from '../src/dev/client.js';
 import { createDevServer } from '../src/dev/server.js';
 import { defaultTiming } from '../src/dev/watch.js';
+import { median } from './bench/measure.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusDir = path.resolve(projectRoot, '../shared/corpus/tw-news');
@@ -84,11 +85,6 @@ function listen(url: string): { next(): Promise<number>; close(): void } {
     },
     close: () => req.destroy(),
   };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
 function stats(ms: number[]): string {

@@ -3,18 +3,11 @@
 // (`node lib/scripts/bench/floor.js <contentDir> <outputTree> <copyDir>`) so it is measured like a build.
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { eachLimited } from '../../src/build/concurrency.js';
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
-}
-
-/** Runs `job` over `items` with at most `limit` in flight (like a build's file concurrency). */
-async function eachLimited<T>(items: T[], limit: number, job: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await job(items[next++]!);
-  }));
 }
 
 async function main(contentDir: string, tree: string, copyDir: string): Promise<void> {

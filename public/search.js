@@ -1,15 +1,130 @@
-// Runs the Pagefind search UI on /search/ and starts the query the header form sent as ?q=.
-(function () {
-  'use strict';
-  var box = document.getElementById('search');
-  if (!box || typeof window.PagefindUI !== 'function') return;
-  var ui = new window.PagefindUI({
-    element: '#search',
-    showSubResults: true,
-    showImages: false,
-    resetStyles: false,
-    translations: { placeholder: box.dataset.placeholder, zero_results: box.dataset.zero },
-  });
-  var q = new URLSearchParams(window.location.search).get('q');
-  if (q) ui.triggerSearch(q);
-})();
+// The search page: reads ?q=, queries the static index of this edition (files under <base>/search/),
+// checks the best candidates against their own article pages (dropping pages where the query's
+// characters are not adjacent) and shows them with a highlighted snippet. Article text only ever
+// reaches the page through textContent, never as markup.
+import { containsRuns, highlight, openIndex, parseQuery, snippet } from './search-query.js';
+
+/** Results shown at once; "more" shows the next batch. */
+const BATCH = 10;
+
+const root = document.getElementById('search');
+if (root) start(root).catch(() => finish(root, root.dataset.error));
+
+async function start(root) {
+  const query = (new URLSearchParams(window.location.search).get('q') || '').trim();
+  const input = document.getElementById('site-search');
+  if (input && query) input.value = query;
+  const { runs, tokens } = parseQuery(query);
+  if (tokens.length === 0) return finish(root, query ? message(root.dataset.none, query) : root.dataset.empty);
+  status(root).textContent = message(root.dataset.searching, query);
+  const base = root.dataset.base || '';
+  const index = await openIndex(loader(`${base}/search/`));
+  const found = await index.find(query);
+  const more = root.querySelector('.search-more');
+  const state = { next: 0, shown: 0, dropped: 0 };
+  const showBatch = async () => {
+    more.hidden = true;
+    const batch = await nextBatch(index, found, runs, base, state);
+    const list = root.querySelector('.search-results');
+    for (const hit of batch) list.append(resultItem(hit, runs, base));
+    state.shown += batch.length;
+    more.hidden = state.next >= found.length;
+    const exact = state.next >= found.length;
+    const total = found.length - state.dropped;
+    finish(root, total === 0 ? message(root.dataset.none, query) : message(exact ? root.dataset.found : root.dataset.about, query, total));
+  };
+  more.addEventListener('click', () => { showBatch().catch(() => finish(root, root.dataset.error)); });
+  await showBatch();
+}
+
+/** The next BATCH candidates whose article page holds the query as typed (a page that cannot be read is kept). */
+async function nextBatch(index, found, runs, base, state) {
+  const batch = [];
+  while (batch.length < BATCH && state.next < found.length) {
+    const numbers = found.slice(state.next, state.next + BATCH - batch.length);
+    state.next += numbers.length;
+    const docs = await index.docs(numbers);
+    const texts = await Promise.all(docs.map((d) => articleText(base + d.url)));
+    docs.forEach((doc, i) => {
+      if (texts[i] && !containsRuns(texts[i].all, runs)) state.dropped++;
+      else batch.push({ doc, text: texts[i] });
+    });
+  }
+  return batch;
+}
+
+/** Index files come from `folder`; the manifest is revalidated, the rest is cached under its build id. */
+function loader(folder) {
+  return async (path, version) => {
+    const res = await fetch(folder + path + (version ? `?v=${version}` : ''), version ? {} : { cache: 'no-cache' });
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+    return res.json();
+  };
+}
+
+/** The indexed text of an article page (`[data-search-body]` without `[data-search-ignore]`) and its body alone for snippets. */
+async function articleText(url) {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return null;
+    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    const body = doc.querySelector('[data-search-body]');
+    if (!body) return null;
+    body.querySelectorAll('[data-search-ignore]').forEach((e) => e.remove());
+    const all = body.textContent || '';
+    body.querySelectorAll('h1, header, footer').forEach((e) => e.remove());
+    return { all, body: body.textContent || '' };
+  } catch {
+    return null;
+  }
+}
+
+/** One result: title link, date, snippet with the hits marked. */
+function resultItem({ doc, text }, runs, base) {
+  const li = element('li', 'search-result');
+  const heading = element('h2', 'search-result-title');
+  const link = element('a');
+  link.href = base + doc.url;
+  link.textContent = doc.title;
+  heading.append(link);
+  li.append(heading);
+  if (doc.date) {
+    const time = element('time', 'search-result-date');
+    time.dateTime = doc.date;
+    const [y, m, d] = doc.date.split('-');
+    time.textContent = `${y}年${Number(m)}月${Number(d)}日`;
+    li.append(time);
+  }
+  const segments = (text && snippet(text.body, runs)) || highlight(doc.summary, runs);
+  const p = element('p', 'search-result-snippet');
+  for (const s of segments) {
+    if (s.mark) {
+      const mark = element('mark');
+      mark.textContent = s.text;
+      p.append(mark);
+    } else p.append(document.createTextNode(s.text));
+  }
+  li.append(p);
+  return li;
+}
+
+function element(name, className) {
+  const e = document.createElement(name);
+  if (className) e.className = className;
+  return e;
+}
+
+function status(root) {
+  return root.querySelector('.search-status');
+}
+
+/** Shows the final message and marks the search as done (tests and assistive tech read it). */
+function finish(root, text) {
+  status(root).textContent = text;
+  root.dataset.state = 'done';
+}
+
+/** Fills `{q}` and `{n}` of a message template the page gives in its own script. */
+function message(template, query, n) {
+  return (template || '').replace('{q}', query).replace('{n}', String(n));
+}

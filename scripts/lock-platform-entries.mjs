@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Adds lockfile entries for optional platform packages (darwin, win32, android ... builds of
-// @node-rs/jieba and @pagefind) that this project's registry does not serve. npm leaves them out
+// @node-rs/jieba) that this project's registry does not serve. npm leaves them out
 // of package-lock.json when it cannot fetch them, and then `npm ci` refuses the lockfile as out of
 // sync. An entry naming the package's os and cpu is enough: npm never fetches a package built for
 // another platform. Run after `npm install` changes the lockfile: node scripts/lock-platform-entries.mjs
@@ -10,13 +10,12 @@ const PLATFORMS = {
   'android-arm-eabi': ['android', 'arm'], 'android-arm64': ['android', 'arm64'],
   'darwin-arm64': ['darwin', 'arm64'], 'darwin-x64': ['darwin', 'x64'], 'darwin-universal': ['darwin', 'x64'],
   'freebsd-x64': ['freebsd', 'x64'], 'linux-arm-gnueabihf': ['linux', 'arm'],
-  'linux-arm64-gnu': ['linux', 'arm64'], 'linux-arm64-musl': ['linux', 'arm64'], 'linux-arm64': ['linux', 'arm64'],
-  'linux-x64-gnu': ['linux', 'x64'], 'linux-x64-musl': ['linux', 'x64'], 'linux-x64': ['linux', 'x64'],
+  'linux-arm64-gnu': ['linux', 'arm64'], 'linux-arm64-musl': ['linux', 'arm64'],
+  'linux-x64-gnu': ['linux', 'x64'], 'linux-x64-musl': ['linux', 'x64'],
   'win32-arm64-msvc': ['win32', 'arm64'], 'win32-ia32-msvc': ['win32', 'ia32'], 'win32-x64-msvc': ['win32', 'x64'],
-  'windows-arm64': ['win32', 'arm64'], 'windows-x64': ['win32', 'x64'],
 };
 
-/** `@node-rs/jieba-darwin-x64` -> `darwin-x64`; `@pagefind/windows-x64` -> `windows-x64`. */
+/** `@node-rs/jieba-darwin-x64` -> `darwin-x64`. */
 function platformOf(name) {
   const base = name.split('/').pop();
   return Object.keys(PLATFORMS).find((p) => base === p || base.endsWith(`-${p}`));

@@ -239,7 +239,7 @@ export interface Config {
    * `tw` (Taiwan) or `hk` (Hong Kong) character standard. Absent or disabled: simplified only.
    */
   traditional?: { enabled: boolean; variant: 'tw' | 'hk'; dir: string };
-  /** Build the Pagefind full-text search index and show the search box (default true). */
+  /** Build the static full-text search index (src/search) and show the search box (default true). */
   search?: boolean;
   /** Folder of optional build data such as `pageviews.json` / `pageviews.csv` (analytics page views). */
   dataDir?: string;

@@ -1,4 +1,5 @@
 import { articleKeywords } from '../site/taxonomies.js';
+import { searchPages } from '../search/index.js';
 import type { Page, Site } from '../types.js';
 import type { RenderContext } from './context.js';
 import { editions, type Edition } from './edition.js';
@@ -9,7 +10,6 @@ import { renderArticles } from './pages/articles.js';
 import { renderHome, renderNotFound, renderSearch } from './pages/home.js';
 import { renderTaxonomies } from './pages/terms.js';
 import { copyPublic } from './public.js';
-import { searchPages } from './search.js';
 import { robotsPage, sitemapPages } from './sitemap.js';
 import { absoluteUrl } from './urls.js';
 import { articleSummary, Links } from './view.js';
@@ -47,7 +47,7 @@ export async function renderSite(site: Site): Promise<Page[]> {
     pages.push(...own.map((p) => inEdition(p, edition)));
   }
   pages.push(...sitemapPages(site.config, pages, lastModified(site, all)), robotsPage(site.config));
-  if (site.config.search !== false) pages.push(...(await searchPages(pages, site.config.pathPrefix.replace(/\/+$/, ''))));
+  if (site.config.search !== false) pages.push(...searchPages(site, all));
   pages.push(...(await copyPublic(site.config)));
   return dedupeByPath(pages).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

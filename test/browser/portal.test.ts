@@ -88,26 +88,28 @@ test('article: follow a lead story; the three sidebars have links that load', { 
   await tab.close();
 });
 
-/** Submits the header search form and returns the result titles once Pagefind has shown them. */
+/** Submits the header search form and returns the result titles once the search page has shown them. */
 async function search(tab: Tab, query: string): Promise<string[]> {
   await tab.fill('#site-search', query);
   await Promise.all([tab.waitForURL(/\/search\/\?q=/), tab.press('#site-search', 'Enter')]);
-  // Pagefind UI first shows placeholder results, and the previous query's results until the new
-  // ones load: wait for the message naming this query and for every placeholder to be filled.
-  await tab.locator('.pagefind-ui__message', { hasText: query }).waitFor({ timeout: 15_000 });
-  await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-  await tab.waitForFunction(() => document.querySelectorAll('.pagefind-ui__loading').length === 0, undefined, { timeout: 15_000 });
-  return tab.locator('.pagefind-ui__result-link').allTextContents();
+  // The page marks itself done once the results and their snippets are in; the status names the query.
+  await tab.locator('#search[data-state="done"] .search-status', { hasText: query }).waitFor({ timeout: 15_000 });
+  return tab.locator('.search-result-title a').allTextContents();
 }
 
 test('search: Chinese words find the right sample, with highlighted snippets', { skip }, async () => {
   const { tab, errors } = await open('/');
   assert.match((await search(tab, '江北新区'))[0]!, /南京江北新区/);
-  assert.ok((await tab.locator('.pagefind-ui__result-excerpt mark').allTextContents()).length > 0, 'snippets mark the hit');
+  assert.match(await tab.locator('.search-status').textContent() ?? '', /找到 \d+ 篇/);
+  assert.ok((await tab.locator('.search-result-snippet mark').allTextContents()).length > 0, 'snippets mark the hit');
   // 丹佛斯 is a company in two samples; the one that is about its project ranks first.
   const danfoss = await search(tab, '丹佛斯');
   assert.equal(danfoss.length, 2, danfoss.join(' | '));
   assert.match(danfoss[0]!, /镇江高新区抓牢项目建设/);
+  assert.deepEqual(await search(tab, 'zzqxv'), []);
+  assert.match(await tab.locator('.search-status').textContent() ?? '', /没有找到/);
+  assert.equal(await tab.getAttribute('.search-status', 'aria-live'), 'polite');
+  assert.deepEqual(await seriousViolations(tab), []);
   assert.deepEqual(errors, []);
   await tab.close();
 });

@@ -26,7 +26,7 @@ export function renderHome(ctx: RenderContext): Page[] {
   }));
 }
 
-/** Search page: the Pagefind UI runs the query from `?q=`; the header form of every page submits here. */
+/** Search page: public/search.js runs the query from `?q=` on the static index; the header form of every page submits here. */
 export function renderSearch(ctx: RenderContext): Page {
   return { path: 'search/index.html', content: renderTemplate(ctx, 'search.njk', { page: { url: '/search/', title: '搜索' } }) };
 }

@@ -1,0 +1,187 @@
+// Search query logic, shared by the search page (search.js) and the node tests: tokenization (the
+// same rules as src/search/tokens.ts), shard lookup, AND-intersection, ranking, phrase checks and
+// snippets. Plain ES module, no dependencies, no DOM.
+
+/** One CJK run or one Latin/digit run (after folding). Kept identical to src/search/tokens.ts. */
+const RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)|[\p{Script=Latin}\p{Nd}]+/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The index format this code reads (src/search/assemble.ts INDEX_VERSION). */
+export const INDEX_VERSION = 1;
+
+/** NFKC (fullwidth -> ASCII) then lowercase. */
+export function fold(text) {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Tokens in reading order: CJK runs as overlapping bigrams (a lone character as itself), other runs as words. */
+export function tokenize(text) {
+  const out = [];
+  for (const m of fold(text).matchAll(RUN)) {
+    if (!m[1]) {
+      out.push(m[0]);
+      continue;
+    }
+    const chars = SURROGATE.test(m[1]) ? Array.from(m[1]) : m[1];
+    if (chars.length === 1) out.push(m[1]);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  }
+  return out;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units (src/search/hash.ts). */
+export function fnv1a(token) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) {
+    h ^= token.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** What a query asks for: its distinct tokens, and its runs (the phrases a page must contain). */
+export function parseQuery(query) {
+  const runs = [...new Set([...fold(query).matchAll(RUN)].map((m) => m[0]))];
+  return { tokens: [...new Set(tokenize(query))], runs };
+}
+
+/**
+ * Opens an index folder. `load(path, version)` resolves to the parsed JSON of a file of the folder
+ * (`index.json`, then `shards/<n>.json` and `docs/<n>.json` with the manifest's id as version).
+ */
+export async function openIndex(load) {
+  const manifest = await load('index.json');
+  if (!manifest || manifest.version !== INDEX_VERSION) throw new Error(`search index version ${manifest && manifest.version} is not ${INDEX_VERSION}`);
+  const files = new Map();
+  const file = (path) => {
+    if (!files.has(path)) files.set(path, load(path, manifest.id));
+    return files.get(path);
+  };
+  const postings = async (token) => {
+    const shard = await file(`shards/${fnv1a(token) & (manifest.shards - 1)}.json`);
+    return Object.prototype.hasOwnProperty.call(shard, token) ? decode(shard[token]) : { docs: [], weights: [] };
+  };
+  return {
+    manifest,
+    /** Document numbers holding every token of the query, best first. */
+    async find(query) {
+      const { tokens } = parseQuery(query);
+      if (tokens.length === 0) return [];
+      return rank(await Promise.all(tokens.map(postings)));
+    },
+    /** Result-list entries ({ n, url, title, date, summary }) of the given document numbers, in that order. */
+    async docs(numbers) {
+      const chunks = await Promise.all(numbers.map((n) => file(`docs/${Math.floor(n / manifest.chunk)}.json`)));
+      return numbers.map((n, i) => ({ n, ...chunks[i][n % manifest.chunk] }));
+    },
+  };
+}
+
+/** [doc delta, weight, ...] -> ascending doc numbers and their weights. */
+export function decode(list) {
+  const docs = [];
+  const weights = [];
+  let doc = 0;
+  for (let i = 0; i < list.length; i += 2) {
+    doc += list[i];
+    docs.push(doc);
+    weights.push(list[i + 1]);
+  }
+  return { docs, weights };
+}
+
+/**
+ * AND of the tokens' postings, ranked: more query tokens in the title first (the article is about
+ * it), then higher summed term frequency, then newer (lower number: documents are numbered newest first).
+ */
+export function rank(lists) {
+  const sorted = [...lists].sort((a, b) => a.docs.length - b.docs.length);
+  const hits = new Map(sorted[0].docs.map((d) => [d, { d, title: 0, tf: 0 }]));
+  for (const { docs, weights } of sorted) {
+    const seen = new Set();
+    for (let i = 0; i < docs.length; i++) {
+      const hit = hits.get(docs[i]);
+      if (!hit) continue;
+      seen.add(docs[i]);
+      hit.title += weights[i] & 1;
+      hit.tf += weights[i] >> 1;
+    }
+    for (const d of hits.keys()) if (!seen.has(d)) hits.delete(d);
+  }
+  return [...hits.values()].sort((a, b) => b.title - a.title || b.tf - a.tf || a.d - b.d).map((h) => h.d);
+}
+
+/**
+ * True when the text holds every run of the query as written: bigrams only say that each pair of
+ * characters occurs somewhere, this drops pages where they are not adjacent.
+ */
+export function containsRuns(text, runs) {
+  const folded = fold(text);
+  return runs.every((run) => folded.includes(run));
+}
+
+/**
+ * The text split into plain and marked segments ({ text, mark }) where a run of the query occurs
+ * (compared folded, so fullwidth and case differences still match).
+ */
+export function highlight(text, runs) {
+  const { folded, origin } = foldWithOrigin(text);
+  const segments = [];
+  let at = 0;
+  for (const [start, end] of matches(folded, runs)) {
+    const from = origin[start];
+    const to = end < origin.length ? origin[end] : text.length;
+    if (from > at) segments.push({ text: text.slice(at, from), mark: false });
+    segments.push({ text: text.slice(from, to), mark: true });
+    at = to;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), mark: false });
+  return segments;
+}
+
+/**
+ * About `max` characters of the text around the first hit, highlighted; null when no run occurs.
+ * Cut points are moved off surrogate pairs; an ellipsis marks a cut.
+ */
+export function snippet(text, runs, max = 120) {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const { folded, origin } = foldWithOrigin(clean);
+  const first = matches(folded, runs)[0];
+  if (!first) return null;
+  let start = Math.max(0, origin[first[0]] - Math.floor(max / 4));
+  if (/[\uDC00-\uDFFF]/.test(clean[start] || '')) start--;
+  let end = Math.min(clean.length, start + max);
+  if (/[\uDC00-\uDFFF]/.test(clean[end] || '')) end++;
+  const segments = highlight(clean.slice(start, end), runs);
+  if (start > 0) segments.unshift({ text: '…', mark: false });
+  if (end < clean.length) segments.push({ text: '…', mark: false });
+  return segments;
+}
+
+/** Folded text and, for each of its code units, the index in the original text it came from. */
+function foldWithOrigin(text) {
+  let folded = '';
+  const origin = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = fold(ch);
+    folded += f;
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    i += ch.length;
+  }
+  return { folded, origin };
+}
+
+/** Non-overlapping [start, end) ranges of the runs in the folded text, left to right, longest run first at a tie. */
+function matches(folded, runs) {
+  const ordered = [...runs].filter(Boolean).sort((a, b) => b.length - a.length);
+  const ranges = [];
+  for (let at = 0; at < folded.length;) {
+    const run = ordered.find((r) => folded.startsWith(r, at));
+    if (run) {
+      ranges.push([at, at + run.length]);
+      at += run.length;
+    } else at++;
+  }
+  return ranges;
+}

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import type { Page } from '../types.js';
+import type { DocTokens, SearchDoc } from './documents.js';
+import { shardOf } from './hash.js';
+
+/** Bump when the file format changes; the browser refuses an index of another version. */
+export const INDEX_VERSION = 1;
+/** Documents per metadata chunk: a result page fetches one or two chunks. */
+export const DOCS_PER_CHUNK = 64;
+/** Wanted shard size: a query of a few tokens fetches a few such files. */
+const TARGET_SHARD_BYTES = 32 * 1024;
+/** Rough JSON bytes of one posting (`12,3,`) and of one token key (`"丹佛":[],`), to size the shards. */
+const BYTES_PER_POSTING = 5;
+const BYTES_PER_TOKEN = 12;
+
+/** One document to index: its result-list entry and its tokens (document numbers follow the order given). */
+export interface IndexedDoc {
+  doc: SearchDoc;
+  tokens: DocTokens;
+}
+
+/** The manifest (`index.json`): everything the browser needs to find the other files. */
+export interface SearchManifest {
+  /** Documents per `docs/<n>.json` chunk. */
+  chunk: number;
+  docs: number;
+  /** How a token picks its shard: `shards/<fnv1a32(token) & (shards - 1)>.json`. */
+  hash: 'fnv1a32-utf16';
+  /** Digest of the index files; the browser adds it to their URLs so a new build is never mixed with a cached one. */
+  id: string;
+  /** Number of shard files, a power of two. */
+  shards: number;
+  tokenizer: 'nfkc-lower-cjk-bigram';
+  version: number;
+}
+
+/** Postings of all tokens, grouped by token (CSR layout: typed arrays, not one JS array per token). */
+interface Postings {
+  names: string[];
+  /** Postings of token i are at [offsets[i], offsets[i + 1]). */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  weights: Uint8Array;
+}
+
+/**
+ * Merges per-document tokens into the static index files (paths relative to the index folder):
+ * `index.json`, `shards/<n>.json` (token -> [doc delta, weight, ...], doc numbers ascending) and
+ * `docs/<n>.json` (result-list entries). Documents are numbered in the order given; keys are
+ * sorted, so the same input gives byte-identical files.
+ */
+export function assembleIndex(docs: Iterable<IndexedDoc>): Page[] {
+  const table = new TokenTable();
+  const entries: SearchDoc[] = [];
+  for (const { doc, tokens } of docs) {
+    table.add(entries.length, tokens);
+    entries.push(doc);
+  }
+  const postings = table.postings();
+  const shards = shardCount(postings);
+  const files = [...shardFiles(postings, shards), ...docFiles(entries)];
+  const manifest: SearchManifest = {
+    chunk: DOCS_PER_CHUNK,
+    docs: entries.length,
+    hash: 'fnv1a32-utf16',
+    id: digest(files),
+    shards,
+    tokenizer: 'nfkc-lower-cjk-bigram',
+    version: INDEX_VERSION,
+  };
+  return [{ path: 'index.json', content: `${JSON.stringify(manifest)}\n` }, ...files];
+}
+
+/**
+ * Token ids and each document's (id, weight) pairs in typed arrays: at 10,000 articles there are
+ * millions of postings, which as JS arrays of numbers would cost several times the memory.
+ */
+class TokenTable {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  private counts = new Uint32Array(1024);
+  private readonly docIds: Uint32Array[] = [];
+  private readonly docWeights: Uint8Array[] = [];
+
+  add(doc: number, tokens: DocTokens): void {
+    const ids = new Uint32Array(tokens.size);
+    const weights = new Uint8Array(tokens.size);
+    let i = 0;
+    for (const [token, weight] of tokens) {
+      const id = this.id(token);
+      this.counts[id]!++;
+      ids[i] = id;
+      weights[i++] = weight;
+    }
+    this.docIds[doc] = ids;
+    this.docWeights[doc] = weights;
+  }
+
+  /** Counting sort by token: documents are visited in order, so each token's postings come out ascending. */
+  postings(): Postings {
+    const n = this.names.length;
+    const offsets = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + this.counts[i]!;
+    const fill = offsets.slice(0, n);
+    const docs = new Uint32Array(offsets[n]!);
+    const weights = new Uint8Array(offsets[n]!);
+    for (let d = 0; d < this.docIds.length; d++) {
+      const ids = this.docIds[d]!;
+      const ws = this.docWeights[d]!;
+      for (let i = 0; i < ids.length; i++) {
+        const at = fill[ids[i]!]!++;
+        docs[at] = d;
+        weights[at] = ws[i]!;
+      }
+    }
+    return { names: this.names, offsets, docs, weights };
+  }
+
+  private id(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(token, id);
+      this.names.push(token);
+      if (id >= this.counts.length) {
+        const grown = new Uint32Array(this.counts.length * 2);
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+    }
+    return id;
+  }
+}
+
+/** The power of two that keeps each shard near TARGET_SHARD_BYTES (1 for a small site). */
+function shardCount(p: Postings): number {
+  const bytes = p.docs.length * BYTES_PER_POSTING + p.names.length * BYTES_PER_TOKEN;
+  let shards = 1;
+  while (bytes / shards > TARGET_SHARD_BYTES) shards *= 2;
+  return shards;
+}
+
+/** One JSON object per shard, tokens in code-unit order, postings as [doc delta, weight, ...]. */
+function shardFiles(p: Postings, shards: number): Page[] {
+  const groups: number[][] = Array.from({ length: shards }, () => []);
+  for (let id = 0; id < p.names.length; id++) groups[shardOf(p.names[id]!, shards)]!.push(id);
+  return groups.map((ids, shard) => {
+    ids.sort((a, b) => (p.names[a]! < p.names[b]! ? -1 : 1));
+    const parts = ids.map((id) => {
+      let list = '';
+      let previous = 0;
+      for (let at = p.offsets[id]!; at < p.offsets[id + 1]!; at++) {
+        list += `${list ? ',' : ''}${p.docs[at]! - previous},${p.weights[at]!}`;
+        previous = p.docs[at]!;
+      }
+      return `${JSON.stringify(p.names[id])}:[${list}]`;
+    });
+    return { path: `shards/${shard}.json`, content: Buffer.from(`{${parts.join(',')}}\n`) };
+  });
+}
+
+/** Result-list entries in chunks of DOCS_PER_CHUNK, keys in sorted order. */
+function docFiles(entries: SearchDoc[]): Page[] {
+  const files: Page[] = [];
+  for (let start = 0; start < entries.length || start === 0; start += DOCS_PER_CHUNK) {
+    const chunk = entries.slice(start, start + DOCS_PER_CHUNK)
+      .map((d) => ({ date: d.date, summary: d.summary, title: d.title, url: d.url }));
+    files.push({ path: `docs/${start / DOCS_PER_CHUNK}.json`, content: `${JSON.stringify(chunk)}\n` });
+  }
+  return files;
+}
+
+/** Short sha256 of the files' paths and contents. */
+function digest(files: Page[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${f.path}\0`).update(f.content).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}

@@ -92,18 +92,32 @@ export function overlaps(prints: readonly Set<number>[]): Overlap[] {
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
-/** Union-find over article indices: groups of two or more, members in index order. */
-function groups(n: number, edges: readonly Overlap[]): number[][] {
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (const { a, b } of edges) parent[find(a)] = find(b);
-  const byRoot = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    const g = byRoot.get(r);
-    if (g) g.push(i); else byRoot.set(r, [i]);
+/**
+ * Which article each near-duplicate is folded into. Articles are visited in keep order: one is
+ * dropped only when it is a near-duplicate of an article already kept, never through a chain
+ * (A ~ A+B ~ B must not fold two different stories A and B into one because a third text quotes both).
+ * Returns kept index -> dropped indices, each list in keep order, groups in keep order of the kept one.
+ */
+function foldInto(order: readonly number[], edges: readonly Overlap[]): Map<number, number[]> {
+  const rank = new Map(order.map((i, r) => [i, r]));
+  const neighbours = new Map<number, number[]>();
+  for (const { a, b } of edges) {
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const list = neighbours.get(x);
+      if (list) list.push(y); else neighbours.set(x, [y]);
+    }
   }
-  return [...byRoot.values()].filter((g) => g.length > 1);
+  const groups = new Map<number, number[]>();
+  for (const i of order) {
+    const near = neighbours.get(i);
+    if (!near) continue;
+    let into: number | undefined;
+    for (const k of near) if (groups.has(k) && (into === undefined || rank.get(k)! < rank.get(into)!)) into = k;
+    if (into === undefined) groups.set(i, []);
+    else groups.get(into)!.push(i);
+  }
+  for (const [k, dropped] of groups) if (dropped.length === 0) groups.delete(k);
+  return groups;
 }
 
 /** Orders a group so the copy the site shows comes first. */
@@ -139,10 +153,8 @@ export function findDuplicates(articles: readonly Article[], keep: Config['dupli
   const shared = found
     .filter((o) => o.containment < DUPLICATE_CONTAINMENT && o.containment >= SHARED_CONTAINMENT && o.shared >= MIN_SHARED_PASSAGES)
     .map((o) => ({ a: articles[o.a]!, b: articles[o.b]!, containment: o.containment }));
-  const dupGroups = groups(articles.length, same).map((g) => {
-    const [kept, ...dropped] = g.map((i) => articles[i]!).sort(keptFirst(keep));
-    return { kept: kept!, dropped };
-  });
+  const order = articles.map((_, i) => i).sort((x, y) => keptFirst(keep)(articles[x]!, articles[y]!));
+  const dupGroups = [...foldInto(order, same)].map(([k, dropped]) => ({ kept: articles[k]!, dropped: dropped.map((i) => articles[i]!) }));
   return { groups: dupGroups, shared };
 }
 

@@ -22,8 +22,8 @@ test('article names are zero-padded to the width of N', () => {
   assert.equal(articleName(7, 1000, 'md'), 'a007.md');
 });
 
-test('the first M articles copy the sources; later ones splice two different sources', () => {
-  const m = 3;
+test('the first M articles copy the sources; later ones splice three different sources', () => {
+  const m = 4;
   for (let i = 0; i < 30; i++) {
     const plan = planArticle(i, 30, m);
     if (i < m) {
@@ -32,8 +32,8 @@ test('the first M articles copy the sources; later ones splice two different sou
       assert.equal(plan.kind, 'splice');
       if (plan.kind !== 'splice') continue;
       assert.equal(plan.head, i % m);
-      assert.notEqual(plan.tail, plan.head);
-      assert.ok(plan.tail >= 0 && plan.tail < m);
+      assert.equal(new Set([plan.head, plan.middle, plan.tail]).size, 3, `article ${i}: three different sources`);
+      for (const s of [plan.middle, plan.tail]) assert.ok(s >= 0 && s < m);
     }
     assert.deepEqual(planArticle(i, 30, m), plan, 'same i, same plan');
   }
@@ -46,10 +46,13 @@ test('body units cut after sentence ends (keeping closing quotes) and newlines, 
   assert.equal(units.join(''), body);
 });
 
-test('a splice is the headline and first half of one text, then the second half of another', () => {
-  const a = splitText('標題甲\n一。二。三。四。\n');
-  const b = splitText('標題乙\n五。六。七。八。\n');
-  assert.equal(splice(a, b), '標題甲\n一。二。\n七。八。\n');
+test('a splice is the headline and first third of one text, the middle third of another, the last third of a third', () => {
+  const a = splitText('標題甲\n一。二。三。');
+  const b = splitText('標題乙\n四。五。六。');
+  const c = splitText('標題丙\n七。八。九。');
+  assert.equal(splice(a, b, c), '標題甲\n一。\n五。\n九。\n');
+  // Thirds by length: a long first sentence is the whole first third.
+  assert.equal(splice(splitText('甲\n一二三四五六七八。九。'), b, c), '甲\n一二三四五六七八。\n五。\n九。\n');
 });
 
 test('the generated sites are the same bytes on every run and hold no duplicate articles', async () => {

@@ -65,3 +65,17 @@ test('samples 000 and 002 share long passages: reported on both, both still publ
   assert.ok(shared(1)[0]!.includes('000_9f6095f70a76f921.txt'));
   assert.deepEqual(shared(2), []);
 });
+
+test('no chaining: a text made of most of two stories folds into one of them, never folds the two together', async () => {
+  const [a, b] = await load(path.join(projectRoot, 'content'), ['001_1464f3ad2492a083.txt', '003_a94316a78cdbf75f.txt']);
+  const head = (s: string) => s.slice(0, Math.ceil(s.length * 0.75));
+  const tail = (s: string) => s.slice(Math.floor(s.length * 0.25));
+  // Three quarters of each story, filed last: a near-duplicate of both, while the two share nothing.
+  const mix: Article = { ...a!, file: 'zz-mix.txt', slug: 'zz-mix', body: `${head(a!.body)}\n\n${tail(b!.body)}`, date: null };
+  const inputs = [{ ...a!, date: null }, { ...b!, date: null }, mix];
+  const out = enrichCorpus(inputs, withKeep('first-file'));
+  const dupOf = out.map((x) => x.duplicateOf ?? null);
+  assert.equal(dupOf[0], null);
+  assert.equal(dupOf[1], null, 'the second story is not folded into the first through the composite');
+  assert.ok(dupOf[2] === a!.file || dupOf[2] === b!.file, `composite folded into one story, got ${dupOf[2]}`);
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Page } from '../types.js';
 import type { DocTokens, SearchDoc } from './documents.js';
 import { shardOf } from './hash.js';
+import { TokenIds } from './token-ids.js';
 
 /** Bump when the file format changes; the browser refuses an index of another version. */
 export const INDEX_VERSION = 1;
@@ -76,8 +77,7 @@ export function assembleIndex(docs: Iterable<IndexedDoc>): Page[] {
  * millions of postings, which as JS arrays of numbers would cost several times the memory.
  */
 class TokenTable {
-  private readonly ids = new Map<string, number>();
-  private readonly names: string[] = [];
+  private readonly ids = new TokenIds();
   private counts = new Uint32Array(1024);
   private readonly docIds: Uint32Array[] = [];
   private readonly docWeights: Uint8Array[] = [];
@@ -87,7 +87,8 @@ class TokenTable {
     const weights = new Uint8Array(tokens.size);
     let i = 0;
     for (const [token, weight] of tokens) {
-      const id = this.id(token);
+      const id = this.ids.id(token);
+      if (id >= this.counts.length) this.growCounts();
       this.counts[id]!++;
       ids[i] = id;
       weights[i++] = weight;
@@ -98,7 +99,7 @@ class TokenTable {
 
   /** Counting sort by token: documents are visited in order, so each token's postings come out ascending. */
   postings(): Postings {
-    const n = this.names.length;
+    const n = this.ids.size;
     const offsets = new Uint32Array(n + 1);
     for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + this.counts[i]!;
     const fill = offsets.slice(0, n);
@@ -113,22 +114,13 @@ class TokenTable {
         weights[at] = ws[i]!;
       }
     }
-    return { names: this.names, offsets, docs, weights };
+    return { names: this.ids.names, offsets, docs, weights };
   }
 
-  private id(token: string): number {
-    let id = this.ids.get(token);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(token, id);
-      this.names.push(token);
-      if (id >= this.counts.length) {
-        const grown = new Uint32Array(this.counts.length * 2);
-        grown.set(this.counts);
-        this.counts = grown;
-      }
-    }
-    return id;
+  private growCounts(): void {
+    const grown = new Uint32Array(this.counts.length * 2);
+    grown.set(this.counts);
+    this.counts = grown;
   }
 }
 

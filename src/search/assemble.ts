@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '../types.js';
 import type { DocTokens, SearchDoc } from './documents.js';
+import { ByteWriter } from './byte-writer.js';
 import { shardOf } from './hash.js';
 import { TokenIds } from './token-ids.js';
 
@@ -13,6 +14,14 @@ const TARGET_SHARD_BYTES = 32 * 1024;
 /** Rough JSON bytes of one posting (`12,3,`) and of one token key (`"丹佛":[],`), to size the shards. */
 const BYTES_PER_POSTING = 5;
 const BYTES_PER_TOKEN = 12;
+/** Character codes of the JSON a shard is written with. */
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NEWLINE = 0x0a;
 
 /** One document to index: its result-list entry and its tokens (document numbers follow the order given). */
 export interface IndexedDoc {
@@ -86,13 +95,14 @@ class TokenTable {
     const ids = new Uint32Array(tokens.size);
     const weights = new Uint8Array(tokens.size);
     let i = 0;
-    for (const [token, weight] of tokens) {
+    // forEach, not for-of: no [key, value] array per entry.
+    tokens.forEach((weight, token) => {
       const id = this.ids.id(token);
       if (id >= this.counts.length) this.growCounts();
       this.counts[id]!++;
       ids[i] = id;
       weights[i++] = weight;
-    }
+    });
     this.docIds[doc] = ids;
     this.docWeights[doc] = weights;
   }
@@ -136,18 +146,28 @@ function shardCount(p: Postings): number {
 function shardFiles(p: Postings, shards: number): Page[] {
   const groups: number[][] = Array.from({ length: shards }, () => []);
   for (let id = 0; id < p.names.length; id++) groups[shardOf(p.names[id]!, shards)]!.push(id);
+  const out = new ByteWriter();
   return groups.map((ids, shard) => {
     ids.sort((a, b) => (p.names[a]! < p.names[b]! ? -1 : 1));
-    const parts = ids.map((id) => {
-      let list = '';
+    out.ascii(OPEN_BRACE);
+    ids.forEach((id, i) => {
+      if (i > 0) out.ascii(COMMA);
+      out.text(JSON.stringify(p.names[id]));
+      out.ascii(COLON);
+      out.ascii(OPEN_BRACKET);
       let previous = 0;
       for (let at = p.offsets[id]!; at < p.offsets[id + 1]!; at++) {
-        list += `${list ? ',' : ''}${p.docs[at]! - previous},${p.weights[at]!}`;
+        if (at > p.offsets[id]!) out.ascii(COMMA);
+        out.uint(p.docs[at]! - previous);
+        out.ascii(COMMA);
+        out.uint(p.weights[at]!);
         previous = p.docs[at]!;
       }
-      return `${JSON.stringify(p.names[id])}:[${list}]`;
+      out.ascii(CLOSE_BRACKET);
     });
-    return { path: `shards/${shard}.json`, content: Buffer.from(`{${parts.join(',')}}\n`) };
+    out.ascii(CLOSE_BRACE);
+    out.ascii(NEWLINE);
+    return { path: `shards/${shard}.json`, content: out.take() };
   });
 }
 

@@ -1,6 +1,6 @@
 // One measured run of a command: wall time from our own clock; peak resident memory and CPU time
 // from GNU time (wait4's rusage of the child). Threads count in both. A subprocess the build waits
-// for (e.g. Pagefind's indexer) adds its CPU time, and its own peak RSS counts only if it is the
+// for (a peer tool's helper) adds its CPU time, and its own peak RSS counts only if it is the
 // largest: ru_maxrss is the peak of the largest process in the tree, not the sum.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

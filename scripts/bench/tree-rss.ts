@@ -1,7 +1,7 @@
 // Peak memory of a whole process tree, sampled from /proc. GNU time's ru_maxrss is the peak of the
-// largest single process, so a build that runs a helper process beside itself (Pagefind's indexer
-// holds its index while node holds the pages) uses more than it shows; the sum is what the machine
-// must have. Linux only; sampling can miss a spike shorter than the interval.
+// largest single process, so a build that runs a helper process beside itself (an external
+// indexer holding its data while node holds the pages) uses more than it shows; the sum is what
+// the machine must have. Linux only; sampling can miss a spike shorter than the interval.
 import { readdirSync, readFileSync } from 'node:fs';
 
 const PAGE = 4096;

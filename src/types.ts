@@ -243,6 +243,11 @@ export interface Config {
   search?: boolean;
   /** Folder of optional build data such as `pageviews.json` / `pageviews.csv` (analytics page views). */
   dataDir?: string;
+  /**
+   * Folder of the build cache (per-file results and the last build's record, for `build`'s
+   * "up to date" check); default `.parkpress-cache` beside the config. Safe to delete at any time.
+   */
+  cacheDir?: string;
   /** Input limits: a file above maxFileBytes is skipped with an error. */
   limits: { maxFileBytes: number; maxLines: number };
 }

@@ -194,6 +194,8 @@ export interface WriteReport {
   written: number;
   unchanged: number;
   removed: number;
+  /** The complete build folder the output link now points to, when the writer assembled a new one. */
+  dir?: string;
   /**
    * Output paths written or removed (relative to the output dir, POSIX), when the writer reports
    * them: `dev` then reloads only the open pages among them (all pages when absent).

@@ -1,0 +1,51 @@
+import { lstatSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
+import path from 'node:path';
+
+/** The output link's target and the stat of every entry in the build folder it points to. */
+export interface OutputSnapshot {
+  /** Target of the `outDir` link, as stored in the link. */
+  link: string;
+  /** Entries below the build folder ('' is the folder itself), OS separators. */
+  entries: string[];
+  /** mode, size, mtimeMs, ctimeMs, ino of each entry, in `entries` order. */
+  stats: Float64Array;
+}
+
+const FIELDS = 5;
+
+/**
+ * Snapshot of the build folder `out` links to; undefined when `out` is not a link to `dir`.
+ * Folders are included: adding, removing or renaming a file changes its folder's times.
+ */
+export function snapshotOutput(out: string, dir: string): OutputSnapshot | undefined {
+  const link = readlinkSync(out, { encoding: 'utf8' });
+  if (path.resolve(path.dirname(out), link) !== path.resolve(dir)) return undefined;
+  const entries = ['', ...readdirSync(dir, { recursive: true, encoding: 'utf8' })];
+  const stats = new Float64Array(entries.length * FIELDS);
+  entries.forEach((e, i) => stats.set(fields(lstatSync(path.join(dir, e))), i * FIELDS));
+  return { link, entries, stats };
+}
+
+/** Why `out` no longer shows the snapshotted build untouched; undefined when it does. */
+export function outputChange(out: string, snapshot: OutputSnapshot): string | undefined {
+  let link: string;
+  try {
+    link = readlinkSync(out, { encoding: 'utf8' });
+  } catch {
+    return `${out} is missing or no longer a link to a build`;
+  }
+  if (link !== snapshot.link) return `${out} points to another build`;
+  const dir = path.resolve(path.dirname(out), link);
+  const { entries, stats } = snapshot;
+  for (let i = 0; i < entries.length; i++) {
+    const info = lstatSync(path.join(dir, entries[i]!), { throwIfNoEntry: false });
+    if (!info) return `${path.join(out, entries[i]!)} was removed`;
+    const now = fields(info);
+    for (let f = 0; f < FIELDS; f++) if (now[f] !== stats[i * FIELDS + f]) return `${path.join(out, entries[i]!)} was changed`;
+  }
+  return undefined;
+}
+
+function fields(info: Stats): number[] {
+  return [info.mode, info.size, info.mtimeMs, info.ctimeMs, info.ino];
+}

@@ -80,21 +80,38 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
   async function processAll(files: string[], changed: Set<string> | undefined): Promise<number> {
     const present = new Set(files);
     for (const cached of [...cache.keys()]) if (!present.has(cached)) cache.delete(cached);
+    const taken = fromDiskCache(files);
     let done = 0;
     let processed = 0;
     await eachLimited(files, FILE_CONCURRENCY, async (file) => {
       const entry = cache.get(file);
       if (!(entry && changed && !changed.has(file) && entry.stamp !== undefined)) {
-        const stamp = options.cache ? options.cache.stamp(file) : stampFile(file);
+        const stamp = taken.has(file) ? taken.get(file) : stampFile(file);
         if (!entry || stamp === undefined || entry.stamp?.hash !== stamp.hash) {
-          const cached = stamp && options.cache?.lookup(toRel(config.contentDir, file), stamp.hash);
-          cache.set(file, { stamp, result: cached ?? (await processAndKeep(file)) });
-          if (!cached) processed++;
+          cache.set(file, { stamp, result: await processAndKeep(file) });
+          processed++;
         }
       }
       options.onProgress?.(++done, files.length);
     });
     return processed;
+  }
+
+  /**
+   * Takes the disk cache's results for files this builder holds none for yet, before any file is
+   * processed (so only the misses are left to process). Returns the stamps it took meanwhile.
+   */
+  function fromDiskCache(files: string[]): Map<string, FileStamp | undefined> {
+    const taken = new Map<string, FileStamp | undefined>();
+    if (!options.cache) return taken;
+    for (const file of files) {
+      if (cache.has(file)) continue;
+      const stamp = options.cache.stamp(file);
+      taken.set(file, stamp);
+      const result = stamp && options.cache.lookup(toRel(config.contentDir, file), stamp.hash);
+      if (result) cache.set(file, { stamp, result });
+    }
+    return taken;
   }
 
   /** Processes one file and offers the result to the disk cache. */

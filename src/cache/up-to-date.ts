@@ -84,8 +84,9 @@ export async function checkUpToDate(config: Config, options: RecordOptions = {})
 
 /**
  * Records a finished build for the next check. `stampedAt` must be taken before any input was
- * stamped, and `dir` is the build folder the writer made. When an input could not be stamped or
- * outDir no longer links to `dir` (another build finished meanwhile), the old record is removed instead.
+ * stamped, and `dir` is the build folder the writer made. When an input could not be stamped,
+ * outDir no longer links to `dir` (another build finished meanwhile) or the build hit a bug
+ * (`build/internal`: perhaps transient, so never replayed), the old record is removed instead.
  */
 export async function recordBuild(
   config: Config,
@@ -97,7 +98,8 @@ export async function recordBuild(
   const out = path.resolve(config.outDir);
   const output = build.dir === undefined ? undefined : snapshotOutput(out, build.dir);
   const stamps = [...build.stamps].filter((e): e is [string, FileStamp] => e[1] !== undefined);
-  if (!output || stamps.length !== build.stamps.size) {
+  const internal = build.outcome.diagnostics.some((d) => d.rule === 'build/internal');
+  if (!output || stamps.length !== build.stamps.size || internal) {
     await rm(file, { force: true });
     return false;
   }

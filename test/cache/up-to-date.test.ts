@@ -4,7 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { appendFile, cp, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { RECORD_FILE } from '../../src/cache/up-to-date.js';
+import { RECORD_FILE, checkUpToDate, recordBuild, type BuildOutcome } from '../../src/cache/up-to-date.js';
+import { otherInputs, stampAll } from '../../src/cache/inputs.js';
+import { defaultConfig } from '../../src/config/defaults.js';
+import type { Diagnostic } from '../../src/types.js';
+import { tempDir } from '../build/temp-dir.js';
 import { bin, runParkpress, sampleSite, treeHashes, type RunResult } from '../build/site-fixture.js';
 import { fixturesDir } from '../helpers/paths.js';
 
@@ -162,4 +166,23 @@ test('an up-to-date build and --help load none of the pipeline\'s heavy modules'
       assert.doesNotMatch(modules, new RegExp(`/node_modules/${heavy}/`), heavy);
     }
   }
+});
+
+test('a build that hit a bug (build/internal) is not recorded, so the next build runs again', async () => {
+  const root = await tempDir('pp-record-');
+  const config = { ...defaultConfig(root), search: false };
+  await mkdir(config.contentDir);
+  const dir = path.join(root, 'dist.builds', 'one');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'index.html'), '<p>hi</p>');
+  await symlink(path.relative(root, dir), config.outDir);
+  const warning: Diagnostic = { file: 'a.txt', line: 1, column: 1, severity: 'warning', rule: 'extract/no-date', message: 'no date' };
+  const internal: Diagnostic = { ...warning, severity: 'error', rule: 'build/internal', message: 'internal error' };
+  const record = (outcome: BuildOutcome) => recordBuild(config, { stampedAt: Date.now(), stamps: stampAll(otherInputs(config)), dir, outcome }, { fingerprint: 'v1' });
+
+  assert.equal(await record({ articles: 0, pages: 1, diagnostics: [warning] }), true);
+  assert.deepEqual(await checkUpToDate(config, { fingerprint: 'v1' }), { upToDate: true, outcome: { articles: 0, pages: 1, diagnostics: [warning] } });
+  assert.equal(await record({ articles: 0, pages: 1, diagnostics: [warning, internal] }), false);
+  assert.equal(existsSync(path.join(config.cacheDir!, RECORD_FILE)), false, 'the earlier record is removed too');
+  assert.equal((await checkUpToDate(config, { fingerprint: 'v1' })).upToDate, false);
 });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { checkUpToDate, recordBuild, type BuildOutcome } from '../cache/up-to-date.js';
 import type { KnownStamps } from '../cache/inputs.js';
+import type { FileStamp } from '../cache/stamp.js';
 import { ConfigError, readRawConfig, resolveUnvalidated, type ConfigOverrides } from '../config/read.js';
 import { createReporter, type Reporter } from '../log/index.js';
 import type { Config, Diagnostic } from '../types.js';
@@ -112,7 +113,7 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
   const caching = flags.cache && config.cacheDir !== undefined;
   // Taken before any input is read: the record's stamps are only trusted for files older than this.
   const stampedAt = Date.now();
-  const others = caching ? stampAll(otherInputs(config), known) : undefined;
+  const others = caching ? stampOthers(() => stampAll(otherInputs(config), known), reporter) : undefined;
   const opened = performance.now();
   const cache = caching ? await openFileCache(config.cacheDir!, config, { known, note: reporter.verbose }) : undefined;
   const loadMs = performance.now() - opened;
@@ -136,20 +137,36 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
     detail: `${written} written, ${unchanged} unchanged, ${removed} removed`,
   });
   reporter.verbose(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
-  if (cache && others && result.inputs) {
-    const saveMs = await cache.save([...result.inputs.keys()].map((f) => toRel(config.contentDir, f)));
-    const recorded = await recordBuild(config, {
-      stampedAt,
-      stamps: new Map([...result.inputs, ...others]),
-      dir: result.report.dir,
-      outcome: { articles: result.articles, pages: result.pages, diagnostics: result.diagnostics },
-    });
-    reporter.verbose(
-      `cache: ${cache.hits} of ${result.files} files from ${config.cacheDir} (load ${loadMs.toFixed(0)} ms, save ${saveMs.toFixed(0)} ms)` +
-        (recorded ? '' : '; this build was not recorded, so the next one builds too'),
-    );
+  if (cache && result.inputs) {
+    const inputs = result.inputs;
+    try {
+      const saveMs = await cache.save([...inputs.keys()].map((f) => toRel(config.contentDir, f)));
+      const recorded = others !== undefined && await recordBuild(config, {
+        stampedAt,
+        stamps: new Map([...inputs, ...others]),
+        dir: result.report.dir,
+        outcome: { articles: result.articles, pages: result.pages, diagnostics: result.diagnostics },
+      });
+      reporter.verbose(
+        `cache: ${cache.hits} of ${result.files} files from ${config.cacheDir} (load ${loadMs.toFixed(0)} ms, save ${saveMs.toFixed(0)} ms)` +
+          (recorded ? '' : '; this build was not recorded, so the next one builds too'),
+      );
+    } catch (err) {
+      // The site is built; a cache that cannot be written only makes the next build slower.
+      reporter.verbose(`cache: cannot write to ${config.cacheDir} (${(err as Error).message}); the site is built, the cache was not updated`);
+    }
   }
   return exitCode(result.diagnostics, Boolean(flags.strict));
+}
+
+/** Stamps of the templates, public and data files; undefined (so this build is not recorded) when they cannot be listed. */
+function stampOthers(stamp: () => Map<string, FileStamp | undefined>, reporter: Reporter): Map<string, FileStamp | undefined> | undefined {
+  try {
+    return stamp();
+  } catch (err) {
+    reporter.verbose(`cache: cannot list the template, public and data files (${(err as Error).message}); this build will not be recorded`);
+    return undefined;
+  }
 }
 
 /** A bug in one file's processing (70) beats input errors (1); --strict counts warnings as errors. */

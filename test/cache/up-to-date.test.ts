@@ -186,3 +186,16 @@ test('a build that hit a bug (build/internal) is not recorded, so the next build
   assert.equal(existsSync(path.join(config.cacheDir!, RECORD_FILE)), false, 'the earlier record is removed too');
   assert.equal((await checkUpToDate(config, { fingerprint: 'v1' })).upToDate, false);
 });
+
+test('a cache folder that cannot be written never fails the build', async () => {
+  const root = await site();
+  await writeFile(path.join(root, 'parkpress.config.json'), JSON.stringify({ search: false, cacheDir: 'not-a-folder' }));
+  await writeFile(path.join(root, 'not-a-folder'), 'a file where the cache folder should be');
+  for (let i = 0; i < 2; i++) {
+    const r = await build(root, '--verbose');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, BUILT, 'built both times: nothing could be recorded');
+    assert.match(r.stderr, /cache: cannot write to .*not-a-folder/);
+  }
+  assert.equal(await readFile(path.join(root, 'not-a-folder'), 'utf8'), 'a file where the cache folder should be');
+});

@@ -66,8 +66,6 @@ export async function checkUpToDate(config: Config, options: RecordOptions = {})
   const stale = (reason: string): Freshness => ({ upToDate: false, reason, known });
   if (record.fingerprint !== (options.fingerprint ?? codeFingerprint())) return stale('parkpress or its dependencies changed');
   if (record.config !== configHash(config)) return stale('the configuration or command-line options changed');
-  const output = record.out === path.resolve(config.outDir) ? outputChange(record.out, record.output) : 'the output folder changed';
-  if (output) return stale(output);
   const files = [...(await contentInputs(config)), ...otherInputs(config)];
   if (files.length !== record.stamps.size) return stale(`${Math.abs(files.length - record.stamps.size)} input file(s) added or removed`);
   const now = stampAll(files, known);
@@ -78,6 +76,9 @@ export async function checkUpToDate(config: Config, options: RecordOptions = {})
     if (stamp?.hash !== before.hash) return stale(`${f} changed`);
     if (stamp !== before) touched = true;
   }
+  // Last: stat'ing every output file costs more than the input checks that usually find a change.
+  const output = record.out === path.resolve(config.outDir) ? outputChange(record.out, record.output) : 'the output folder changed';
+  if (output) return stale(output);
   if (touched) await writeRecord(file, { ...record, stampedAt: checkedAt, stamps: now as Map<string, FileStamp> }).catch(() => undefined);
   return { upToDate: true, outcome: record.outcome };
 }

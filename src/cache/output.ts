@@ -37,11 +37,13 @@ export function outputChange(out: string, snapshot: OutputSnapshot): string | un
   if (link !== snapshot.link) return `${out} points to another build`;
   const dir = path.resolve(path.dirname(out), link);
   const { entries, stats } = snapshot;
-  for (let i = 0; i < entries.length; i++) {
-    const info = lstatSync(path.join(dir, entries[i]!), { throwIfNoEntry: false });
+  // Tens of thousands of entries: plain concatenation and inline compares, no per-entry arrays.
+  const base = dir + path.sep;
+  for (let i = 0, at = 0; i < entries.length; i++, at += FIELDS) {
+    const info = lstatSync(i === 0 ? dir : base + entries[i]!, { throwIfNoEntry: false });
     if (!info) return `${path.join(out, entries[i]!)} was removed`;
-    const now = fields(info);
-    for (let f = 0; f < FIELDS; f++) if (now[f] !== stats[i * FIELDS + f]) return `${path.join(out, entries[i]!)} was changed`;
+    const same = info.mode === stats[at] && info.size === stats[at + 1] && info.mtimeMs === stats[at + 2] && info.ctimeMs === stats[at + 3] && info.ino === stats[at + 4];
+    if (!same) return `${path.join(out, entries[i]!)} was changed`;
   }
   return undefined;
 }

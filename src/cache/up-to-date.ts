@@ -23,7 +23,7 @@ export interface BuildOutcome {
 interface BuildRecord extends KnownStamps {
   format: number;
   fingerprint: string;
-  /** sha256 of the resolved config (every key, command-line values included). */
+  /** configHash of the resolved config. */
   config: string;
   /** Absolute output folder and what it held. */
   out: string;
@@ -41,8 +41,15 @@ export interface RecordOptions {
   fingerprint?: string;
 }
 
+/**
+ * Config keys that change how a build runs, never what it writes: `jobs` (worker threads, on the
+ * files-cpu branch) and where the cache itself lives.
+ */
+const RUN_ONLY_KEYS: readonly string[] = ['cacheDir', 'jobs'];
+
+/** Identity of the config values that can change the output (every other key, command-line values included). */
 export function configHash(config: Config): string {
-  return sha256(canonicalJson(config));
+  return sha256(canonicalJson(Object.fromEntries(Object.entries(config).filter(([key]) => !RUN_ONLY_KEYS.includes(key)))));
 }
 
 function recordFile(config: Config): string | undefined {

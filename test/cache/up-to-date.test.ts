@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFile, cp, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { RECORD_FILE, checkUpToDate, recordBuild, type BuildOutcome } from '../../src/cache/up-to-date.js';
+import { RECORD_FILE, checkUpToDate, configHash, recordBuild, type BuildOutcome } from '../../src/cache/up-to-date.js';
 import { otherInputs, stampAll } from '../../src/cache/inputs.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import type { Diagnostic } from '../../src/types.js';
@@ -198,4 +198,14 @@ test('a cache folder that cannot be written never fails the build', async () => 
     assert.match(r.stderr, /cache: cannot write to .*not-a-folder/);
   }
   assert.equal(await readFile(path.join(root, 'not-a-folder'), 'utf8'), 'a file where the cache folder should be');
+});
+
+test('the config hash covers every key that can change the output, and not where the cache lives or how many threads run', () => {
+  const config = defaultConfig('/site');
+  assert.equal(configHash({ ...config, cacheDir: '/elsewhere' }), configHash(config));
+  assert.equal(configHash({ ...config, jobs: 3 } as typeof config), configHash(config));
+  assert.equal(configHash({ ...config, related: { ...config.related } }), configHash(config), 'key order and copies do not matter');
+  assert.notEqual(configHash({ ...config, title: '园区快讯' }), configHash(config));
+  assert.notEqual(configHash({ ...config, limits: { ...config.limits, maxLines: 10 } }), configHash(config));
+  assert.notEqual(configHash({ ...config, outDir: '/site/public_html' }), configHash(config));
 });

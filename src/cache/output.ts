@@ -20,7 +20,7 @@ const FIELDS = 5;
 export function snapshotOutput(out: string, dir: string): OutputSnapshot | undefined {
   const link = readlinkSync(out, { encoding: 'utf8' });
   if (path.resolve(path.dirname(out), link) !== path.resolve(dir)) return undefined;
-  const entries = ['', ...readdirSync(dir, { recursive: true, encoding: 'utf8' })];
+  const entries = ['', ...entriesBelow(dir)];
   const stats = new Float64Array(entries.length * FIELDS);
   entries.forEach((e, i) => stats.set(fields(lstatSync(path.join(dir, e))), i * FIELDS));
   return { link, entries, stats };
@@ -46,6 +46,23 @@ export function outputChange(out: string, snapshot: OutputSnapshot): string | un
     if (!same) return `${path.join(out, entries[i]!)} was changed`;
   }
   return undefined;
+}
+
+/**
+ * Paths of every file and folder below `dir`, relative to it; symbolic links are not followed.
+ * A walk by hand: Node 20's recursive readdirSync takes 3-4 times as long on a 40,000-entry site.
+ */
+function entriesBelow(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(rel === '' ? dir : dir + path.sep + rel, { withFileTypes: true })) {
+      const child = rel === '' ? entry.name : rel + path.sep + entry.name;
+      out.push(child);
+      if (entry.isDirectory()) walk(child);
+    }
+  };
+  walk('');
+  return out;
 }
 
 function fields(info: Stats): number[] {

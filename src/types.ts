@@ -194,6 +194,8 @@ export interface WriteReport {
   written: number;
   unchanged: number;
   removed: number;
+  /** The complete build folder the output link now points to, when the writer assembled a new one. */
+  dir?: string;
   /**
    * Output paths written or removed (relative to the output dir, POSIX), when the writer reports
    * them: `dev` then reloads only the open pages among them (all pages when absent).
@@ -243,6 +245,11 @@ export interface Config {
   search?: boolean;
   /** Folder of optional build data such as `pageviews.json` / `pageviews.csv` (analytics page views). */
   dataDir?: string;
+  /**
+   * Folder of the build cache (per-file results and the last build's record, for `build`'s
+   * "up to date" check); default `.parkpress-cache` beside the config. Safe to delete at any time.
+   */
+  cacheDir?: string;
   /** Input limits: a file above maxFileBytes is skipped with an error. */
   limits: { maxFileBytes: number; maxLines: number };
 }

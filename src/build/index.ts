@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { BuildCache } from '../cache/files.js';
+import { stampFile, type FileStamp } from '../cache/stamp.js';
 import { ConfigError, assertSafeFolders } from '../config/index.js';
 import type { FileResult } from '../pipeline/article.js';
 import { loadPageviews } from '../site/pageviews.js';
@@ -21,6 +22,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called when a site-wide stage starts, after the per-file work (for a progress bar). */
   onStage?: (stage: SiteStage) => void;
+  /** On-disk cache of per-file results (src/cache/files.ts), consulted before a file is processed. */
+  cache?: BuildCache;
 }
 
 /** The stages after the per-file ones, in order. */
@@ -44,6 +47,8 @@ export interface BuildResult {
   /** Files run through load/normalize/extract this time (the rest came from the cache). */
   processed: number;
   diagnostics: Diagnostic[];
+  /** Stamp (stat + sha256) of each input file by absolute path; undefined when it could not be read. */
+  inputs?: Map<string, FileStamp | undefined>;
   report: WriteReport;
   ms: number;
   timings: Timings;
@@ -56,8 +61,8 @@ export interface Builder {
 }
 
 interface CacheEntry {
-  /** sha256 of the bytes the result was made from; undefined when they could not be read. */
-  hash: string | undefined;
+  /** Stat and sha256 of the bytes the result was made from; undefined when they could not be read. */
+  stamp: FileStamp | undefined;
   result: FileResult;
 }
 
@@ -75,20 +80,45 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
   async function processAll(files: string[], changed: Set<string> | undefined): Promise<number> {
     const present = new Set(files);
     for (const cached of [...cache.keys()]) if (!present.has(cached)) cache.delete(cached);
+    const taken = fromDiskCache(files);
     let done = 0;
     let processed = 0;
     await eachLimited(files, FILE_CONCURRENCY, async (file) => {
       const entry = cache.get(file);
-      if (!(entry && changed && !changed.has(file) && entry.hash !== undefined)) {
-        const hash = await hashFile(file);
-        if (!entry || hash === undefined || entry.hash !== hash) {
-          cache.set(file, { hash, result: await safeProcess(file) });
+      if (!(entry && changed && !changed.has(file) && entry.stamp !== undefined)) {
+        const stamp = taken.has(file) ? taken.get(file) : stampFile(file);
+        if (!entry || stamp === undefined || entry.stamp?.hash !== stamp.hash) {
+          cache.set(file, { stamp, result: await processAndKeep(file) });
           processed++;
         }
       }
       options.onProgress?.(++done, files.length);
     });
     return processed;
+  }
+
+  /**
+   * Takes the disk cache's results for files this builder holds none for yet, before any file is
+   * processed (so only the misses are left to process). Returns the stamps it took meanwhile.
+   */
+  function fromDiskCache(files: string[]): Map<string, FileStamp | undefined> {
+    const taken = new Map<string, FileStamp | undefined>();
+    if (!options.cache) return taken;
+    for (const file of files) {
+      if (cache.has(file)) continue;
+      const stamp = options.cache.stamp(file);
+      taken.set(file, stamp);
+      const result = stamp && options.cache.lookup(toRel(config.contentDir, file), stamp.hash);
+      if (result) cache.set(file, { stamp, result });
+    }
+    return taken;
+  }
+
+  /** Processes one file and offers the result to the disk cache. */
+  async function processAndKeep(file: string): Promise<FileResult> {
+    const result = await safeProcess(file);
+    options.cache?.store(result);
+    return result;
   }
 
   async function safeProcess(file: string): Promise<FileResult> {
@@ -132,6 +162,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
         files: files.length,
         processed,
         diagnostics,
+        inputs: new Map(files.map((f) => [f, cache.get(f)!.stamp])),
         report,
         ms: performance.now() - start,
         timings: { discover, files: filesMs, corpus, site: siteMs, render, write },
@@ -143,14 +174,6 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
 async function assertContentDir(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new ConfigError(`the content folder ${dir} does not exist; put articles there or set contentDir`);
-}
-
-async function hashFile(file: string): Promise<string | undefined> {
-  try {
-    return createHash('sha256').update(await readFile(file)).digest('hex');
-  } catch {
-    return undefined; // unreadable or gone: processFile reports it
-  }
 }
 
 function toRel(contentDir: string, file: string): string {

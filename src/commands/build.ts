@@ -1,9 +1,16 @@
 import type { Command } from 'commander';
-import { createBuilder } from '../build/index.js';
-import { ConfigError, loadConfig } from '../config/index.js';
-import { createReporter } from '../log/index.js';
+import path from 'node:path';
+import { checkUpToDate, recordBuild, type BuildOutcome } from '../cache/up-to-date.js';
+import type { KnownStamps } from '../cache/inputs.js';
+import type { FileStamp } from '../cache/stamp.js';
+import { ConfigError, readRawConfig, resolveUnvalidated, type ConfigOverrides } from '../config/read.js';
+import { createReporter, type Reporter } from '../log/index.js';
+import type { Config, Diagnostic } from '../types.js';
 import { EXIT } from '../cli.js';
-import { LockError } from '../write/index.js';
+import { LockError } from '../write/lock.js';
+
+// Only light modules are imported above: an up-to-date build answers without loading the
+// pipeline (opencc, jieba, Nunjucks, markdown-it) or zod, which full builds import on demand.
 
 interface BuildFlags {
   baseUrl?: string;
@@ -13,6 +20,9 @@ interface BuildFlags {
   quiet?: boolean;
   verbose?: boolean;
   strict?: boolean;
+  /** false with --no-cache. */
+  cache: boolean;
+  force?: boolean;
 }
 
 /** Registers `parkpress build`; `done` receives the exit code. */
@@ -25,43 +35,25 @@ export function buildCommand(program: Command, done: (code: number) => void): vo
     .option('--out <dir>', 'output folder (default: outDir from the config, else dist)')
     .option('--config <file>', 'config file (default: parkpress.config.json|js|mjs|ts in the current folder)')
     .option('--strict', 'exit 1 on warnings too (the site is still written)')
+    .option('--force', 'build even when nothing changed since the last build')
+    .option('--no-cache', 'neither read nor write the build cache (cacheDir, default .parkpress-cache/)')
     .option('-q, --quiet', 'print errors only')
     .option('-v, --verbose', 'also print info messages and the time spent in each stage')
     .action(async (flags: BuildFlags) => done(await runBuild(flags)));
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {
+  const started = performance.now();
   const reporter = createReporter({ err: process.stderr, out: process.stdout, env: process.env, quiet: flags.quiet, verbose: flags.verbose });
   try {
-    const config = await loadConfig(process.cwd(), {
-      configFile: flags.config,
-      baseUrl: flags.baseUrl,
-      pathPrefix: flags.pathPrefix,
-      outDir: flags.out,
-    });
-    const builder = createBuilder(config, {
-      quiet: flags.quiet,
-      verbose: flags.verbose,
-      onProgress: reporter.progress,
-      onStage: reporter.stage,
-    });
-    const result = await builder.build();
-    reporter.endProgress();
-    reporter.diagnostics(result.diagnostics, config.contentDir, process.cwd());
-    const count = (severity: string) => result.diagnostics.filter((d) => d.severity === severity).length;
-    const { written, unchanged, removed } = result.report;
-    reporter.summary({
-      articles: result.articles,
-      pages: result.pages,
-      errors: count('error'),
-      warnings: count('warning'),
-      ms: result.ms,
-      detail: `${written} written, ${unchanged} unchanged, ${removed} removed`,
-    });
-    reporter.verbose(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
-    if (result.diagnostics.some((d) => d.rule === 'build/internal')) return EXIT.internal;
-    const failing = count('error') + (flags.strict ? count('warning') : 0);
-    return failing > 0 ? EXIT.diagnostics : EXIT.ok;
+    const overrides: ConfigOverrides = { configFile: flags.config, baseUrl: flags.baseUrl, pathPrefix: flags.pathPrefix, outDir: flags.out };
+    let known: KnownStamps | undefined;
+    if (flags.cache && !flags.force) {
+      const fresh = await upToDate(overrides, reporter);
+      if (fresh && 'outcome' in fresh) return reportUpToDate(fresh.config, fresh.outcome, flags, reporter, started);
+      known = fresh?.known;
+    }
+    return await fullBuild(overrides, flags, reporter, known);
   } catch (err) {
     reporter.endProgress();
     if (err instanceof ConfigError) {
@@ -75,4 +67,119 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     reporter.error(`internal error, please report it:\n${(err as Error).stack ?? String(err)}`);
     return EXIT.internal;
   }
+}
+
+/**
+ * The last build's outcome when nothing changed since; otherwise the last build's input stamps
+ * (if any), so the full build reads only files whose stat changed. Any trouble means "build".
+ */
+async function upToDate(
+  overrides: ConfigOverrides,
+  reporter: Reporter,
+): Promise<{ config: Config; outcome: BuildOutcome } | { known?: KnownStamps } | undefined> {
+  try {
+    const config = resolveUnvalidated(await readRawConfig(process.cwd(), overrides));
+    const fresh = await checkUpToDate(config);
+    if (fresh.upToDate) return { config, outcome: fresh.outcome };
+    reporter.verbose(`building: ${fresh.reason}`);
+    return { known: fresh.known };
+  } catch (err) {
+    reporter.verbose(`building: the up-to-date check failed (${(err as Error).message})`);
+    return undefined;
+  }
+}
+
+function reportUpToDate(config: Config, outcome: BuildOutcome, flags: BuildFlags, reporter: Reporter, started: number): number {
+  reporter.diagnostics(outcome.diagnostics, config.contentDir, process.cwd());
+  reporter.summary({
+    articles: outcome.articles,
+    pages: outcome.pages,
+    errors: count(outcome.diagnostics, 'error'),
+    warnings: count(outcome.diagnostics, 'warning'),
+    ms: performance.now() - started,
+    upToDate: true,
+  });
+  return exitCode(outcome.diagnostics, Boolean(flags.strict));
+}
+
+async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter: Reporter, known: KnownStamps | undefined): Promise<number> {
+  const [{ loadConfig }, { createBuilder }, { openFileCache }, { otherInputs, stampAll }] = await Promise.all([
+    import('../config/index.js'),
+    import('../build/index.js'),
+    import('../cache/files.js'),
+    import('../cache/inputs.js'),
+  ]);
+  const config = await loadConfig(process.cwd(), overrides);
+  const caching = flags.cache && config.cacheDir !== undefined;
+  // Taken before any input is read: the record's stamps are only trusted for files older than this.
+  const stampedAt = Date.now();
+  const others = caching ? stampOthers(() => stampAll(otherInputs(config), known), reporter) : undefined;
+  const opened = performance.now();
+  const cache = caching ? await openFileCache(config.cacheDir!, config, { known, note: reporter.verbose }) : undefined;
+  const loadMs = performance.now() - opened;
+  const builder = createBuilder(config, {
+    quiet: flags.quiet,
+    verbose: flags.verbose,
+    onProgress: reporter.progress,
+    onStage: reporter.stage,
+    cache,
+  });
+  const result = await builder.build();
+  reporter.endProgress();
+  reporter.diagnostics(result.diagnostics, config.contentDir, process.cwd());
+  const { written, unchanged, removed } = result.report;
+  reporter.summary({
+    articles: result.articles,
+    pages: result.pages,
+    errors: count(result.diagnostics, 'error'),
+    warnings: count(result.diagnostics, 'warning'),
+    ms: result.ms,
+    detail: `${written} written, ${unchanged} unchanged, ${removed} removed`,
+  });
+  reporter.verbose(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  if (cache && result.inputs) {
+    const inputs = result.inputs;
+    try {
+      const saveMs = await cache.save([...inputs.keys()].map((f) => toRel(config.contentDir, f)));
+      const recorded = others !== undefined && await recordBuild(config, {
+        stampedAt,
+        stamps: new Map([...inputs, ...others]),
+        dir: result.report.dir,
+        outcome: { articles: result.articles, pages: result.pages, diagnostics: result.diagnostics },
+      });
+      reporter.verbose(
+        `cache: ${cache.hits} of ${result.files} files from ${config.cacheDir} (load ${loadMs.toFixed(0)} ms, save ${saveMs.toFixed(0)} ms)` +
+          (recorded ? '' : '; this build was not recorded, so the next one builds too'),
+      );
+    } catch (err) {
+      // The site is built; a cache that cannot be written only makes the next build slower.
+      reporter.verbose(`cache: cannot write to ${config.cacheDir} (${(err as Error).message}); the site is built, the cache was not updated`);
+    }
+  }
+  return exitCode(result.diagnostics, Boolean(flags.strict));
+}
+
+/** Stamps of the templates, public and data files; undefined (so this build is not recorded) when they cannot be listed. */
+function stampOthers(stamp: () => Map<string, FileStamp | undefined>, reporter: Reporter): Map<string, FileStamp | undefined> | undefined {
+  try {
+    return stamp();
+  } catch (err) {
+    reporter.verbose(`cache: cannot list the template, public and data files (${(err as Error).message}); this build will not be recorded`);
+    return undefined;
+  }
+}
+
+/** A bug in one file's processing (70) beats input errors (1); --strict counts warnings as errors. */
+function exitCode(diagnostics: readonly Diagnostic[], strict: boolean): number {
+  if (diagnostics.some((d) => d.rule === 'build/internal')) return EXIT.internal;
+  const failing = count(diagnostics, 'error') + (strict ? count(diagnostics, 'warning') : 0);
+  return failing > 0 ? EXIT.diagnostics : EXIT.ok;
+}
+
+function count(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): number {
+  return diagnostics.filter((d) => d.severity === severity).length;
+}
+
+function toRel(contentDir: string, file: string): string {
+  return path.relative(contentDir, file).split(path.sep).join('/');
 }

@@ -2,10 +2,8 @@ import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT } from '../cli.js';
-import { ConfigError, loadConfig } from '../config/index.js';
-import { enrichCorpus } from '../corpus/index.js';
+import { ConfigError } from '../config/read.js';
 import { discoverSources } from '../load/discover.js';
-import { processFile } from '../pipeline/article.js';
 import type { Article, Config, Diagnostic, FieldName, Provenance } from '../types.js';
 
 interface CheckFlags {
@@ -40,6 +38,8 @@ export function checkCommand(program: Command, done: (code: number) => void): vo
 
 async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   try {
+    // Loaded on demand, so `parkpress --help` and up-to-date builds start without the pipeline.
+    const { loadConfig } = await import('../config/index.js');
     const config = await loadConfig(process.cwd(), { configFile: flags.config });
     const targets = paths.length > 0 ? paths : [path.relative(process.cwd(), config.contentDir) || '.'];
     const inputs = await expand(targets);
@@ -86,6 +86,7 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
  * need the corpus IDF; duplicates need every article), as `build` does.
  */
 async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
+  const [{ processFile }, { enrichCorpus }] = await Promise.all([import('../pipeline/article.js'), import('../corpus/index.js')]);
   const checked: Checked[] = [];
   for (const input of inputs) {
     const r = await processFile(input.abs, input.base, config);

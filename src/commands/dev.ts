@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../cli.js';
-import { createBuilder, type Builder } from '../build/index.js';
-import { CONFIG_FILES, ConfigError, loadConfig } from '../config/index.js';
-import { createDevServer, type DevServer } from '../dev/server.js';
+import type { Builder } from '../build/index.js';
+import { CONFIG_FILES, ConfigError } from '../config/read.js';
+import type { DevServer } from '../dev/server.js';
 import { createReporter } from '../log/index.js';
 
 interface DevFlags {
@@ -35,6 +35,12 @@ export function devCommand(program: Command, done: (code: number) => void): void
 async function runDev(flags: DevFlags): Promise<number> {
   const cwd = process.cwd();
   const reporter = createReporter({ err: process.stderr, out: process.stdout, env: process.env });
+  // Loaded on demand, so `parkpress --help` and up-to-date builds start without the pipeline.
+  const [{ loadConfig }, { createBuilder }, { createDevServer }] = await Promise.all([
+    import('../config/index.js'),
+    import('../build/index.js'),
+    import('../dev/server.js'),
+  ]);
   // The search index is rebuilt from every page on every build: the slowest part of a rebuild.
   const load = async () => {
     const config = await loadConfig(cwd, { configFile: flags.config });

@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../cli.js';
-import { ConfigError, loadConfig } from '../config/index.js';
-import { ingest, type IngestAction } from '../ingest/index.js';
+import { ConfigError } from '../config/read.js';
+import type { IngestAction } from '../ingest/index.js';
 import { discoverSources } from '../load/discover.js';
 import { createReporter } from '../log/index.js';
 import type { Diagnostic } from '../types.js';
@@ -30,6 +30,8 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
   const cwd = process.cwd();
   const reporter = createReporter({ err: process.stderr, out: process.stdout, env: process.env, quiet: flags.quiet });
   try {
+    // Loaded on demand, so `parkpress --help` and up-to-date builds start without the pipeline.
+    const [{ loadConfig }, { ingest }] = await Promise.all([import('../config/index.js'), import('../ingest/index.js')]);
     const config = await loadConfig(cwd, { configFile: flags.config });
     const { files, diagnostics: missing } = await expandInputs(paths.length > 0 ? paths : [config.contentDir], config.contentDir);
     const result = await ingest(files, { config, dryRun: flags.dryRun });

@@ -29,6 +29,7 @@ export function defaultConfig(root: string): Config {
     traditional: { enabled: false, variant: 'tw', dir: 'zh-hant' },
     search: true,
     dataDir: path.join(root, 'data'),
+    cacheDir: path.join(root, '.parkpress-cache'),
     // A long news article is ~100 KB and a few hundred lines; these leave a wide margin
     // while refusing a dump or a runaway file before it costs minutes or gigabytes.
     limits: { maxFileBytes: 4 * 1024 * 1024, maxLines: 50_000 },

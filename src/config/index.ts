@@ -1,32 +1,10 @@
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import type { Config } from '../types.js';
-import { defaultConfig } from './defaults.js';
+import { ConfigError, readRawConfig, resolveConfig, type ConfigOverrides } from './read.js';
 import { userConfigSchema, type UserConfig } from './schema.js';
 
-/** Config file names looked for in the project root, in this order. */
-export const CONFIG_FILES = ['parkpress.config.json', 'parkpress.config.js', 'parkpress.config.mjs', 'parkpress.config.ts'] as const;
-
-/** A configuration the user must fix (bad file, unknown key, wrong type): exit code 2. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
-/** Command-line values that win over the config file. */
-export interface ConfigOverrides {
-  /** Explicit config file (relative to the current directory); default: look in `root`. */
-  configFile?: string;
-  baseUrl?: string;
-  pathPrefix?: string;
-  outDir?: string;
-}
+export { CONFIG_FILES, ConfigError, type ConfigOverrides } from './read.js';
 
 /**
  * Reads `parkpress.config.(json|js|mjs|ts)` from `root` (or `overrides.configFile`), validates it,
@@ -34,90 +12,12 @@ export interface ConfigOverrides {
  * of the config file (the project root). Throws ConfigError naming the file and key.
  */
 export async function loadConfig(root: string, overrides: ConfigOverrides = {}): Promise<Config> {
-  const file = overrides.configFile ? path.resolve(overrides.configFile) : findConfigFile(root);
-  const base = file ? path.dirname(file) : path.resolve(root);
-  const fromFile = file ? validate(await readConfigFile(file), path.basename(file)) : {};
-  const fromFlags = validate(cliValues(overrides), 'command line');
-  const config = resolveConfig(base, { ...fromFile, ...fromFlags });
+  const raw = await readRawConfig(root, overrides);
+  const fromFile = raw.file ? validate(raw.fromFile, path.basename(raw.file)) : {};
+  const fromFlags = validate(raw.fromFlags, 'command line');
+  const config = resolveConfig(raw.base, { ...fromFile, ...fromFlags });
   assertSafeFolders(config);
   return config;
-}
-
-function findConfigFile(root: string): string | undefined {
-  const found = CONFIG_FILES.map((name) => path.resolve(root, name)).filter((f) => existsSync(f));
-  if (found.length > 1) {
-    throw new ConfigError(`more than one config file in ${root}: ${found.map((f) => path.basename(f)).join(', ')}; keep one`);
-  }
-  return found[0];
-}
-
-function cliValues(o: ConfigOverrides): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  if (o.baseUrl !== undefined) values.baseUrl = o.baseUrl;
-  if (o.pathPrefix !== undefined) values.pathPrefix = o.pathPrefix;
-  if (o.outDir !== undefined) values.outDir = path.resolve(o.outDir);
-  return values;
-}
-
-/** The file's exported value, before validation. */
-async function readConfigFile(file: string): Promise<unknown> {
-  let info;
-  try {
-    info = await stat(file);
-  } catch (err) {
-    throw new ConfigError(`cannot read config file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  const name = path.basename(file);
-  if (file.endsWith('.json')) {
-    const text = await readFile(file, 'utf8');
-    try {
-      return JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (err) {
-      throw new ConfigError(`${name} is not valid JSON: ${(err as Error).message}`);
-    }
-  }
-  // The query string makes a changed file load anew (ES modules are cached by URL), for `dev`.
-  const version = `?v=${info.mtimeMs}-${info.size}`;
-  try {
-    const mod = file.endsWith('.ts') ? await importTypeScript(file) : await import(pathToFileURL(file).href + version);
-    return (mod as { default?: unknown }).default;
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    throw new ConfigError(`${name} failed to load: ${(err as Error).message}`);
-  }
-}
-
-/**
- * Node 20 cannot run TypeScript. Where Node strips types itself (22.18+) the file is imported
- * as is; otherwise the project's own `typescript` package transpiles it. The transpiled module
- * is loaded from a data: URL, so a .ts config may import types but no other module.
- * `typescript` is looked up from the site's folder first, then from parkpress's own install.
- */
-async function importTypeScript(file: string): Promise<unknown> {
-  if ((process.features as { typescript?: unknown }).typescript) return import(pathToFileURL(file).href);
-  const ts = requireFirst<typeof import('typescript')>('typescript', [file, import.meta.url]);
-  if (!ts) {
-    throw new ConfigError(
-      `${path.basename(file)} needs the "typescript" package on this Node version (${process.version}); install it or use parkpress.config.json`,
-    );
-  }
-  const source = await readFile(file, 'utf8');
-  const out = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    fileName: file,
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(out.outputText).toString('base64')}`);
-}
-
-function requireFirst<T>(name: string, from: string[]): T | undefined {
-  for (const base of from) {
-    try {
-      return createRequire(base)(name) as T;
-    } catch {
-      // not installed there: try the next place
-    }
-  }
-  return undefined;
 }
 
 /** Schema check with messages that name the key and what was expected. */
@@ -144,35 +44,6 @@ function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
-/** Config keys naming folders: relative values are resolved against the project root. */
-const FOLDER_KEYS = ['contentDir', 'outDir', 'templatesDir', 'publicDir', 'dataDir'] as const;
-
-/**
- * Defaults, then the validated values. Groups (`related`, `limits` ...) merge key by key; lists
- * and plain values replace. Generic over the keys, so a key added to the schema needs no code here.
- */
-function resolveConfig(root: string, user: UserConfig): Config {
-  const merged: Record<string, unknown> = { ...defaultConfig(root) };
-  for (const [key, value] of Object.entries(user)) {
-    if (value === undefined) continue;
-    const base = merged[key];
-    merged[key] = isGroup(base) && isGroup(value) ? { ...base, ...value } : value;
-  }
-  for (const key of FOLDER_KEYS) if (typeof merged[key] === 'string') merged[key] = path.resolve(root, merged[key] as string);
-  const config = merged as unknown as Config;
-  return { ...config, baseUrl: config.baseUrl.replace(/\/+$/, ''), pathPrefix: normalizePrefix(config.pathPrefix) };
-}
-
-function isGroup(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `parks/`, `/parks/` and `/parks` all mean `/parks`; `/` and '' mean the root. */
-function normalizePrefix(prefix: string): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '' : `/${trimmed}`;
-}
-
 /**
  * The output folder is replaced wholesale by every build, so it must not be, contain or sit
  * inside an input folder (content, templates, public, data) (that would delete or publish sources), nor be a filesystem root.
@@ -186,6 +57,20 @@ export function assertSafeFolders(config: Config): void {
     const input = path.resolve(dir);
     if (isInside(input, out) || isInside(out, input)) {
       throw new ConfigError(`outDir ${out} overlaps ${key} ${input}; the build replaces outDir, so keep them apart`);
+    }
+  }
+  assertSafeCacheDir(config);
+}
+
+/** The build writes its cache there: never into the output or into anything it reads or publishes. */
+function assertSafeCacheDir(config: Config): void {
+  if (config.cacheDir === undefined) return;
+  const cache = path.resolve(config.cacheDir);
+  const folders = { outDir: config.outDir, contentDir: config.contentDir, templatesDir: config.templatesDir, publicDir: config.publicDir };
+  for (const [key, dir] of Object.entries(folders)) {
+    const other = path.resolve(dir);
+    if (isInside(cache, other) || isInside(other, cache)) {
+      throw new ConfigError(`cacheDir ${cache} overlaps ${key} ${other}; keep the cache in a folder of its own (default .parkpress-cache)`);
     }
   }
 }

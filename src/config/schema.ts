@@ -53,6 +53,7 @@ export const userConfigSchema = z.strictObject({
     .optional(),
   search: z.boolean().optional(),
   dataDir: z.string().min(1).optional(),
+  cacheDir: z.string().min(1).optional(),
   limits: z
     .strictObject({
       maxFileBytes: positiveInt.optional(),

@@ -20,6 +20,8 @@ export interface Summary {
   ms: number;
   /** Extra detail shown after the counts, e.g. what the writer changed. */
   detail?: string;
+  /** Nothing changed since the last build, which was not redone: the counts are that build's. */
+  upToDate?: boolean;
 }
 
 export interface Reporter {
@@ -125,5 +127,6 @@ export function progressLine(done: number, total: number, columns: number): stri
 export function summaryLine(s: Summary): string {
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   const counts = `${n(s.articles, 'article')}, ${n(s.pages, 'page')}, ${n(s.warnings, 'warning')}, ${n(s.errors, 'error')}`;
+  if (s.upToDate) return `up to date: ${counts} (checked in ${(s.ms / 1000).toFixed(2)} s; --force rebuilds)`;
   return `built ${counts} in ${(s.ms / 1000).toFixed(2)} s${s.detail ? ` (${s.detail})` : ''}`;
 }

@@ -30,7 +30,10 @@ export async function writeSite(pages: Page[], outDir: string, options: WriteOpt
   const out = path.resolve(outDir);
   const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
   try {
-    if (!options.inPlace) return (await writeNewBuild(pages, out)).report;
+    if (!options.inPlace) {
+      const { report, dir } = await writeNewBuild(pages, out);
+      return { ...report, dir };
+    }
     const last = remembered.get(out);
     // Only trust memory while the live build is still the one this process wrote.
     remembered.delete(out); // until a write succeeds

@@ -166,7 +166,8 @@ test('in a real browser, the pages showing hostile text open no dialog and run n
 
 test('titles and slugs with ../, /, NUL or reserved characters stay inside dist/', async () => {
   for (const f of ['slug-traversal.md', 'slug-reserved.md']) assert.ok(published(f), f);
-  assert.deepEqual((await readdir(root)).sort(), ['content', 'dist', 'dist.builds'], 'nothing written beside dist/');
+  // .parkpress-cache is the build cache, which lives beside the config (cacheDir).
+  assert.deepEqual((await readdir(root)).sort(), ['.parkpress-cache', 'content', 'dist', 'dist.builds'], 'nothing written beside dist/');
   for (const p of html.keys()) assert.doesNotMatch(p, /\.\.|[\u0000:*?"<>|\\]/, p);
 });
 

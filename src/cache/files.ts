@@ -1,0 +1,136 @@
+// The per-file cache: what load -> normalize -> extract made of each input file, kept on disk between
+// builds in one pack file, so an unchanged file skips the per-file stages.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { FileResult } from '../pipeline/article.js';
+import type { Config } from '../types.js';
+import { writeAtomically } from './atomic.js';
+import { codeFingerprint } from './fingerprint.js';
+import { canonicalJson, sha256, stampFile, type FileStamp } from './stamp.js';
+
+/** Bumped when the pack's layout changes. */
+const FORMAT = 1;
+export const PACK_FILE = 'files.v8';
+
+/** What the builder asks of a cache: stamps for inputs, results by content, fresh results to keep. */
+export interface BuildCache {
+  /** Stat + sha256 of an input file (undefined: unreadable), reusing a known hash when provably unchanged. */
+  stamp(absPath: string): FileStamp | undefined;
+  /** The stored result for `relPath` when it was made from bytes with this sha256. */
+  lookup(relPath: string, hash: string): FileResult | undefined;
+  /** Keeps a fresh result; only results with an article are kept (their hash names the bytes they came from). */
+  store(result: FileResult): void;
+}
+
+export interface FileCache extends BuildCache {
+  /** Results found in the cache / made afresh since opening. */
+  readonly hits: number;
+  readonly misses: number;
+  /** Drops entries for files not in `present` and writes the pack, if anything changed. Returns ms spent (0: nothing to write). */
+  save(present: Iterable<string>): Promise<number>;
+}
+
+export interface OpenOptions {
+  /** Identity of the code (default: codeFingerprint()); tests pass their own. */
+  fingerprint?: string;
+  /** Stamps of the last build's inputs and when they were taken, to skip re-reading unchanged files. */
+  known?: { stampedAt: number; stamps: ReadonlyMap<string, FileStamp> };
+  /** Told why a cache file was not used (shown with --verbose). */
+  note?: (line: string) => void;
+}
+
+interface Entry {
+  hash: string;
+  result: FileResult;
+}
+
+interface Pack {
+  format: number;
+  key: string;
+  entries: [string, string, FileResult][];
+}
+
+/**
+ * The config values processFile reads (see test/cache/files.test.ts, which watches it read), plus
+ * the content folder (results carry paths relative to it). Any other key may change freely.
+ */
+export function perFileConfig(config: Config): unknown {
+  return { contentDir: config.contentDir, limits: config.limits };
+}
+
+/** Which results a pack can serve: the code, and the config values per-file processing reads. */
+export function packKey(config: Config, fingerprint = codeFingerprint()): string {
+  return sha256(`${FORMAT}\n${fingerprint}\n${canonicalJson(perFileConfig(config))}`);
+}
+
+/**
+ * Opens `cacheDir/files.v8`. A missing, unreadable, corrupt or foreign (other version or config)
+ * pack is never an error: the cache starts empty and the build makes every result afresh.
+ */
+export async function openFileCache(cacheDir: string, config: Config, options: OpenOptions = {}): Promise<FileCache> {
+  const file = path.join(cacheDir, PACK_FILE);
+  const key = packKey(config, options.fingerprint);
+  const entries = await readPack(file, key, options.note ?? (() => {}));
+  let dirty = false;
+  let hits = 0;
+  let misses = 0;
+  return {
+    get hits() { return hits; },
+    get misses() { return misses; },
+    stamp(absPath) {
+      return stampFile(absPath, options.known?.stamps.get(absPath), options.known?.stampedAt);
+    },
+    lookup(relPath, hash) {
+      const entry = entries.get(relPath);
+      if (entry?.hash === hash) {
+        hits++;
+        return entry.result;
+      }
+      misses++;
+      return undefined;
+    },
+    store(result) {
+      if (!result.article) return;
+      entries.set(result.article.file, { hash: result.article.hash, result });
+      dirty = true;
+    },
+    async save(present) {
+      const keep = new Set(present);
+      for (const rel of entries.keys()) {
+        if (!keep.has(rel)) {
+          entries.delete(rel);
+          dirty = true;
+        }
+      }
+      if (!dirty) return 0;
+      const start = performance.now();
+      const pack: Pack = { format: FORMAT, key, entries: [...entries].map(([rel, e]) => [rel, e.hash, e.result]) };
+      await writeAtomically(file, serialize(pack));
+      dirty = false;
+      return performance.now() - start;
+    },
+  };
+}
+
+async function readPack(file: string, key: string, note: (line: string) => void): Promise<Map<string, Entry>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') note(`cache: cannot read ${file} (${(err as Error).message}); building without it`);
+    return new Map();
+  }
+  let pack: Pack;
+  try {
+    pack = deserialize(bytes) as Pack;
+  } catch (err) {
+    note(`cache: ${file} is damaged (${(err as Error).message}); building without it`);
+    return new Map();
+  }
+  if (pack?.format !== FORMAT || pack.key !== key || !Array.isArray(pack.entries)) {
+    note(`cache: ${file} was made by another parkpress version or with other settings; building without it`);
+    return new Map();
+  }
+  return new Map(pack.entries.map(([rel, hash, result]) => [rel, { hash, result }]));
+}

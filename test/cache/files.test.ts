@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize } from 'node:v8';
+import { openFileCache, perFileConfig, PACK_FILE } from '../../src/cache/files.js';
+import { createBuilder } from '../../src/build/index.js';
+import { realStages, type Stages } from '../../src/build/stages.js';
+import { defaultConfig } from '../../src/config/defaults.js';
+import { processFile } from '../../src/pipeline/article.js';
+import type { Config } from '../../src/types.js';
+import { projectRoot } from '../helpers/paths.js';
+import { tempDir } from '../build/temp-dir.js';
+
+/** A site root holding a copy of the sample articles, with its own cache and output folders. */
+async function site(): Promise<{ config: Config; content: string }> {
+  const root = await tempDir('pp-cache-');
+  const content = path.join(root, 'content');
+  await cp(path.join(projectRoot, 'content'), content, { recursive: true });
+  return { config: { ...defaultConfig(root), search: false }, content };
+}
+
+/** Real stages, counting how often processFile runs. */
+function counting(): { stages: Stages; processed: string[] } {
+  const processed: string[] = [];
+  const stages: Stages = {
+    ...realStages,
+    processFile: (abs, dir, config) => {
+      processed.push(path.basename(abs));
+      return realStages.processFile(abs, dir, config);
+    },
+  };
+  return { stages, processed };
+}
+
+/** One build through a cache opened from disk, saved afterwards, as `parkpress build` does. */
+async function buildOnce(config: Config, fingerprint = 'v1') {
+  const cache = await openFileCache(config.cacheDir!, config, { fingerprint });
+  const { stages, processed } = counting();
+  const result = await createBuilder(config, { cache }, stages).build();
+  await cache.save([...result.inputs!.keys()].map((f) => path.relative(config.contentDir, f)));
+  return { result, processed, hits: cache.hits };
+}
+
+test('a second build takes every unchanged file from the disk cache; an edited file is processed again', async () => {
+  const { config, content } = await site();
+  const first = await buildOnce(config);
+  assert.equal(first.processed.length, 5);
+  const second = await buildOnce(config);
+  assert.deepEqual(second.processed, []);
+  assert.equal(second.hits, 5);
+  assert.equal(second.result.processed, 0);
+  // Diagnostics of cached files are still reported, the same as when they were made.
+  assert.deepEqual(second.result.diagnostics, first.result.diagnostics);
+  assert.ok(first.result.diagnostics.length > 0, 'the samples have warnings to carry over');
+
+  const [name] = readdirSync(content).sort();
+  const file = path.join(content, name!);
+  await writeFile(file, `${await readFile(file, 'utf8')}\n补充一段新的正文，说明园区的最新进展。\n`);
+  const third = await buildOnce(config);
+  assert.deepEqual(third.processed, [name]);
+  assert.equal(third.hits, 4);
+});
+
+test('another parkpress version or a change to what per-file processing reads empties the cache', async () => {
+  const { config } = await site();
+  await buildOnce(config, 'v1');
+  assert.equal((await buildOnce(config, 'v2')).processed.length, 5, 'other code: nothing reused');
+  assert.equal((await buildOnce(config, 'v2')).processed.length, 0);
+  const limits = { ...config, limits: { ...config.limits, maxLines: config.limits.maxLines - 1 } };
+  assert.equal((await buildOnce(limits, 'v2')).processed.length, 5, 'other limits: nothing reused');
+  const retitled = { ...limits, title: '另一个标题', pageSize: 7 };
+  assert.equal((await buildOnce(retitled, 'v2')).processed.length, 0, 'keys per-file processing never reads change nothing');
+});
+
+test('a damaged, truncated or foreign cache file is ignored with a note, and the build is the same', async () => {
+  const { config } = await site();
+  const clean = await buildOnce(config);
+  const pack = path.join(config.cacheDir!, PACK_FILE);
+  const bytes = await readFile(pack);
+  for (const damaged of [Buffer.from('not a cache'), bytes.subarray(0, bytes.length >> 1), Buffer.alloc(0)]) {
+    await writeFile(pack, damaged);
+    const notes: string[] = [];
+    const cache = await openFileCache(config.cacheDir!, config, { fingerprint: 'v1', note: (l) => notes.push(l) });
+    const result = await createBuilder(config, { cache }).build();
+    assert.equal(cache.hits, 0);
+    assert.equal(notes.length, 1, notes.join('\n'));
+    assert.match(notes[0]!, /building without it/);
+    assert.deepEqual(result.diagnostics, clean.result.diagnostics);
+    assert.equal(result.pages, clean.result.pages);
+  }
+});
+
+test('entries of files that no longer exist are dropped when the cache is saved', async () => {
+  const { config, content } = await site();
+  await buildOnce(config);
+  const [gone] = readdirSync(content).sort();
+  await rm(path.join(content, gone!));
+  await buildOnce(config);
+  const pack = deserialize(await readFile(path.join(config.cacheDir!, PACK_FILE))) as { entries: [string, string, unknown][] };
+  assert.deepEqual(pack.entries.map(([rel]) => rel).sort(), readdirSync(content).sort());
+});
+
+test('perFileConfig covers every config key processFile reads', async () => {
+  const { config, content } = await site();
+  const read = new Set<string>();
+  const watched = new Proxy(config, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  for (const name of readdirSync(content)) await processFile(path.join(content, name), content, watched);
+  const covered = Object.keys(perFileConfig(config) as object);
+  assert.ok(read.size > 0, 'processFile reads the config');
+  for (const key of read) assert.ok(covered.includes(key), `processFile reads config.${key}: add it to perFileConfig()`);
+});

@@ -1,4 +1,4 @@
-import { jieba } from '../segment/jieba.js';
+import type { TaggedWord } from '@node-rs/jieba';
 import { STOP_WORDS } from './stopwords.js';
 
 /**
@@ -18,12 +18,12 @@ function isTerm(word: string, tag: string): boolean {
 }
 
 /**
- * Candidate keyword terms of a text, in order, with repeats (term frequency matters): content words,
- * and compounds of two adjacent two-character nouns, which editors' keywords often are (项目建设,
- * 产业集群) while jieba cuts them in two. TF-IDF then decides whether the compound or its parts count.
+ * Candidate keyword terms of a tagged text, in order, with repeats (term frequency matters): content
+ * words, and compounds of two adjacent two-character nouns, which editors' keywords often are
+ * (项目建设, 产业集群) while jieba cuts them in two. TF-IDF then decides whether the compound or its
+ * parts count.
  */
-export function terms(text: string): string[] {
-  const tagged = jieba().tag(text, true);
+export function keywordTerms(tagged: readonly TaggedWord[]): string[] {
   const out: string[] = [];
   tagged.forEach(({ word, tag }, i) => {
     if (isTerm(word, tag)) out.push(word);

@@ -8,7 +8,8 @@ import { defaultConfig } from '../../src/config/defaults.js';
 import { enrichCorpus } from '../../src/corpus/index.js';
 import { MAX_KEYWORDS, MIN_KEYWORDS, topKeywords } from '../../src/corpus/keywords.js';
 import { STOP_WORDS } from '../../src/corpus/stopwords.js';
-import { terms } from '../../src/corpus/segment.js';
+import { keywordTerms } from '../../src/corpus/segment.js';
+import { jieba } from '../../src/segment/jieba.js';
 import type { Article } from '../../src/types.js';
 import { projectRoot, seedsDir, sharedMissing } from '../helpers/paths.js';
 
@@ -53,7 +54,7 @@ test('topKeywords: ranking by score, nested terms dropped, ties broken by the te
 });
 
 test('terms: content words by part of speech, no stop words, and two-noun compounds jieba cuts apart', () => {
-  const t = terms('全区上下要以项目建设为抓手，推动产业集群加快发展。');
+  const t = keywordTerms(jieba().tag('全区上下要以项目建设为抓手，推动产业集群加快发展。', true));
   assert.ok(t.includes('项目建设') && t.includes('产业集群'), t.join(' '));
   assert.ok(t.includes('集群'), 'the parts stay candidates too');
   assert.ok(!t.includes('项目') && !t.includes('发展') && !t.includes('要'), 'stop words and function words are out');

@@ -266,4 +266,9 @@ export interface Config {
   dataDir?: string;
   /** Input limits: a file above maxFileBytes is skipped with an error. */
   limits: { maxFileBytes: number; maxLines: number };
+  /**
+   * Worker threads for the per-file stages (load, normalize, extract, terms) of a large batch;
+   * 1 processes every file in the main thread. Default: the cores available, at most 4.
+   */
+  jobs?: number;
 }

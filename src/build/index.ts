@@ -5,8 +5,10 @@ import { ConfigError, assertSafeFolders } from '../config/index.js';
 import type { FileResult } from '../pipeline/article.js';
 import { loadPageviews } from '../site/pageviews.js';
 import type { Article, Config, Diagnostic, WriteReport } from '../types.js';
+import { internTerms } from '../pipeline/terms.js';
 import { realStages, type Stages } from './stages.js';
 import { eachLimited } from './concurrency.js';
+import { defaultJobs, workersFor, type FilePool } from './pool.js';
 
 export interface BuildOptions {
   /** Print nothing but errors. */
@@ -19,6 +21,8 @@ export interface BuildOptions {
   inPlace?: boolean;
   /** Called as input files are processed (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /** Files to process from which worker threads are started (default MIN_FILES_FOR_WORKERS); fewer run in this thread. */
+  workersFrom?: number;
   /** Called when a site-wide stage starts, after the per-file work (for a progress bar). */
   onStage?: (stage: SiteStage) => void;
 }
@@ -71,29 +75,46 @@ const FILE_CONCURRENCY = 8;
 export function createBuilder(config: Config, options: BuildOptions = {}, stages: Stages = realStages): Builder {
   assertSafeFolders(config);
   const cache = new Map<string, CacheEntry>();
+  const termStrings = new Map<string, string>();
 
   async function processAll(files: string[], changed: Set<string> | undefined): Promise<number> {
     const present = new Set(files);
     for (const cached of [...cache.keys()]) if (!present.has(cached)) cache.delete(cached);
     let done = 0;
     let processed = 0;
-    await eachLimited(files, FILE_CONCURRENCY, async (file) => {
-      const entry = cache.get(file);
-      if (!(entry && changed && !changed.has(file) && entry.hash !== undefined)) {
-        const hash = await hashFile(file);
-        if (!entry || hash === undefined || entry.hash !== hash) {
-          cache.set(file, { hash, result: await safeProcess(file) });
-          processed++;
+    const pool = openPool(files.filter((f) => !cache.has(f) || changed?.has(f)).length);
+    try {
+      await eachLimited(files, Math.max(FILE_CONCURRENCY, 2 * (pool?.size ?? 0)), async (file) => {
+        const entry = cache.get(file);
+        if (!(entry && changed && !changed.has(file) && entry.hash !== undefined)) {
+          const hash = await hashFile(file);
+          if (!entry || hash === undefined || entry.hash !== hash) {
+            cache.set(file, { hash, result: await safeProcess(file, pool) });
+            processed++;
+          }
         }
-      }
-      options.onProgress?.(++done, files.length);
-    });
+        options.onProgress?.(++done, files.length);
+      });
+    } finally {
+      await pool?.close();
+    }
     return processed;
   }
 
-  async function safeProcess(file: string): Promise<FileResult> {
+  /**
+   * Worker threads for a batch big enough to repay their start-up, closed when the batch is done:
+   * each holds its own opencc and jieba, memory the later stages need more.
+   */
+  function openPool(toProcess: number): FilePool | undefined {
+    const size = workersFor(toProcess, config.jobs ?? defaultJobs(), options.workersFrom);
+    return size > 0 ? stages.filePool?.(config, size) : undefined;
+  }
+
+  async function safeProcess(file: string, pool: FilePool | undefined): Promise<FileResult> {
     try {
-      return await stages.processFile(file, config.contentDir, config);
+      const result = await (pool ? pool.run(file) : stages.processFile(file, config.contentDir, config));
+      const terms = result.article?.terms;
+      return terms ? { ...result, article: { ...result.article!, terms: internTerms(terms, termStrings) } } : result;
     } catch (err) {
       const rel = toRel(config.contentDir, file);
       const message = `internal error while processing this file (${(err as Error).message}); the rest of the site was built`;

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { createBuilder } from '../build/index.js';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { createReporter } from '../log/index.js';
@@ -13,6 +13,13 @@ interface BuildFlags {
   quiet?: boolean;
   verbose?: boolean;
   strict?: boolean;
+  jobs?: number;
+}
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!/^\d+$/.test(value) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('expected a number of worker threads from 1 to 64.');
+  return jobs;
 }
 
 /** Registers `parkpress build`; `done` receives the exit code. */
@@ -24,6 +31,7 @@ export function buildCommand(program: Command, done: (code: number) => void): vo
     .option('--path-prefix <path>', 'sub-path the site lives under, e.g. /news')
     .option('--out <dir>', 'output folder (default: outDir from the config, else dist)')
     .option('--config <file>', 'config file (default: parkpress.config.json|js|mjs|ts in the current folder)')
+    .option('-j, --jobs <n>', 'worker threads for reading and extracting articles (default: the cores available, at most 4; 1: none)', parseJobs)
     .option('--strict', 'exit 1 on warnings too (the site is still written)')
     .option('-q, --quiet', 'print errors only')
     .option('-v, --verbose', 'also print info messages and the time spent in each stage')
@@ -38,6 +46,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
       baseUrl: flags.baseUrl,
       pathPrefix: flags.pathPrefix,
       outDir: flags.out,
+      jobs: flags.jobs,
     });
     const builder = createBuilder(config, {
       quiet: flags.quiet,

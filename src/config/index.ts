@@ -26,6 +26,8 @@ export interface ConfigOverrides {
   baseUrl?: string;
   pathPrefix?: string;
   outDir?: string;
+  /** Worker threads for the per-file stages (`--jobs`). */
+  jobs?: number;
 }
 
 /**
@@ -56,6 +58,7 @@ function cliValues(o: ConfigOverrides): Record<string, unknown> {
   if (o.baseUrl !== undefined) values.baseUrl = o.baseUrl;
   if (o.pathPrefix !== undefined) values.pathPrefix = o.pathPrefix;
   if (o.outDir !== undefined) values.outDir = path.resolve(o.outDir);
+  if (o.jobs !== undefined) values.jobs = o.jobs;
   return values;
 }
 

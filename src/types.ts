@@ -145,7 +145,7 @@ export interface Article {
   terms?: ArticleTerms;
 }
 
-/** Terms and their counts as parallel arrays sorted by term (code units): compact, plain data. */
+/** Terms and their counts as parallel arrays, in order of first occurrence: compact, plain data. */
 export interface TermCounts {
   terms: string[];
   counts: number[];

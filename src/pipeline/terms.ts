@@ -1,6 +1,5 @@
-import { keywordTerms } from '../corpus/segment.js';
+import { keywordTerms, tagCut } from '../corpus/segment.js';
 import { zoneForms } from '../extract/rules/parks.js';
-import { jieba } from '../segment/jieba.js';
 import { isRelatedTerm } from '../site/terms.js';
 import type { Article, ArticleTerms, TermCounts } from '../types.js';
 
@@ -24,7 +23,7 @@ function mentions(text: string, forms: string[]): number {
 
 /** One jieba pass over `text`: its words into `words`, its keyword candidates (× keywordWeight) into `keywords`. */
 function tallyText(text: string, keywordWeight: number, words: Tally, keywords: Tally): void {
-  const tagged = jieba().tag(text.replace(MARKUP, ' '), true);
+  const tagged = tagCut(text.replace(MARKUP, ' '));
   for (const { word } of tagged) {
     const t = word.trim();
     if (isRelatedTerm(t)) add(words, t, 1);
@@ -40,10 +39,15 @@ function tallyParks(text: string, parks: readonly string[], keywords: Tally): vo
   }
 }
 
-/** Sorted by term (code units), so the same text always gives the same arrays. */
+/** In order of first occurrence (deterministic: the same text gives the same arrays); zero counts left out. */
 function toCounts(tally: Tally): TermCounts {
-  const sorted = [...tally].filter(([, n]) => n > 0).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { terms: sorted.map(([t]) => t), counts: sorted.map(([, n]) => n) };
+  const out: TermCounts = { terms: [], counts: [] };
+  for (const [t, n] of tally) {
+    if (n <= 0) continue;
+    out.terms.push(t);
+    out.counts.push(n);
+  }
+  return out;
 }
 
 function toTally(counts: TermCounts): Tally {

@@ -1,13 +1,21 @@
 import { keywordTerms, tagCut } from '../corpus/segment.js';
 import { zoneForms } from '../extract/rules/parks.js';
+import { jieba } from '../segment/jieba.js';
 import { isRelatedTerm } from '../site/terms.js';
 import type { Article, ArticleTerms, TermCounts } from '../types.js';
 
 /** Words in the headline say more about the story than the same words in the body (keywords only). */
 export const TITLE_WEIGHT = 3;
 
-/** Markdown markup is never part of a word. */
+/** Markdown markup is never part of a word (related words are cut from the text without it). */
 const MARKUP = /[#>*_`[\]()!|-]/g;
+
+/**
+ * The markup characters jieba counts as word characters (its blocks are runs of Han, Latin letters,
+ * digits and `+#&._%-`): only they change how the text around them is cut. The others split blocks
+ * anyway, into one-character tokens that are never terms, with or without the markup removed.
+ */
+const MARKUP_IN_WORDS = /[#_-]/;
 
 type Tally = Map<string, number>;
 
@@ -21,10 +29,15 @@ function mentions(text: string, forms: string[]): number {
   return text.match(new RegExp(escaped.join('|'), 'gu'))?.length ?? 0;
 }
 
-/** One jieba pass over `text`: its words into `words`, its keyword candidates (× keywordWeight) into `keywords`. */
+/**
+ * One jieba pass over `text`: its keyword candidates (× keywordWeight) into `keywords`, from the text as
+ * written (`dt-300` is one term), and its words into `words`, as cut from the text without markup. The
+ * two cuts are the same unless the text has `#`, `_` or `-`, which then costs a second cut.
+ */
 function tallyText(text: string, keywordWeight: number, words: Tally, keywords: Tally): void {
-  const tagged = tagCut(text.replace(MARKUP, ' '));
-  for (const { word } of tagged) {
+  const tagged = tagCut(text);
+  const cut = MARKUP_IN_WORDS.test(text) ? jieba().cut(text.replace(MARKUP, ' '), true) : tagged.map((t) => t.word);
+  for (const word of cut) {
     const t = word.trim();
     if (isRelatedTerm(t)) add(words, t, 1);
   }

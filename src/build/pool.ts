@@ -22,10 +22,12 @@ export interface FilePool {
 export const MAX_DEFAULT_JOBS = 4;
 
 /**
- * Below this many files to process the build stays in one thread: each worker loads its own opencc
- * and jieba (~0.5 s of CPU and ~110 MiB; see docs/build.md), which a small batch never earns back.
+ * Below this many files to process the build stays in one thread. A worker costs ~0.3 s of CPU to
+ * start (its own module graph, opencc and jieba) and a file ~1 ms of per-file work on this code, so
+ * with two workers the wall time saved (N × 1 ms / 2) passes the start-up at about 600 files (see
+ * docs/build.md). Dev rebuilds of a few files never start workers.
  */
-export const MIN_FILES_FOR_WORKERS = 200;
+export const MIN_FILES_FOR_WORKERS = 600;
 
 /** Default worker count: the cores this process may use, at most MAX_DEFAULT_JOBS. */
 export function defaultJobs(): number {

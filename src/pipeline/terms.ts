@@ -1,4 +1,4 @@
-import { keywordTerms, tagCut } from '../corpus/segment.js';
+import { keywordTerms, termTags } from '../corpus/segment.js';
 import { zoneForms } from '../extract/rules/parks.js';
 import { jieba } from '../segment/jieba.js';
 import { isRelatedTerm } from '../site/terms.js';
@@ -30,18 +30,34 @@ function mentions(text: string, forms: string[]): number {
 }
 
 /**
- * One jieba pass over `text`: its keyword candidates (× keywordWeight) into `keywords`, from the text as
+ * One jieba cut of `text`: its keyword candidates (× keywordWeight) into `keywords`, from the text as
  * written (`dt-300` is one term), and its words into `words`, as cut from the text without markup. The
  * two cuts are the same unless the text has `#`, `_` or `-`, which then costs a second cut.
  */
 function tallyText(text: string, keywordWeight: number, words: Tally, keywords: Tally): void {
-  const tagged = tagCut(text);
-  const cut = MARKUP_IN_WORDS.test(text) ? jieba().cut(text.replace(MARKUP, ' '), true) : tagged.map((t) => t.word);
-  for (const word of cut) {
+  const { cut, tags } = cutAndTag(text);
+  const related = MARKUP_IN_WORDS.test(text) ? jieba().cut(text.replace(MARKUP, ' '), true) : cut;
+  for (const word of related) {
     const t = word.trim();
     if (isRelatedTerm(t)) add(words, t, 1);
   }
-  for (const t of keywordTerms(tagged)) add(keywords, t, keywordWeight);
+  for (const t of keywordTerms(cut, tags)) add(keywords, t, keywordWeight);
+}
+
+/**
+ * Texts shorter than this (headlines, the boilerplate sentences the corpus step subtracts) are tagged
+ * by jieba's own tag(): the main thread, which segments only those, never loads the tag table.
+ */
+const SHORT_TEXT = 200;
+
+/** The text's words (jieba's cut) and their tags as keywordTerms reads them. */
+function cutAndTag(text: string): { cut: string[]; tags: string[] } {
+  if (text.length < SHORT_TEXT) {
+    const tagged = jieba().tag(text, true);
+    return { cut: tagged.map((t) => t.word), tags: tagged.map((t) => t.tag) };
+  }
+  const cut = jieba().cut(text, true);
+  return { cut, tags: termTags(cut) };
 }
 
 /** Park names counted whole in every form they are written in (jieba cuts 镇江/高新区 in two). */

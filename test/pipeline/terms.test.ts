@@ -31,8 +31,12 @@ function relatedWords(title: string, body: string): [string, number][] {
 
 /** Keyword candidates as the corpus step once tagged them (no park names in these texts). */
 function keywordCandidates(title: string, body: string): [string, number][] {
-  const counts = tally(keywordTerms(jieba().tag(title, true)), 3);
-  return [...tally(keywordTerms(jieba().tag(body, true)), 1, counts)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const candidates = (text: string): string[] => {
+    const tagged = jieba().tag(text, true);
+    return keywordTerms(tagged.map((t) => t.word), tagged.map((t) => t.tag));
+  };
+  const counts = tally(candidates(title), 3);
+  return [...tally(candidates(body), 1, counts)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
 test('markup inside words: keywords keep DT-300 whole, related words are cut without the hyphen', () => {

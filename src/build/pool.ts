@@ -22,10 +22,10 @@ export interface FilePool {
 export const MAX_DEFAULT_JOBS = 4;
 
 /**
- * Below this many files to process the build stays in one thread. A worker costs ~0.3 s of CPU to
- * start (its own module graph, opencc and jieba) and a file ~1 ms of per-file work on this code, so
- * with two workers the wall time saved (N × 1 ms / 2) passes the start-up at about 600 files (see
- * docs/build.md). Dev rebuilds of a few files never start workers.
+ * Below this many files to process the build stays in one thread. A worker costs ~0.5 s of CPU to
+ * start (its own module graph, opencc, jieba and its tag table) that one thread pays only once, and
+ * a file ~1 ms of per-file work: two workers save ~N × 0.5 ms of wall time for ~0.7 s of extra CPU.
+ * From 600 files that trade is worth it (see docs/build.md); dev rebuilds of a few files never start workers.
  */
 export const MIN_FILES_FOR_WORKERS = 600;
 

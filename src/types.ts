@@ -136,6 +136,27 @@ export interface Article {
   diagnostics: Diagnostic[];
   /** Set by the corpus step when this article is a near-duplicate: the `file` of the copy the site shows. */
   duplicateOf?: string;
+  /**
+   * Term counts from the one jieba segmentation of title and body, made in the per-file stage
+   * (so in workers, and cacheable with the article) and read by corpus keywords and related.
+   * The corpus step subtracts the terms of boilerplate sentences it removes. Absent on articles
+   * made outside the pipeline: those stages then segment the article themselves.
+   */
+  terms?: ArticleTerms;
+}
+
+/** Terms and their counts as parallel arrays, in order of first occurrence: compact, plain data. */
+export interface TermCounts {
+  terms: string[];
+  counts: number[];
+}
+
+/** An article's term counts for the two uses that segment its text. */
+export interface ArticleTerms {
+  /** Every word of two or more characters (not numbers or stop words) in title and body, for related articles. */
+  words: TermCounts;
+  /** Keyword candidates (content nouns, two-noun compounds, park names whole), title words counted 3 times, for computed keywords. */
+  keywords: TermCounts;
 }
 
 /** A link to an article as shown in lists and sidebars (computed once per build). */
@@ -252,4 +273,9 @@ export interface Config {
   cacheDir?: string;
   /** Input limits: a file above maxFileBytes is skipped with an error. */
   limits: { maxFileBytes: number; maxLines: number };
+  /**
+   * Worker threads for the per-file stages (load, normalize, extract, terms) of a large batch;
+   * 1 processes every file in the main thread. Default: the cores available, at most 4.
+   */
+  jobs?: number;
 }

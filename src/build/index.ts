@@ -6,8 +6,10 @@ import { ConfigError, assertSafeFolders } from '../config/index.js';
 import type { FileResult } from '../pipeline/article.js';
 import { loadPageviews } from '../site/pageviews.js';
 import type { Article, Config, Diagnostic, WriteReport } from '../types.js';
+import { internTerms } from '../pipeline/terms.js';
 import { realStages, type Stages } from './stages.js';
 import { eachLimited } from './concurrency.js';
+import { defaultJobs, workersFor, type FilePool } from './pool.js';
 
 export interface BuildOptions {
   /** Print nothing but errors. */
@@ -20,6 +22,8 @@ export interface BuildOptions {
   inPlace?: boolean;
   /** Called as input files are processed (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /** Files to process from which worker threads are started (default MIN_FILES_FOR_WORKERS); fewer run in this thread. */
+  workersFrom?: number;
   /** Called when a site-wide stage starts, after the per-file work (for a progress bar). */
   onStage?: (stage: SiteStage) => void;
   /** On-disk cache of per-file results (src/cache/files.ts), consulted before a file is processed. */
@@ -76,6 +80,7 @@ const FILE_CONCURRENCY = 8;
 export function createBuilder(config: Config, options: BuildOptions = {}, stages: Stages = realStages): Builder {
   assertSafeFolders(config);
   const cache = new Map<string, CacheEntry>();
+  const termStrings = new Map<string, string>();
 
   async function processAll(files: string[], changed: Set<string> | undefined): Promise<number> {
     const present = new Set(files);
@@ -83,17 +88,22 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
     const taken = fromDiskCache(files);
     let done = 0;
     let processed = 0;
-    await eachLimited(files, FILE_CONCURRENCY, async (file) => {
-      const entry = cache.get(file);
-      if (!(entry && changed && !changed.has(file) && entry.stamp !== undefined)) {
-        const stamp = taken.has(file) ? taken.get(file) : stampFile(file);
-        if (!entry || stamp === undefined || entry.stamp?.hash !== stamp.hash) {
-          cache.set(file, { stamp, result: await processAndKeep(file) });
-          processed++;
+    const pool = openPool(files.filter((f) => !cache.has(f) || changed?.has(f)).length);
+    try {
+      await eachLimited(files, Math.max(FILE_CONCURRENCY, 2 * (pool?.size ?? 0)), async (file) => {
+        const entry = cache.get(file);
+        if (!(entry && changed && !changed.has(file) && entry.stamp !== undefined)) {
+          const stamp = taken.has(file) ? taken.get(file) : stampFile(file);
+          if (!entry || stamp === undefined || entry.stamp?.hash !== stamp.hash) {
+            cache.set(file, { stamp, result: await processAndKeep(file, pool) });
+            processed++;
+          }
         }
-      }
-      options.onProgress?.(++done, files.length);
-    });
+        options.onProgress?.(++done, files.length);
+      });
+    } finally {
+      await pool?.close();
+    }
     return processed;
   }
 
@@ -109,21 +119,36 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const stamp = options.cache.stamp(file);
       taken.set(file, stamp);
       const result = stamp && options.cache.lookup(toRel(config.contentDir, file), stamp.hash);
-      if (result) cache.set(file, { stamp, result });
+      if (result) cache.set(file, { stamp, result: interned(result) });
     }
     return taken;
   }
 
   /** Processes one file and offers the result to the disk cache. */
-  async function processAndKeep(file: string): Promise<FileResult> {
-    const result = await safeProcess(file);
+  async function processAndKeep(file: string, pool: FilePool | undefined): Promise<FileResult> {
+    const result = await safeProcess(file, pool);
     options.cache?.store(result);
     return result;
   }
 
-  async function safeProcess(file: string): Promise<FileResult> {
+  /**
+   * Worker threads for a batch big enough to repay their start-up, closed when the batch is done:
+   * each holds its own opencc and jieba, memory the later stages need more.
+   */
+  function openPool(toProcess: number): FilePool | undefined {
+    const size = workersFor(toProcess, config.jobs ?? defaultJobs(), options.workersFrom);
+    return size > 0 ? stages.filePool?.(config, size) : undefined;
+  }
+
+  /** One string per distinct term across the site, whether the result came from a worker, this thread or the disk cache. */
+  function interned(result: FileResult): FileResult {
+    const terms = result.article?.terms;
+    return terms ? { ...result, article: { ...result.article!, terms: internTerms(terms, termStrings) } } : result;
+  }
+
+  async function safeProcess(file: string, pool: FilePool | undefined): Promise<FileResult> {
     try {
-      return await stages.processFile(file, config.contentDir, config);
+      return interned(await (pool ? pool.run(file) : stages.processFile(file, config.contentDir, config)));
     } catch (err) {
       const rel = toRel(config.contentDir, file);
       const message = `internal error while processing this file (${(err as Error).message}); the rest of the site was built`;

@@ -5,11 +5,14 @@ import { renderSite } from '../render/index.js';
 import { buildSite, type SiteInputs } from '../site/index.js';
 import type { Article, Config, Page, Site, WriteReport } from '../types.js';
 import { writeSite, type WriteOptions } from '../write/index.js';
+import { createFilePool, type FilePool } from './pool.js';
 
 /** The stage functions a build composes; tests swap in fakes for one or more. */
 export interface Stages {
   discover(contentDir: string): Promise<string[]>;
   processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult>;
+  /** Worker threads running processFile for large batches; without it every file is processed in this thread. */
+  filePool?(config: Config, size: number): FilePool;
   enrichCorpus(articles: Article[], config: Config): Article[];
   buildSite(articles: Article[], config: Config, inputs?: SiteInputs): Site;
   renderSite(site: Site): Promise<Page[]>;
@@ -19,6 +22,7 @@ export interface Stages {
 export const realStages: Stages = {
   discover: discoverSources,
   processFile,
+  filePool: createFilePool,
   enrichCorpus,
   buildSite,
   renderSite,

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
 import { checkUpToDate, recordBuild, type BuildOutcome } from '../cache/up-to-date.js';
 import type { KnownStamps } from '../cache/inputs.js';
@@ -23,6 +23,13 @@ interface BuildFlags {
   /** false with --no-cache. */
   cache: boolean;
   force?: boolean;
+  jobs?: number;
+}
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!/^\d+$/.test(value) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('expected a number of worker threads from 1 to 64.');
+  return jobs;
 }
 
 /** Registers `parkpress build`; `done` receives the exit code. */
@@ -34,6 +41,7 @@ export function buildCommand(program: Command, done: (code: number) => void): vo
     .option('--path-prefix <path>', 'sub-path the site lives under, e.g. /news')
     .option('--out <dir>', 'output folder (default: outDir from the config, else dist)')
     .option('--config <file>', 'config file (default: parkpress.config.json|js|mjs|ts in the current folder)')
+    .option('-j, --jobs <n>', 'worker threads for reading and extracting articles (default: the cores available, at most 4; 1: none)', parseJobs)
     .option('--strict', 'exit 1 on warnings too (the site is still written)')
     .option('--force', 'build even when nothing changed since the last build')
     .option('--no-cache', 'neither read nor write the build cache (cacheDir, default .parkpress-cache/)')
@@ -46,7 +54,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const started = performance.now();
   const reporter = createReporter({ err: process.stderr, out: process.stdout, env: process.env, quiet: flags.quiet, verbose: flags.verbose });
   try {
-    const overrides: ConfigOverrides = { configFile: flags.config, baseUrl: flags.baseUrl, pathPrefix: flags.pathPrefix, outDir: flags.out };
+    const overrides: ConfigOverrides = { configFile: flags.config, baseUrl: flags.baseUrl, pathPrefix: flags.pathPrefix, outDir: flags.out, jobs: flags.jobs };
     let known: KnownStamps | undefined;
     if (flags.cache && !flags.force) {
       const fresh = await upToDate(overrides, reporter);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../types.js';
+import { defaultJobs } from '../build/pool.js';
 
 /** Defaults for every config key; a project's parkpress.config.* overrides them. */
 export function defaultConfig(root: string): Config {
@@ -33,5 +34,6 @@ export function defaultConfig(root: string): Config {
     // A long news article is ~100 KB and a few hundred lines; these leave a wide margin
     // while refusing a dump or a runaway file before it costs minutes or gigabytes.
     limits: { maxFileBytes: 4 * 1024 * 1024, maxLines: 50_000 },
+    jobs: defaultJobs(),
   };
 }

@@ -26,6 +26,8 @@ export interface ConfigOverrides {
   baseUrl?: string;
   pathPrefix?: string;
   outDir?: string;
+  /** Worker threads for the per-file stages (`--jobs`). */
+  jobs?: number;
 }
 
 export function findConfigFile(root: string): string | undefined {
@@ -41,6 +43,7 @@ export function cliValues(o: ConfigOverrides): Record<string, unknown> {
   if (o.baseUrl !== undefined) values.baseUrl = o.baseUrl;
   if (o.pathPrefix !== undefined) values.pathPrefix = o.pathPrefix;
   if (o.outDir !== undefined) values.outDir = path.resolve(o.outDir);
+  if (o.jobs !== undefined) values.jobs = o.jobs;
   return values;
 }
 

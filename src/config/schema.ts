@@ -60,6 +60,7 @@ export const userConfigSchema = z.strictObject({
       maxLines: positiveInt.optional(),
     })
     .optional(),
+  jobs: positiveInt.max(64).optional(),
 });
 
 export type UserConfig = z.infer<typeof userConfigSchema>;

@@ -1,5 +1,6 @@
-import type { Article, Diagnostic } from '../types.js';
+import type { Article, ArticleTerms, Diagnostic } from '../types.js';
 import { escapeStart, summarizeProse } from '../extract/body.js';
+import { subtractTerms, textTerms } from '../pipeline/terms.js';
 
 /**
  * Sentences a site glues into every article (`为达最佳浏览效果，建议使用…浏览器。`, comment-board
@@ -46,8 +47,25 @@ export function boilerplateSentences(articles: readonly Article[]): Map<string, 
   return new Map([...df].filter(([, n]) => n >= min));
 }
 
-/** The article without boilerplate sentences (summary recomputed unless an editor wrote it), and a note. */
-export function stripBoilerplate(article: Article, boilerplate: ReadonlyMap<string, number>): Article {
+/** Terms of a removed sentence; the same boilerplate sentence recurs in many articles, so callers memoise. */
+export type SentenceTerms = (sentence: string, parks: readonly string[]) => ArticleTerms;
+
+/** Segments each (sentence, parks) once per corpus run. */
+export function memoSentenceTerms(): SentenceTerms {
+  const memo = new Map<string, ArticleTerms>();
+  return (sentence, parks) => {
+    const k = `${parks.join('\t')}\n${sentence}`;
+    let terms = memo.get(k);
+    if (!terms) memo.set(k, (terms = textTerms(sentence, parks)));
+    return terms;
+  };
+}
+
+/**
+ * The article without boilerplate sentences (summary recomputed unless an editor wrote it), and a
+ * note. Its term counts lose the removed sentences' terms, so the body is not segmented again.
+ */
+export function stripBoilerplate(article: Article, boilerplate: ReadonlyMap<string, number>, sentenceTerms: SentenceTerms = textTerms): Article {
   const removed: string[] = [];
   const kept = blocks(article.body).flatMap((b) => {
     if (!isProse(b)) return [b];
@@ -66,5 +84,6 @@ export function stripBoilerplate(article: Article, boilerplate: ReadonlyMap<stri
     file: article.file, line: 0, column: 0, severity: 'info', rule: 'corpus/boilerplate',
     message: `removed ${removed.length} sentence(s) repeated verbatim across the corpus (up to ${most} articles), e.g. 「${[...removed[0]!].slice(0, 24).join('')}…」`,
   };
-  return { ...article, body, summary, diagnostics: [...article.diagnostics, note] };
+  const terms = article.terms && subtractTerms(article.terms, removed.map((r) => sentenceTerms(r, article.parks)));
+  return { ...article, body, summary, ...(terms && { terms }), diagnostics: [...article.diagnostics, note] };
 }

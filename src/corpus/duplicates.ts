@@ -28,20 +28,20 @@ function letters(article: Article): string {
   return article.body.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
 }
 
-/** FNV-1a: a deterministic 32-bit hash, the same on every machine and run. */
-function fnv(s: string): number {
+/** FNV-1a of `s[start..end)`: a deterministic 32-bit hash, the same on every machine and run. */
+function fnv(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = start; i < end; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
 }
 
-/** Shingle hashes in text order. */
-function shingleSequence(text: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i + SHINGLE <= text.length; i++) out.push(fnv(text.slice(i, i + SHINGLE)));
+/** Shingle hashes in text order, hashed in place (no substring per shingle). */
+function shingleSequence(text: string): Uint32Array {
+  const out = new Uint32Array(Math.max(text.length - SHINGLE + 1, 0));
+  for (let i = 0; i < out.length; i++) out[i] = fnv(text, i, i + SHINGLE);
   return out;
 }
 
@@ -53,7 +53,12 @@ export function fingerprints(text: string): Set<number> {
   const seq = shingleSequence(text);
   const out = new Set<number>();
   const windows = Math.max(seq.length - WINDOW + 1, seq.length > 0 ? 1 : 0);
-  for (let i = 0; i < windows; i++) out.add(Math.min(...seq.slice(i, i + WINDOW)));
+  for (let i = 0; i < windows; i++) {
+    const end = Math.min(i + WINDOW, seq.length);
+    let least = seq[i]!;
+    for (let j = i + 1; j < end; j++) if (seq[j]! < least) least = seq[j]!;
+    out.add(least);
+  }
   return out;
 }
 

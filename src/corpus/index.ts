@@ -1,7 +1,7 @@
 import type { Article, Config } from '../types.js';
 import { duplicateDiagnostic, findDuplicates, sharedDiagnostic } from './duplicates.js';
 import { computeKeywords } from './keywords.js';
-import { boilerplateSentences, stripBoilerplate } from './boilerplate.js';
+import { boilerplateSentences, memoSentenceTerms, stripBoilerplate } from './boilerplate.js';
 
 /**
  * Corpus-level extraction, run after every file is extracted and before the site is built:
@@ -11,7 +11,8 @@ import { boilerplateSentences, stripBoilerplate } from './boilerplate.js';
  */
 export function enrichCorpus(input: Article[], config: Config): Article[] {
   const boilerplate = boilerplateSentences(input);
-  const articles = input.map((a) => stripBoilerplate(a, boilerplate));
+  const sentenceTerms = memoSentenceTerms();
+  const articles = input.map((a) => stripBoilerplate(a, boilerplate, sentenceTerms));
   const computed = computeKeywords(articles);
   const enriched = articles.map((a, i): Article => {
     const copy = { ...a, diagnostics: [...a.diagnostics] };

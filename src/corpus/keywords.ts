@@ -1,36 +1,16 @@
-import type { Article } from '../types.js';
+import type { Article, TermCounts } from '../types.js';
 import { makeIdf } from './idf.js';
-import { terms } from './segment.js';
-import { zoneForms } from '../extract/rules/parks.js';
+import { termsOf } from '../pipeline/terms.js';
 
 export const MIN_KEYWORDS = 3;
 export const MAX_KEYWORDS = 8;
-/** Words in the headline say more about the story than the same words in the body. */
-const TITLE_WEIGHT = 3;
 /** A keyword must score at least this share of the best one (beyond the first MIN_KEYWORDS). */
 const RELATIVE_FLOOR = 0.35;
 
-/** Non-overlapping occurrences of any of `forms` (longest first) in `text`. */
-function mentions(text: string, forms: string[]): number {
-  const escaped = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-  return text.match(new RegExp(escaped.join('|'), 'gu'))?.length ?? 0;
-}
-
-/** Term counts of one article: title words weighted, park names counted whole in all their forms (jieba splits 镇江/高新区). */
-export function termCounts(article: Pick<Article, 'title' | 'body' | 'parks'>): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (t: string, n: number): void => { counts.set(t, (counts.get(t) ?? 0) + n); };
-  for (const t of terms(article.title)) add(t, TITLE_WEIGHT);
-  for (const t of terms(article.body)) add(t, 1);
-  const text = `${article.title}\n${article.body}`;
-  for (const park of article.parks) add(park, mentions(text, zoneForms(park)));
-  return counts;
-}
-
 /** Document frequency of every term over the corpus. */
-export function documentFrequency(all: Iterable<Map<string, number>>): Map<string, number> {
+export function documentFrequency(all: Iterable<TermCounts>): Map<string, number> {
   const df = new Map<string, number>();
-  for (const counts of all) for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const { terms } of all) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   return df;
 }
 
@@ -58,7 +38,7 @@ export function topKeywords(counts: Map<string, number>, idf: (t: string) => num
 
 /** TF-IDF keywords for every article, with an IDF from the whole corpus (stated keywords are not consulted). */
 export function computeKeywords(articles: readonly Article[]): string[][] {
-  const counts = articles.map(termCounts);
+  const counts = articles.map((a) => termsOf(a).keywords);
   const idf = makeIdf(documentFrequency(counts), articles.length);
-  return counts.map((c) => topKeywords(c, idf));
+  return counts.map(({ terms, counts: n }) => topKeywords(new Map(terms.map((t, i) => [t, n[i]!])), idf));
 }

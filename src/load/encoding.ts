@@ -68,29 +68,49 @@ const MIN_HAN_TO_JUDGE = 8;
  * rare characters).
  */
 export function looksLikeText(text: string): boolean {
+  const frequentBmp = frequentTable();
   let chars = 0;
   let garbage = 0;
   let han = 0;
   let frequent = 0;
-  for (const ch of text) {
+  // By UTF-16 unit, pairing surrogates by hand: this runs over every character of every input.
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
     chars++;
-    const cp = ch.codePointAt(0)!;
     if (cp === 0xfffd || (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d && cp !== 0x0c)) garbage++;
-    else if (isHanCodePoint(cp, ch)) {
+    else if (isHanCodePoint(cp)) {
       han++;
-      if (HANZI_WEIGHT.has(ch)) frequent++;
+      if (cp < 0x10000 ? frequentBmp[cp] === 1 : HANZI_WEIGHT.has(String.fromCodePoint(cp))) frequent++;
     }
   }
   if (chars > 0 && garbage / chars > MAX_GARBAGE) return false;
   return han < MIN_HAN_TO_JUDGE || frequent / han >= MIN_FREQUENT_SHARE;
 }
 
+let frequentBmpTable: Uint8Array | undefined;
+
+/** HANZI_WEIGHT's characters by code point (1 = frequent) for the Basic Multilingual Plane. */
+function frequentTable(): Uint8Array {
+  if (!frequentBmpTable) {
+    frequentBmpTable = new Uint8Array(0x10000);
+    for (const ch of HANZI_WEIGHT.keys()) if (ch.length === 1) frequentBmpTable[ch.charCodeAt(0)] = 1;
+  }
+  return frequentBmpTable;
+}
+
 const HAN = /\p{Script=Han}/u;
 
 /** Script=Han, with the common block decided without a regex (this runs once per character of every input). */
-function isHanCodePoint(cp: number, ch: string): boolean {
+function isHanCodePoint(cp: number): boolean {
   if (cp >= 0x4e00 && cp <= 0x9fff) return true; // CJK Unified Ideographs: all Han
-  return cp >= 0x2e80 && HAN.test(ch); // no Han character lies below the CJK radicals
+  return cp >= 0x2e80 && HAN.test(String.fromCodePoint(cp)); // no Han character lies below the CJK radicals
 }
 
 /**

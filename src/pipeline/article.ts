@@ -1,6 +1,7 @@
 import { loadSource } from '../load/index.js';
 import { normalize } from '../normalize/index.js';
 import { extract } from '../extract/index.js';
+import { articleTerms } from './terms.js';
 import type { Article, Config, Diagnostic } from '../types.js';
 
 /** What the per-file stages made of one input file. */
@@ -14,7 +15,7 @@ export interface FileResult {
 }
 
 /**
- * load -> normalize -> extract for one file. The one place build, check, dev and ingest
+ * load -> normalize -> extract for one file, then the article's term counts (its one segmentation). The one place build, check, dev and ingest
  * run the per-file stages, so they can never disagree about an article.
  */
 export async function processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult> {
@@ -32,7 +33,7 @@ export async function processFile(absPath: string, contentDir: string, config: C
     diagnostics.push(noText(source.relPath));
     return { file: source.relPath, diagnostics };
   }
-  return { file: source.relPath, article: { ...article, diagnostics }, diagnostics };
+  return { file: source.relPath, article: { ...article, diagnostics, terms: articleTerms(article) }, diagnostics };
 }
 
 function noText(file: string): Diagnostic {

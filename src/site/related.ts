@@ -1,5 +1,5 @@
-import type { Article, Config, RelatedIndex } from '../types.js';
-import { bodyTermCounts } from './terms.js';
+import { termsOf } from '../pipeline/terms.js';
+import type { Article, Config, RelatedIndex, TermCounts } from '../types.js';
 
 /** Body terms kept per article for the `terms` index: its most distinctive words by TF-IDF. */
 const TERMS_PER_ARTICLE = 50;
@@ -30,17 +30,18 @@ class Vocabulary {
 /** The terms of one article for one index: term ids (ascending) and their frequencies. */
 interface Bag { ids: Int32Array; tfs: Float64Array }
 
-function bagOf(counts: Map<string, number>, vocab: Vocabulary): Bag {
-  const pairs = [...counts].map(([t, tf]) => [vocab.id(t), tf] as const).sort((a, b) => a[0] - b[0]);
+function bagOf({ terms, counts }: TermCounts, vocab: Vocabulary): Bag {
+  const pairs = terms.map((t, i) => [vocab.id(t), counts[i]!] as const).sort((a, b) => a[0] - b[0]);
   return { ids: Int32Array.from(pairs, (p) => p[0]), tfs: Float64Array.from(pairs, (p) => p[1]) };
 }
 
 /** Distinct, trimmed, non-empty values, each counted once. */
-function once(values: string[]): Map<string, number> {
-  return new Map(values.map((v) => v.trim()).filter(Boolean).map((t) => [t, 1]));
+function once(values: string[]): TermCounts {
+  const terms = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+  return { terms, counts: terms.map(() => 1) };
 }
 
-/** The terms each index sees in an article. Body counts become bags one article at a time, so only one word map is alive. */
+/** The terms each index sees in an article; body terms come from the per-file stage's segmentation. */
 function indexBags(name: RelatedIndex['name'], articles: Article[]): Bag[] {
   const vocab = new Vocabulary();
   switch (name) {
@@ -49,7 +50,7 @@ function indexBags(name: RelatedIndex['name'], articles: Article[]): Bag[] {
     case 'parks':
       return articles.map((a) => bagOf(once(a.parks.length ? a.parks : a.park ? [a.park] : []), vocab));
     case 'terms':
-      return topTerms(articles.map((a) => bagOf(bodyTermCounts(`${a.title}\n${a.body}`), vocab)), vocab);
+      return topTerms(articles.map((a) => bagOf(termsOf(a).words, vocab)), vocab);
   }
 }
 

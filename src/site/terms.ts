@@ -1,5 +1,3 @@
-import { jieba } from '../segment/jieba.js';
-
 /** Function words that carry no topic; document frequency removes most others. */
 const STOPWORDS = new Set([
   '我们', '他们', '一个', '进行', '以及', '通过', '已经', '目前', '同时', '其中', '没有', '可以', '这个', '这些',
@@ -7,20 +5,12 @@ const STOPWORDS = new Set([
   '去年', '相关', '方面', '工作', '有关', '不断', '主要', '更加', '成为', '实现', '推动', '加快', '提升', '持续',
 ]);
 
-/** A token worth indexing: two or more characters, a CJK character or a Latin word, not a number. */
-function isTerm(token: string): boolean {
+/**
+ * A word worth indexing for related articles: two or more characters, a CJK word or a Latin word,
+ * not a number. Every part of speech counts (verbs tell stories apart as well as nouns do).
+ */
+export function isRelatedTerm(token: string): boolean {
   if (token.length < 2 || STOPWORDS.has(token)) return false;
   if (/\p{Script=Han}/u.test(token)) return !/[\d０-９]/u.test(token);
   return /^[A-Za-z][A-Za-z-]{2,}$/.test(token);
-}
-
-/** Term frequencies of the words in a markdown body (markup and punctuation never count). */
-export function bodyTermCounts(markdown: string): Map<string, number> {
-  const text = markdown.replace(/[#>*_`[\]()!|-]/g, ' ');
-  const counts = new Map<string, number>();
-  for (const token of jieba().cut(text, true)) {
-    const t = token.trim();
-    if (isTerm(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  return counts;
 }

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { enrichCorpus } from '../../src/corpus/index.js';
+import { articleTerms } from '../../src/pipeline/terms.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { makeArticle } from '../helpers/articles.js';
 import { projectRoot } from '../helpers/paths.js';
@@ -36,4 +37,14 @@ test('a small corpus keeps its sentences: ten articles are the least evidence', 
   const out = enrichCorpus(corpus(9), config);
   assert.ok(out.every((a) => a.body.startsWith(NOTICE)));
   assert.ok(out.every((a) => !a.diagnostics.some((d) => d.rule === 'corpus/boilerplate')));
+});
+
+test('the terms of removed sentences are subtracted: the same counts as segmenting the stripped article', () => {
+  const input = corpus(12).map((a) => ({ ...a, parks: [`${a.title.slice(0, 2)}高新区`] })).map((a) => ({ ...a, terms: articleTerms(a) }));
+  assert.ok(input[0]!.terms.words.terms.includes('浏览器'), 'the notice is counted before the corpus step');
+  const out = enrichCorpus(input, config);
+  for (const a of out) {
+    assert.deepEqual(a.terms, articleTerms(a), a.file);
+    assert.ok(!a.terms!.words.terms.includes('浏览器'));
+  }
 });

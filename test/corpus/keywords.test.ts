@@ -8,7 +8,8 @@ import { defaultConfig } from '../../src/config/defaults.js';
 import { enrichCorpus } from '../../src/corpus/index.js';
 import { MAX_KEYWORDS, MIN_KEYWORDS, topKeywords } from '../../src/corpus/keywords.js';
 import { STOP_WORDS } from '../../src/corpus/stopwords.js';
-import { terms } from '../../src/corpus/segment.js';
+import { keywordTerms, tagOf, termTags } from '../../src/corpus/segment.js';
+import { jieba } from '../../src/segment/jieba.js';
 import type { Article } from '../../src/types.js';
 import { projectRoot, seedsDir, sharedMissing } from '../helpers/paths.js';
 
@@ -52,9 +53,18 @@ test('topKeywords: ranking by score, nested terms dropped, ties broken by the te
   assert.deepEqual(topKeywords(split, flat), ['镇江高新区', '人才', '公寓']);
 });
 
-test('terms: content words by part of speech, no stop words, and two-noun compounds jieba cuts apart', () => {
-  const t = terms('全区上下要以项目建设为抓手，推动产业集群加快发展。');
+test('keywordTerms: content words by part of speech, no stop words, and two-noun compounds jieba cuts apart', () => {
+  const words = jieba().cut('全区上下要以项目建设为抓手，推动产业集群加快发展。', true);
+  const t = keywordTerms(words, termTags(words));
   assert.ok(t.includes('项目建设') && t.includes('产业集群'), t.join(' '));
   assert.ok(t.includes('集群'), 'the parts stay candidates too');
   assert.ok(!t.includes('项目') && !t.includes('发展') && !t.includes('要'), 'stop words and function words are out');
+});
+
+test("tagOf gives exactly jieba's tag() for the words it cuts: dictionary words, HMM-joined words, Latin, digits", () => {
+  const texts = ['镇江高新区2023年引进5G项目和AI企业，张三表示，产业集群加快发展。', '台北市长表示，北市将推动COVID-19疫后振兴。', '北市', 'DT-300与MX-5，12.5%增长'];
+  for (const text of texts) {
+    const cut = jieba().cut(text, true);
+    assert.deepEqual(cut.map((word) => ({ word, tag: tagOf(word) })), jieba().tag(text, true), text);
+  }
 });

@@ -1,18 +1,32 @@
 import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, simplifyHongKongVariants, toSimplified } from '../opencc.js';
 import type { NormalizeRule } from '../state.js';
 
+/** 1 for TRADITIONAL_ONLY, 2 for SIMPLIFIED_ONLY, by BMP code point: countScripts reads every input character. */
+const BMP_SCRIPT = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const ch of TRADITIONAL_ONLY) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
+  for (const ch of SIMPLIFIED_ONLY) if (ch.length === 1) table[ch.charCodeAt(0)] = 2;
+  return table;
+})();
+
 /** How many characters of `text` only occur in traditional, and only in simplified, text. */
 function countScripts(text: string): { traditional: number; simplified: number } {
   let traditional = 0;
   let simplified = 0;
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x3400) continue; // ASCII, Latin, punctuation: neither script
-    if (TRADITIONAL_ONLY.has(ch)) traditional++;
-    else if (SIMPLIFIED_ONLY.has(ch)) simplified++;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x3400) continue; // ASCII, Latin, punctuation: neither script
+    let kind = BMP_SCRIPT[unit]!;
+    if (unit >= 0xd800 && unit <= 0xdbff) { // a supplementary-plane character (rare): the sets decide
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      i += ch.length - 1;
+      kind = TRADITIONAL_ONLY.has(ch) ? 1 : SIMPLIFIED_ONLY.has(ch) ? 2 : 0;
+    }
+    if (kind === 1) traditional++;
+    else if (kind === 2) simplified++;
   }
   return { traditional, simplified };
 }
-
 
 export const script: NormalizeRule = {
   name: 'script',

@@ -1,0 +1,21 @@
+// A file-pool worker for tests: the fake stages' processFile, plus a file reading CRASH that kills
+// the worker thread outright (as a crash in native code or running out of memory would).
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PoolReply, PoolTask } from '../../src/build/pool.js';
+import type { Config } from '../../src/types.js';
+import { fakeStages } from './fake-stages.js';
+
+const { config } = workerData as { config: Config };
+const stages = fakeStages();
+
+parentPort!.on('message', async ({ id, file }: PoolTask) => {
+  if (readFileSync(file, 'utf8').startsWith('CRASH')) process.exit(3);
+  let reply: PoolReply;
+  try {
+    reply = { id, result: await stages.processFile(file, config.contentDir, config) };
+  } catch (err) {
+    reply = { id, error: (err as Error).message };
+  }
+  parentPort!.postMessage(reply);
+});

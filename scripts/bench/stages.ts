@@ -60,10 +60,11 @@ export function instrument(stages: Stages, gc: () => void): { stages: Stages; ma
         mark('site');
         return r;
       },
-      async renderSite(site) {
-        const r = await stages.renderSite(site);
+      // Render streams pages into write, which writes each as it comes: `render` is marked when the
+      // stream ends (so its time includes writing the pages), `write` when the build is switched in.
+      async *renderSite(site) {
+        yield* stages.renderSite(site);
         mark('render');
-        return r;
       },
       async writeSite(pages, outDir, options) {
         const r = await stages.writeSite(pages, outDir, options);

@@ -12,8 +12,9 @@ export interface Stages {
   processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult>;
   enrichCorpus(articles: Article[], config: Config): Article[];
   buildSite(articles: Article[], config: Config, inputs?: SiteInputs): Site;
-  renderSite(site: Site): Promise<Page[]>;
-  writeSite(pages: Page[], outDir: string, options?: WriteOptions): Promise<WriteReport>;
+  /** Pages one at a time: the build pipes them straight into writeSite, so the site is never held whole. */
+  renderSite(site: Site): AsyncIterable<Page>;
+  writeSite(pages: AsyncIterable<Page>, outDir: string, options?: WriteOptions): Promise<WriteReport>;
 }
 
 export const realStages: Stages = {

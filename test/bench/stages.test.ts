@@ -11,7 +11,7 @@ test('each stage is passed through unchanged and followed by one measurement, in
     discover: async () => { calls.push('discover'); return ['a']; },
     enrichCorpus: (a: Article[]) => { calls.push('corpus'); return a; },
     buildSite: () => { calls.push('site'); return { articles: [] } as unknown as Site; },
-    renderSite: async () => { calls.push('render'); return [{ path: 'index.html', content: 'x' }] as Page[]; },
+    renderSite: async function* () { calls.push('render'); yield* [{ path: 'index.html', content: 'x' }] as Page[]; },
     writeSite: async () => { calls.push('write'); return { written: 1, unchanged: 0, removed: 0, paths: [] } as never; },
   };
   let gcs = 0;
@@ -19,8 +19,10 @@ test('each stage is passed through unchanged and followed by one measurement, in
   assert.deepEqual(await stages.discover('/c'), ['a']);
   stages.enrichCorpus([], {} as Config);
   stages.buildSite([], {} as Config);
-  assert.equal((await stages.renderSite({} as Site)).length, 1);
-  await stages.writeSite([], '/out');
+  const pages: Page[] = [];
+  for await (const p of stages.renderSite({} as Site)) pages.push(p);
+  assert.equal(pages.length, 1);
+  await stages.writeSite((async function* () {})(), '/out');
   assert.deepEqual(calls, ['discover', 'corpus', 'site', 'render', 'write']);
   assert.deepEqual(marks.map((m) => m.stage), ['discover', 'files (load, normalize, extract)', 'corpus', 'site', 'render', 'write']);
   assert.equal(gcs, marks.length);

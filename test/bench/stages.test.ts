@@ -28,3 +28,21 @@ test('each stage is passed through unchanged and followed by one measurement, in
   assert.equal(gcs, marks.length);
   assert.ok(marks.every((m) => m.ms >= 0 && m.heapMiB > 0 && m.rssMiB >= m.heapMiB));
 });
+
+test('time write spends on streamed pages is charged to write, not to render', async () => {
+  const fake: Stages = {
+    ...realStages,
+    renderSite: async function* () { yield* [{ path: 'a.html', content: 'a' }, { path: 'b.html', content: 'b' }] as Page[]; },
+    writeSite: async (pages) => {
+      for await (const _ of pages) await new Promise((r) => setTimeout(r, 60));
+      return { written: 2, unchanged: 0, removed: 0, paths: [] };
+    },
+  };
+  const { stages, marks } = instrument(fake, () => {});
+  await stages.writeSite(stages.renderSite({} as Site), '/out');
+  const [render, write] = marks;
+  assert.deepEqual(marks.map((m) => m.stage), ['render', 'write']);
+  // The consumer waited 120 ms in all; rendering two literal pages takes next to nothing.
+  assert.ok(write!.ms >= 110, `write ${write!.ms} ms`);
+  assert.ok(render!.ms < write!.ms / 2, `render ${render!.ms} ms`);
+});

@@ -5,6 +5,7 @@ import type { WriteReport } from '../types.js';
 import { bytesOf, type PageSource } from './bytes.js';
 import { hashBytes, identity, manifestName, readManifest, unchangedSince, writeManifest, type Manifest } from './manifest.js';
 import { PathChecker } from './paths.js';
+import { removeTree } from './remove.js';
 
 /** Tells apart builds made by one process within one millisecond (dev rebuilds). */
 let sequence = 0;
@@ -55,7 +56,11 @@ export async function writeNewBuild(pages: PageSource, out: string): Promise<{ r
  * folder too, so nothing is left behind. Best effort: the next build sweeps what remains.
  */
 async function discardBuild(dir: string, first: boolean): Promise<void> {
-  await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  try {
+    removeTree(dir);
+  } catch {
+    // left for the next build's sweep
+  }
   if (first) await rmdir(path.dirname(dir)).catch(() => undefined);
 }
 
@@ -186,7 +191,7 @@ async function switchLink(out: string, target: string, buildsDir: string): Promi
 async function removeOtherBuilds(buildsDir: string, keep: string | undefined): Promise<void> {
   const kept = keep === undefined ? [] : [keep, manifestName(keep)];
   for (const name of await readdir(buildsDir)) {
-    if (!kept.includes(name)) await rm(path.join(buildsDir, name), { recursive: true, force: true });
+    if (!kept.includes(name)) removeTree(path.join(buildsDir, name));
   }
 }
 

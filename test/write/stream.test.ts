@@ -112,3 +112,16 @@ test('a damaged or missing manifest only makes the writer compare bytes', async 
   assert.equal(missing.written + missing.unchanged, sitePages('B').length);
   assert.equal(await treeDigest(out), pagesDigest(sitePages('B')));
 });
+
+test('a build changed in place by dev loses its manifest; the next build is still exact', async () => {
+  const out = path.join(await tempDir('pp-stream-'), 'dist');
+  await writeSite(sitePages('A'), out, { inPlace: true });
+  const live = await realpath(out);
+  assert.ok(fs.existsSync(`${live}.manifest`));
+  await writeSite(sitePages('B'), out, { inPlace: true });
+  assert.equal(await realpath(out), live, 'updated in place');
+  assert.ok(!fs.existsSync(`${live}.manifest`), 'the manifest no longer describes the folder');
+  const rebuilt = await writeSite(stream(sitePages('A')), out);
+  assert.equal(rebuilt.written + rebuilt.unchanged, sitePages('A').length);
+  assert.equal(await treeDigest(out), pagesDigest(sitePages('A')));
+});

@@ -81,3 +81,23 @@ test('pagers show first, last and the neighbours of the current page, with gaps'
   assert.deepEqual(pagerNumbers(10, 40), [1, 0, 8, 9, 10, 11, 12, 0, 40]);
   assert.deepEqual(pagerNumbers(40, 40), [1, 0, 38, 39, 40]);
 });
+
+test('a syntax error in an included partial fails the render naming the partial, and nothing throws later', async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const dir = mkdtempSync(path.join(tmpdir(), 'pp-templates-'));
+  const late: unknown[] = [];
+  const onUncaught = (err: unknown) => late.push(err);
+  process.on('uncaughtException', onUncaught);
+  try {
+    mkdirSync(path.join(dir, 'partials'));
+    writeFileSync(path.join(dir, 'partials', 'term-cloud.njk'), '{% if terms %}\n{% endif oops %}');
+    await assert.rejects(renderPages(fixtureSite({ search: false, templatesDir: dir })), /partials[/\\]term-cloud\.njk.*\[Line 2/s);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // Nunjucks' own task queue would throw by now
+    assert.deepEqual(late, []);
+  } finally {
+    process.off('uncaughtException', onUncaught);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

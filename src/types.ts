@@ -5,8 +5,8 @@
 //   normalize (text)                 -> NormalizeResult src/normalize/index.ts  normalize()
 //   extract   (SourceFile, Normalize)-> Article         src/extract/index.ts    extract()
 //   site      (Article[], Config)    -> Site            src/site/index.ts       buildSite()
-//   render    (Site, Config)         -> Page[]          src/render/index.ts     renderSite()
-//   write     (Page[], outDir)       -> WriteReport     src/write/index.ts      writeSite()
+//   render    (Site)                 -> pages (stream)  src/render/index.ts     renderSite()
+//   write     (pages, outDir)        -> WriteReport     src/write/index.ts      writeSite()
 
 /** How bad a diagnostic is. `error` makes `check` exit 1; `warning` only with --strict. */
 export type Severity = 'error' | 'warning' | 'info';

@@ -5,7 +5,7 @@ import { stampFile, type FileStamp } from '../cache/stamp.js';
 import { ConfigError, assertSafeFolders } from '../config/index.js';
 import type { FileResult } from '../pipeline/article.js';
 import { loadPageviews } from '../site/pageviews.js';
-import type { Article, Config, Diagnostic, WriteReport } from '../types.js';
+import type { Article, Config, Diagnostic, Page, WriteReport } from '../types.js';
 import { internTerms } from '../pipeline/terms.js';
 import { realStages, type Stages } from './stages.js';
 import { eachLimited } from './concurrency.js';
@@ -30,8 +30,8 @@ export interface BuildOptions {
   cache?: BuildCache;
 }
 
-/** The stages after the per-file ones, in order. */
-export type SiteStage = 'corpus' | 'site' | 'render' | 'write';
+/** The stages after the per-file ones, in order (`render` writes each page as it is rendered). */
+export type SiteStage = 'corpus' | 'site' | 'render';
 
 /** Milliseconds spent in each part of one build. */
 export interface Timings {
@@ -175,15 +175,13 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const site = stages.buildSite(enriched, config, { pageviews: pageviews.views });
       const siteMs = t();
       options.onStage?.('render');
-      const pages = await stages.renderSite(site);
-      const render = t();
-      options.onStage?.('write');
+      const pages = metered(stages.renderSite(site));
       const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
-      const write = t();
+      const { render, write } = pages.split(t());
       const diagnostics = [...results.flatMap((r) => r.diagnostics), ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
       return {
         articles: site.articles.length,
-        pages: pages.length,
+        pages: pages.count,
         files: files.length,
         processed,
         diagnostics,
@@ -194,6 +192,37 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       };
     },
   };
+}
+
+/** A page stream that counts its pages and the time spent producing them. */
+interface Metered extends AsyncIterable<Page> {
+  count: number;
+  /** Splits the wall time of render and write together into each one's part. */
+  split(total: number): { render: number; write: number };
+}
+
+/**
+ * Render and write run interleaved (write pulls each page from render), so render's time is the
+ * time spent inside the stream's next() and write's is the rest.
+ */
+function metered(pages: AsyncIterable<Page>): Metered {
+  let rendering = 0;
+  const result = {
+    count: 0,
+    split: (total: number) => ({ render: rendering, write: Math.max(0, total - rendering) }),
+    async *[Symbol.asyncIterator]() {
+      const it = pages[Symbol.asyncIterator]();
+      for (;;) {
+        const start = performance.now();
+        const next = await it.next();
+        rendering += performance.now() - start;
+        if (next.done) return;
+        result.count++;
+        yield next.value;
+      }
+    },
+  };
+  return result;
 }
 
 async function assertContentDir(dir: string): Promise<void> {

@@ -15,8 +15,9 @@ export interface Stages {
   filePool?(config: Config, size: number): FilePool;
   enrichCorpus(articles: Article[], config: Config): Article[];
   buildSite(articles: Article[], config: Config, inputs?: SiteInputs): Site;
-  renderSite(site: Site): Promise<Page[]>;
-  writeSite(pages: Page[], outDir: string, options?: WriteOptions): Promise<WriteReport>;
+  /** Pages one at a time: the build pipes them straight into writeSite, so the site is never held whole. */
+  renderSite(site: Site): AsyncIterable<Page>;
+  writeSite(pages: AsyncIterable<Page>, outDir: string, options?: WriteOptions): Promise<WriteReport>;
 }
 
 export const realStages: Stages = {

@@ -52,7 +52,7 @@ export function progressEnabled(stream: { isTTY?: boolean }, env: NodeJS.Process
 
 const SGR: Record<Severity | 'dim' | 'bold', string> = { error: '31', warning: '33', info: '36', dim: '2', bold: '1' };
 
-const STAGE_LABELS: Record<string, string> = { corpus: 'keywords', site: 'site model', render: 'rendering', write: 'writing' };
+const STAGE_LABELS: Record<string, string> = { corpus: 'keywords', site: 'site model', render: 'rendering and writing' };
 
 /** Small builds finish before a bar is worth drawing. */
 const PROGRESS_DELAY_MS = 250;

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
@@ -27,5 +28,30 @@ export function createEnvironment(config: Config): nunjucks.Environment {
   // Static files (stylesheet, scripts, search bundle) exist once, at the site root, for every edition.
   env.addFilter('asset', (url: string) => href(config, url));
   env.addFilter('absolute', function (this: FilterThis, url: string) { return absoluteUrl(this.ctx.edition.config, url); });
+  compileAll(env, dirs);
   return env;
 }
+
+/**
+ * Compiles every template up front, so a syntax error anywhere throws here, naming the file.
+ * Left to render time, an error in an included partial is not thrown by the synchronous
+ * `render()`: Nunjucks returns null for the page and throws the error later from its own task
+ * queue, where nothing can catch it (the build would write `null` pages, then crash).
+ */
+function compileAll(env: nunjucks.Environment, dirs: string[]): void {
+  const names = new Set(dirs.flatMap(templateNames));
+  for (const name of [...names].sort()) env.getTemplate(name, true);
+}
+
+/** The `.njk` files below `dir` as template names (`partials/x.njk`); none when `dir` is missing. */
+function templateNames(dir: string): string[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  return files.filter((f) => f.endsWith('.njk')).map((f) => f.split(path.sep).join('/'));
+}
+

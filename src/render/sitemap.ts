@@ -9,13 +9,12 @@ const UNLISTED = /(^|\/)(404\.html|search\/index\.html)$/;
 export const SITEMAP_MAX_URLS = 50_000;
 
 /**
- * sitemap.xml of every HTML page (`a/b/index.html` is listed as `/a/b/`), with `lastmod` where the
+ * sitemap.xml of every HTML page, given by output path (`a/b/index.html` is listed as `/a/b/`), with `lastmod` where the
  * page's date is known (article pages, by their URL). Above SITEMAP_MAX_URLS the URLs go into
  * sitemap-1.xml, sitemap-2.xml … and sitemap.xml becomes their index.
  */
-export function sitemapPages(config: Config, pages: Page[], lastmod: Map<string, string>, maxUrls = SITEMAP_MAX_URLS): Page[] {
-  const urls = pages
-    .map((p) => p.path)
+export function sitemapPages(config: Config, paths: string[], lastmod: Map<string, string>, maxUrls = SITEMAP_MAX_URLS): Page[] {
+  const urls = paths
     .filter((p) => p.endsWith('.html') && !UNLISTED.test(p))
     .map((p) => `/${p.replace(/(^|\/)index\.html$/, '$1')}`)
     .sort();

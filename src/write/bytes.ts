@@ -1,5 +1,8 @@
 import type { Page } from '../types.js';
 
+/** Pages as render produces them: streamed (async) or, in tests and tools, a plain list. */
+export type PageSource = AsyncIterable<Page> | Iterable<Page>;
+
 /** A page's bytes as written to disk (strings are UTF-8). */
 export function bytesOf(page: Page): Buffer {
   const c = page.content;

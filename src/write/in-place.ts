@@ -17,6 +17,7 @@ export function updateInPlace(pages: Page[], dir: string, before: Written): { re
   const after: Written = new Map();
   const paths: string[] = [];
   let unchanged = 0;
+  const folders = new Set<string>();
   for (const page of pages) {
     after.set(page.path, page.content);
     const old = before.get(page.path);
@@ -25,7 +26,11 @@ export function updateInPlace(pages: Page[], dir: string, before: Written): { re
       continue;
     }
     const target = path.join(dir, page.path);
-    mkdirSync(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true }); // once per folder: most pages of a big update share few
+      folders.add(folder);
+    }
     const temp = `${target}.tmp-${process.pid}`;
     writeFileSync(temp, bytesOf(page));
     renameSync(temp, target);

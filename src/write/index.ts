@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page, WriteReport } from '../types.js';
-import { liveBuildDir, writeNewBuild } from './atomic.js';
+import { forgetManifest, liveBuildDir, writeNewBuild } from './atomic.js';
+import type { PageSource } from './bytes.js';
 import { updateInPlace, type Written } from './in-place.js';
 import { acquireLock } from './lock.js';
 import { assertWritablePages } from './paths.js';
@@ -23,10 +24,10 @@ const remembered = new Map<string, { dir: string; written: Written }>();
 
 /**
  * write: pages -> outDir, atomically, touching only what changed (see atomic.ts for how).
- * Unsafe page paths are refused before anything is touched; a lock keeps two builds apart.
+ * Pages are written as they stream in and then dropped, so memory does not grow with the site.
+ * An unsafe page path fails the write before the site changes; a lock keeps two builds apart.
  */
-export async function writeSite(pages: Page[], outDir: string, options: WriteOptions = {}): Promise<WriteReport> {
-  assertWritablePages(pages);
+export async function writeSite(pages: PageSource, outDir: string, options: WriteOptions = {}): Promise<WriteReport> {
   const out = path.resolve(outDir);
   const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
   try {
@@ -34,22 +35,38 @@ export async function writeSite(pages: Page[], outDir: string, options: WriteOpt
       const { report, dir } = await writeNewBuild(pages, out);
       return { ...report, dir };
     }
-    const last = remembered.get(out);
-    // Only trust memory while the live build is still the one this process wrote.
-    remembered.delete(out); // until a write succeeds
-    if (last && last.dir === (await liveBuildDir(out))) {
-      const update = tryUpdateInPlace(pages, last.dir, last.written);
-      if (update) {
-        remembered.set(out, { dir: last.dir, written: update.written });
-        return update.report;
-      }
-    }
-    const { report, dir } = await writeNewBuild(pages, out);
-    remembered.set(out, { dir, written: new Map(pages.map((p) => [p.path, p.content])) });
-    return report;
+    return await writeInPlace(await collect(pages), out);
   } finally {
     await release();
   }
+}
+
+/**
+ * `dev`: compares with what this process wrote last, so it keeps every page's content anyway;
+ * the stream is collected and checked whole, so a bad page changes nothing of the live site.
+ */
+async function writeInPlace(pages: Page[], out: string): Promise<WriteReport> {
+  assertWritablePages(pages);
+  const last = remembered.get(out);
+  // Only trust memory while the live build is still the one this process wrote.
+  remembered.delete(out); // until a write succeeds
+  if (last && last.dir === (await liveBuildDir(out))) {
+    const update = tryUpdateInPlace(pages, last.dir, last.written);
+    if (update) {
+      if (update.report.written + update.report.removed > 0) await forgetManifest(last.dir);
+      remembered.set(out, { dir: last.dir, written: update.written });
+      return update.report;
+    }
+  }
+  const { report, dir } = await writeNewBuild(pages, out);
+  remembered.set(out, { dir, written: new Map(pages.map((p) => [p.path, p.content])) });
+  return report;
+}
+
+async function collect(pages: PageSource): Promise<Page[]> {
+  const all: Page[] = [];
+  for await (const page of pages) all.push(page);
+  return all;
 }
 
 /** An update that hits the unexpected (a page where a folder now is ...) is redone as a new build. */

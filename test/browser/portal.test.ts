@@ -22,7 +22,7 @@ let dist: string;
 before(async () => {
   if (skip) return;
   dist = mkdtempSync(path.join(tmpdir(), 'pp-browser-'));
-  for (const p of await renderSite(await browserSite())) {
+  for await (const p of renderSite(await browserSite())) {
     const file = path.join(dist, p.path);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, p.content);

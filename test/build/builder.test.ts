@@ -76,7 +76,7 @@ test('reports progress for every file, then each site-wide stage', async () => {
   const { config } = await tempSite({ 'a.txt': '甲\n', 'b.txt': '乙\n' });
   const seen: string[] = [];
   await createBuilder(config, { onProgress: (d, t) => seen.push(`${d}/${t}`), onStage: (s) => seen.push(s) }, fakeStages()).build();
-  assert.deepEqual(seen, ['1/2', '2/2', 'corpus', 'site', 'render', 'write']);
+  assert.deepEqual(seen, ['1/2', '2/2', 'corpus', 'site', 'render']);
 });
 
 test('refuses an output folder inside the content folder', async () => {

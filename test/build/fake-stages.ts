@@ -50,9 +50,9 @@ export function fakeStages(): FakeStages {
         diagnostics: [],
       };
     },
-    async renderSite(site) {
+    async *renderSite(site) {
       const list = site.articles.map((a) => `<li>${a.title}</li>`).join('');
-      return [
+      yield* [
         { path: 'index.html', content: `<ul>${list}</ul>` },
         ...site.articles.map((a) => ({ path: `articles/${a.slug}/index.html`, content: `<h1>${a.title}</h1>` })),
       ];

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { renderSite } from '../../src/render/index.js';
+import { renderPages } from '../helpers/pages.js';
 import { rfc822 } from '../../src/render/feeds.js';
 import { sitemapPages } from '../../src/render/sitemap.js';
 import type { Page } from '../../src/types.js';
@@ -12,7 +12,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'url', 'category', 'link', 'author'].includes(name) });
 
 async function pages(): Promise<Map<string, string>> {
-  const out = await renderSite(fixtureSite({ search: false, baseUrl: 'https://news.example.cn', pathPrefix: '/zones' }));
+  const out = await renderPages(fixtureSite({ search: false, baseUrl: 'https://news.example.cn', pathPrefix: '/zones' }));
   return new Map(out.map((p: Page) => [p.path, typeof p.content === 'string' ? p.content : '']));
 }
 
@@ -85,8 +85,8 @@ test('RFC 822 dates come from the timestamp itself, whatever the machine time zo
 });
 
 test('a sitemap above the per-file limit becomes an index of sitemap files', () => {
-  const pages = ['index.html', 'a/index.html', 'b/index.html', 'c/index.html', '404.html'].map((p) => ({ path: p, content: '' }));
-  const out = sitemapPages(fixtureSite({ search: false }).config, pages, new Map(), 2);
+  const paths = ['index.html', 'a/index.html', 'b/index.html', 'c/index.html', '404.html'];
+  const out = sitemapPages(fixtureSite({ search: false }).config, paths, new Map(), 2);
   assert.deepEqual(out.map((p) => p.path), ['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml']);
   const index = wellFormed(String(out[0]!.content)).sitemapindex;
   assert.equal(index.sitemap.length, 2);

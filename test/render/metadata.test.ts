@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderSite } from '../../src/render/index.js';
+import { renderPages } from '../helpers/pages.js';
 import { readingMinutes, readingUnits, plainText } from '../../src/render/text.js';
 import { summarize } from '../../src/text/summary.js';
 import { fixtureSite } from './site-fixture.js';
@@ -22,7 +22,7 @@ test('summaries cut at a sentence end within the limit, counting characters', ()
 
 test('article pages carry canonical and Open Graph tags with absolute URLs', async () => {
   const site = fixtureSite({ search: false, baseUrl: 'https://news.example.cn' });
-  const pages = await renderSite(site);
+  const pages = await renderPages(site);
   const slug = site.latest[0]!;
   const html = String(pages.find((p) => p.path === `${site.urls.get(slug)!.slice(1)}index.html`)!.content);
   const url = `https://news.example.cn${site.urls.get(slug)}`;
@@ -34,7 +34,7 @@ test('article pages carry canonical and Open Graph tags with absolute URLs', asy
 });
 
 test('list pages are paginated and the pager links resolve', async () => {
-  const pages = await renderSite(fixtureSite({ search: false, pageSize: 1 }));
+  const pages = await renderPages(fixtureSite({ search: false, pageSize: 1 }));
   const paths = pages.map((p) => p.path);
   assert.ok(paths.includes('parks/镇江高新区/page/2/index.html'));
   assert.ok(paths.includes('parks/镇江高新区/page/3/index.html'));
@@ -47,7 +47,7 @@ test('list pages are paginated and the pager links resolve', async () => {
 
 test('traditional edition: converted text, same structure under its folder, links between editions', async () => {
   const site = fixtureSite({ search: false, traditional: { enabled: true, variant: 'tw', dir: 'zh-hant' } });
-  const pages = await renderSite(site);
+  const pages = await renderPages(site);
   const get = (p: string) => String(pages.find((x) => x.path === p)!.content);
   const home = get('index.html');
   const hant = get('zh-hant/index.html');
@@ -68,7 +68,7 @@ test('a user template replaces only the default template of the same name', asyn
   const dir = mkdtempSync(path.join(tmpdir(), 'pp-templates-'));
   try {
     writeFileSync(path.join(dir, '404.njk'), '{% extends "base.njk" %}{% block main %}<h1>走丢了</h1>{% endblock %}');
-    const pages = await renderSite(fixtureSite({ search: false, templatesDir: dir }));
+    const pages = await renderPages(fixtureSite({ search: false, templatesDir: dir }));
     assert.match(String(pages.find((p) => p.path === '404.html')!.content), /<h1>走丢了<\/h1>/);
     assert.match(String(pages.find((p) => p.path === 'index.html')!.content), /class="lead-story"/);
   } finally {
@@ -80,4 +80,24 @@ test('pagers show first, last and the neighbours of the current page, with gaps'
   assert.deepEqual(pagerNumbers(1, 3), [1, 2, 3]);
   assert.deepEqual(pagerNumbers(10, 40), [1, 0, 8, 9, 10, 11, 12, 0, 40]);
   assert.deepEqual(pagerNumbers(40, 40), [1, 0, 38, 39, 40]);
+});
+
+test('a syntax error in an included partial fails the render naming the partial, and nothing throws later', async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const dir = mkdtempSync(path.join(tmpdir(), 'pp-templates-'));
+  const late: unknown[] = [];
+  const onUncaught = (err: unknown) => late.push(err);
+  process.on('uncaughtException', onUncaught);
+  try {
+    mkdirSync(path.join(dir, 'partials'));
+    writeFileSync(path.join(dir, 'partials', 'term-cloud.njk'), '{% if terms %}\n{% endif oops %}');
+    await assert.rejects(renderPages(fixtureSite({ search: false, templatesDir: dir })), /partials[/\\]term-cloud\.njk.*\[Line 2/s);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // Nunjucks' own task queue would throw by now
+    assert.deepEqual(late, []);
+  } finally {
+    process.off('uncaughtException', onUncaught);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

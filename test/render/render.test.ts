@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderSite } from '../../src/render/index.js';
+import { renderPages } from '../helpers/pages.js';
 import type { Page } from '../../src/types.js';
 import { fixtureSite } from './site-fixture.js';
 import { brokenLinks, linksIn } from './link-walker.js';
@@ -12,13 +13,13 @@ const html = (pages: Page[], path: string): string => {
 };
 
 test('every internal link of every page resolves to a rendered page', async () => {
-  const pages = await renderSite(fixtureSite());
+  const pages = await renderPages(fixtureSite());
   assert.ok(pages.length > 20);
   assert.deepEqual(brokenLinks(pages), []);
 });
 
 test('links still resolve when the site lives under a path prefix', async () => {
-  const pages = await renderSite(fixtureSite({ pathPrefix: '/parks-news' }));
+  const pages = await renderPages(fixtureSite({ pathPrefix: '/parks-news' }));
   assert.deepEqual(brokenLinks(pages, '/parks-news'), []);
   const internal = linksIn(html(pages, 'index.html')).filter((h) => !/^(?:https?:|#)/.test(h));
   assert.ok(internal.length > 5 && internal.every((h) => h.startsWith('/parks-news/')), internal.join(' '));
@@ -33,7 +34,7 @@ test('the link walker reports a missing target and a missing anchor', () => {
 
 test('home, article, keyword and park pages are rendered, in Chinese, with readable URLs', async () => {
   const site = fixtureSite();
-  const pages = await renderSite(site);
+  const pages = await renderPages(site);
   const paths = pages.map((p) => p.path);
   for (const p of ['index.html', '404.html', 'style.css', 'keywords/集成电路/index.html', 'parks/南京江北新区/index.html',
     'sources/新华网/index.html', 'archive/2024/03/index.html', 'articles/undated/' + site.bySlug.get(site.latest.at(-1)!)!.slug + '/index.html']) {
@@ -47,7 +48,7 @@ test('home, article, keyword and park pages are rendered, in Chinese, with reada
 
 test('an article page has the three sidebars filled with links to other articles', async () => {
   const site = fixtureSite();
-  const pages = await renderSite(site);
+  const pages = await renderPages(site);
   const slug = site.latest[0]!;
   const page = html(pages, `${site.urls.get(slug)!.slice(1)}index.html`);
   for (const id of ['related', 'ranking', 'latest']) {
@@ -63,7 +64,7 @@ test('an article page has the three sidebars filled with links to other articles
 });
 
 test('no page contains markup that came from article text', async () => {
-  const pages = await renderSite(fixtureSite());
+  const pages = await renderPages(fixtureSite());
   const all = pages.filter((p) => p.path.endsWith('.html')).map((p) => String(p.content)).join('\n');
   for (const markup of ['<b>标题</b>', '<script>alert(1)</script>', '<i>来源</i>', '<img src=x', '<span onclick', '<div>整块', 'href="javascript:']) {
     assert.ok(!all.includes(markup), `no raw ${markup}`);
@@ -73,11 +74,23 @@ test('no page contains markup that came from article text', async () => {
 });
 
 test('near-duplicates get no page of their own', async () => {
-  const pages = await renderSite(fixtureSite());
+  const pages = await renderPages(fixtureSite());
   assert.ok(!pages.some((p) => String(p.content).includes('（转载）')));
 });
 
 test('rendering the same site twice gives byte-identical pages', async () => {
-  const [one, two] = [await renderSite(fixtureSite()), await renderSite(fixtureSite())];
+  const [one, two] = [await renderPages(fixtureSite()), await renderPages(fixtureSite())];
   assert.deepEqual(one, two);
+});
+
+test('the page stream gives each path once, in the same order every time', async () => {
+  const paths = async (): Promise<string[]> => {
+    const seen: string[] = [];
+    for await (const page of renderSite(fixtureSite({ search: false, traditional: { enabled: true, variant: 'tw', dir: 'zh-hant' } }))) seen.push(page.path);
+    return seen;
+  };
+  const [one, two] = [await paths(), await paths()];
+  assert.deepEqual(one, two);
+  assert.equal(new Set(one).size, one.length);
+  assert.ok(one.includes('zh-hant/index.html') && one.includes('sitemap.xml'));
 });

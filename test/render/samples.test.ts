@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultTemplatesDir } from '../../src/render/environment.js';
-import { renderSite } from '../../src/render/index.js';
+import { renderPages } from '../helpers/pages.js';
 import { traditionalOnlyIn } from '../../src/normalize/opencc.js';
 import type { Page, Site } from '../../src/types.js';
 import { seedsDir, sharedMissing } from '../helpers/paths.js';
@@ -14,7 +14,7 @@ let built: { site: Site; pages: Page[] } | undefined;
 async function samples(): Promise<{ site: Site; pages: Page[] }> {
   if (!built) {
     const site = await sampleSite({ search: false });
-    built = { site, pages: await renderSite(site) };
+    built = { site, pages: await renderPages(site) };
   }
   return built;
 }

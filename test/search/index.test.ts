@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { renderSite } from '../../src/render/index.js';
+import { renderPages } from '../helpers/pages.js';
 import { editions } from '../../src/render/edition.js';
 import { assembleIndex, DOCS_PER_CHUNK, type SearchManifest } from '../../src/search/assemble.js';
 import { documentTokens, MAX_TF, searchDoc } from '../../src/search/documents.js';
@@ -95,7 +95,7 @@ test('the traditional edition has its own index, in its own script, under its fo
 
 test('under a path prefix the search page names its base, and every result URL under it is a built page', async () => {
   const site = await sampleSite({ pathPrefix: '/parks' });
-  const pages = await renderSite(site);
+  const pages = await renderPages(site);
   const searchPage = text(pages.find((p) => p.path === 'search/index.html')!);
   assert.match(searchPage, /data-base="\/parks"/);
   assert.doesNotMatch(searchPage, /pagefind/i);
@@ -107,6 +107,6 @@ test('under a path prefix the search page names its base, and every result URL u
 });
 
 test('search off: no index, no search page', async () => {
-  const pages = await renderSite(await sampleSite({ search: false }));
+  const pages = await renderPages(await sampleSite({ search: false }));
   assert.equal(pages.some((p) => p.path.startsWith('search/')), false);
 });

@@ -32,7 +32,8 @@ test('writes every page under outDir and nothing else', async () => {
   assert.equal(await readFile(path.join(out, 'articles/a/index.html'), 'utf8'), '<p>甲</p>');
   assert.equal(await readFile(path.join(out, 'style.css'), 'utf8'), 'body');
   assert.deepEqual((await readdir(root)).sort(), ['dist', 'dist.builds'], 'lock released, no temp folders left');
-  assert.equal((await readdir(path.join(root, 'dist.builds'))).length, 1, 'only the live build is kept');
+  const live = path.basename(await realpath(out));
+  assert.deepEqual((await readdir(path.join(root, 'dist.builds'))).sort(), [live, `${live}.manifest`], 'only the live build and its manifest are kept');
 });
 
 test('unchanged files keep their mtime, changed ones are rewritten, stale ones removed', async () => {
@@ -70,7 +71,7 @@ test('a plain dist folder from before is replaced, its stale files removed', asy
   await assert.rejects(stat(path.join(out, 'old/page.html')), { code: 'ENOENT' });
 });
 
-test('refuses page paths that would escape or clobber, before touching anything', async () => {
+test('refuses page paths that would escape or clobber, leaving nothing behind', async () => {
   const root = await tempDir();
   const out = path.join(root, 'dist');
   for (const bad of ['../evil.html', '/etc/passwd', 'a/../../b', 'a\u0000b', 'a\\b.html', 'a//b', 'con:x']) {

@@ -6,11 +6,15 @@ import { fullTimestamp } from '../feeds.js';
 import { outputPath } from '../urls.js';
 import { articleMinutes, articleSummary, dateText, type TermLink } from '../view.js';
 
-/** One page per article: body, metadata links, previous/next and the three sidebars. */
-export function renderArticles(ctx: RenderContext, bodies: Map<string, string>): Page[] {
+/**
+ * The page of one article: body, metadata links, previous/next and the three sidebars. Returns
+ * a renderer for the article at position `i` of `site.latest`, given its body already rendered
+ * to HTML (render shares it between editions).
+ */
+export function articleRenderer(ctx: RenderContext): (slug: string, i: number, html: string) => Page {
   const { site, links } = ctx;
   const termLinks = termLinker(ctx);
-  return site.latest.map((slug, i) => {
+  return (slug, i, html) => {
     const a = site.bySlug.get(slug)!;
     const url = site.urls.get(slug)!;
     const related = links.list(site.related.get(slug) ?? []);
@@ -31,14 +35,14 @@ export function renderArticles(ctx: RenderContext, bodies: Map<string, string>):
           series: a.series,
           views: a.views,
           minutes: articleMinutes(a),
-          html: bodies.get(slug)!,
+          html,
         },
         newer: i > 0 ? links.article(site.latest[i - 1]!) : null,
         older: i + 1 < site.latest.length ? links.article(site.latest[i + 1]!) : null,
         related: ctx.env.render('partials/sidebar-list.njk', { id: 'related', heading: '相关阅读', items: related, ordered: false }),
       }),
     };
-  });
+  };
 }
 
 /** Finds the term page for a name in one taxonomy (names were keyed the same way by site). */

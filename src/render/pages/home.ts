@@ -8,12 +8,12 @@ const LEAD_COUNT = 3;
 /** Parks and keywords listed on the home page. */
 const HOME_TERMS = 24;
 
-/** Home: lead stories, the latest list (paginated), parks and keywords. */
-export function renderHome(ctx: RenderContext): Page[] {
+/** Home: lead stories, the latest list (paginated), parks and keywords; one page at a time. */
+export function* renderHome(ctx: RenderContext): Generator<Page, void, undefined> {
   const { site, links } = ctx;
   const lead = links.list(site.latest.slice(0, LEAD_COUNT));
   const rest = site.latest.slice(LEAD_COUNT);
-  return paginate(site.config, '/', rest, site.config.pageSize).map(({ url, items, pager }) => ({
+  for (const { url, items, pager } of paginate(site.config, '/', rest, site.config.pageSize)) yield {
     path: outputPath(url),
     content: renderTemplate(ctx, 'home.njk', {
       page: { url, title: pager.page > 1 ? `最新文章 第${pager.page}页` : null },
@@ -23,7 +23,7 @@ export function renderHome(ctx: RenderContext): Page[] {
       parks: site.taxonomies.parks.slice(0, HOME_TERMS).map((t) => links.term(t)),
       keywords: site.taxonomies.keywords.slice(0, HOME_TERMS).map((t) => links.term(t)),
     }),
-  }));
+  };
 }
 
 /** Search page: public/search.js runs the query from `?q=` on the static index; the header form of every page submits here. */

@@ -11,26 +11,26 @@ const TAXONOMIES = {
   months: { base: '/archive/', index: '按月归档', term: '归档' },
 } as const;
 
-/** Term pages (paginated) and one index page per taxonomy. */
-export function renderTaxonomies(ctx: RenderContext): Page[] {
-  return (Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]).flatMap((tax) => {
+/** Term pages (paginated) and one index page per taxonomy, one page at a time. */
+export function* renderTaxonomies(ctx: RenderContext): Generator<Page, void, undefined> {
+  for (const tax of Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]) {
     const info = TAXONOMIES[tax];
     const terms = ctx.site.taxonomies[tax];
-    const index: Page = {
+    yield {
       path: outputPath(info.base),
       content: renderTemplate(ctx, 'terms.njk', {
         page: { url: info.base, title: info.index },
         terms: terms.map((t) => ctx.links.term(t)),
       }),
     };
-    return [index, ...terms.flatMap((t) => renderTerm(ctx, t, info.term))];
-  });
+    for (const t of terms) yield* renderTerm(ctx, t, info.term);
+  }
 }
 
 /** One term's article list; the heading is the term itself, under a small label naming the taxonomy. */
-function renderTerm(ctx: RenderContext, term: Term, label: string): Page[] {
+function* renderTerm(ctx: RenderContext, term: Term, label: string): Generator<Page, void, undefined> {
   const title = `${term.name} · ${label}`;
-  return paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).map(({ url, items, pager }) => ({
+  for (const { url, items, pager } of paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize)) yield {
     path: outputPath(url),
     content: renderTemplate(ctx, 'list.njk', {
       page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title },
@@ -39,5 +39,5 @@ function renderTerm(ctx: RenderContext, term: Term, label: string): Page[] {
       items: ctx.links.list(items),
       pager,
     }),
-  }));
+  };
 }

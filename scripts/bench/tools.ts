@@ -39,7 +39,7 @@ export function parkpressTool(projectRoot: string): Tool {
       env: { ...process.env, NO_COLOR: '1', CI: '' },
       okCodes: [0, 1],
     }),
-    coldPaths: (ws) => ['dist', '.parkpress-cache', '.cache'].map((p) => path.join(ws.parkpress, p)),
+    coldPaths: (ws) => ['dist', 'dist.builds', '.parkpress-cache', '.cache'].map((p) => path.join(ws.parkpress, p)),
     addedArticle: (ws) => ({ file: path.join(ws.parkpress, 'content', ADDED_RAW), format: 'raw' }),
   };
 }

@@ -56,9 +56,25 @@ export function topKeywords(counts: Map<string, number>, idf: (t: string) => num
   return chosen;
 }
 
-/** TF-IDF keywords for every article, with an IDF from the whole corpus (stated keywords are not consulted). */
-export function computeKeywords(articles: readonly Article[]): string[][] {
+/** The corpus statistics keywords were computed with. */
+export interface KeywordModel {
+  documentFrequency: ReadonlyMap<string, number>;
+  documents: number;
+}
+
+/**
+ * TF-IDF keywords for every article, with an IDF from the whole corpus (stated keywords are not
+ * consulted). `keep` receives the document frequencies (for `dev`, see `keywordsWith`).
+ */
+export function computeKeywords(articles: readonly Article[], keep?: (model: KeywordModel) => void): string[][] {
   const counts = articles.map(termCounts);
-  const idf = makeIdf(documentFrequency(counts), articles.length);
+  const df = documentFrequency(counts);
+  keep?.({ documentFrequency: df, documents: articles.length });
+  const idf = makeIdf(df, articles.length);
   return counts.map((c) => topKeywords(c, idf));
+}
+
+/** Keywords of one more article with the IDF of an earlier corpus (one file changed in `dev`). */
+export function keywordsWith(model: KeywordModel, article: Pick<Article, 'title' | 'body' | 'parks'>): string[] {
+  return topKeywords(termCounts(article), makeIdf(model.documentFrequency, model.documents));
 }

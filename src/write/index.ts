@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page, WriteReport } from '../types.js';
 import { liveBuildDir, writeNewBuild } from './atomic.js';
-import { updateInPlace, type Written } from './in-place.js';
+import { patchInPlace, updateInPlace, type Written } from './in-place.js';
 import { acquireLock } from './lock.js';
 import { assertWritablePages } from './paths.js';
 
@@ -44,6 +44,29 @@ export async function writeSite(pages: Page[], outDir: string, options: WriteOpt
     const { report, dir } = await writeNewBuild(pages, out);
     remembered.set(out, { dir, written: new Map(pages.map((p) => [p.path, p.content])) });
     return report;
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * For `dev`: writes `pages` and removes `removed` in the live build this process wrote in place,
+ * touching nothing else (a preview of one change before the full rebuild). Undefined, with
+ * nothing touched, when there is no such build to patch; the full rebuild then does it all.
+ */
+export async function patchSite(pages: Page[], removed: string[], outDir: string, options: Pick<WriteOptions, 'lockTimeoutMs'> = {}): Promise<WriteReport | undefined> {
+  assertWritablePages(pages);
+  const out = path.resolve(outDir);
+  const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
+  try {
+    const last = remembered.get(out);
+    if (!last || last.dir !== (await liveBuildDir(out))) return undefined;
+    try {
+      return patchInPlace(pages, removed, last.dir, last.written);
+    } catch (err) {
+      remembered.delete(out); // half patched: the next write starts a new build
+      throw err;
+    }
   } finally {
     await release();
   }

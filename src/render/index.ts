@@ -53,7 +53,7 @@ export async function renderSite(site: Site): Promise<Page[]> {
 }
 
 /** Moves a page into its edition's folder and script. */
-function inEdition(page: Page, edition: Edition): Page {
+export function inEdition(page: Page, edition: Edition): Page {
   if (!edition.dir) return page;
   return { path: `${edition.dir}/${page.path}`, content: typeof page.content === 'string' ? edition.convert(page.content) : page.content };
 }

@@ -8,12 +8,12 @@ const LEAD_COUNT = 3;
 /** Parks and keywords listed on the home page. */
 const HOME_TERMS = 24;
 
-/** Home: lead stories, the latest list (paginated), parks and keywords. */
-export function renderHome(ctx: RenderContext): Page[] {
+/** Home: lead stories, the latest list (paginated), parks and keywords; only the first `pages` pages when given. */
+export function renderHome(ctx: RenderContext, pages = Infinity): Page[] {
   const { site, links } = ctx;
   const lead = links.list(site.latest.slice(0, LEAD_COUNT));
   const rest = site.latest.slice(LEAD_COUNT);
-  return paginate(site.config, '/', rest, site.config.pageSize).map(({ url, items, pager }) => ({
+  return paginate(site.config, '/', rest, site.config.pageSize).slice(0, pages).map(({ url, items, pager }) => ({
     path: outputPath(url),
     content: renderTemplate(ctx, 'home.njk', {
       page: { url, title: pager.page > 1 ? `最新文章 第${pager.page}页` : null },

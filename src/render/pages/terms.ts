@@ -27,10 +27,18 @@ export function renderTaxonomies(ctx: RenderContext): Page[] {
   });
 }
 
-/** One term's article list; the heading is the term itself, under a small label naming the taxonomy. */
-function renderTerm(ctx: RenderContext, term: Term, label: string): Page[] {
+/** The label of each taxonomy's term pages. */
+export function termLabel(tax: keyof typeof TAXONOMIES): string {
+  return TAXONOMIES[tax].term;
+}
+
+/**
+ * One term's article list; the heading is the term itself, under a small label naming the
+ * taxonomy. Only the first `pages` pages when given.
+ */
+export function renderTerm(ctx: RenderContext, term: Term, label: string, pages = Infinity): Page[] {
   const title = `${term.name} · ${label}`;
-  return paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).map(({ url, items, pager }) => ({
+  return paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).slice(0, pages).map(({ url, items, pager }) => ({
     path: outputPath(url),
     content: renderTemplate(ctx, 'list.njk', {
       page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title },

@@ -5,6 +5,8 @@ import { ConfigError, assertSafeFolders } from '../config/index.js';
 import type { FileResult } from '../pipeline/article.js';
 import { loadPageviews } from '../site/pageviews.js';
 import type { Article, Config, Diagnostic, WriteReport } from '../types.js';
+import { patchSite } from '../write/index.js';
+import { previewChange, type PreviewBase } from './preview.js';
 import { realStages, type Stages } from './stages.js';
 import { eachLimited } from './concurrency.js';
 
@@ -53,6 +55,11 @@ export interface BuildResult {
 export interface Builder {
   /** Build the site. `changed`: absolute paths of inputs that changed since the last call (undefined: rescan everything). */
   build(changed?: string[]): Promise<BuildResult>;
+  /**
+   * Only with `inPlace` (dev): shows changed articles at once, before the `build` that must follow
+   * (see build/preview.ts). Undefined when the change cannot be previewed; nothing is written then.
+   */
+  preview?(changed: string[]): Promise<WriteReport | undefined>;
 }
 
 interface CacheEntry {
@@ -101,10 +108,31 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
     }
   }
 
+  /** With `inPlace`: what the last successful build knew, for `preview`. */
+  let last: PreviewBase | undefined;
+
+  /** One input through the cache; undefined when it cannot be read (gone). */
+  async function processOne(file: string): Promise<FileResult | undefined> {
+    const hash = await hashFile(file);
+    if (hash === undefined) return undefined;
+    const entry = cache.get(file);
+    if (entry?.hash === hash) return entry.result;
+    const result = await safeProcess(file);
+    cache.set(file, { hash, result });
+    return result;
+  }
+
+  const preview = async (changed: string[]): Promise<WriteReport | undefined> => last && previewChange(last, changed, config, {
+    process: processOne,
+    patch: (pages, removed) => patchSite(pages, removed, config.outDir),
+  });
+
   return {
+    ...(options.inPlace ? { preview } : {}),
     async build(changed) {
       const start = performance.now();
       const t = stopwatch();
+      const kept: Partial<PreviewBase> = {};
       await assertContentDir(config.contentDir);
       const files = [...(await stages.discover(config.contentDir))].sort(compareCodeUnits);
       const discover = t();
@@ -113,11 +141,12 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const results = files.map((f) => cache.get(f)!.result);
       const articles = results.flatMap((r) => (r.article ? [r.article] : [])).sort(byFile);
       options.onStage?.('corpus');
-      const enriched = stages.enrichCorpus(articles, config);
+      const enriched = stages.enrichCorpus(articles, config, options.inPlace ? (m) => { kept.corpus = m; } : undefined);
       const corpus = t();
       options.onStage?.('site');
       const pageviews = await loadPageviews(config);
-      const site = stages.buildSite(enriched, config, { pageviews: pageviews.views });
+      const keepRelated = options.inPlace ? (m: PreviewBase['related']) => { kept.related = m; } : undefined;
+      const site = stages.buildSite(enriched, config, { pageviews: pageviews.views, keepRelated });
       const siteMs = t();
       options.onStage?.('render');
       const pages = await stages.renderSite(site);
@@ -125,6 +154,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       options.onStage?.('write');
       const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
       const write = t();
+      last = kept.corpus && kept.related ? { site, corpus: kept.corpus, related: kept.related } : undefined;
       const diagnostics = [...results.flatMap((r) => r.diagnostics), ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
       return {
         articles: site.articles.length,

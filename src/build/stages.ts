@@ -1,4 +1,4 @@
-import { enrichCorpus } from '../corpus/index.js';
+import { enrichCorpus, type CorpusModel } from '../corpus/index.js';
 import { discoverSources } from '../load/discover.js';
 import { processFile, type FileResult } from '../pipeline/article.js';
 import { renderSite } from '../render/index.js';
@@ -10,7 +10,7 @@ import { writeSite, type WriteOptions } from '../write/index.js';
 export interface Stages {
   discover(contentDir: string): Promise<string[]>;
   processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult>;
-  enrichCorpus(articles: Article[], config: Config): Article[];
+  enrichCorpus(articles: Article[], config: Config, keep?: (model: CorpusModel) => void): Article[];
   buildSite(articles: Article[], config: Config, inputs?: SiteInputs): Site;
   renderSite(site: Site): Promise<Page[]>;
   writeSite(pages: Page[], outDir: string, options?: WriteOptions): Promise<WriteReport>;

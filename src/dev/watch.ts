@@ -11,9 +11,14 @@ export interface WatchTiming {
   pollMs: number;
   /** Changes arriving within this quiet period are handed over together (copying 1,000 files: few batches). */
   batchMs: number;
+  /**
+   * After a quick preview's reload, the full rebuild waits this long, so open browsers fetch the
+   * new page while the server is free (the rebuild keeps the process busy for seconds on a large site).
+   */
+  settleMs: number;
 }
 
-export const defaultTiming: WatchTiming = { stabilityMs: 100, pollMs: 20, batchMs: 25 };
+export const defaultTiming: WatchTiming = { stabilityMs: 100, pollMs: 20, batchMs: 25, settleMs: 250 };
 
 export interface WatchOptions {
   /** Folders to watch with everything below them. */

@@ -1,10 +1,14 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { Settler } from './settle.js';
 
 export interface WatchTiming {
   /**
-   * A file counts as complete once its size and mtime have not changed for this long
-   * (chokidar's awaitWriteFinish): an editor saving in chunks never triggers a build of half a file.
+   * A file counts as complete once its size, mtime and inode have not changed for this long, counted
+   * from the last write seen (see settle.ts): an editor saving in chunks never triggers a build of
+   * half a file, as long as it pauses less than this between chunks. Shorter is faster, longer is
+   * safer for slow writers; editors that save in one write or by renaming a temp file are safe at any value.
    */
   stabilityMs: number;
   /** How often a file being written is looked at. */
@@ -49,11 +53,31 @@ export function isIgnoredPath(roots: readonly string[], file: string): boolean {
     part.startsWith('.') || part.endsWith('~') || (part.startsWith('#') && part.endsWith('#')) || part === 'node_modules');
 }
 
-/** Watches inputs with chokidar (no globs: chokidar 4+ dropped them) and hands over batches of changed paths. */
+/**
+ * The file a raw fs.watch event names: `name` inside the watched folder, or the watched file itself
+ * (a file's own watcher reports its base name).
+ */
+function rawEventPath(watched: string, name: string): string {
+  if (path.basename(watched) === name) {
+    try {
+      if (!statSync(watched).isDirectory()) return watched;
+    } catch {
+      return watched; // gone: it was the file
+    }
+  }
+  return path.join(watched, name);
+}
+
+/**
+ * Watches inputs with chokidar (no globs: chokidar 4+ dropped them) and hands over batches of
+ * changed paths, each once it is complete on disk. chokidar learns which file was added to a
+ * folder by listing and stat-ing the whole folder (hundreds of ms at 10,000 articles), so its raw
+ * fs.watch events, which name the file at once, start the completeness check early; its own events
+ * still follow and catch anything the raw events missed (the Settler reports each change once).
+ */
 export async function watchInputs(options: WatchOptions): Promise<Watcher> {
   const { timing } = options;
   const roots = options.dirs.map((p) => path.resolve(p));
-  const awaitWriteFinish = { stabilityThreshold: timing.stabilityMs, pollInterval: timing.pollMs };
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -67,13 +91,13 @@ export async function watchInputs(options: WatchOptions): Promise<Watcher> {
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, timing.batchMs);
   };
+  const settler = new Settler(timing, note);
 
   const onError = (err: unknown) => options.onError(err instanceof Error ? err : new Error(String(err)));
   const watchers: FSWatcher[] = [
     watch(roots, {
       ignoreInitial: true,
       ignored: (file: string) => isIgnoredPath(roots, path.resolve(file)),
-      awaitWriteFinish,
     }),
   ];
   const files = new Set((options.files ?? []).map((f) => path.resolve(f)));
@@ -85,21 +109,27 @@ export async function watchInputs(options: WatchOptions): Promise<Watcher> {
       ignoreInitial: true,
       depth: 0,
       ignored: (file: string) => !parents.has(path.resolve(file)) && !files.has(path.resolve(file)),
-      awaitWriteFinish,
     }));
   }
   await Promise.all(watchers.map((watcher) => {
     // Folder events are left out: chokidar reports every file added or removed inside them anyway.
     watcher.on('all', (event, file) => {
-      if (event === 'add' || event === 'change' || event === 'unlink') note(file);
+      if (event === 'add' || event === 'change' || event === 'unlink') settler.touch(path.resolve(file));
     });
     watcher.on('error', onError);
     return new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   }));
+  watchers[0]!.on('raw', (_event, name, details) => {
+    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (!name || !watched) return;
+    const file = path.resolve(rawEventPath(watched, name));
+    if (roots.some((r) => file.startsWith(r + path.sep)) && !isIgnoredPath(roots, file)) settler.touch(file);
+  });
 
   return {
     async close() {
       if (timer) clearTimeout(timer);
+      settler.close();
       await Promise.all(watchers.map((w) => w.close()));
     },
   };

@@ -6,6 +6,7 @@ import type { FileResult } from '../pipeline/article.js';
 import { loadPageviews } from '../site/pageviews.js';
 import type { Article, Config, Diagnostic, WriteReport } from '../types.js';
 import { patchSite } from '../write/index.js';
+import { previewRenderer } from '../render/preview.js';
 import { previewChange, type PreviewBase } from './preview.js';
 import { realStages, type Stages } from './stages.js';
 import { eachLimited } from './concurrency.js';
@@ -154,7 +155,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       options.onStage?.('write');
       const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
       const write = t();
-      last = kept.corpus && kept.related ? { site, corpus: kept.corpus, related: kept.related } : undefined;
+      last = kept.corpus && kept.related ? { site, corpus: kept.corpus, related: kept.related, render: previewRenderer(config) } : undefined;
       const diagnostics = [...results.flatMap((r) => r.diagnostics), ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
       return {
         articles: site.articles.length,

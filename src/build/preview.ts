@@ -2,7 +2,7 @@ import path from 'node:path';
 import { enrichOne, type CorpusModel } from '../corpus/index.js';
 import type { FileResult } from '../pipeline/article.js';
 import { editions } from '../render/edition.js';
-import { renderPreview, type PreviewPages } from '../render/preview.js';
+import type { PreviewPages, PreviewRenderer } from '../render/preview.js';
 import { outputPath } from '../render/urls.js';
 import { compareLatest, newestDate, rankingOrder } from '../site/order.js';
 import { relatedFor, type RelatedModel } from '../site/related.js';
@@ -15,6 +15,8 @@ export interface PreviewBase {
   site: Site;
   corpus: CorpusModel;
   related: RelatedModel;
+  /** Renders with that build's templates (see `previewRenderer`). */
+  render: PreviewRenderer;
 }
 
 /** What the builder lends a preview: its cached per-file stages and the in-place writer. */
@@ -63,7 +65,7 @@ export async function previewChange(base: PreviewBase, changed: string[], config
   }
   const next = nextSite(base, removed, added);
   if (!next) return undefined;
-  const pages = renderPreview(next.site, { articles: next.added.map((a) => a.slug), terms: next.terms });
+  const pages = base.render(next.site, { articles: next.added.map((a) => a.slug), terms: next.terms });
   const written = new Set(pages.map((p) => p.path));
   const gone = editions(config).flatMap((e) => removed.map((a) => `${e.dir ? `${e.dir}/` : ''}${outputPath(articleUrl(a.slug, a.date))}`))
     .filter((p) => !written.has(p));

@@ -1,4 +1,4 @@
-import type { Page, Site, Term } from '../types.js';
+import type { Config, Page, Site, Term } from '../types.js';
 import type { RenderContext } from './context.js';
 import { editions } from './edition.js';
 import { createEnvironment } from './environment.js';
@@ -17,14 +17,24 @@ export interface PreviewPages {
   terms: { taxonomy: keyof Site['taxonomies']; term: Term }[];
 }
 
+/** Renders the pages of one preview (see `previewRenderer`). */
+export type PreviewRenderer = (site: Site, wanted: PreviewPages) => Page[];
+
 /**
- * Renders only the pages named (plus the first home page), in every edition, with the same page
- * renderers and templates as `renderSite`, so each page is byte for byte what a full build of the
- * same site model gives. For `dev`: a new article is on screen before the full rebuild has run.
+ * A renderer for dev previews after one build: each call renders only the pages named (plus the
+ * first home page), in every edition, with the same page renderers and templates as `renderSite`,
+ * so each page is byte for byte what a full build of the same site model gives. The Nunjucks
+ * environment is made once and kept, so templates are compiled on the first preview only
+ * (compiling them was half of a preview's time); make a new renderer after each full build, which
+ * may have seen the templates change.
  */
-export function renderPreview(site: Site, wanted: PreviewPages): Page[] {
-  const env = createEnvironment(site.config);
+export function previewRenderer(config: Config): PreviewRenderer {
+  const env = createEnvironment(config);
   const md = createMarkdown();
+  return (site, wanted) => renderPreview(site, wanted, env, md);
+}
+
+function renderPreview(site: Site, wanted: PreviewPages, env: RenderContext['env'], md: ReturnType<typeof createMarkdown>): Page[] {
   const bodies = new Map(wanted.articles.map((slug) => [slug, md.render(site.bySlug.get(slug)!.body)]));
   const position = new Map(site.latest.map((slug, i) => [slug, i]));
   const all = editions(site.config);

@@ -131,11 +131,16 @@ function useful(df: number, n: number, maxShare: number): boolean {
 }
 
 /** An article's kept terms with TF-IDF weights normalised to a unit vector. */
-function unitWeights({ ids, tfs }: Bag, df: (id: number) => number, n: number, maxShare: number): [number, number][] {
+function unitWeights(bag: Bag, df: (id: number) => number, n: number, maxShare: number): [number, number][] {
+  const { kept, norm } = weighted(bag, df, n, maxShare);
+  return kept.map(([id, w]) => [id, w / (norm || 1)]);
+}
+
+/** An article's kept terms with TF-IDF weights, and the length of that vector. */
+function weighted({ ids, tfs }: Bag, df: (id: number) => number, n: number, maxShare: number): { kept: [number, number][]; norm: number } {
   const kept: [number, number][] = [];
   ids.forEach((id, k) => { if (useful(df(id), n, maxShare)) kept.push([id, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df(id))]); });
-  const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
-  return kept.map(([id, w]) => [id, w / norm]);
+  return { kept, norm: Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) };
 }
 
 /**
@@ -147,8 +152,17 @@ function invertedIndex(bags: Bag[], maxShare: number): Pick<IndexModel, 'df' | '
   const df = documentFrequency(bags);
   const lists: { doc: number; w: number }[][] = Array.from({ length: df.length }, () => []);
   const units = bags.map((bag, doc) => {
-    const unit = unitWeights(bag, (id) => df[id]!, n, maxShare);
+    const { kept, norm } = weighted(bag, (id) => df[id]!, n, maxShare);
+    const unit = kept.map(([id, w]): [number, number] => [id, w / (norm || 1)]);
     for (const [id, w] of unit) lists[id]!.push({ doc, w });
+    // A term only this article has links nothing in this site, but it links a new article that
+    // shares it (dev's `relatedFor`): it is filed with the weight it would have with two articles.
+    // Vectors never include it, so the related lists of this site are unaffected.
+    bag.ids.forEach((id, k) => {
+      if (df[id] !== 1) return;
+      const w = (1 + Math.log(bag.tfs[k]!)) * Math.log((n + 2) / 2);
+      lists[id]!.push({ doc, w: w / Math.sqrt(norm * norm + w * w) });
+    });
     return unit;
   });
   const postings = lists.map((list) => {

@@ -134,6 +134,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const start = performance.now();
       const t = stopwatch();
       const kept: Partial<PreviewBase> = {};
+      last = undefined; // a build that fails leaves nothing to preview against (its templates may be broken)
       await assertContentDir(config.contentDir);
       const files = [...(await stages.discover(config.contentDir))].sort(compareCodeUnits);
       const discover = t();

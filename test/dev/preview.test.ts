@@ -162,13 +162,15 @@ test('dev preview: deleting an article removes its page and its home link at onc
   }
 });
 
-test('dev preview: a file with errors and a failing preview both fall through to the full rebuild', async () => {
+test('dev preview: a file with errors, a site whose last build failed and a failing preview all fall through to the full rebuild', async () => {
   const site = await sampleSite();
   const lines: string[] = [];
+  const real = createBuilder(site.config, { quiet: true, inPlace: true });
+  const builds: (string[] | undefined)[] = [];
   const server = await createDevServer({
-    builder: createBuilder(site.config, { quiet: true, inPlace: true }),
+    builder: { preview: real.preview, build: (changed) => { builds.push(changed); return real.build(changed); } },
     outDir: site.config.outDir,
-    watch: [site.config.contentDir],
+    watch: [site.config.contentDir, site.config.templatesDir],
     port: 0,
     timing,
     log: { info: (l) => lines.push(l), error: (l) => lines.push(l) },
@@ -181,6 +183,19 @@ test('dev preview: a file with errors and a failing preview both fall through to
     assert.deepEqual(problems.problems.map((p) => p.file), ['empty.txt']);
     await server.idle();
     assert.ok(!lines.some((l) => l.includes('previewed')), 'no preview of a file with errors');
+
+    // A template broken (one the preview does not use): the full build fails and the last good
+    // build is served; a new article must not be previewed into it.
+    const template = path.join(site.config.templatesDir, '404.njk');
+    await writeFile(template, `${await readFile(template, 'utf8')}{% if %}`);
+    await server.idle();
+    await events.next('problems', 60_000);
+    const dropped = path.join(site.config.contentDir, site.dropped);
+    await copyFile(path.join(projectRoot, 'content', site.dropped), dropped);
+    while (!builds.some((b) => b?.includes(dropped))) await new Promise((r) => setTimeout(r, 20));
+    await server.idle();
+    assert.ok(server.problems().length > 0, 'the template is still broken');
+    assert.ok(!lines.some((l) => l.includes('previewed')), 'no preview while the last build failed');
   } finally {
     events.close();
     await server.close();

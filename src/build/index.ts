@@ -6,7 +6,7 @@ import type { FileResult } from '../pipeline/article.js';
 import { loadPageviews } from '../site/pageviews.js';
 import type { Article, Config, Diagnostic, WriteReport } from '../types.js';
 import { patchSite } from '../write/index.js';
-import { previewRenderer } from '../render/preview.js';
+import { previewRenderer, type PreviewRenderer } from '../render/preview.js';
 import { previewChange, type PreviewBase } from './preview.js';
 import { realStages, type Stages } from './stages.js';
 import { eachLimited } from './concurrency.js';
@@ -111,6 +111,8 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
 
   /** With `inPlace`: what the last successful build knew, for `preview`. */
   let last: PreviewBase | undefined;
+  /** Kept from build to build while only content changes, so previews do not compile the templates again. */
+  let renderer: PreviewRenderer | undefined;
 
   /** One input through the cache; undefined when it cannot be read (gone). */
   async function processOne(file: string): Promise<FileResult | undefined> {
@@ -135,6 +137,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const t = stopwatch();
       const kept: Partial<PreviewBase> = {};
       last = undefined; // a build that fails leaves nothing to preview against (its templates may be broken)
+      if (!changed || changed.some((f) => !isInside(config.contentDir, f))) renderer = undefined;
       await assertContentDir(config.contentDir);
       const files = [...(await stages.discover(config.contentDir))].sort(compareCodeUnits);
       const discover = t();
@@ -156,7 +159,8 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       options.onStage?.('write');
       const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
       const write = t();
-      last = kept.corpus && kept.related ? { site, corpus: kept.corpus, related: kept.related, render: previewRenderer(config) } : undefined;
+      if (options.inPlace) renderer ??= previewRenderer(config);
+      last = kept.corpus && kept.related && renderer ? { site, corpus: kept.corpus, related: kept.related, render: renderer } : undefined;
       const diagnostics = [...results.flatMap((r) => r.diagnostics), ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
       return {
         articles: site.articles.length,
@@ -170,6 +174,11 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       };
     },
   };
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 async function assertContentDir(dir: string): Promise<void> {

@@ -25,8 +25,8 @@ export type PreviewRenderer = (site: Site, wanted: PreviewPages) => Page[];
  * first home page), in every edition, with the same page renderers and templates as `renderSite`,
  * so each page is byte for byte what a full build of the same site model gives. The Nunjucks
  * environment is made once and kept, so templates are compiled on the first preview only
- * (compiling them was half of a preview's time); make a new renderer after each full build, which
- * may have seen the templates change.
+ * (compiling them was half of a preview's time); make a new one whenever the templates may have
+ * changed.
  */
 export function previewRenderer(config: Config): PreviewRenderer {
   const env = createEnvironment(config);

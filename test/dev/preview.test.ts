@@ -227,3 +227,44 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
     await fake.dispose();
   }
 });
+
+test('dev preview: a template edited while dev runs is used by the next preview', async () => {
+  const site = await sampleSite();
+  const server = await createDevServer({
+    builder: createBuilder(site.config, { quiet: true, inPlace: true }),
+    outDir: site.config.outDir,
+    watch: [site.config.contentDir, site.config.templatesDir],
+    port: 0,
+    timing,
+    log: { info: () => undefined, error: () => undefined },
+  });
+  const events = await openEvents(new URL(EVENTS_PATH, server.url).href);
+  const out = site.config.outDir;
+  try {
+    await events.next('state');
+    // One preview of an article page first, so the article template has been compiled for previews.
+    const edited = path.join(site.config.contentDir, (await readdir(site.config.contentDir)).sort()[0]!);
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\n\n编者按：本文已更新。\n`);
+    await events.next('reload', 60_000);
+    await server.idle();
+    await events.catchUp(server.build());
+
+    const marker = '<!-- article template edited -->';
+    const template = path.join(site.config.templatesDir, 'article.njk');
+    await writeFile(template, (await readFile(template, 'utf8')).replace('</article>', `</article>${marker}`));
+    await events.next('reload', 60_000);
+    await server.idle();
+    await events.catchUp(server.build());
+
+    const before = await articlePages(out);
+    await copyFile(path.join(projectRoot, 'content', site.dropped), path.join(site.config.contentDir, site.dropped));
+    await events.next('reload', 60_000);
+    const [page] = (await articlePages(out)).filter((p) => !before.includes(p));
+    assert.ok(page, 'the new article has a page');
+    assert.ok((await readFile(path.join(out, page), 'utf8')).includes(marker), 'previewed with the edited template');
+  } finally {
+    events.close();
+    await server.close();
+    await site.dispose();
+  }
+});

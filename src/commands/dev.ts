@@ -97,6 +97,7 @@ export function suggestNoSearch(builder: Builder, searchOn: boolean, say: (line:
   let builds = 0;
   let hinted = false;
   return {
+    ...(builder.preview ? { preview: builder.preview.bind(builder) } : {}),
     async build(changed) {
       const result = await builder.build(changed);
       builds++;

@@ -30,3 +30,15 @@ test('slow rebuilds dominated by rendering and indexing suggest --no-search, onc
   await quiet.build(['x']);
   assert.deepEqual(off, [], 'nothing to suggest when the index is already off');
 });
+
+test('the suggesting builder still previews (the quick first reload of dev)', async () => {
+  const previewed: string[][] = [];
+  const inner: Builder = {
+    ...timedBuilder([]),
+    preview: async (changed) => { previewed.push(changed); return { written: 1, unchanged: 0, removed: 0, paths: ['a/index.html'] }; },
+  };
+  const wrapped = suggestNoSearch(inner, true, () => undefined);
+  assert.deepEqual(await wrapped.preview?.(['/site/content/a.md']), { written: 1, unchanged: 0, removed: 0, paths: ['a/index.html'] });
+  assert.deepEqual(previewed, [['/site/content/a.md']]);
+  assert.equal(suggestNoSearch(timedBuilder([]), true).preview, undefined, 'no preview where the builder has none');
+});

@@ -23,11 +23,11 @@ function signature(file: string): string {
  * report per finished change: a path is reported once what it holds has stayed the same for
  * `stabilityMs`, and only when that differs from what was last reported for it. So the first
  * event of a save starts the clock, the last write restarts it, and the same change seen again
- * (a save raises several events: create, write, rename) is not reported twice. Folders are never
+ * (chokidar's own event arriving after its folder rescan) is not reported twice. Folders are never
  * reported (the files in them are).
  *
- * Stats are synchronous on purpose: one stat of a local file costs microseconds, and an
- * asynchronous one would queue in libuv's thread pool behind whatever file I/O the process runs.
+ * Stats are synchronous on purpose: a watcher rescanning a 10,000-file folder fills libuv's thread
+ * pool with lstat calls, and an asynchronous stat would queue behind them.
  */
 export class Settler {
   private readonly waiting = new Map<string, { signature: string; since: number; timer: NodeJS.Timeout }>();

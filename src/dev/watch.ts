@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
 import { Settler } from './settle.js';
-import { TreeWatcher } from './tree-watch.js';
 
 export interface WatchTiming {
   /**
@@ -54,8 +54,26 @@ export function isIgnoredPath(roots: readonly string[], file: string): boolean {
 }
 
 /**
- * Watches inputs (TreeWatcher: one fs.watch per folder) and hands over batches of changed paths,
- * each once it is complete on disk (Settler).
+ * The file a raw fs.watch event names: `name` inside the watched folder, or the watched file itself
+ * (a file's own watcher reports its base name).
+ */
+function rawEventPath(watched: string, name: string): string {
+  if (path.basename(watched) === name) {
+    try {
+      if (!statSync(watched).isDirectory()) return watched;
+    } catch {
+      return watched; // gone: it was the file
+    }
+  }
+  return path.join(watched, name);
+}
+
+/**
+ * Watches inputs with chokidar (no globs: chokidar 4+ dropped them) and hands over batches of
+ * changed paths, each once it is complete on disk. chokidar learns which file was added to a
+ * folder by listing and stat-ing the whole folder (hundreds of ms at 10,000 articles), so its raw
+ * fs.watch events, which name the file at once, start the completeness check early; its own events
+ * still follow and catch anything the raw events missed (the Settler reports each change once).
  */
 export async function watchInputs(options: WatchOptions): Promise<Watcher> {
   const { timing } = options;
@@ -69,35 +87,50 @@ export async function watchInputs(options: WatchOptions): Promise<Watcher> {
     if (batch.length > 0) options.onChange(batch);
   };
   const note = (file: string) => {
-    pending.add(file);
+    pending.add(path.resolve(file));
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, timing.batchMs);
   };
   const settler = new Settler(timing, note);
-  const onPath = (file: string) => settler.touch(file);
 
-  const existing = roots.filter((r) => existsSync(r));
-  const watchers = [new TreeWatcher({ ignored: (file) => isIgnoredPath(roots, file), onPath, onError: options.onError })];
-  for (const root of existing) watchers[0]!.add(root);
-  // Single files (the config) and folders that do not exist yet are watched through their parent
-  // folder, so creating them later or replacing them (editors save by renaming a temp file over the
-  // original) is seen too; the rest of the parent folder is ignored.
+  const onError = (err: unknown) => options.onError(err instanceof Error ? err : new Error(String(err)));
+  const watchers: FSWatcher[] = [
+    watch(roots, {
+      ignoreInitial: true,
+      ignored: (file: string) => isIgnoredPath(roots, path.resolve(file)),
+    }),
+  ];
   const files = new Set((options.files ?? []).map((f) => path.resolve(f)));
-  const missing = roots.filter((r) => !existing.includes(r));
-  const parents = new Set([...files, ...missing].map((f) => path.dirname(f)));
-  if (parents.size > 0) {
-    const wanted = (file: string): boolean => parents.has(file) || files.has(file) ||
-      missing.some((r) => file === r || (file.startsWith(r + path.sep) && !isIgnoredPath(roots, file)));
-    const parentWatcher = new TreeWatcher({ ignored: (file) => !wanted(file), onPath, onError: options.onError });
-    for (const parent of parents) parentWatcher.add(parent);
-    watchers.push(parentWatcher);
+  if (files.size > 0) {
+    // chokidar misses later changes to a watched file that did not exist at the start; watching
+    // its folder one level deep, with everything else in it ignored, sees creation, change and removal.
+    const parents = new Set([...files].map((f) => path.dirname(f)));
+    watchers.push(watch([...parents], {
+      ignoreInitial: true,
+      depth: 0,
+      ignored: (file: string) => !parents.has(path.resolve(file)) && !files.has(path.resolve(file)),
+    }));
   }
+  await Promise.all(watchers.map((watcher) => {
+    // Folder events are left out: chokidar reports every file added or removed inside them anyway.
+    watcher.on('all', (event, file) => {
+      if (event === 'add' || event === 'change' || event === 'unlink') settler.touch(path.resolve(file));
+    });
+    watcher.on('error', onError);
+    return new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  }));
+  watchers[0]!.on('raw', (_event, name, details) => {
+    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (!name || !watched) return;
+    const file = path.resolve(rawEventPath(watched, name));
+    if (roots.some((r) => file.startsWith(r + path.sep)) && !isIgnoredPath(roots, file)) settler.touch(file);
+  });
 
   return {
     async close() {
       if (timer) clearTimeout(timer);
       settler.close();
-      for (const w of watchers) w.close();
+      await Promise.all(watchers.map((w) => w.close()));
     },
   };
 }

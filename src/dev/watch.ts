@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import { Worker } from 'node:worker_threads';
 import { Settler } from './settle.js';
+import type { WatchWorkerData, WatchWorkerMessage } from './watch-worker.js';
 
 export interface WatchTiming {
   /**
@@ -43,41 +43,23 @@ export interface Watcher {
  * Names that are never site input: dot-files and dot-folders (`.raw/` originals kept by ingest,
  * `.git`, editors' swap files `.x.swp`, `.#x` locks), backups `x~`, autosaves `#x#`, node_modules.
  * Only the part below a watched root is looked at, so a project living under a dot-folder still works.
+ * chokidar calls this for every entry each time it re-reads a folder: string work only.
  */
 export function isIgnoredPath(roots: readonly string[], file: string): boolean {
-  const root = roots.find((r) => file === r || file.startsWith(r + path.sep));
-  if (root === undefined) return false;
-  const rel = path.relative(root, file);
-  if (rel === '') return false;
+  const root = roots.find((r) => file.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+  if (root === undefined) return false; // a root itself, or outside them
+  const rel = file.slice(root.endsWith(path.sep) ? root.length : root.length + 1);
   return rel.split(path.sep).some((part) =>
     part.startsWith('.') || part.endsWith('~') || (part.startsWith('#') && part.endsWith('#')) || part === 'node_modules');
 }
 
 /**
- * The file a raw fs.watch event names: `name` inside the watched folder, or the watched file itself
- * (a file's own watcher reports its base name).
- */
-function rawEventPath(watched: string, name: string): string {
-  if (path.basename(watched) === name) {
-    try {
-      if (!statSync(watched).isDirectory()) return watched;
-    } catch {
-      return watched; // gone: it was the file
-    }
-  }
-  return path.join(watched, name);
-}
-
-/**
- * Watches inputs with chokidar (no globs: chokidar 4+ dropped them) and hands over batches of
- * changed paths, each once it is complete on disk. chokidar learns which file was added to a
- * folder by listing and stat-ing the whole folder (hundreds of ms at 10,000 articles), so its raw
- * fs.watch events, which name the file at once, start the completeness check early; its own events
- * still follow and catch anything the raw events missed (the Settler reports each change once).
+ * Watches inputs with chokidar, in a worker thread (watch-worker.ts says why), and hands over
+ * batches of changed paths, each once it is complete on disk (Settler, on this thread, started by
+ * the first raw event of a save).
  */
 export async function watchInputs(options: WatchOptions): Promise<Watcher> {
   const { timing } = options;
-  const roots = options.dirs.map((p) => path.resolve(p));
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -87,50 +69,39 @@ export async function watchInputs(options: WatchOptions): Promise<Watcher> {
     if (batch.length > 0) options.onChange(batch);
   };
   const note = (file: string) => {
-    pending.add(path.resolve(file));
+    pending.add(file);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, timing.batchMs);
   };
   const settler = new Settler(timing, note);
 
-  const onError = (err: unknown) => options.onError(err instanceof Error ? err : new Error(String(err)));
-  const watchers: FSWatcher[] = [
-    watch(roots, {
-      ignoreInitial: true,
-      ignored: (file: string) => isIgnoredPath(roots, path.resolve(file)),
-    }),
-  ];
-  const files = new Set((options.files ?? []).map((f) => path.resolve(f)));
-  if (files.size > 0) {
-    // chokidar misses later changes to a watched file that did not exist at the start; watching
-    // its folder one level deep, with everything else in it ignored, sees creation, change and removal.
-    const parents = new Set([...files].map((f) => path.dirname(f)));
-    watchers.push(watch([...parents], {
-      ignoreInitial: true,
-      depth: 0,
-      ignored: (file: string) => !parents.has(path.resolve(file)) && !files.has(path.resolve(file)),
-    }));
-  }
-  await Promise.all(watchers.map((watcher) => {
-    // Folder events are left out: chokidar reports every file added or removed inside them anyway.
-    watcher.on('all', (event, file) => {
-      if (event === 'add' || event === 'change' || event === 'unlink') settler.touch(path.resolve(file));
+  const workerData: WatchWorkerData = {
+    roots: options.dirs.map((p) => path.resolve(p)),
+    files: (options.files ?? []).map((f) => path.resolve(f)),
+  };
+  const worker = new Worker(new URL('./watch-worker.js', import.meta.url), { workerData });
+  // Before `ready` a failure rejects (dev does not start); after it, it is reported and dev keeps serving.
+  let started = false;
+  let closing = false;
+  await new Promise<void>((resolve, reject) => {
+    const fail = (err: Error) => (started ? options.onError(err) : reject(err));
+    worker.on('message', (message: WatchWorkerMessage) => {
+      if (message.kind === 'path') settler.touch(message.file);
+      else if (message.kind === 'ready') { started = true; resolve(); }
+      else fail(new Error(message.message));
     });
-    watcher.on('error', onError);
-    return new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  }));
-  watchers[0]!.on('raw', (_event, name, details) => {
-    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
-    if (!name || !watched) return;
-    const file = path.resolve(rawEventPath(watched, name));
-    if (roots.some((r) => file.startsWith(r + path.sep)) && !isIgnoredPath(roots, file)) settler.touch(file);
+    worker.on('error', fail);
+    worker.once('exit', (code) => {
+      if (!closing) fail(new Error(`the watcher stopped (exit code ${code}): restart dev to see changes again`));
+    });
   });
 
   return {
     async close() {
+      closing = true;
       if (timer) clearTimeout(timer);
       settler.close();
-      await Promise.all(watchers.map((w) => w.close()));
+      await worker.terminate(); // closes its fs.watch handles with the thread
     },
   };
 }

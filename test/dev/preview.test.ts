@@ -24,11 +24,10 @@ function gatedStages(): { stages: Stages; hold(): void; release(): void; finishe
   let finished = 0;
   const stages: Stages = {
     ...realStages,
-    async renderSite(site) {
+    async *renderSite(site) {
       if (gate) await gate;
-      const pages = await realStages.renderSite(site);
+      yield* realStages.renderSite(site);
       finished++;
-      return pages;
     },
   };
   return {

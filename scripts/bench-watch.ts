@@ -33,7 +33,7 @@ async function benchSize(n: number, saves: number): Promise<void> {
     await Promise.all(Array.from({ length: Math.min(500, n - start) }, (_, k) =>
       writeFile(path.join(content, `a${String(start + k).padStart(5, '0')}.txt`), text)));
   }
-  const [watcher] = await startWatchers([content], new Set());
+  const [watcher] = await startWatchers([content], new Set(), (w) => w.on('error', (err) => { throw err; }));
   const addMs: number[] = [];
   const cpuMs: number[] = [];
   const busyMs: number[] = [];

@@ -1,8 +1,9 @@
 // Runs chokidar in a worker thread for watchInputs (watch.ts). chokidar learns which file was
 // added to a folder by listing and stat-ing the whole folder, twice per saved file (the write's
 // second event lands in its 1 s re-read throttle and re-reads once more at the end): at 10,000
-// articles in one folder about 200 ms of event-loop time per save. On dev's own thread that work
-// overlapped the quick preview and slowed it from ~30 to ~120 ms; here it runs beside it.
+// articles in one folder about 240 ms of event-loop time per save (scripts/bench-watch.ts). On
+// dev's own thread that work overlapped the quick preview and slowed it from ~30 to ~130 ms
+// (bench-dev); here it runs beside it. libuv's thread pool, where its lstat calls run, is still shared.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -68,12 +69,15 @@ async function addMissing(watcher: FSWatcher, missing: string[]): Promise<void> 
  *   re-create into one change and waits for complete files (100 ms, not chokidar's 2 s default),
  *   so chokidar's 100 ms unlink delay would only add timers;
  * - `alwaysStat: false`: events carry no stats (dev stats the file itself).
+ * `attach` gets each watcher as soon as it exists, so no event or error goes unheard while
+ * starting. Exported for scripts/bench-watch.ts.
  */
-export async function startWatchers(roots: string[], files: Set<string>): Promise<FSWatcher[]> {
+export async function startWatchers(roots: string[], files: Set<string>, attach: (watcher: FSWatcher) => void): Promise<FSWatcher[]> {
   // chokidar hands `ignored` paths with forward slashes; only Windows needs them back in its form.
   const native = path.sep === '/' ? (file: string) => file : (file: string) => path.resolve(file);
   const common = { ignoreInitial: true, atomic: false, awaitWriteFinish: false, alwaysStat: false } as const;
   const main = new FSWatcher({ ...common, ignored: (file: string) => isIgnoredPath(roots, native(file)) });
+  attach(main);
   const existing = roots.filter((r) => existsSync(r));
   if (existing.length > 0) {
     main.add(existing);
@@ -90,6 +94,7 @@ export async function startWatchers(roots: string[], files: Set<string>): Promis
       depth: 0,
       ignored: (file: string) => !parents.has(native(file)) && !files.has(native(file)),
     });
+    attach(parentWatcher);
     await ready(parentWatcher);
     watchers.push(parentWatcher);
   }
@@ -100,14 +105,13 @@ async function run(port: NonNullable<typeof parentPort>, data: WatchWorkerData):
   const post = (message: WatchWorkerMessage) => port.postMessage(message);
   const { roots } = data;
   const onPath = (file: string) => post({ kind: 'path', file });
-  const watchers = await startWatchers(roots, new Set(data.files));
-  for (const watcher of watchers) {
+  const watchers = await startWatchers(roots, new Set(data.files), (watcher) => {
     // Folder events are left out: chokidar reports every file added or removed inside them anyway.
     watcher.on('all', (event, file) => {
       if (event === 'add' || event === 'change' || event === 'unlink') onPath(path.resolve(file));
     });
     watcher.on('error', (err) => post({ kind: 'error', message: err instanceof Error ? err.message : String(err) }));
-  }
+  });
   // Raw fs.watch events name the file at once, before chokidar's re-read of the folder: they
   // start dev's completeness check; chokidar's own events follow and catch anything they missed.
   watchers[0]!.on('raw', (_event, name, details) => {

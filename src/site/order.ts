@@ -7,15 +7,20 @@ export function dateValue(date: string | null): number {
   return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00+08:00` : date);
 }
 
-/** Latest first; undated after dated; ties broken by slug so the order never depends on input order. */
-export function compareLatest(a: Article, b: Article): number {
-  const da = dateValue(a.date);
-  const db = dateValue(b.date);
-  const ua = Number.isNaN(da);
-  const ub = Number.isNaN(db);
-  if (ua !== ub) return ua ? 1 : -1;
-  if (!ua && da !== db) return db - da;
-  return compareText(a.slug, b.slug);
+/**
+ * Latest first; undated after dated; ties broken by slug so the order never depends on input order.
+ * Each date is parsed once, not once per comparison (a big site sorts with millions of comparisons).
+ */
+export function sortLatest(articles: readonly Article[]): Article[] {
+  const keyed = articles.map((article) => ({ article, date: dateValue(article.date) }));
+  keyed.sort((a, b) => {
+    const ua = Number.isNaN(a.date);
+    const ub = Number.isNaN(b.date);
+    if (ua !== ub) return ua ? 1 : -1;
+    if (!ua && a.date !== b.date) return b.date - a.date;
+    return compareText(a.article.slug, b.article.slug);
+  });
+  return keyed.map((k) => k.article);
 }
 
 /**
@@ -27,15 +32,16 @@ export function compareLatest(a: Article, b: Article): number {
  * so with no view data at all the ranking equals the latest list.
  */
 export function rankArticles(latestFirst: Article[], views: (a: Article) => number | null, config: Config): Article[] {
-  const newest = latestFirst.map((a) => dateValue(a.date)).find((v) => !Number.isNaN(v));
+  const dates = latestFirst.map((a) => dateValue(a.date));
+  const newest = dates.find((v) => !Number.isNaN(v));
   const from = newest === undefined ? -Infinity : newest - config.ranking.windowDays * 86_400_000;
-  const position = new Map(latestFirst.map((a, i) => [a.slug, i]));
-  const recent = (a: Article): boolean => { const d = dateValue(a.date); return Number.isNaN(d) || d >= from; };
-  return [...latestFirst].sort((a, b) => {
-    const ra = recent(a);
-    if (ra !== recent(b)) return ra ? -1 : 1;
-    const va = views(a) ?? -1;
-    const vb = views(b) ?? -1;
-    return va !== vb ? vb - va : position.get(a.slug)! - position.get(b.slug)!;
+  // Keyed once per article; `position` (the latest-first index) breaks ties.
+  const keyed = latestFirst.map((article, position) => ({
+    article, position, recent: Number.isNaN(dates[position]!) || dates[position]! >= from, views: views(article) ?? -1,
+  }));
+  keyed.sort((a, b) => {
+    if (a.recent !== b.recent) return a.recent ? -1 : 1;
+    return a.views !== b.views ? b.views - a.views : a.position - b.position;
   });
+  return keyed.map((k) => k.article);
 }

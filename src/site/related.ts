@@ -148,11 +148,28 @@ export function relatedArticles(articles: Article[], config: Config): Map<string
         }
       }
     }
-    const picked = touched.filter((d) => scores[d]! >= threshold)
-      .sort((x, y) => scores[y]! - scores[x]! || x - y)
-      .slice(0, count);
+    const picked = best(touched, count, (x, y) => scores[y]! - scores[x]! || x - y, (d) => scores[d]! >= threshold);
     result.set(article.slug, picked.map((d) => articles[d]!.slug));
     for (const d of touched) scores[d] = 0;
   });
   return result;
+}
+
+/**
+ * The first `count` items passing `keep` in `order` (a total order), without sorting them all: an
+ * article with a big site behind it touches thousands of others but shows only a handful.
+ */
+function best<T>(items: readonly T[], count: number, order: (x: T, y: T) => number, keep: (item: T) => boolean): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (!keep(item)) continue;
+    if (top.length === count && (count === 0 || order(item, top[count - 1]!) >= 0)) continue;
+    let i = top.length === count ? count - 1 : top.length;
+    while (i > 0 && order(item, top[i - 1]!) < 0) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = item;
+  }
+  return top;
 }

@@ -1,5 +1,6 @@
 import { termsOf } from '../pipeline/terms.js';
 import type { Article, Config, RelatedIndex, TermCounts } from '../types.js';
+import { compareText } from './urls.js';
 
 /** Body terms kept per article for the `terms` index: its most distinctive words by TF-IDF. */
 const TERMS_PER_ARTICLE = 50;
@@ -31,8 +32,12 @@ class Vocabulary {
 interface Bag { ids: Int32Array; tfs: Float64Array }
 
 function bagOf({ terms, counts }: TermCounts, vocab: Vocabulary): Bag {
-  const pairs = terms.map((t, i) => [vocab.id(t), counts[i]!] as const).sort((a, b) => a[0] - b[0]);
-  return { ids: Int32Array.from(pairs, (p) => p[0]), tfs: Float64Array.from(pairs, (p) => p[1]) };
+  const ids = Int32Array.from(terms, (t) => vocab.id(t));
+  // Positions sorted by id (ids are distinct in one bag): no pair object per term for the GC to reap.
+  const order: number[] = [];
+  for (let k = 0; k < ids.length; k++) order.push(k);
+  order.sort((x, y) => ids[x]! - ids[y]!);
+  return { ids: Int32Array.from(order, (k) => ids[k]!), tfs: Float64Array.from(order, (k) => counts[k]!) };
 }
 
 /** Distinct, trimmed, non-empty values, each counted once. */
@@ -71,14 +76,19 @@ function topTerms(bags: Bag[], vocab: Vocabulary): Bag[] {
   const df = documentFrequency(bags);
   const n = bags.length;
   return bags.map(({ ids, tfs }) => {
-    const scored: [number, number, number][] = [];
-    ids.forEach((id, k) => {
-      if (df[id]! > 1) scored.push([id, tfs[k]!, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df[id]!)]);
-    });
-    const term = (id: number): string => vocab.terms[id]!;
-    scored.sort((a, b) => b[2] - a[2] || (term(a[0]) < term(b[0]) ? -1 : term(a[0]) > term(b[0]) ? 1 : 0));
-    const kept = scored.slice(0, TERMS_PER_ARTICLE).sort((a, b) => a[0] - b[0]);
-    return { ids: Int32Array.from(kept, (s) => s[0]), tfs: Float64Array.from(kept, (s) => s[1]) };
+    // Positions into the bag, scored in place; positions ascend with ids, so sorting them sorts by id.
+    const score = new Float64Array(ids.length);
+    const candidates: number[] = [];
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (df[id]! <= 1) continue;
+      score[k] = (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df[id]!);
+      candidates.push(k);
+    }
+    const term = (k: number): string => vocab.terms[ids[k]!]!;
+    candidates.sort((a, b) => score[b]! - score[a]! || compareText(term(a), term(b)));
+    const kept = candidates.slice(0, TERMS_PER_ARTICLE).sort((a, b) => a - b);
+    return { ids: Int32Array.from(kept, (k) => ids[k]!), tfs: Float64Array.from(kept, (k) => tfs[k]!) };
   });
 }
 
@@ -100,19 +110,47 @@ function invertedIndex(bags: Bag[], maxShare: number): Vector[] {
   // A term no other article has cannot link anything: leaving it out keeps an index that can
   // never match (a park no other article names) from diluting the indices that can.
   const useful = (id: number): boolean => df[id]! > 1 && (df[id]! <= 2 || df[id]! <= maxShare * n);
-  const lists: { doc: number; w: number }[][] = Array.from({ length: df.length }, () => []);
-  const units = bags.map(({ ids, tfs }, doc) => {
-    const kept: [number, number][] = [];
-    ids.forEach((id, k) => { if (useful(id)) kept.push([id, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df[id]!)]); });
-    const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
-    for (const [id, w] of kept) lists[id]!.push({ doc, w: w / norm });
-    return kept.map(([id, w]) => [id, w / norm] as const);
+  const units = bags.map(({ ids, tfs }) => {
+    const kept: number[] = [];
+    const raw: number[] = [];
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (!useful(id)) continue;
+      kept.push(id);
+      raw.push((1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df[id]!));
+    }
+    const norm = Math.sqrt(raw.reduce((s, w) => s + w * w, 0)) || 1;
+    return { ids: kept, weights: Float64Array.from(raw, (w) => w / norm) };
   });
-  const postings = lists.map((list) => {
-    const top = list.sort((x, y) => y.w - x.w || x.doc - y.doc).slice(0, MAX_POSTINGS);
-    return { docs: Int32Array.from(top, (p) => p.doc), weights: Float64Array.from(top, (p) => p.w) };
+  const postings = postingLists(units, df, useful);
+  return units.map((u) => ({ weights: u.weights, postings: u.ids.map((id) => postings[id]!) }));
+}
+
+/**
+ * Every useful term's postings, heaviest first (then by article), cut to MAX_POSTINGS. Gathered in
+ * two flat arrays, one run per term, instead of an object per posting: a big site has millions.
+ */
+function postingLists(units: { ids: number[]; weights: Float64Array }[], df: Int32Array, useful: (id: number) => boolean): Postings[] {
+  const start = new Int32Array(df.length + 1);
+  for (let id = 0; id < df.length; id++) start[id + 1] = start[id]! + (useful(id) ? df[id]! : 0);
+  const docs = new Int32Array(start[df.length]!);
+  const weights = new Float64Array(docs.length);
+  const fill = start.slice(0, df.length);
+  units.forEach(({ ids, weights: w }, doc) => {
+    ids.forEach((id, k) => {
+      const at = fill[id]!++;
+      docs[at] = doc;
+      weights[at] = w[k]!;
+    });
   });
-  return units.map((u) => ({ weights: Float64Array.from(u, (p) => p[1]), postings: u.map(([id]) => postings[id]!) }));
+  const out: Postings[] = [];
+  for (let id = 0; id < df.length; id++) {
+    const run: number[] = [];
+    for (let at = start[id]!; at < start[id + 1]!; at++) run.push(at);
+    const top = run.sort((x, y) => weights[y]! - weights[x]! || docs[x]! - docs[y]!).slice(0, MAX_POSTINGS);
+    out.push({ docs: Int32Array.from(top, (at) => docs[at]!), weights: Float64Array.from(top, (at) => weights[at]!) });
+  }
+  return out;
 }
 
 /**

@@ -68,6 +68,8 @@ export interface Overlap { a: number; b: number; shared: number; containment: nu
  * Pairs of articles sharing distinctive fingerprints, found through an inverted index (no all-pairs
  * comparison). Fingerprints in more than COMMON_FINGERPRINT articles are boilerplate and ignored,
  * also in the denominator: a shared disclaimer does not make two stories the same.
+ * Shared counts are tallied one article at a time in a reused array (no map keyed by pair: pair
+ * numbers a·n+b outgrow small integers past ~46,000 articles and every update then allocates).
  */
 export function overlaps(prints: readonly Set<number>[]): Overlap[] {
   const index = new Map<number, number[]>();
@@ -77,24 +79,33 @@ export function overlaps(prints: readonly Set<number>[]): Overlap[] {
       if (list) list.push(i); else index.set(f, [i]);
     }
   });
-  const distinctive = prints.map((set) => [...set].filter((f) => index.get(f)!.length <= COMMON_FINGERPRINT).length);
-  const shared = new Map<number, number>();
-  const n = prints.length;
-  for (const list of index.values()) {
-    if (list.length < 2 || list.length > COMMON_FINGERPRINT) continue;
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
-      const key = list[x]! * n + list[y]!;
-      shared.set(key, (shared.get(key) ?? 0) + 1);
-    }
-  }
+  const isDistinctive = (list: number[]): boolean => list.length <= COMMON_FINGERPRINT;
+  const distinctive = prints.map((set) => {
+    let count = 0;
+    for (const f of set) if (isDistinctive(index.get(f)!)) count++;
+    return count;
+  });
+  const counts = new Int32Array(prints.length);
   const out: Overlap[] = [];
-  for (const [key, count] of shared) {
-    if (count < MIN_SHARED) continue;
-    const a = Math.floor(key / n);
-    const b = key % n;
-    out.push({ a, b, shared: count, containment: count / Math.min(distinctive[a]!, distinctive[b]!) });
-  }
-  return out.sort((x, y) => x.a - y.a || x.b - y.b);
+  prints.forEach((set, a) => {
+    // Each list holds article numbers in ascending order: the partners after `a` are the pairs (a, b > a).
+    const touched: number[] = [];
+    for (const f of set) {
+      const list = index.get(f)!;
+      if (!isDistinctive(list)) continue;
+      for (let k = list.length - 1; k >= 0 && list[k]! > a; k--) {
+        const b = list[k]!;
+        if (counts[b] === 0) touched.push(b);
+        counts[b]++;
+      }
+    }
+    for (const b of touched.sort((x, y) => x - y)) {
+      const shared = counts[b]!;
+      counts[b] = 0;
+      if (shared >= MIN_SHARED) out.push({ a, b, shared, containment: shared / Math.min(distinctive[a]!, distinctive[b]!) });
+    }
+  });
+  return out;
 }
 
 /**

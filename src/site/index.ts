@@ -1,5 +1,5 @@
 import type { Article, Config, Site } from '../types.js';
-import { compareLatest, rankArticles } from './order.js';
+import { rankArticles, sortLatest } from './order.js';
 import { relatedArticles, type RelatedModel } from './related.js';
 import { articleKeywords, monthTaxonomy, taxonomy } from './taxonomies.js';
 import { pageviewKey } from './pageviews.js';
@@ -21,7 +21,7 @@ export interface SiteInputs {
  */
 export function buildSite(articles: Article[], config: Config, inputs: SiteInputs = {}): Site {
   const { articles: unique, diagnostics } = uniqueSlugs(articles);
-  const shown = unique.filter((a) => !a.duplicateOf).sort(compareLatest);
+  const shown = sortLatest(unique.filter((a) => !a.duplicateOf));
   const pv = inputs.pageviews;
   const views = (a: Article): number | null =>
     pv?.get(a.slug) ?? pv?.get(a.file) ?? pv?.get(pageviewKey(articleUrl(a.slug, a.date))) ?? a.views;
@@ -54,7 +54,8 @@ function duplicateGroups(all: Article[], shown: Map<string, Article>): Site['dup
     if (!a.duplicateOf) continue;
     const kept = slugOfFile.get(a.duplicateOf);
     if (kept === undefined) continue;
-    groups.set(kept, [...(groups.get(kept) ?? []), a.file]);
+    const group = groups.get(kept);
+    if (group) group.push(a.file); else groups.set(kept, [a.file]);
   }
   return [...groups].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
     .map(([kept, dropped]) => ({ kept, dropped: dropped.sort() }));

@@ -199,9 +199,7 @@ function bestMatches(mine: { weight: number; vector: Vector }[], scores: Float64
       }
     }
   }
-  const picked = touched.filter((d) => scores[d]! >= related.threshold)
-    .sort((x, y) => scores[y]! - scores[x]! || x - y)
-    .slice(0, related.count);
+  const picked = best(touched, related.count, (x, y) => scores[y]! - scores[x]! || x - y, (d) => scores[d]! >= related.threshold);
   for (const d of touched) scores[d] = 0;
   return picked;
 }
@@ -258,4 +256,23 @@ export function relatedFor(model: RelatedModel, article: Article, exclude: Reado
 function bagOfIds(counts: Map<number, number>): Bag {
   const pairs = [...counts].sort((a, b) => a[0] - b[0]);
   return { ids: Int32Array.from(pairs, (p) => p[0]), tfs: Float64Array.from(pairs, (p) => p[1]) };
+}
+
+/**
+ * The first `count` items passing `keep` in `order` (a total order), without sorting them all: an
+ * article with a big site behind it touches thousands of others but shows only a handful.
+ */
+function best<T>(items: readonly T[], count: number, order: (x: T, y: T) => number, keep: (item: T) => boolean): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (!keep(item)) continue;
+    if (top.length === count && (count === 0 || order(item, top[count - 1]!) >= 0)) continue;
+    let i = top.length === count ? count - 1 : top.length;
+    while (i > 0 && order(item, top[i - 1]!) < 0) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = item;
+  }
+  return top;
 }

@@ -26,10 +26,17 @@ export function uniqueSlugs(articles: Article[]): { articles: Article[]; diagnos
   const taken = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const renamed = new Map<string, string>();
+  // The suffix each base tries next: the ones below it are taken (and stay taken), so a base shared
+  // by k articles costs k probes, not k².
+  const nextSuffix = new Map<string, number>();
   for (const a of [...articles].sort((x, y) => compareText(x.file, y.file))) {
     const base = pathKey(a.slug || a.hash.slice(0, 10));
     let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    if (taken.has(slug)) {
+      let n = nextSuffix.get(base) ?? 2;
+      while (taken.has((slug = `${base}-${n}`))) n++;
+      nextSuffix.set(base, n + 1);
+    }
     taken.add(slug);
     if (slug !== a.slug) renamed.set(a.file, slug);
     if (slug !== base) {

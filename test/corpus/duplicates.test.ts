@@ -79,3 +79,21 @@ test('no chaining: a text made of most of two stories folds into one of them, ne
   assert.equal(dupOf[1], null, 'the second story is not folded into the first through the composite');
   assert.ok(dupOf[2] === a!.file || dupOf[2] === b!.file, `composite folded into one story, got ${dupOf[2]}`);
 });
+
+test('overlaps: shared distinctive fingerprints counted per pair, pairs in (a, b) order, common ones ignored', async () => {
+  const { overlaps } = await import('../../src/corpus/duplicates.js');
+  const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+  // Fingerprint 1000 is in nine articles (more than a story is syndicated): it counts for no pair.
+  const common = 1000;
+  const prints = [
+    new Set([...range(0, 20), common]),
+    new Set([...range(100, 110), common]),
+    new Set([...range(10, 30), common]), // shares 10..19 with article 0
+    new Set([...range(100, 108), ...range(200, 230), common]), // shares 100..107 with article 1
+    ...range(0, 5).map((i) => new Set([300 + i, common])),
+  ];
+  assert.deepEqual(overlaps(prints), [
+    { a: 0, b: 2, shared: 10, containment: 10 / 20 },
+    { a: 1, b: 3, shared: 8, containment: 8 / 10 },
+  ]);
+});

@@ -68,6 +68,31 @@ test('URLs: date and id, unique slugs with a warning, Chinese kept in term keys'
   assert.equal(pathKey('南京 江北新区/集成电路?'), '南京-江北新区-集成电路');
 });
 
+test('URLs: many articles with one slug are numbered in file order, skipping a suffix another article owns', () => {
+  const articles = [
+    ...['a', 'c', 'd', 'e'].map((f) => makeArticle({ file: `${f}.txt`, slug: '开工', date: '2024-03-20' })),
+    makeArticle({ file: 'b.txt', slug: '开工-3', date: '2024-03-20' }),
+  ];
+  const site = buildSite(articles, fixtureConfig());
+  const slugOf = new Map(site.articles.map((a) => [a.file, a.slug]));
+  assert.deepEqual(['a', 'b', 'c', 'd', 'e'].map((f) => slugOf.get(`${f}.txt`)), ['开工', '开工-3', '开工-2', '开工-4', '开工-5']);
+  assert.deepEqual(site.diagnostics.map((d) => d.file), ['c.txt', 'd.txt', 'e.txt']);
+});
+
+test('related: the best matches first, however the candidates were met', () => {
+  const config = fixtureConfig();
+  const topic = ['集成电路', '生物医药', '新能源', '人工智能'];
+  // Candidates sharing 1..4 of the target's keywords; the newest shares least, so the order in
+  // which they are met (latest first) is the reverse of their scores.
+  const candidates = [1, 2, 3, 4].map((k) => makeArticle({ file: `share${k}.txt`, date: `2024-03-${10 + (5 - k)}`, keywords: topic.slice(0, k) }));
+  const target = makeArticle({ file: 'target.txt', date: '2024-03-01', keywords: topic });
+  // Unrelated pairs, so the topic words stay under maxShare of the site.
+  const others = Array.from({ length: 6 }, (_, i) => makeArticle({ file: `other${i}.txt`, date: '2024-02-01', keywords: [`话题${i >> 1}`] }));
+  const site = buildSite([target, ...candidates, ...others], { ...config, related: { ...config.related, count: 3, threshold: 0 } });
+  const files = site.related.get(target.slug)!.map((slug) => site.bySlug.get(slug)!.file);
+  assert.deepEqual(files, ['share4.txt', 'share3.txt', 'share2.txt']);
+});
+
 test('taxonomies: keywords fall back to computed ones; months newest first', () => {
   const site = buildSite(fixtureArticles(), fixtureConfig());
   assert.ok(site.taxonomies.keywords.some((t) => t.name === '人才'));

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
 import { checkUpToDate, recordBuild, type BuildOutcome } from '../cache/up-to-date.js';
 import type { KnownStamps } from '../cache/inputs.js';
+import type { FileCache } from '../cache/files.js';
 import type { FileStamp } from '../cache/stamp.js';
 import { ConfigError, readRawConfig, resolveUnvalidated, type ConfigOverrides } from '../config/read.js';
 import { createReporter, type Reporter } from '../log/index.js';
@@ -125,12 +126,16 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
   const opened = performance.now();
   const cache = caching ? await openFileCache(config.cacheDir!, config, { known, note: reporter.verbose }) : undefined;
   const loadMs = performance.now() - opened;
+  let saveMs: number | undefined;
   const builder = createBuilder(config, {
     quiet: flags.quiet,
     verbose: flags.verbose,
     onProgress: reporter.progress,
     onStage: reporter.stage,
     cache,
+    once: true,
+    // Saved before the site-wide stages: `once` then drops the per-file terms the cache keeps.
+    onFilesDone: cache ? async (files) => { saveMs = await saveCache(cache, files, config, reporter); } : undefined,
   });
   const result = await builder.build();
   reporter.endProgress();
@@ -148,7 +153,6 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
   if (cache && result.inputs) {
     const inputs = result.inputs;
     try {
-      const saveMs = await cache.save([...inputs.keys()].map((f) => toRel(config.contentDir, f)));
       const recorded = others !== undefined && await recordBuild(config, {
         stampedAt,
         stamps: new Map([...inputs, ...others]),
@@ -156,7 +160,7 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
         outcome: { articles: result.articles, pages: result.pages, diagnostics: result.diagnostics },
       });
       reporter.verbose(
-        `cache: ${cache.hits} of ${result.files} files from ${config.cacheDir} (load ${loadMs.toFixed(0)} ms, save ${saveMs.toFixed(0)} ms)` +
+        `cache: ${cache.hits} of ${result.files} files from ${config.cacheDir} (load ${loadMs.toFixed(0)} ms, save ${saveMs === undefined ? 'failed' : `${saveMs.toFixed(0)} ms`})` +
           (recorded ? '' : '; this build was not recorded, so the next one builds too'),
       );
     } catch (err) {
@@ -165,6 +169,16 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
     }
   }
   return exitCode(result.diagnostics, Boolean(flags.strict));
+}
+
+/** Writes the disk cache's pack; undefined when it cannot: that only makes the next build slower, so the build goes on. */
+async function saveCache(cache: FileCache, files: string[], config: Config, reporter: Reporter): Promise<number | undefined> {
+  try {
+    return await cache.save(files.map((f) => toRel(config.contentDir, f)));
+  } catch (err) {
+    reporter.verbose(`cache: cannot write to ${config.cacheDir} (${(err as Error).message}); building on without updating it`);
+    return undefined;
+  }
 }
 
 /** Stamps of the templates, public and data files; undefined (so this build is not recorded) when they cannot be listed. */

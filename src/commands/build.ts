@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { checkUpToDate, recordBuild, type BuildOutcome } from '../cache/up-to-date.js';
 import type { KnownStamps } from '../cache/inputs.js';
 import type { FileCache } from '../cache/files.js';
@@ -119,6 +120,7 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
     import('../cache/inputs.js'),
   ]);
   const config = await loadConfig(process.cwd(), overrides);
+  limitHeapGrowth();
   const caching = flags.cache && config.cacheDir !== undefined;
   // Taken before any input is read: the record's stamps are only trusted for files older than this.
   const stampedAt = Date.now();
@@ -169,6 +171,19 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
     }
   }
   return exitCode(result.diagnostics, Boolean(flags.strict));
+}
+
+/**
+ * How far V8 lets the heap grow past what the last full GC found live (default: up to 4x). The
+ * site-wide stages make garbage in bursts (the corpus step's tables, related's index, render's
+ * strings) on top of a site model that is live to the end; by default the heap waited to be ~4x
+ * that model before collecting, which set the build's peak. At 10,000 articles 1.25x cuts the peak
+ * by ~150-300 MiB for about 1 s more CPU (measured: 50% -> ~650 MiB, 25% -> ~540, 10% -> ~550 at +3 s).
+ */
+const HEAP_GROWING_PERCENT = 25;
+
+function limitHeapGrowth(): void {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
 /** Writes the disk cache's pack; undefined when it cannot: that only makes the next build slower, so the build goes on. */

@@ -1,7 +1,8 @@
 // Save-to-reload latency of `parkpress dev`: generates a site of N articles from
 // ../shared/corpus/tw-news in a temp folder outside the project, starts the dev server on it
 // (the real builder, default watch timing), then drops new articles one at a time and times
-// each from "file complete on disk" to "reload event received" on the live-reload stream.
+// each from "file complete on disk" to the first `reload` event (phase 1: the quick preview of
+// the new article) and to the end of the full rebuild that follows (phase 2, all pages consistent).
 //
 //   npm run compile && node lib/scripts/bench-dev.js [N ...] [--drops K] [--no-search] [--keep]
 //   (defaults: N = 1000 10000, K = 7; --no-search measures `parkpress dev --no-search`)
@@ -88,6 +89,7 @@ function listen(url: string): { next(): Promise<number>; close(): void } {
 }
 
 function stats(ms: number[]): string {
+  if (ms.length === 0) return 'none';
   const s = [...ms].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   return `median ${q(0.5).toFixed(0)} ms, min ${s[0]!.toFixed(0)} ms, max ${s[s.length - 1]!.toFixed(0)} ms (n=${s.length})`;
@@ -100,14 +102,21 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   const builder = createBuilder(config, { quiet: true, inPlace: true });
   // Every rebuild's per-stage timings, to say where the time goes.
   const rebuilds: Timings[] = [];
+  let previewed = 0;
   const timed: Builder = {
     async build(changed) {
       const result = await builder.build(changed);
       if (changed) rebuilds.push(result.timings);
       return result;
     },
+    async preview(changed) {
+      const report = await builder.preview!(changed);
+      if (report) previewed++;
+      return report;
+    },
   };
   const buildTimes: number[] = [];
+  const previewTimes: number[] = [];
   const started = performance.now();
   const server = await createDevServer({
     builder: timed,
@@ -115,21 +124,27 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
     watch: [config.contentDir],
     port: 0,
     log: {
-      info: (line) => { const m = / in (\d+) ms/.exec(line); if (m) buildTimes.push(Number(m[1])); },
+      info: (line) => {
+        const m = / in (\d+) ms/.exec(line);
+        if (m) (line.includes('previewed') ? previewTimes : buildTimes).push(Number(m[1]));
+      },
       // The corpus has a few undecodable files: print the problem count, not every line.
       error: (line) => { if (!line.startsWith('  ')) console.error(`  ${line}`); },
     },
   });
   console.log(`${n} articles${args.search ? '' : ' (--no-search)'}: first build + start ${((performance.now() - started) / 1000).toFixed(1)} s`);
   buildTimes.length = 0;
+  previewTimes.length = 0;
   const events = listen(new URL(EVENTS_PATH, server.url).href);
   const latencies: number[] = [];
   const fetched: number[] = [];
+  const consistent: number[] = [];
   try {
     await new Promise((r) => setTimeout(r, 300));
     for (let k = 0; k < args.drops; k++) {
       // A text not yet on the site: the splice rule past the site's own numbers.
       const text = article(corpus, n + corpus.length * 3 + k);
+      const previews = previewed;
       await writeFile(path.join(config.contentDir, `drop${k}.txt`), text);
       const complete = performance.now();
       const received = await events.next();
@@ -138,6 +153,8 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
       await (await fetch(server.url)).arrayBuffer();
       fetched.push(performance.now() - complete);
       await server.idle();
+      consistent.push(performance.now() - complete);
+      if (previewed > previews) await events.next(); // phase 2's reload follows the preview's
       await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
@@ -145,9 +162,10 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
     await server.close();
     if (!args.keep) await rm(dir, { recursive: true, force: true });
   }
-  console.log(`  save -> reload event: ${stats(latencies)}`);
+  console.log(`  phase 1, save -> first reload event: ${stats(latencies)} (${previewed} of ${args.drops} previewed)`);
   console.log(`  save -> home page fetched again: ${stats(fetched)}`);
-  console.log(`  of which rebuild: ${stats(buildTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`);
+  console.log(`  of which preview: ${stats(previewTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`);
+  console.log(`  phase 2, save -> full rebuild done: ${stats(consistent)}; rebuild alone: ${stats(buildTimes)} (starts ${defaultTiming.settleMs} ms after phase 1)`);
   const stages = Object.keys(rebuilds[0] ?? {}) as (keyof Timings)[];
   console.log(`  rebuild stages, median ms: ${stages.map((k) => `${k} ${median(rebuilds.map((t) => t[k])).toFixed(0)}`).join(', ')}`);
 }

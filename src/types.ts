@@ -50,6 +50,8 @@ export interface SourceFile {
   body: string;
   /** 1-based line of the original file where `body` starts (1 when there is no front-matter). */
   bodyStartLine: number;
+  /** 1-based line of each top-level front-matter key (absent for sources not read from a file). */
+  frontMatterLines?: Record<string, number>;
 }
 
 export interface LoadResult {

@@ -7,6 +7,9 @@ import type { FileResult } from '../pipeline/article.js';
 import { loadPageviews } from '../site/pageviews.js';
 import type { Article, Config, Diagnostic, Page, WriteReport } from '../types.js';
 import { internTerms } from '../pipeline/terms.js';
+import { patchSite } from '../write/index.js';
+import { previewRenderer, type PreviewRenderer } from '../render/preview.js';
+import { previewChange, type PreviewBase } from './preview.js';
 import { realStages, type Stages } from './stages.js';
 import { eachLimited } from './concurrency.js';
 import { defaultJobs, workersFor, type FilePool } from './pool.js';
@@ -73,6 +76,11 @@ export interface BuildResult {
 export interface Builder {
   /** Build the site. `changed`: absolute paths of inputs that changed since the last call (undefined: rescan everything). */
   build(changed?: string[]): Promise<BuildResult>;
+  /**
+   * Only with `inPlace` (dev): shows changed articles at once, before the `build` that must follow
+   * (see build/preview.ts). Undefined when the change cannot be previewed; nothing is written then.
+   */
+  preview?(changed: string[]): Promise<WriteReport | undefined>;
 }
 
 interface CacheEntry {
@@ -167,10 +175,35 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
     }
   }
 
+  /** With `inPlace`: what the last successful build knew, for `preview`. */
+  let last: PreviewBase | undefined;
+  /** Kept from build to build while only content changes, so previews do not compile the templates again. */
+  let renderer: PreviewRenderer | undefined;
+
+  /** One input through the cache; undefined when it cannot be read (gone). */
+  async function processOne(file: string): Promise<FileResult | undefined> {
+    const stamp = stampFile(file);
+    if (stamp === undefined) return undefined;
+    const entry = cache.get(file);
+    if (entry?.stamp?.hash === stamp.hash) return entry.result;
+    const result = await processAndKeep(file, undefined);
+    cache.set(file, { stamp, result });
+    return result;
+  }
+
+  const preview = async (changed: string[]): Promise<WriteReport | undefined> => last && previewChange(last, changed, config, {
+    process: processOne,
+    patch: (pages, removed) => patchSite(pages, removed, config.outDir),
+  });
+
   return {
+    ...(options.inPlace ? { preview } : {}),
     async build(changed) {
       const start = performance.now();
       const t = stopwatch();
+      const kept: Partial<PreviewBase> = {};
+      last = undefined; // a build that fails leaves nothing to preview against (its templates may be broken)
+      if (!changed || changed.some((f) => !isInside(config.contentDir, f))) renderer = undefined;
       await assertContentDir(config.contentDir);
       const files = [...(await stages.discover(config.contentDir))].sort(compareCodeUnits);
       const discover = t();
@@ -181,17 +214,20 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const results = files.map((f) => cache.get(f)!.result);
       const articles = results.flatMap((r) => (r.article ? [r.article] : [])).sort(byFile);
       options.onStage?.('corpus');
-      const enriched = stages.enrichCorpus(articles, config);
+      const enriched = stages.enrichCorpus(articles, config, options.inPlace ? (m) => { kept.corpus = m; } : undefined);
       const corpus = t();
       options.onStage?.('site');
       const pageviews = await loadPageviews(config);
-      const site = stages.buildSite(enriched, config, { pageviews: pageviews.views });
+      const keepRelated = options.inPlace ? (m: PreviewBase['related']) => { kept.related = m; } : undefined;
+      const site = stages.buildSite(enriched, config, { pageviews: pageviews.views, keepRelated });
       const siteMs = t();
       if (options.once) dropTerms([articles, enriched, site.articles]);
       options.onStage?.('render');
       const pages = metered(stages.renderSite(site));
       const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
       const { render, write } = pages.split(t());
+      if (options.inPlace) renderer ??= previewRenderer(config);
+      last = kept.corpus && kept.related && renderer ? { site, corpus: kept.corpus, related: kept.related, render: renderer } : undefined;
       const diagnostics = [...results.flatMap((r) => r.diagnostics), ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
       return {
         articles: site.articles.length,
@@ -245,6 +281,11 @@ function metered(pages: AsyncIterable<Page>): Metered {
     },
   };
   return result;
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 async function assertContentDir(dir: string): Promise<void> {

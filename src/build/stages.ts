@@ -1,4 +1,4 @@
-import { enrichCorpus } from '../corpus/index.js';
+import { enrichCorpus, type CorpusModel } from '../corpus/index.js';
 import { discoverSources } from '../load/discover.js';
 import { processFile, type FileResult } from '../pipeline/article.js';
 import { renderSite } from '../render/index.js';
@@ -13,7 +13,7 @@ export interface Stages {
   processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult>;
   /** Worker threads running processFile for large batches; without it every file is processed in this thread. */
   filePool?(config: Config, size: number): FilePool;
-  enrichCorpus(articles: Article[], config: Config): Article[];
+  enrichCorpus(articles: Article[], config: Config, keep?: (model: CorpusModel) => void): Article[];
   buildSite(articles: Article[], config: Config, inputs?: SiteInputs): Site;
   /** Pages one at a time: the build pipes them straight into writeSite, so the site is never held whole. */
   renderSite(site: Site): AsyncIterable<Page>;

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../cli.js';
-import type { Builder } from '../build/index.js';
 import { CONFIG_FILES, ConfigError } from '../config/read.js';
 import type { DevServer } from '../dev/server.js';
 import { createReporter } from '../log/index.js';
@@ -28,7 +27,7 @@ export function devCommand(program: Command, done: (code: number) => void): void
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 8080)
     .option('--host <host>', 'interface to listen on; other machines can connect only if you name one they reach', '127.0.0.1')
     .option('--config <file>', 'config file (default: parkpress.config.json|js|mjs|ts in the current folder)')
-    .option('--no-search', 'skip the search index: rebuilds of large sites are several times faster (run build before publishing)')
+    .option('--no-search', 'skip the search index while editing (the search page then finds nothing; run build before publishing)')
     .action(async (flags: DevFlags) => done(await runDev(flags)));
 }
 
@@ -41,7 +40,7 @@ async function runDev(flags: DevFlags): Promise<number> {
     import('../build/index.js'),
     import('../dev/server.js'),
   ]);
-  // The search index is rebuilt from every page on every build: the slowest part of a rebuild.
+  // --no-search leaves the index out of every rebuild (the search page then finds nothing).
   const load = async () => {
     const config = await loadConfig(cwd, { configFile: flags.config });
     return flags.search ? config : { ...config, search: false };
@@ -50,14 +49,14 @@ async function runDev(flags: DevFlags): Promise<number> {
   try {
     const config = await load();
     server = await createDevServer({
-      builder: suggestNoSearch(createBuilder(config, { inPlace: true }), config.search !== false),
+      builder: createBuilder(config, { inPlace: true }),
       outDir: config.outDir,
       watch: [config.contentDir, config.templatesDir, config.publicDir],
       reconfigure: {
         files: flags.config ? [flags.config] : CONFIG_FILES.map((name) => path.join(cwd, name)),
         load: async () => {
           const next = await load();
-          return suggestNoSearch(createBuilder(next, { inPlace: true }), next.search !== false);
+          return createBuilder(next, { inPlace: true });
         },
       },
       host: flags.host,
@@ -89,30 +88,4 @@ async function runDev(flags: DevFlags): Promise<number> {
   });
   await server.close();
   return EXIT.ok;
-}
-
-/** Rebuilds slower than this, with the search index on, earn one hint about --no-search. */
-const SLOW_REBUILD_MS = 2000;
-
-/**
- * The search index is built from every page on every rebuild (most of a rebuild on a large
- * site): tell the editor once, when it makes rebuilds slow, how to leave it out while editing.
- */
-export function suggestNoSearch(builder: Builder, searchOn: boolean, say: (line: string) => void = (line) => { process.stderr.write(`${line}\n`); }): Builder {
-  if (!searchOn) return builder;
-  let builds = 0;
-  let hinted = false;
-  return {
-    async build(changed) {
-      const result = await builder.build(changed);
-      builds++;
-      // Rendering, which includes indexing, taking most of the time is the sign (measured: 90% of a 10,000-article rebuild).
-      if (!hinted && builds > 1 && result.ms > SLOW_REBUILD_MS && result.timings.render > result.ms / 2) {
-        hinted = true;
-        say(`parkpress dev: rebuilds take ${(result.ms / 1000).toFixed(1)} s, mostly the search index; ` +
-          'restart with --no-search for faster reloads while editing');
-      }
-      return result;
-    },
-  };
 }

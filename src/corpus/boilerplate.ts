@@ -15,7 +15,8 @@ const MIN_SENTENCE_CHARS = 10;
 
 /** Splits a paragraph after sentence ends and at ideographic-space gaps (glued paragraphs). */
 export function sentences(paragraph: string): string[] {
-  return paragraph.split(/(?<=[。！？!?])|\u3000+/u).filter((s) => s.trim().length > 0);
+  // Ideographic spaces stay on the piece before them, so joining the kept pieces never glues words.
+  return paragraph.split(/(?<=[。！？!?\u3000])(?!\u3000)/u).filter((s) => s.trim().length > 0);
 }
 
 /**

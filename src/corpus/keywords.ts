@@ -36,9 +36,29 @@ export function topKeywords(counts: Map<string, number>, idf: (t: string) => num
   return chosen;
 }
 
-/** TF-IDF keywords for every article, with an IDF from the whole corpus (stated keywords are not consulted). */
-export function computeKeywords(articles: readonly Article[]): string[][] {
+/** The corpus statistics keywords were computed with. */
+export interface KeywordModel {
+  documentFrequency: ReadonlyMap<string, number>;
+  documents: number;
+}
+
+/**
+ * TF-IDF keywords for every article, with an IDF from the whole corpus (stated keywords are not
+ * consulted). `keep` receives the document frequencies (for `dev`, see `keywordsWith`).
+ */
+export function computeKeywords(articles: readonly Article[], keep?: (model: KeywordModel) => void): string[][] {
   const counts = articles.map((a) => termsOf(a).keywords);
-  const idf = makeIdf(documentFrequency(counts), articles.length);
-  return counts.map(({ terms, counts: n }) => topKeywords(new Map(terms.map((t, i) => [t, n[i]!])), idf));
+  const df = documentFrequency(counts);
+  keep?.({ documentFrequency: df, documents: articles.length });
+  const idf = makeIdf(df, articles.length);
+  return counts.map((c) => topKeywords(countMap(c), idf));
+}
+
+/** Keywords of one more article with the IDF of an earlier corpus (one file changed in `dev`). */
+export function keywordsWith(model: KeywordModel, article: Pick<Article, 'title' | 'body' | 'parks' | 'terms'>): string[] {
+  return topKeywords(countMap(termsOf(article).keywords), makeIdf(model.documentFrequency, model.documents));
+}
+
+function countMap({ terms, counts }: TermCounts): Map<string, number> {
+  return new Map(terms.map((t, i) => [t, counts[i]!]));
 }

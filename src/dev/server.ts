@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Builder, BuildResult } from '../build/index.js';
+import type { WriteReport } from '../types.js';
 import { BuildLoop } from './build-loop.js';
 import { EVENTS_PATH, clientTag, injectClient } from './client.js';
 import { EventHub } from './events.js';
@@ -42,6 +43,8 @@ export interface DevServer {
   idle(): Promise<void>;
   /** The problems shown right now (empty when the last build was clean). */
   problems(): readonly Problem[];
+  /** The number of the last output sent to browsers (the `build` of the last `reload` event). */
+  build(): number;
   close(): Promise<void>;
 }
 
@@ -75,7 +78,30 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
     }
   };
 
+  /**
+   * Phase 1: the changed articles on screen at once (see build/preview.ts), then a pause so open
+   * browsers fetch them before the full rebuild occupies the process. Anything it cannot do, or a
+   * failure, just leaves the work to the full rebuild.
+   */
+  const runPreview = async (preview: NonNullable<Builder['preview']>, changed: string[]): Promise<void> => {
+    const started = performance.now();
+    let report: WriteReport | undefined;
+    try {
+      report = await preview(changed);
+    } catch (err) {
+      log.info(`parkpress dev: quick preview failed (${(err as Error).message}); rebuilding everything`);
+      return;
+    }
+    if (!report || report.written + report.removed === 0) return;
+    generation += 1;
+    hub.send('reload', { build: generation, paths: report.paths });
+    log.info(`parkpress dev: previewed ${changed.length} ${changed.length === 1 ? 'change' : 'changes'} in ` +
+      `${Math.round(performance.now() - started)} ms: ${report.written} written, ${report.removed} removed; rebuilding the rest`);
+    await new Promise((resolve) => setTimeout(resolve, timing.settleMs));
+  };
+
   const runBuild = async (changed: string[] | undefined): Promise<void> => {
+    if (changed && builder.preview) await runPreview(builder.preview.bind(builder), changed);
     const started = performance.now();
     let result: BuildResult;
     try {
@@ -189,6 +215,7 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
     port,
     idle: () => loop.idle(),
     problems: () => problems,
+    build: () => generation,
     async close() {
       await watcher.close();
       hub.close();

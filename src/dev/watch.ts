@@ -1,19 +1,28 @@
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import { Worker } from 'node:worker_threads';
+import { Settler } from './settle.js';
+import type { WatchWorkerData, WatchWorkerMessage } from './watch-worker.js';
 
 export interface WatchTiming {
   /**
-   * A file counts as complete once its size and mtime have not changed for this long
-   * (chokidar's awaitWriteFinish): an editor saving in chunks never triggers a build of half a file.
+   * A file counts as complete once its size, mtime and inode have not changed for this long, counted
+   * from the last write seen (see settle.ts): an editor saving in chunks never triggers a build of
+   * half a file, as long as it pauses less than this between chunks. Shorter is faster, longer is
+   * safer for slow writers; editors that save in one write or by renaming a temp file are safe at any value.
    */
   stabilityMs: number;
   /** How often a file being written is looked at. */
   pollMs: number;
   /** Changes arriving within this quiet period are handed over together (copying 1,000 files: few batches). */
   batchMs: number;
+  /**
+   * After a quick preview's reload, the full rebuild waits this long, so open browsers fetch the
+   * new page while the server is free (the rebuild keeps the process busy for seconds on a large site).
+   */
+  settleMs: number;
 }
 
-export const defaultTiming: WatchTiming = { stabilityMs: 100, pollMs: 20, batchMs: 25 };
+export const defaultTiming: WatchTiming = { stabilityMs: 100, pollMs: 20, batchMs: 25, settleMs: 250 };
 
 export interface WatchOptions {
   /** Folders to watch with everything below them. */
@@ -34,21 +43,23 @@ export interface Watcher {
  * Names that are never site input: dot-files and dot-folders (`.raw/` originals kept by ingest,
  * `.git`, editors' swap files `.x.swp`, `.#x` locks), backups `x~`, autosaves `#x#`, node_modules.
  * Only the part below a watched root is looked at, so a project living under a dot-folder still works.
+ * chokidar calls this for every entry each time it re-reads a folder: string work only.
  */
 export function isIgnoredPath(roots: readonly string[], file: string): boolean {
-  const root = roots.find((r) => file === r || file.startsWith(r + path.sep));
-  if (root === undefined) return false;
-  const rel = path.relative(root, file);
-  if (rel === '') return false;
+  const root = roots.find((r) => file.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+  if (root === undefined) return false; // a root itself, or outside them
+  const rel = file.slice(root.endsWith(path.sep) ? root.length : root.length + 1);
   return rel.split(path.sep).some((part) =>
     part.startsWith('.') || part.endsWith('~') || (part.startsWith('#') && part.endsWith('#')) || part === 'node_modules');
 }
 
-/** Watches inputs with chokidar (no globs: chokidar 4+ dropped them) and hands over batches of changed paths. */
+/**
+ * Watches inputs with chokidar, in a worker thread (watch-worker.ts says why), and hands over
+ * batches of changed paths, each once it is complete on disk (Settler, on this thread, started by
+ * the first raw event of a save).
+ */
 export async function watchInputs(options: WatchOptions): Promise<Watcher> {
   const { timing } = options;
-  const roots = options.dirs.map((p) => path.resolve(p));
-  const awaitWriteFinish = { stabilityThreshold: timing.stabilityMs, pollInterval: timing.pollMs };
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -58,44 +69,39 @@ export async function watchInputs(options: WatchOptions): Promise<Watcher> {
     if (batch.length > 0) options.onChange(batch);
   };
   const note = (file: string) => {
-    pending.add(path.resolve(file));
+    pending.add(file);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, timing.batchMs);
   };
+  const settler = new Settler(timing, note);
 
-  const onError = (err: unknown) => options.onError(err instanceof Error ? err : new Error(String(err)));
-  const watchers: FSWatcher[] = [
-    watch(roots, {
-      ignoreInitial: true,
-      ignored: (file: string) => isIgnoredPath(roots, path.resolve(file)),
-      awaitWriteFinish,
-    }),
-  ];
-  const files = new Set((options.files ?? []).map((f) => path.resolve(f)));
-  if (files.size > 0) {
-    // chokidar misses later changes to a watched file that did not exist at the start; watching
-    // its folder one level deep, with everything else in it ignored, sees creation, change and removal.
-    const parents = new Set([...files].map((f) => path.dirname(f)));
-    watchers.push(watch([...parents], {
-      ignoreInitial: true,
-      depth: 0,
-      ignored: (file: string) => !parents.has(path.resolve(file)) && !files.has(path.resolve(file)),
-      awaitWriteFinish,
-    }));
-  }
-  await Promise.all(watchers.map((watcher) => {
-    // Folder events are left out: chokidar reports every file added or removed inside them anyway.
-    watcher.on('all', (event, file) => {
-      if (event === 'add' || event === 'change' || event === 'unlink') note(file);
+  const workerData: WatchWorkerData = {
+    roots: options.dirs.map((p) => path.resolve(p)),
+    files: (options.files ?? []).map((f) => path.resolve(f)),
+  };
+  const worker = new Worker(new URL('./watch-worker.js', import.meta.url), { workerData });
+  // Before `ready` a failure rejects (dev does not start); after it, it is reported and dev keeps serving.
+  let started = false;
+  let closing = false;
+  await new Promise<void>((resolve, reject) => {
+    const fail = (err: Error) => (started ? options.onError(err) : reject(err));
+    worker.on('message', (message: WatchWorkerMessage) => {
+      if (message.kind === 'path') settler.touch(message.file);
+      else if (message.kind === 'ready') { started = true; resolve(); }
+      else fail(new Error(message.message));
     });
-    watcher.on('error', onError);
-    return new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  }));
+    worker.on('error', fail);
+    worker.once('exit', (code) => {
+      if (!closing) fail(new Error(`the watcher stopped (exit code ${code}): restart dev to see changes again`));
+    });
+  });
 
   return {
     async close() {
+      closing = true;
       if (timer) clearTimeout(timer);
-      await Promise.all(watchers.map((w) => w.close()));
+      settler.close();
+      await worker.terminate(); // closes its fs.watch handles with the thread
     },
   };
 }

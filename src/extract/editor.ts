@@ -71,12 +71,13 @@ export interface EditorInput {
  * Validates front-matter written by an editor. A value of the wrong type is reported naming the key,
  * and left out so the extracted value is used instead; control characters are removed with a warning.
  */
-export function readEditorFields(frontMatter: RawFrontMatter, file: string, line: number): EditorInput {
+export function readEditorFields(frontMatter: RawFrontMatter, file: string, keyLines: Readonly<Record<string, number>>): EditorInput {
   const fields: Record<string, unknown> = {};
   const diagnostics: Diagnostic[] = [];
-  const at = (severity: Diagnostic['severity'], rule: string, message: string): Diagnostic =>
-    ({ file, line, column: 0, severity, rule: `extract/${rule}`, message });
   for (const [key, raw] of Object.entries(frontMatter)) {
+    // Front-matter opens the file, so a key without a known line is still near line 1.
+    const at = (severity: Diagnostic['severity'], rule: string, message: string): Diagnostic =>
+      ({ file, line: keyLines[key] ?? 1, column: 0, severity, rule: `extract/${rule}`, message });
     const check = CHECKS[key as keyof EditorFields];
     if (!check) {
       if (!PASS_THROUGH.has(key)) diagnostics.push(at('warning', 'unknown-key', `front-matter key "${key}" is not a parkpress field and is ignored`));

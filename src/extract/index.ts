@@ -57,7 +57,7 @@ function shiftDiagnostics(diagnostics: Diagnostic[], source: SourceFile): Diagno
 
 /** extract: normalized text -> Article (front-matter fields, clean markdown body, diagnostics). */
 export function extract(source: SourceFile, normalized: NormalizeResult): Article {
-  const { fields: editor, diagnostics: editorDiagnostics } = readEditorFields(source.frontMatter, source.relPath, 1);
+  const { fields: editor, diagnostics: editorDiagnostics } = readEditorFields(source.frontMatter, source.relPath, source.frontMatterLines ?? {});
   const state = initialState(source, normalized, editor.title);
   for (const rule of rules) rule.run(state);
   const f = state.fields;

@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { LineCounter, parseDocument, type YAMLParseError } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLParseError } from 'yaml';
 import type { RawFrontMatter } from '../types.js';
 
 export interface SplitResult {
@@ -7,6 +7,8 @@ export interface SplitResult {
   body: string;
   /** 1-based line where the body starts in the given text. */
   bodyStartLine: number;
+  /** 1-based line of each top-level key, so a message about a value can point at it. */
+  keyLines: Record<string, number>;
 }
 
 /** A front-matter problem; `line` is 1-based in the text given to splitFrontMatter. */
@@ -43,17 +45,22 @@ const refuse = (language: string) => (): never => {
 export function splitFrontMatter(text: string): SplitResult {
   const firstEnd = text.indexOf('\n');
   const open = OPEN.exec(firstEnd === -1 ? text : text.slice(0, firstEnd));
-  if (!open) return { data: {}, body: text, bodyStartLine: 1 };
+  if (!open) return { data: {}, body: text, bodyStartLine: 1, keyLines: {} };
   const language = open[1]!.toLowerCase();
   if (language !== '' && language !== 'yaml' && language !== 'yml') refuse(open[1]!)();
   if (!/\n---[ \t]*(?:\n|$)/.test(text.slice(firstEnd))) {
     throw new FrontMatterError('front-matter opened with "---" on line 1 is never closed by a "---" line', 1);
   }
+  let keyLines: Record<string, number> = {};
   const parsed = matter(text, {
     language: 'yaml',
     engines: {
       // gray-matter hands over the block with the newline after `---`: it starts on line 1.
-      yaml: (block: string) => parseYaml(block, block.startsWith('\n') ? 1 : 2),
+      yaml: (block: string) => {
+        const yaml = parseYaml(block, block.startsWith('\n') ? 1 : 2);
+        keyLines = yaml.keyLines;
+        return yaml.data;
+      },
       js: refuse('js'), javascript: refuse('javascript'), coffee: refuse('coffee'), coffeescript: refuse('coffeescript'),
       json: refuse('json'), toml: refuse('toml'),
     },
@@ -63,11 +70,12 @@ export function splitFrontMatter(text: string): SplitResult {
     data: { ...(parsed.data as RawFrontMatter) },
     body: parsed.content,
     bodyStartLine: text.slice(0, consumed).split('\n').length,
+    keyLines,
   };
 }
 
 /** Parses the YAML block; `firstLine` is where it starts in the file, for error lines. */
-function parseYaml(yamlText: string, firstLine: number): RawFrontMatter {
+function parseYaml(yamlText: string, firstLine: number): { data: RawFrontMatter; keyLines: Record<string, number> } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false, lineCounter });
   const problem = doc.errors[0];
@@ -78,11 +86,20 @@ function parseYaml(yamlText: string, firstLine: number): RawFrontMatter {
   } catch (err) {
     throw new FrontMatterError(`front-matter uses too many YAML aliases (${(err as Error).message})`, firstLine);
   }
-  if (value === null || value === undefined) return {};
+  if (value === null || value === undefined) return { data: {}, keyLines: {} };
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new FrontMatterError('front-matter must be a list of "key: value" lines', firstLine);
   }
-  return { ...(value as RawFrontMatter) };
+  return { data: { ...(value as RawFrontMatter) }, keyLines: keyLinesOf(doc, (pos) => lineCounter.linePos(pos).line + firstLine - 1) };
+}
+
+function keyLinesOf(doc: Document, lineAt: (pos: number) => number): Record<string, number> {
+  const lines: Record<string, number> = {};
+  if (!isMap(doc.contents)) return lines;
+  for (const pair of doc.contents.items) {
+    if (isScalar(pair.key) && pair.key.range) lines[String(pair.key.value)] = lineAt(pair.key.range[0]);
+  }
+  return lines;
 }
 
 function yamlError(err: YAMLParseError, line: number): FrontMatterError {

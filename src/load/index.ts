@@ -81,6 +81,7 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
     frontMatter: split.data,
     body: split.body,
     bodyStartLine: split.bodyStartLine,
+    frontMatterLines: split.keyLines,
   };
   return { source, diagnostics };
 }

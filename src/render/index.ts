@@ -31,7 +31,7 @@ export async function* renderSite(site: Site): AsyncGenerator<Page, void, undefi
   const renderers = contexts.map((ctx) => ({ edition: ctx.edition, render: articleRenderer(ctx) }));
   for (const [i, slug] of site.latest.entries()) {
     const html = md.render(site.bySlug.get(slug)!.body);
-    for (const r of renderers) yield* out.take([r.render(slug, i, html)], r.edition);
+    for (const r of renderers) yield* out.take([r.render(i, html)], r.edition);
   }
   const feed = feedArticles(site);
   const feedBodies = new Map(feed.map((a) => [a.slug, md.render(a.body)]));
@@ -80,7 +80,7 @@ class PageLog {
 }
 
 /** Moves a page into its edition's folder and script. */
-function inEdition(page: Page, edition: Edition): Page {
+export function inEdition(page: Page, edition: Edition): Page {
   if (!edition.dir) return page;
   return { path: `${edition.dir}/${page.path}`, content: typeof page.content === 'string' ? edition.convert(page.content) : page.content };
 }

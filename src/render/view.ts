@@ -45,29 +45,34 @@ export function articleSummary(a: Article): string {
   return a.summary || summarize(plainText(a.body));
 }
 
-/** Builds the link view models once per build; every page reuses them. */
+/**
+ * The link view models of a site's articles, each made on first use and then reused by every
+ * page (a dev preview renders a few pages of a large site and needs only a few).
+ */
 export class Links {
   private readonly articles = new Map<string, ArticleLink>();
 
-  constructor(site: Site, readonly config: Config) {
-    for (const a of site.articles) {
-      this.articles.set(a.slug, {
+  constructor(private readonly site: Site, readonly config: Config) {}
+
+  article(slug: string): ArticleLink {
+    let link = this.articles.get(slug);
+    if (!link) {
+      const a = this.site.bySlug.get(slug)!;
+      link = {
         title: a.title,
-        href: href(config, site.urls.get(a.slug)!),
+        href: href(this.config, this.site.urls.get(slug)!),
         date: a.date,
         dateText: dateText(a.date),
         views: a.views,
         summary: articleSummary(a),
-      });
+      };
+      this.articles.set(slug, link);
     }
-  }
-
-  article(slug: string): ArticleLink {
-    return this.articles.get(slug)!;
+    return link;
   }
 
   list(slugs: string[]): ArticleLink[] {
-    return slugs.filter((s) => this.articles.has(s)).map((s) => this.article(s));
+    return slugs.filter((s) => this.site.bySlug.has(s)).map((s) => this.article(s));
   }
 
   term(t: Term): TermLink {

@@ -1,6 +1,6 @@
 import type { Article, Config, Site } from '../types.js';
 import { compareLatest, rankArticles } from './order.js';
-import { relatedArticles } from './related.js';
+import { relatedArticles, type RelatedModel } from './related.js';
 import { articleKeywords, monthTaxonomy, taxonomy } from './taxonomies.js';
 import { pageviewKey } from './pageviews.js';
 import { articleUrl, uniqueSlugs } from './urls.js';
@@ -11,6 +11,8 @@ export interface SiteInputs {
    * site URL path without the leading slash; they override `Article.views`.
    */
   pageviews?: Map<string, number>;
+  /** Receives the related-articles indices once built (`dev` keeps them to place a new article quickly). */
+  keepRelated?: (model: RelatedModel) => void;
 }
 
 /**
@@ -30,7 +32,7 @@ export function buildSite(articles: Article[], config: Config, inputs: SiteInput
     articles: withViews,
     bySlug,
     urls: new Map(withViews.map((a) => [a.slug, articleUrl(a.slug, a.date)])),
-    related: relatedArticles(withViews, config),
+    related: relatedArticles(withViews, config, inputs.keepRelated),
     ranking: rankArticles(withViews, (a) => a.views, config).map((a) => a.slug),
     latest: withViews.map((a) => a.slug),
     taxonomies: {

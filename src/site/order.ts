@@ -27,15 +27,25 @@ export function compareLatest(a: Article, b: Article): number {
  * so with no view data at all the ranking equals the latest list.
  */
 export function rankArticles(latestFirst: Article[], views: (a: Article) => number | null, config: Config): Article[] {
-  const newest = latestFirst.map((a) => dateValue(a.date)).find((v) => !Number.isNaN(v));
+  return [...latestFirst].sort(rankingOrder(latestFirst, views, config));
+}
+
+/** The order of `rankArticles` as a comparator (so one article can be placed into an existing ranking). */
+export function rankingOrder(latestFirst: Article[], views: (a: Article) => number | null, config: Config): (a: Article, b: Article) => number {
+  const newest = newestDate(latestFirst);
   const from = newest === undefined ? -Infinity : newest - config.ranking.windowDays * 86_400_000;
   const position = new Map(latestFirst.map((a, i) => [a.slug, i]));
   const recent = (a: Article): boolean => { const d = dateValue(a.date); return Number.isNaN(d) || d >= from; };
-  return [...latestFirst].sort((a, b) => {
+  return (a, b) => {
     const ra = recent(a);
     if (ra !== recent(b)) return ra ? -1 : 1;
     const va = views(a) ?? -1;
     const vb = views(b) ?? -1;
     return va !== vb ? vb - va : position.get(a.slug)! - position.get(b.slug)!;
-  });
+  };
+}
+
+/** The newest article date (ms) of a latest-first list; undefined when none is dated. */
+export function newestDate(latestFirst: Article[]): number | undefined {
+  return latestFirst.map((a) => dateValue(a.date)).find((v) => !Number.isNaN(v));
 }

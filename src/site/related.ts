@@ -16,6 +16,11 @@ class Vocabulary {
   private readonly ids = new Map<string, number>();
   readonly terms: string[] = [];
 
+  /** The id of a term already numbered. */
+  find(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
   id(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
@@ -30,28 +35,29 @@ class Vocabulary {
 /** The terms of one article for one index: term ids (ascending) and their frequencies. */
 interface Bag { ids: Int32Array; tfs: Float64Array }
 
-function bagOf({ terms, counts }: TermCounts, vocab: Vocabulary): Bag {
-  const pairs = terms.map((t, i) => [vocab.id(t), counts[i]!] as const).sort((a, b) => a[0] - b[0]);
-  return { ids: Int32Array.from(pairs, (p) => p[0]), tfs: Float64Array.from(pairs, (p) => p[1]) };
+function bagOf(counts: Map<string, number>, vocab: Vocabulary): Bag {
+  return bagOfIds(new Map([...counts].map(([t, tf]) => [vocab.id(t), tf])));
 }
 
 /** Distinct, trimmed, non-empty values, each counted once. */
-function once(values: string[]): TermCounts {
-  const terms = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
-  return { terms, counts: terms.map(() => 1) };
+function once(values: string[]): Map<string, number> {
+  return new Map(values.map((v) => v.trim()).filter(Boolean).map((t) => [t, 1]));
 }
 
-/** The terms each index sees in an article; body terms come from the per-file stage's segmentation. */
-function indexBags(name: RelatedIndex['name'], articles: Article[]): Bag[] {
-  const vocab = new Vocabulary();
+/** The terms one index sees in an article, as counts; body terms come from the per-file stage's segmentation. */
+function indexCounts(name: RelatedIndex['name'], a: Article): Map<string, number> {
   switch (name) {
     case 'keywords':
-      return articles.map((a) => bagOf(once([...a.keywords, ...a.computedKeywords]), vocab));
+      return once([...a.keywords, ...a.computedKeywords]);
     case 'parks':
-      return articles.map((a) => bagOf(once(a.parks.length ? a.parks : a.park ? [a.park] : []), vocab));
+      return once(a.parks.length ? a.parks : a.park ? [a.park] : []);
     case 'terms':
-      return topTerms(articles.map((a) => bagOf(termsOf(a).words, vocab)), vocab);
+      return countMap(termsOf(a).words);
   }
+}
+
+function countMap({ terms, counts }: TermCounts): Map<string, number> {
+  return new Map(terms.map((t, i) => [t, counts[i]!]));
 }
 
 function documentFrequency(bags: Bag[]): Int32Array {
@@ -63,23 +69,20 @@ function documentFrequency(bags: Bag[]): Int32Array {
 }
 
 /**
- * Keeps each article's TERMS_PER_ARTICLE highest TF-IDF terms (ties by code point, for determinism).
- * Words found in no other article are passed over: they cannot link to anything, and on a small
- * site they would fill every slot and leave an article with no related at all.
+ * Keeps an article's TERMS_PER_ARTICLE highest TF-IDF terms (ties by code point, for determinism),
+ * `df` and `n` counting the article itself. Words found in no other article are passed over: they
+ * cannot link to anything, and on a small site they would fill every slot and leave an article with
+ * no related at all.
  */
-function topTerms(bags: Bag[], vocab: Vocabulary): Bag[] {
-  const df = documentFrequency(bags);
-  const n = bags.length;
-  return bags.map(({ ids, tfs }) => {
-    const scored: [number, number, number][] = [];
-    ids.forEach((id, k) => {
-      if (df[id]! > 1) scored.push([id, tfs[k]!, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df[id]!)]);
-    });
-    const term = (id: number): string => vocab.terms[id]!;
-    scored.sort((a, b) => b[2] - a[2] || (term(a[0]) < term(b[0]) ? -1 : term(a[0]) > term(b[0]) ? 1 : 0));
-    const kept = scored.slice(0, TERMS_PER_ARTICLE).sort((a, b) => a[0] - b[0]);
-    return { ids: Int32Array.from(kept, (s) => s[0]), tfs: Float64Array.from(kept, (s) => s[1]) };
+function topTerms({ ids, tfs }: Bag, vocab: Vocabulary, df: (id: number) => number, n: number): Bag {
+  const scored: [number, number, number][] = [];
+  ids.forEach((id, k) => {
+    if (df(id) > 1) scored.push([id, tfs[k]!, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df(id))]);
   });
+  const term = (id: number): string => vocab.terms[id]!;
+  scored.sort((a, b) => b[2] - a[2] || (term(a[0]) < term(b[0]) ? -1 : term(a[0]) > term(b[0]) ? 1 : 0));
+  const kept = scored.slice(0, TERMS_PER_ARTICLE).sort((a, b) => a[0] - b[0]);
+  return { ids: Int32Array.from(kept, (s) => s[0]), tfs: Float64Array.from(kept, (s) => s[1]) };
 }
 
 /** The articles filed under one term with the term's weight in each, heaviest first. */
@@ -89,70 +92,170 @@ interface Postings { docs: Int32Array; weights: Float64Array }
 interface Vector { weights: Float64Array; postings: Postings[] }
 
 /**
+ * One weighted index as built over the whole site, kept so `dev` can find the related articles of
+ * one new article against it (`relatedFor`) without rebuilding it.
+ */
+interface IndexModel {
+  name: RelatedIndex['name'];
+  weight: number;
+  vocab: Vocabulary;
+  /** Articles indexed. */
+  n: number;
+  /** `terms` only: document frequency over whole bodies, which chooses each article's top terms. */
+  bodyDf?: Int32Array;
+  /** Document frequency over the indexed bags. */
+  df: Int32Array;
+  /** Postings by term id. */
+  postings: Postings[];
+  vectors: Vector[];
+}
+
+/** The related indices of one site, in latest-first article order. */
+export interface RelatedModel {
+  slugs: string[];
+  indices: IndexModel[];
+  config: Config['related'];
+}
+
+/** The bags of one index over all articles (terms: each article's top terms). Body counts become bags one article at a time. */
+function indexBags(name: RelatedIndex['name'], articles: Article[], vocab: Vocabulary): { bags: Bag[]; bodyDf?: Int32Array } {
+  const bags = articles.map((a) => bagOf(indexCounts(name, a), vocab));
+  if (name !== 'terms') return { bags };
+  const bodyDf = documentFrequency(bags);
+  return { bags: bags.map((b) => topTerms(b, vocab, (id) => bodyDf[id]!, bags.length)), bodyDf };
+}
+
+/**
+ * A term no other article has cannot link anything: leaving it out keeps an index that can
+ * never match (a park no other article names) from diluting the indices that can. Terms in more
+ * than `maxShare` of the articles (高新区 in a zone-news site) say nothing about topic.
+ */
+function useful(df: number, n: number, maxShare: number): boolean {
+  return df > 1 && (df <= 2 || df <= maxShare * n);
+}
+
+/** An article's kept terms with TF-IDF weights normalised to a unit vector. */
+function unitWeights(bag: Bag, df: (id: number) => number, n: number, maxShare: number): [number, number][] {
+  const { kept, norm } = weighted(bag, df, n, maxShare);
+  return kept.map(([id, w]) => [id, w / (norm || 1)]);
+}
+
+/** An article's kept terms with TF-IDF weights, and the length of that vector. */
+function weighted({ ids, tfs }: Bag, df: (id: number) => number, n: number, maxShare: number): { kept: [number, number][]; norm: number } {
+  const kept: [number, number][] = [];
+  ids.forEach((id, k) => { if (useful(df(id), n, maxShare)) kept.push([id, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df(id))]); });
+  return { kept, norm: Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) };
+}
+
+/**
  * Inverted index for one weighted index, with TF-IDF weights normalised per article so the dot
  * product of two articles is their cosine similarity over the terms they share with the site.
- * Terms in more than `maxShare` of the articles (高新区 in a zone-news site) say nothing about
- * topic and are dropped.
  */
-function invertedIndex(bags: Bag[], maxShare: number): Vector[] {
+function invertedIndex(bags: Bag[], maxShare: number): Pick<IndexModel, 'df' | 'postings' | 'vectors'> {
   const n = bags.length;
   const df = documentFrequency(bags);
-  // A term no other article has cannot link anything: leaving it out keeps an index that can
-  // never match (a park no other article names) from diluting the indices that can.
-  const useful = (id: number): boolean => df[id]! > 1 && (df[id]! <= 2 || df[id]! <= maxShare * n);
   const lists: { doc: number; w: number }[][] = Array.from({ length: df.length }, () => []);
-  const units = bags.map(({ ids, tfs }, doc) => {
-    const kept: [number, number][] = [];
-    ids.forEach((id, k) => { if (useful(id)) kept.push([id, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df[id]!)]); });
-    const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
-    for (const [id, w] of kept) lists[id]!.push({ doc, w: w / norm });
-    return kept.map(([id, w]) => [id, w / norm] as const);
+  const units = bags.map((bag, doc) => {
+    const { kept, norm } = weighted(bag, (id) => df[id]!, n, maxShare);
+    const unit = kept.map(([id, w]): [number, number] => [id, w / (norm || 1)]);
+    for (const [id, w] of unit) lists[id]!.push({ doc, w });
+    // A term only this article has links nothing in this site, but it links a new article that
+    // shares it (dev's `relatedFor`): it is filed with the weight it would have with two articles.
+    // Vectors never include it, so the related lists of this site are unaffected.
+    bag.ids.forEach((id, k) => {
+      if (df[id] !== 1) return;
+      const w = (1 + Math.log(bag.tfs[k]!)) * Math.log((n + 2) / 2);
+      lists[id]!.push({ doc, w: w / Math.sqrt(norm * norm + w * w) });
+    });
+    return unit;
   });
   const postings = lists.map((list) => {
     const top = list.sort((x, y) => y.w - x.w || x.doc - y.doc).slice(0, MAX_POSTINGS);
     return { docs: Int32Array.from(top, (p) => p.doc), weights: Float64Array.from(top, (p) => p.w) };
   });
-  return units.map((u) => ({ weights: Float64Array.from(u, (p) => p[1]), postings: u.map(([id]) => postings[id]!) }));
+  const vectors = units.map((u) => ({ weights: Float64Array.from(u, (p) => p[1]), postings: u.map(([id]) => postings[id]!) }));
+  return { df, postings, vectors };
 }
 
 /**
- * 相关阅读 for every article: score(a, b) = Σ weightᵢ · cosineᵢ(a, b) / Σ weightᵢ, like Hugo's related
- * content, where the sums run over the indices in which `a` has terms: an article with no stated
- * keywords or park is compared on what it has, not penalised for what it lacks. Only articles
- * sharing at least one indexed term are ever scored (inverted index, at most MAX_POSTINGS per
- * term), so the cost grows with the site, not with its square. `articles` must be in
- * latest-first order: equal scores prefer the newer article, then the earlier slug.
+ * Scores every article sharing a term with one article's vectors (one per index, empty when it has
+ * no terms there) and returns the best `count` doc numbers above the threshold, best first.
+ * score(a, b) = Σ weightᵢ · cosineᵢ(a, b) / Σ weightᵢ over the indices in which `a` has terms.
  */
-export function relatedArticles(articles: Article[], config: Config): Map<string, string[]> {
-  const { count, threshold, indices } = config.related;
+function bestMatches(mine: { weight: number; vector: Vector }[], scores: Float64Array, skip: (doc: number) => boolean, related: Config['related']): number[] {
+  const touched: number[] = [];
+  const present = mine.filter(({ vector }) => vector.weights.length > 0);
+  const total = present.reduce((s, i) => s + i.weight, 0);
+  for (const { weight, vector } of present) {
+    const scale = weight / total;
+    for (let t = 0; t < vector.weights.length; t++) {
+      const { docs, weights } = vector.postings[t]!;
+      const wa = scale * vector.weights[t]!;
+      for (let k = 0; k < docs.length; k++) {
+        const doc = docs[k]!;
+        if (skip(doc)) continue;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += wa * weights[k]!;
+      }
+    }
+  }
+  const picked = touched.filter((d) => scores[d]! >= related.threshold)
+    .sort((x, y) => scores[y]! - scores[x]! || x - y)
+    .slice(0, related.count);
+  for (const d of touched) scores[d] = 0;
+  return picked;
+}
+
+/**
+ * 相关阅读 for every article, like Hugo's related content: an article with no stated keywords or
+ * park is compared on what it has, not penalised for what it lacks. Only articles sharing at least
+ * one indexed term are ever scored (inverted index, at most MAX_POSTINGS per term), so the cost
+ * grows with the site, not with its square. `articles` must be in latest-first order: equal
+ * scores prefer the newer article, then the earlier slug. `keep` receives the indices (for `dev`).
+ */
+export function relatedArticles(articles: Article[], config: Config, keep?: (model: RelatedModel) => void): Map<string, string[]> {
   const maxShare = config.related.maxShare ?? 0.5;
-  const built = indices.filter((i) => i.weight > 0)
-    .map((i) => ({ weight: i.weight, vectors: invertedIndex(indexBags(i.name, articles), maxShare) }));
+  const built: IndexModel[] = config.related.indices.filter((i) => i.weight > 0).map((i) => {
+    const vocab = new Vocabulary();
+    const { bags, bodyDf } = indexBags(i.name, articles, vocab);
+    return { name: i.name, weight: i.weight, vocab, n: articles.length, bodyDf, ...invertedIndex(bags, maxShare) };
+  });
   const scores = new Float64Array(articles.length);
   const result = new Map<string, string[]>();
   articles.forEach((article, a) => {
-    const touched: number[] = [];
-    const present = built.filter(({ vectors }) => vectors[a]!.weights.length > 0);
-    const total = present.reduce((s, i) => s + i.weight, 0);
-    for (const { weight, vectors } of present) {
-      const scale = weight / total;
-      const { weights: mine, postings } = vectors[a]!;
-      for (let t = 0; t < mine.length; t++) {
-        const { docs, weights } = postings[t]!;
-        const wa = scale * mine[t]!;
-        for (let k = 0; k < docs.length; k++) {
-          const doc = docs[k]!;
-          if (doc === a) continue;
-          if (scores[doc] === 0) touched.push(doc);
-          scores[doc] += wa * weights[k]!;
-        }
-      }
-    }
-    const picked = touched.filter((d) => scores[d]! >= threshold)
-      .sort((x, y) => scores[y]! - scores[x]! || x - y)
-      .slice(0, count);
-    result.set(article.slug, picked.map((d) => articles[d]!.slug));
-    for (const d of touched) scores[d] = 0;
+    const mine = built.map(({ weight, vectors }) => ({ weight, vector: vectors[a]! }));
+    result.set(article.slug, bestMatches(mine, scores, (doc) => doc === a, config.related).map((d) => articles[d]!.slug));
   });
+  keep?.({ slugs: articles.map((a) => a.slug), indices: built, config: config.related });
   return result;
+}
+
+/**
+ * 相关阅读 of one article that is not in `model` (new, or changed since), scored against the
+ * indexed articles as if it had been indexed with them (document frequencies count it once more);
+ * the other articles keep their weights. Slugs in `exclude` (removed or replaced) are never picked.
+ */
+export function relatedFor(model: RelatedModel, article: Article, exclude: ReadonlySet<string>): string[] {
+  const maxShare = model.config.maxShare ?? 0.5;
+  const mine = model.indices.map((index) => {
+    const { vocab, bodyDf } = index;
+    const n = index.n + 1;
+    const known = new Map<number, number>();
+    for (const [term, tf] of indexCounts(index.name, article)) {
+      const id = vocab.find(term);
+      if (id !== undefined) known.set(id, tf); // a term no indexed article has cannot link anything
+    }
+    let bag = bagOfIds(known);
+    if (bodyDf) bag = topTerms(bag, vocab, (id) => (bodyDf[id] ?? 0) + 1, n);
+    const unit = unitWeights(bag, (id) => (index.df[id] ?? 0) + 1, n, maxShare);
+    const vector = { weights: Float64Array.from(unit, (p) => p[1]), postings: unit.map(([id]) => index.postings[id]!) };
+    return { weight: index.weight, vector };
+  });
+  const skip = (doc: number): boolean => exclude.has(model.slugs[doc]!);
+  return bestMatches(mine, new Float64Array(model.slugs.length), skip, model.config).map((d) => model.slugs[d]!);
+}
+
+function bagOfIds(counts: Map<number, number>): Bag {
+  const pairs = [...counts].sort((a, b) => a[0] - b[0]);
+  return { ids: Int32Array.from(pairs, (p) => p[0]), tfs: Float64Array.from(pairs, (p) => p[1]) };
 }

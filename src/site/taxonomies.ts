@@ -41,3 +41,31 @@ export function monthTaxonomy(latestFirst: Article[]): Term[] {
     })
     .sort((x, y) => compareText(y.key, x.key));
 }
+
+/** The four taxonomies of a site. */
+export type TaxonomyName = 'keywords' | 'parks' | 'sources' | 'months';
+
+/**
+ * The terms (name, key, URL) one article is filed under in each taxonomy, named and keyed exactly
+ * as `taxonomy` and `monthTaxonomy` do for the whole site (the first name of a key wins).
+ */
+export function articleTerms(a: Article): Record<TaxonomyName, Pick<Term, 'name' | 'key' | 'url'>[]> {
+  const of = (names: (string | null)[], base: string) => {
+    const byKey = new Map<string, Pick<Term, 'name' | 'key' | 'url'>>();
+    for (const raw of names) {
+      const name = raw?.trim();
+      if (!name) continue;
+      const key = pathKey(name);
+      if (!byKey.has(key)) byKey.set(key, { name, key, url: `/${base}/${key}/` });
+    }
+    return [...byKey.values()];
+  };
+  const month = articleMonth(a);
+  const [y, m] = month?.split('-') ?? [];
+  return {
+    keywords: of(articleKeywords(a), 'keywords'),
+    parks: of(a.parks.length ? a.parks : [a.park], 'parks'),
+    sources: of([a.source], 'sources'),
+    months: month ? [{ name: `${y}年${Number(m)}月`, key: month, url: `/archive/${y}/${m}/` }] : [],
+  };
+}

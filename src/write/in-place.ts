@@ -25,15 +25,7 @@ export function updateInPlace(pages: Page[], dir: string, before: Written): { re
       unchanged++;
       continue;
     }
-    const target = path.join(dir, page.path);
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true }); // once per folder: most pages of a big update share few
-      folders.add(folder);
-    }
-    const temp = `${target}.tmp-${process.pid}`;
-    writeFileSync(temp, bytesOf(page));
-    renameSync(temp, target);
+    writePage(page, dir, folders);
     paths.push(page.path);
   }
   const written = paths.length;
@@ -44,6 +36,49 @@ export function updateInPlace(pages: Page[], dir: string, before: Written): { re
   }
   const report = { written, unchanged, removed: paths.length - written, paths: paths.sort() };
   return { report, written: after };
+}
+
+/**
+ * Writes some pages and removes others in a live build folder, leaving every other page alone
+ * (a dev preview of one change), and records it in `written` so the next full update compares
+ * against what is really on disk. Returns the paths whose bytes changed.
+ */
+export function patchInPlace(pages: Page[], removed: string[], dir: string, written: Written): WriteReport {
+  const paths: string[] = [];
+  let unchanged = 0;
+  for (const page of pages) {
+    const old = written.get(page.path);
+    if (old !== undefined && sameContent(old, page.content)) {
+      unchanged++;
+      continue;
+    }
+    writePage(page, dir, new Set());
+    written.set(page.path, page.content);
+    paths.push(page.path);
+  }
+  const count = paths.length;
+  for (const old of removed) {
+    if (!written.delete(old)) continue;
+    removeFile(path.join(dir, old), dir);
+    paths.push(old);
+  }
+  return { written: count, unchanged, removed: paths.length - count, paths: paths.sort() };
+}
+
+/**
+ * Temp file renamed over the page, so a reader never sees half a page. `made` holds the folders
+ * this update has made sure of: most pages of a big update share few, so each is made once.
+ */
+function writePage(page: Page, dir: string, made: Set<string>): void {
+  const target = path.join(dir, page.path);
+  const folder = path.dirname(target);
+  if (!made.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  }
+  const temp = `${target}.tmp-${process.pid}`;
+  writeFileSync(temp, bytesOf(page));
+  renameSync(temp, target);
 }
 
 /** Compared as given: encoding ten thousand strings to bytes would cost more than the writes. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page, WriteReport } from '../types.js';
 import { forgetManifest, liveBuildDir, writeNewBuild } from './atomic.js';
 import type { PageSource } from './bytes.js';
-import { updateInPlace, type Written } from './in-place.js';
+import { patchInPlace, updateInPlace, type Written } from './in-place.js';
 import { acquireLock } from './lock.js';
 import { assertWritablePages } from './paths.js';
 
@@ -67,6 +67,31 @@ async function collect(pages: PageSource): Promise<Page[]> {
   const all: Page[] = [];
   for await (const page of pages) all.push(page);
   return all;
+}
+
+/**
+ * For `dev`: writes `pages` and removes `removed` in the live build this process wrote in place,
+ * touching nothing else (a preview of one change before the full rebuild). Undefined, with
+ * nothing touched, when there is no such build to patch; the full rebuild then does it all.
+ */
+export async function patchSite(pages: Page[], removed: string[], outDir: string, options: Pick<WriteOptions, 'lockTimeoutMs'> = {}): Promise<WriteReport | undefined> {
+  assertWritablePages(pages);
+  const out = path.resolve(outDir);
+  const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
+  try {
+    const last = remembered.get(out);
+    if (!last || last.dir !== (await liveBuildDir(out))) return undefined;
+    try {
+      const report = patchInPlace(pages, removed, last.dir, last.written);
+      if (report.written + report.removed > 0) await forgetManifest(last.dir);
+      return report;
+    } catch (err) {
+      remembered.delete(out); // half patched: the next write starts a new build
+      throw err;
+    }
+  } finally {
+    await release();
+  }
 }
 
 /** An update that hits the unexpected (a page where a folder now is ...) is redone as a new build. */

@@ -48,3 +48,11 @@ test('the terms of removed sentences are subtracted: the same counts as segmenti
     assert.ok(!a.terms!.words.terms.includes('浏览器'));
   }
 });
+
+test('words either side of an ideographic space stay apart when a sentence beside them is removed', () => {
+  const articles = corpus(12).map((a) => ({ ...a, body: a.body.replace('\n\n', `FinTech\u3000Space 加速器第${a.file}期开放申请。\n\n`) }));
+  for (const a of enrichCorpus(articles, config)) {
+    assert.ok(!a.body.includes(NOTICE));
+    assert.ok(a.body.includes('FinTech\u3000Space'), a.body);
+  }
+});

@@ -57,7 +57,10 @@ test('dev on a real site: a dropped sample article is served and listed, deletin
     const before = new Set(await htmlFiles(config.outDir));
 
     await copyFile(path.join(projectRoot, 'content', dropped), path.join(site.root, 'content', dropped));
+    // Two reloads: the quick preview, then the full rebuild (tested in preview.test.ts); check the end state.
     await events.next('reload', 120_000);
+    await server.idle();
+    await events.catchUp(server.build());
     const added = (await htmlFiles(config.outDir)).filter((rel) => !before.has(rel));
     assert.ok(added.length > 0, 'the new article has pages');
     const articleUrls: string[] = [];
@@ -70,6 +73,8 @@ test('dev on a real site: a dropped sample article is served and listed, deletin
 
     await rm(path.join(site.root, 'content', dropped));
     await events.next('reload', 120_000);
+    await server.idle();
+    await events.catchUp(server.build());
     for (const url of articleUrls) {
       assert.equal((await get(origin + url)).status, 404, `${url} is gone`);
       assert.deepEqual(await pagesLinkingTo(config.outDir, url), [], `no page links to ${url} any more`);

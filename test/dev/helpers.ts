@@ -80,9 +80,16 @@ export interface ServerEvent { event: string; data: unknown }
 /** Listens to the dev server's event stream and lets a test wait for the next matching event. */
 export async function openEvents(url: string): Promise<{
   next(event: string, within?: number): Promise<ServerEvent>;
+  /**
+   * Waits until the stream has caught up with output number `build` (DevServer.build()) and drops
+   * the reloads up to it not yet taken, such as the second reload of a change already waited for.
+   */
+  catchUp(build: number, within?: number): Promise<void>;
   close(): void;
 }> {
   const queue: ServerEvent[] = [];
+  /** The highest build number any state or reload event carried. */
+  let seen = 0;
   const waiters: (() => void)[] = [];
   const req = http.get(url);
   const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
@@ -99,7 +106,11 @@ export async function openEvents(url: string): Promise<{
       buffer = buffer.slice(end + 2);
       const event = /^event: (.*)$/m.exec(block)?.[1];
       const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event && data !== undefined) queue.push({ event, data: JSON.parse(data) });
+      if (event && data !== undefined) {
+        const parsed = JSON.parse(data) as { build?: number };
+        if (typeof parsed.build === 'number') seen = Math.max(seen, parsed.build);
+        queue.push({ event, data: parsed });
+      }
       waiters.splice(0).forEach((w) => w());
     }
   });
@@ -117,6 +128,18 @@ export async function openEvents(url: string): Promise<{
           waiters.push(() => { clearTimeout(t); resolve(); });
         });
       }
+    },
+    async catchUp(build: number, within = 30_000): Promise<void> {
+      const deadline = Date.now() + within;
+      while (seen < build) {
+        if (Date.now() > deadline) throw new Error(`no event for build ${build} within ${within} ms`);
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, 50);
+          waiters.push(() => { clearTimeout(t); resolve(); });
+        });
+      }
+      const stale = (e: ServerEvent) => e.event === 'reload' && (e.data as { build: number }).build <= build;
+      queue.splice(0, queue.length, ...queue.filter((e) => !stale(e)));
     },
     close: () => req.destroy(),
   };

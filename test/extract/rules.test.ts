@@ -189,6 +189,7 @@ test('front-matter: editor values win; wrong types are errors naming the key and
   const errors = a.diagnostics.filter((d) => d.rule === 'extract/front-matter-type');
   assert.deepEqual(errors.map((d) => d.message.match(/"(\w+)"/u)?.[1]), ['date', 'keywords']);
   assert.ok(errors.every((d) => d.severity === 'error' && d.file === 'front-matter.txt'));
+  assert.deepEqual(errors.map((d) => d.line), [3, 4], 'each error points at its key\'s line');
 });
 
 test('diagnostics point at original lines: the front-matter and blank lines are counted', async () => {

@@ -4,7 +4,7 @@ import { FrontMatterError, splitFrontMatter } from '../../src/frontmatter/index.
 
 test('text without front-matter is returned whole', () => {
   const r = splitFrontMatter('标题\n正文');
-  assert.deepEqual(r, { data: {}, body: '标题\n正文', bodyStartLine: 1 });
+  assert.deepEqual(r, { data: {}, body: '标题\n正文', bodyStartLine: 1, keyLines: {} });
 });
 
 test('YAML front-matter is split off; dates stay strings for extract to validate', () => {
@@ -12,6 +12,7 @@ test('YAML front-matter is split off; dates stay strings for extract to validate
   assert.deepEqual(r.data, { title: '苏州工业园区', date: '2024-03-20', keywords: ['园区', '创新'] });
   assert.equal(r.body, '正文第一行\n');
   assert.equal(r.bodyStartLine, 6);
+  assert.deepEqual(r.keyLines, { title: 2, date: 3, keywords: 4 });
 });
 
 test('the js / javascript engines are refused and never run', () => {

@@ -8,12 +8,12 @@ const LEAD_COUNT = 3;
 /** Parks and keywords listed on the home page. */
 const HOME_TERMS = 24;
 
-/** Home: lead stories, the latest list (paginated), parks and keywords; one page at a time. */
-export function* renderHome(ctx: RenderContext): Generator<Page, void, undefined> {
+/** Home: lead stories, the latest list (paginated), parks and keywords; one page at a time, only the first `pages` when given. */
+export function* renderHome(ctx: RenderContext, pages = Infinity): Generator<Page, void, undefined> {
   const { site, links } = ctx;
   const lead = links.list(site.latest.slice(0, LEAD_COUNT));
   const rest = site.latest.slice(LEAD_COUNT);
-  for (const { url, items, pager } of paginate(site.config, '/', rest, site.config.pageSize)) yield {
+  for (const { url, items, pager } of paginate(site.config, '/', rest, site.config.pageSize).slice(0, pages)) yield {
     path: outputPath(url),
     content: renderTemplate(ctx, 'home.njk', {
       page: { url, title: pager.page > 1 ? `最新文章 第${pager.page}页` : null },

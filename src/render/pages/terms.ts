@@ -27,10 +27,18 @@ export function* renderTaxonomies(ctx: RenderContext): Generator<Page, void, und
   }
 }
 
-/** One term's article list; the heading is the term itself, under a small label naming the taxonomy. */
-function* renderTerm(ctx: RenderContext, term: Term, label: string): Generator<Page, void, undefined> {
+/** The label of each taxonomy's term pages. */
+export function termLabel(tax: keyof typeof TAXONOMIES): string {
+  return TAXONOMIES[tax].term;
+}
+
+/**
+ * One term's article list, one page at a time; the heading is the term itself, under a small
+ * label naming the taxonomy. Only the first `pages` pages when given.
+ */
+export function* renderTerm(ctx: RenderContext, term: Term, label: string, pages = Infinity): Generator<Page, void, undefined> {
   const title = `${term.name} · ${label}`;
-  for (const { url, items, pager } of paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize)) yield {
+  for (const { url, items, pager } of paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).slice(0, pages)) yield {
     path: outputPath(url),
     content: renderTemplate(ctx, 'list.njk', {
       page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title },

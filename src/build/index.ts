@@ -31,6 +31,17 @@ export interface BuildOptions {
   onStage?: (stage: SiteStage) => void;
   /** On-disk cache of per-file results (src/cache/files.ts), consulted before a file is processed. */
   cache?: BuildCache;
+  /**
+   * Called when every file has been through the per-file stages, before the site-wide ones; the
+   * `build` command saves its disk cache here, while the results are whole (see `once`).
+   */
+  onFilesDone?: (files: string[]) => Promise<void>;
+  /**
+   * The builder builds once (the `build` command; `dev` builds again and keeps everything): each
+   * article's terms, the largest per-article data after the body, are dropped as soon as the site
+   * stage has read them. V8 sizes the heap from what is live, so render's peak falls with them.
+   */
+  once?: boolean;
 }
 
 /** The stages after the per-file ones, in order (`render` writes each page as it is rendered). */
@@ -198,6 +209,8 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const discover = t();
       const processed = await processAll(files, changed ? new Set(changed.map((f) => path.resolve(f))) : undefined);
       const filesMs = t();
+      await options.onFilesDone?.(files);
+      t();
       const results = files.map((f) => cache.get(f)!.result);
       const articles = results.flatMap((r) => (r.article ? [r.article] : [])).sort(byFile);
       options.onStage?.('corpus');
@@ -208,6 +221,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       const keepRelated = options.inPlace ? (m: PreviewBase['related']) => { kept.related = m; } : undefined;
       const site = stages.buildSite(enriched, config, { pageviews: pageviews.views, keepRelated });
       const siteMs = t();
+      if (options.once) dropTerms([articles, enriched, site.articles]);
       options.onStage?.('render');
       const pages = metered(stages.renderSite(site));
       const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
@@ -228,6 +242,14 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       };
     },
   };
+}
+
+/**
+ * Terms are read by the corpus and site stages only. The per-file results, the corpus's copies and
+ * the site's copies may each hold the same terms, so all of them let go.
+ */
+function dropTerms(lists: Article[][]): void {
+  for (const list of lists) for (const a of list) delete a.terms;
 }
 
 /** A page stream that counts its pages and the time spent producing them. */

@@ -1,7 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { checkUpToDate, recordBuild, type BuildOutcome } from '../cache/up-to-date.js';
 import type { KnownStamps } from '../cache/inputs.js';
+import type { FileCache } from '../cache/files.js';
 import type { FileStamp } from '../cache/stamp.js';
 import { ConfigError, readRawConfig, resolveUnvalidated, type ConfigOverrides } from '../config/read.js';
 import { createReporter, type Reporter } from '../log/index.js';
@@ -118,6 +120,7 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
     import('../cache/inputs.js'),
   ]);
   const config = await loadConfig(process.cwd(), overrides);
+  limitHeapGrowth();
   const caching = flags.cache && config.cacheDir !== undefined;
   // Taken before any input is read: the record's stamps are only trusted for files older than this.
   const stampedAt = Date.now();
@@ -125,12 +128,16 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
   const opened = performance.now();
   const cache = caching ? await openFileCache(config.cacheDir!, config, { known, note: reporter.verbose }) : undefined;
   const loadMs = performance.now() - opened;
+  let saveMs: number | undefined;
   const builder = createBuilder(config, {
     quiet: flags.quiet,
     verbose: flags.verbose,
     onProgress: reporter.progress,
     onStage: reporter.stage,
     cache,
+    once: true,
+    // Saved before the site-wide stages: `once` then drops the per-file terms the cache keeps.
+    onFilesDone: cache ? async (files) => { saveMs = await saveCache(cache, files, config, reporter); } : undefined,
   });
   const result = await builder.build();
   reporter.endProgress();
@@ -148,7 +155,6 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
   if (cache && result.inputs) {
     const inputs = result.inputs;
     try {
-      const saveMs = await cache.save([...inputs.keys()].map((f) => toRel(config.contentDir, f)));
       const recorded = others !== undefined && await recordBuild(config, {
         stampedAt,
         stamps: new Map([...inputs, ...others]),
@@ -156,7 +162,7 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
         outcome: { articles: result.articles, pages: result.pages, diagnostics: result.diagnostics },
       });
       reporter.verbose(
-        `cache: ${cache.hits} of ${result.files} files from ${config.cacheDir} (load ${loadMs.toFixed(0)} ms, save ${saveMs.toFixed(0)} ms)` +
+        `cache: ${cache.hits} of ${result.files} files from ${config.cacheDir} (load ${loadMs.toFixed(0)} ms, save ${saveMs === undefined ? 'failed' : `${saveMs.toFixed(0)} ms`})` +
           (recorded ? '' : '; this build was not recorded, so the next one builds too'),
       );
     } catch (err) {
@@ -165,6 +171,29 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
     }
   }
   return exitCode(result.diagnostics, Boolean(flags.strict));
+}
+
+/**
+ * How far V8 lets the heap grow past what the last full GC found live (default: up to 4x). The
+ * site-wide stages make garbage in bursts (the corpus step's tables, related's index, render's
+ * strings) on top of a site model that is live to the end; by default the heap waited to be ~4x
+ * that model before collecting, which set the build's peak. At 10,000 articles 1.25x cuts the peak
+ * by ~150-300 MiB for about 1 s more CPU (measured: 50% -> ~650 MiB, 25% -> ~540, 10% -> ~550 at +3 s).
+ */
+const HEAP_GROWING_PERCENT = 25;
+
+function limitHeapGrowth(): void {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
+/** Writes the disk cache's pack; undefined when it cannot: that only makes the next build slower, so the build goes on. */
+async function saveCache(cache: FileCache, files: string[], config: Config, reporter: Reporter): Promise<number | undefined> {
+  try {
+    return await cache.save(files.map((f) => toRel(config.contentDir, f)));
+  } catch (err) {
+    reporter.verbose(`cache: cannot write to ${config.cacheDir} (${(err as Error).message}); building on without updating it`);
+    return undefined;
+  }
 }
 
 /** Stamps of the templates, public and data files; undefined (so this build is not recorded) when they cannot be listed. */

@@ -89,3 +89,35 @@ test('a missing content folder is a configuration error, not a crash', async () 
   await rm(config.contentDir, { recursive: true });
   await assert.rejects(createBuilder(config, {}, fakeStages()).build(), (err: Error) => err.name === 'ConfigError' && /content folder .* does not exist/.test(err.message));
 });
+
+test('a one-time build hands over its per-file results before the site stages and drops terms once the site stage has read them', async () => {
+  const { config } = await tempSite({ 'a.txt': '甲\n', 'b.txt': '乙\n' });
+  const stages = fakeStages();
+  const events: string[] = [];
+  const terms = { words: { terms: ['开发'], counts: [1] }, keywords: { terms: ['开发'], counts: [1] } };
+  const processFile = stages.processFile;
+  const once = createBuilder(config, {
+    once: true,
+    onFilesDone: async (files) => { events.push(`files done: ${files.length}`); },
+  }, {
+    ...stages,
+    async processFile(...args) {
+      const r = await processFile(...args);
+      return r.article ? { ...r, article: { ...r.article, terms } } : r;
+    },
+    enrichCorpus(articles, c) {
+      events.push('corpus');
+      return stages.enrichCorpus(articles, c);
+    },
+    buildSite(articles, c) {
+      events.push(`site sees terms: ${articles.every((a) => a.terms?.words.terms[0] === '开发')}`);
+      return stages.buildSite(articles, c);
+    },
+    renderSite(site) {
+      events.push(`render sees terms: ${site.articles.some((a) => a.terms)}`);
+      return stages.renderSite(site);
+    },
+  });
+  assert.equal((await once.build()).articles, 2);
+  assert.deepEqual(events, ['files done: 2', 'corpus', 'site sees terms: true', 'render sees terms: false']);
+});

@@ -5,6 +5,7 @@ import { stampFile, type FileStamp } from '../cache/stamp.js';
 import { ConfigError, assertSafeFolders } from '../config/index.js';
 import type { FileResult } from '../pipeline/article.js';
 import { loadPageviews } from '../site/pageviews.js';
+import { sourcePath } from '../load/source-path.js';
 import type { Article, Config, Diagnostic, Page, WriteReport } from '../types.js';
 import { internTerms } from '../pipeline/terms.js';
 import { patchSite } from '../write/index.js';
@@ -112,11 +113,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       await eachLimited(files, Math.max(FILE_CONCURRENCY, 2 * (pool?.size ?? 0)), async (file) => {
         const entry = cache.get(file);
         if (!(entry && changed && !changed.has(file) && entry.stamp !== undefined)) {
-          const stamp = taken.has(file) ? taken.get(file) : stampFile(file);
-          if (!entry || stamp === undefined || entry.stamp?.hash !== stamp.hash) {
-            cache.set(file, { stamp, result: await processAndKeep(file, pool) });
-            processed++;
-          }
+          if (await refresh(file, taken.has(file) ? taken.get(file) : stampFile(file), pool)) processed++;
         }
         options.onProgress?.(++done, files.length);
       });
@@ -137,10 +134,18 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       if (cache.has(file)) continue;
       const stamp = options.cache.stamp(file);
       taken.set(file, stamp);
-      const result = stamp && options.cache.lookup(toRel(config.contentDir, file), stamp.hash);
+      const result = stamp && options.cache.lookup(sourcePath(config.contentDir, file), stamp.hash);
       if (result) cache.set(file, { stamp, result: interned(result) });
     }
     return taken;
+  }
+
+  /** Processes the file again unless its cached result was made from the same bytes; true when it did. */
+  async function refresh(file: string, stamp: FileStamp | undefined, pool: FilePool | undefined): Promise<boolean> {
+    const entry = cache.get(file);
+    if (entry && stamp !== undefined && entry.stamp?.hash === stamp.hash) return false;
+    cache.set(file, { stamp, result: await processAndKeep(file, pool) });
+    return true;
   }
 
   /** Processes one file and offers the result to the disk cache. */
@@ -169,7 +174,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
     try {
       return interned(await (pool ? pool.run(file) : stages.processFile(file, config.contentDir, config)));
     } catch (err) {
-      const rel = toRel(config.contentDir, file);
+      const rel = sourcePath(config.contentDir, file);
       const message = `internal error while processing this file (${(err as Error).message}); the rest of the site was built`;
       return { file: rel, diagnostics: [{ file: rel, line: 0, column: 0, severity: 'error', rule: 'build/internal', message }] };
     }
@@ -184,11 +189,8 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
   async function processOne(file: string): Promise<FileResult | undefined> {
     const stamp = stampFile(file);
     if (stamp === undefined) return undefined;
-    const entry = cache.get(file);
-    if (entry?.stamp?.hash === stamp.hash) return entry.result;
-    const result = await processAndKeep(file, undefined);
-    cache.set(file, { stamp, result });
-    return result;
+    await refresh(file, stamp, undefined);
+    return cache.get(file)!.result;
   }
 
   const preview = async (changed: string[]): Promise<WriteReport | undefined> => last && previewChange(last, changed, config, {
@@ -291,10 +293,6 @@ function isInside(dir: string, file: string): boolean {
 async function assertContentDir(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new ConfigError(`the content folder ${dir} does not exist; put articles there or set contentDir`);
-}
-
-function toRel(contentDir: string, file: string): string {
-  return path.relative(contentDir, file).split(path.sep).join('/');
 }
 
 /** Milliseconds since the previous call (or creation). */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { enrichOne, type CorpusModel } from '../corpus/index.js';
 import type { FileResult } from '../pipeline/article.js';
+import { sourcePath } from '../load/source-path.js';
 import { editions } from '../render/edition.js';
 import type { PreviewPages, PreviewRenderer } from '../render/preview.js';
 import { outputPath } from '../render/urls.js';
@@ -57,7 +58,7 @@ export async function previewChange(base: PreviewBase, changed: string[], config
   const added: Article[] = [];
   for (const file of changed) {
     const result = await io.process(file);
-    const before = previous.get(toRel(contentDir, file));
+    const before = previous.get(sourcePath(contentDir, file));
     if (before) removed.push(before);
     if (result === undefined) continue;
     if (!result.article || result.diagnostics.some((d) => d.severity === 'error')) return undefined;
@@ -75,10 +76,6 @@ export async function previewChange(base: PreviewBase, changed: string[], config
 function isSource(contentDir: string, file: string): boolean {
   const rel = path.relative(contentDir, path.resolve(file));
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) && SOURCE_EXT.has(path.extname(file).toLowerCase());
-}
-
-function toRel(contentDir: string, file: string): string {
-  return path.relative(contentDir, path.resolve(file)).split(path.sep).join('/');
 }
 
 /**

@@ -7,7 +7,8 @@ import type { FileResult } from '../pipeline/article.js';
 import type { Config } from '../types.js';
 import { writeAtomically } from './atomic.js';
 import { codeFingerprint } from './fingerprint.js';
-import { canonicalJson, sha256, stampFile, type FileStamp } from './stamp.js';
+import { sha256 } from '../text/hash.js';
+import { canonicalJson, stampFile, type FileStamp } from './stamp.js';
 
 /** Bumped when the pack's layout changes. */
 const FORMAT = 1;

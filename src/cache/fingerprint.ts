@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sha256 } from './stamp.js';
+import { sha256 } from '../text/hash.js';
 
 /** The compiled sources (lib/src) and the package root above them. */
 const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

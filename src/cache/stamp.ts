@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
+import { sha256 } from '../text/hash.js';
 
 /** What identifies one input file's bytes: stat fields, cheap to compare, and the sha256 of the bytes. */
 export interface FileStamp {
@@ -18,10 +18,6 @@ export interface FileStamp {
  * file-system clocks (FAT) and a little clock skew; such files are compared by content instead.
  */
 export const RACY_MS = 2000;
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /**
  * The stamp of `file` now; undefined when it cannot be read. When `known` (taken at `stampedAt` or

@@ -8,7 +8,8 @@ import { writeAtomically } from './atomic.js';
 import { codeFingerprint } from './fingerprint.js';
 import { contentInputs, otherInputs, stampAll, type KnownStamps } from './inputs.js';
 import { outputChange, snapshotOutput, type OutputSnapshot } from './output.js';
-import { canonicalJson, sha256, type FileStamp } from './stamp.js';
+import { sha256 } from '../text/hash.js';
+import { canonicalJson, type FileStamp } from './stamp.js';
 
 const FORMAT = 1;
 export const RECORD_FILE = 'last-build.v8';

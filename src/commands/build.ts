@@ -1,5 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { checkUpToDate, recordBuild, type BuildOutcome } from '../cache/up-to-date.js';
 import type { KnownStamps } from '../cache/inputs.js';
@@ -9,6 +8,7 @@ import { ConfigError, readRawConfig, resolveUnvalidated, type ConfigOverrides } 
 import { createReporter, type Reporter } from '../log/index.js';
 import type { Config, Diagnostic } from '../types.js';
 import { EXIT } from '../cli.js';
+import { sourcePath } from '../load/source-path.js';
 import { LockError } from '../write/lock.js';
 
 // Only light modules are imported above: an up-to-date build answers without loading the
@@ -189,7 +189,7 @@ function limitHeapGrowth(): void {
 /** Writes the disk cache's pack; undefined when it cannot: that only makes the next build slower, so the build goes on. */
 async function saveCache(cache: FileCache, files: string[], config: Config, reporter: Reporter): Promise<number | undefined> {
   try {
-    return await cache.save(files.map((f) => toRel(config.contentDir, f)));
+    return await cache.save(files.map((f) => sourcePath(config.contentDir, f)));
   } catch (err) {
     reporter.verbose(`cache: cannot write to ${config.cacheDir} (${(err as Error).message}); building on without updating it`);
     return undefined;
@@ -217,6 +217,3 @@ function count(diagnostics: readonly Diagnostic[], severity: Diagnostic['severit
   return diagnostics.filter((d) => d.severity === severity).length;
 }
 
-function toRel(contentDir: string, file: string): string {
-  return path.relative(contentDir, file).split(path.sep).join('/');
-}

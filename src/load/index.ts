@@ -1,17 +1,13 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FrontMatterError, splitFrontMatter } from '../frontmatter/index.js';
 import type { Config, Diagnostic, LoadResult } from '../types.js';
 import { binaryKind } from './binary.js';
 import { decodeBytes, looksLikeText } from './encoding.js';
+import { sourcePath } from './source-path.js';
+import { sha256 } from '../text/hash.js';
 
 export { discoverSources } from './discover.js';
-
-/** POSIX path of `file` relative to the content dir (the article's identity in messages). */
-function relativeSourcePath(file: string, contentDir: string): string {
-  return path.relative(path.resolve(contentDir), path.resolve(file)).split(path.sep).join('/');
-}
 
 /** A file-level error; the message does not repeat the file name, which every reporter prints before it. */
 function fileError(file: string, rule: string, message: string, line = 0): LoadResult {
@@ -25,7 +21,7 @@ function fileError(file: string, rule: string, message: string, line = 0): LoadR
  * error diagnostic naming it.
  */
 export async function loadSource(file: string, contentDir: string, limits: Config['limits']): Promise<LoadResult> {
-  const relPath = relativeSourcePath(file, contentDir);
+  const relPath = sourcePath(contentDir, file);
   let bytes: Buffer;
   try {
     const info = await stat(file);
@@ -77,7 +73,7 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
     relPath,
     encoding: decoded.encoding,
     bytes: bytes.length,
-    hash: createHash('sha256').update(bytes).digest('hex'),
+    hash: sha256(bytes),
     frontMatter: split.data,
     body: split.body,
     bodyStartLine: split.bodyStartLine,

@@ -35,29 +35,29 @@ class Vocabulary {
 /** The terms of one article for one index: term ids (ascending) and their frequencies. */
 interface Bag { ids: Int32Array; tfs: Float64Array }
 
-function bagOf(counts: Map<string, number>, vocab: Vocabulary): Bag {
-  return bagOfIds(new Map([...counts].map(([t, tf]) => [vocab.id(t), tf])));
+/** Numbers the terms (distinct within one article) and orders them by id; no pair object per term. */
+function bagOf({ terms, counts }: TermCounts, vocab: Vocabulary): Bag {
+  const ids = Int32Array.from(terms, (t) => vocab.id(t));
+  const order = Array.from(ids.keys()).sort((x, y) => ids[x]! - ids[y]!);
+  return { ids: Int32Array.from(order, (k) => ids[k]!), tfs: Float64Array.from(order, (k) => counts[k]!) };
 }
 
 /** Distinct, trimmed, non-empty values, each counted once. */
-function once(values: string[]): Map<string, number> {
-  return new Map(values.map((v) => v.trim()).filter(Boolean).map((t) => [t, 1]));
+function once(values: string[]): TermCounts {
+  const terms = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+  return { terms, counts: terms.map(() => 1) };
 }
 
 /** The terms one index sees in an article, as counts; body terms come from the per-file stage's segmentation. */
-function indexCounts(name: RelatedIndex['name'], a: Article): Map<string, number> {
+function indexCounts(name: RelatedIndex['name'], a: Article): TermCounts {
   switch (name) {
     case 'keywords':
       return once([...a.keywords, ...a.computedKeywords]);
     case 'parks':
       return once(a.parks.length ? a.parks : a.park ? [a.park] : []);
     case 'terms':
-      return countMap(termsOf(a).words);
+      return termsOf(a).words;
   }
-}
-
-function countMap({ terms, counts }: TermCounts): Map<string, number> {
-  return new Map(terms.map((t, i) => [t, counts[i]!]));
 }
 
 function documentFrequency(bags: Bag[]): Int32Array {
@@ -239,10 +239,11 @@ export function relatedFor(model: RelatedModel, article: Article, exclude: Reado
     const { vocab, bodyDf } = index;
     const n = index.n + 1;
     const known = new Map<number, number>();
-    for (const [term, tf] of indexCounts(index.name, article)) {
+    const { terms, counts } = indexCounts(index.name, article);
+    terms.forEach((term, k) => {
       const id = vocab.find(term);
-      if (id !== undefined) known.set(id, tf); // a term no indexed article has cannot link anything
-    }
+      if (id !== undefined) known.set(id, counts[k]!); // a term no indexed article has cannot link anything
+    });
     let bag = bagOfIds(known);
     if (bodyDf) bag = topTerms(bag, vocab, (id) => (bodyDf[id] ?? 0) + 1, n);
     const unit = unitWeights(bag, (id) => (index.df[id] ?? 0) + 1, n, maxShare);

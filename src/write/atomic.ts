@@ -3,9 +3,10 @@ import { lstat, mkdir, readlink, readdir, realpath, rename, rm, rmdir, symlink }
 import path from 'node:path';
 import type { WriteReport } from '../types.js';
 import { bytesOf, type PageSource } from './bytes.js';
-import { hashBytes, identity, manifestName, readManifest, unchangedSince, writeManifest, type Manifest } from './manifest.js';
+import { identity, manifestName, readManifest, unchangedSince, writeManifest, type Manifest } from './manifest.js';
 import { PathChecker } from './paths.js';
 import { removeTree } from './remove.js';
+import { sha256 } from '../text/hash.js';
 
 /** Tells apart builds made by one process within one millisecond (dev rebuilds). */
 let sequence = 0;
@@ -120,7 +121,7 @@ async function fillBuild(pages: PageSource, dir: string, previous: string | unde
     checker.check(page.path);
     makeFolders(dir, page.path, folders);
     const bytes = bytesOf(page);
-    const hash = hashBytes(bytes);
+    const hash = sha256(bytes);
     const target = path.join(dir, page.path);
     const old = previous ? reusable(path.join(previous, page.path), bytes, hash, manifest, page.path) : undefined;
     if (old && tryLink(old.file, target)) {

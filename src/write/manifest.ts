@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, type BigIntStats } from 'node:fs';
 
 /**
@@ -27,10 +26,6 @@ const HEADER = 'parkpress-build-manifest 1';
 /** Name of the manifest file of build folder `id` inside the builds folder. */
 export function manifestName(id: string): string {
   return `${id}.manifest`;
-}
-
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** True when a file's lstat still shows what `entry` recorded: untouched since it was written. */

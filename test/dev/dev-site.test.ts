@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createBuilder } from '../../src/build/index.js';
-import { defaultConfig } from '../../src/config/defaults.js';
 import { EVENTS_PATH } from '../../src/dev/client.js';
 import { createDevServer } from '../../src/dev/server.js';
 import { projectRoot } from '../helpers/paths.js';
-import { get, openEvents, tempSite } from './helpers.js';
+import { get, openEvents, sampleSite } from './helpers.js';
 
 /** Output HTML files, relative to dist/. */
 async function htmlFiles(dir: string, base = ''): Promise<string[]> {
@@ -33,14 +32,8 @@ async function pagesLinkingTo(outDir: string, url: string): Promise<string[]> {
 }
 
 test('dev on a real site: a dropped sample article is served and listed, deleting it removes it everywhere, template errors show and clear', async () => {
-  const site = await tempSite();
-  const samples = (await readdir(path.join(projectRoot, 'content'))).filter((n) => n.endsWith('.txt')).sort();
-  const dropped = samples.pop()!;
-  for (const name of samples) await copyFile(path.join(projectRoot, 'content', name), path.join(site.root, 'content', name));
-  await cp(path.join(projectRoot, 'templates'), path.join(site.root, 'templates'), { recursive: true });
-  await cp(path.join(projectRoot, 'public'), path.join(site.root, 'public'), { recursive: true });
-  // The search index is the portal's (tested there) and the slowest part of a build: left out here.
-  const config = { ...defaultConfig(site.root), search: false };
+  const site = await sampleSite();
+  const { config, dropped } = site;
   const lines: string[] = [];
   const server = await createDevServer({
     builder: createBuilder(config, { quiet: true, inPlace: true }),

@@ -1,14 +1,52 @@
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Builder, BuildResult } from '../../src/build/index.js';
+import { defaultConfig } from '../../src/config/defaults.js';
+import { EVENTS_PATH } from '../../src/dev/client.js';
+import { createDevServer, type DevServer } from '../../src/dev/server.js';
+import type { Config } from '../../src/types.js';
+import { projectRoot } from '../helpers/paths.js';
 
 /** A temporary site folder with content/, templates/ and public/; removed by `dispose`. */
 export async function tempSite(): Promise<{ root: string; dispose: () => Promise<void> }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'parkpress-dev-'));
   for (const dir of ['content', 'templates', 'public']) await mkdir(path.join(root, dir));
   return { root, dispose: () => rm(root, { recursive: true, force: true }) };
+}
+
+/**
+ * A temporary site with four of the five samples (`dropped` is the fifth, for a test to add), the
+ * default theme and no search index (the portal tests it; it is the slowest part of a build).
+ */
+export async function sampleSite(): Promise<{ root: string; config: Config; dropped: string; dispose: () => Promise<void> }> {
+  const site = await tempSite();
+  const samples = (await readdir(path.join(projectRoot, 'content'))).filter((n) => n.endsWith('.txt')).sort();
+  const dropped = samples.pop()!;
+  for (const name of samples) await copyFile(path.join(projectRoot, 'content', name), path.join(site.root, 'content', name));
+  await cp(path.join(projectRoot, 'templates'), path.join(site.root, 'templates'), { recursive: true });
+  await cp(path.join(projectRoot, 'public'), path.join(site.root, 'public'), { recursive: true });
+  return { ...site, config: { ...defaultConfig(site.root), search: false }, dropped };
+}
+
+/** A dev server on port 0 and its event stream; `stop` closes both and removes the site. */
+export async function serveDev(o: {
+  builder: Builder; outDir: string; watch: string[]; timing: Parameters<typeof createDevServer>[0]['timing'];
+  log?: string[]; dispose: () => Promise<void>;
+}): Promise<{ server: DevServer; events: Awaited<ReturnType<typeof openEvents>>; stop: () => Promise<void> }> {
+  const record = (line: string) => { o.log?.push(line); };
+  const server = await createDevServer({ builder: o.builder, outDir: o.outDir, watch: o.watch, port: 0, timing: o.timing, log: { info: record, error: record } });
+  const events = await openEvents(new URL(EVENTS_PATH, server.url).href);
+  return {
+    server,
+    events,
+    async stop() {
+      events.close();
+      await server.close();
+      await o.dispose();
+    },
+  };
 }
 
 /**

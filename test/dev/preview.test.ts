@@ -1,16 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createBuilder } from '../../src/build/index.js';
 import { realStages, type Stages } from '../../src/build/stages.js';
-import { defaultConfig } from '../../src/config/defaults.js';
-import { EVENTS_PATH } from '../../src/dev/client.js';
-import { createDevServer } from '../../src/dev/server.js';
-import type { Config } from '../../src/types.js';
 import { projectRoot } from '../helpers/paths.js';
-import { fakeBuilder, openEvents, tempSite } from './helpers.js';
+import { fakeBuilder, sampleSite, serveDev, tempSite } from './helpers.js';
 
 const timing = { stabilityMs: 60, pollMs: 10, batchMs: 20, settleMs: 20 };
 
@@ -38,17 +34,6 @@ function gatedStages(): { stages: Stages; hold(): void; release(): void; finishe
   };
 }
 
-/** A site with four of the five samples, the default theme and no search index. */
-async function sampleSite(): Promise<{ root: string; config: Config; dropped: string; dispose: () => Promise<void> }> {
-  const site = await tempSite();
-  const samples = (await readdir(path.join(projectRoot, 'content'))).filter((n) => n.endsWith('.txt')).sort();
-  const dropped = samples.pop()!;
-  for (const name of samples) await copyFile(path.join(projectRoot, 'content', name), path.join(site.root, 'content', name));
-  await cp(path.join(projectRoot, 'templates'), path.join(site.root, 'templates'), { recursive: true });
-  await cp(path.join(projectRoot, 'public'), path.join(site.root, 'public'), { recursive: true });
-  return { ...site, config: { ...defaultConfig(site.root), search: false }, dropped };
-}
-
 /** Site-internal hrefs of a page (no prefix: the test site has none), decoded. */
 function internalLinks(html: string): string[] {
   return [...html.matchAll(/href="(\/[^"#?]*)"/g)].map((m) => decodeURI(m[1]!));
@@ -67,15 +52,13 @@ async function articlePages(outDir: string): Promise<string[]> {
 test('dev preview: a new article is on screen before the full rebuild, complete and linking only to pages that exist; the rebuild then updates every page', async () => {
   const site = await sampleSite();
   const gated = gatedStages();
-  const server = await createDevServer({
+  const { server, events, stop } = await serveDev({
     builder: createBuilder(site.config, { quiet: true, inPlace: true }, gated.stages),
     outDir: site.config.outDir,
     watch: [site.config.contentDir, site.config.templatesDir, site.config.publicDir],
-    port: 0,
     timing,
-    log: { info: () => undefined, error: () => undefined },
+    dispose: site.dispose,
   });
-  const events = await openEvents(new URL(EVENTS_PATH, server.url).href);
   const out = site.config.outDir;
   try {
     await events.next('state');
@@ -105,9 +88,7 @@ test('dev preview: a new article is on screen before the full rebuild, complete 
     for (const link of internalLinks(await readFile(path.join(out, page), 'utf8'))) assert.ok(existsSync(fileOf(out, link)), `${link} exists`);
   } finally {
     gated.release();
-    events.close();
-    await server.close();
-    await site.dispose();
+    await stop();
   }
 });
 
@@ -117,15 +98,13 @@ test('dev preview: deleting an article removes its page and its home link at onc
   const gated = gatedStages();
   const builder = createBuilder(site.config, { quiet: true, inPlace: true }, gated.stages);
   const builds: (string[] | undefined)[] = [];
-  const server = await createDevServer({
+  const { server, events, stop } = await serveDev({
     builder: { preview: builder.preview, build: (changed) => { builds.push(changed); return builder.build(changed); } },
     outDir: site.config.outDir,
     watch: [site.config.contentDir],
-    port: 0,
     timing,
-    log: { info: () => undefined, error: () => undefined },
+    dispose: site.dispose,
   });
-  const events = await openEvents(new URL(EVENTS_PATH, server.url).href);
   const out = site.config.outDir;
   try {
     await events.next('state');
@@ -155,9 +134,7 @@ test('dev preview: deleting an article removes its page and its home link at onc
     for (const p of await articlePages(out)) assert.ok(!(await readFile(path.join(out, p), 'utf8')).includes(`href="${url}"`), `${p} no longer links to it`);
   } finally {
     gated.release();
-    events.close();
-    await server.close();
-    await site.dispose();
+    await stop();
   }
 });
 
@@ -166,15 +143,14 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
   const lines: string[] = [];
   const real = createBuilder(site.config, { quiet: true, inPlace: true });
   const builds: (string[] | undefined)[] = [];
-  const server = await createDevServer({
+  const { server, events, stop } = await serveDev({
     builder: { preview: real.preview, build: (changed) => { builds.push(changed); return real.build(changed); } },
     outDir: site.config.outDir,
     watch: [site.config.contentDir, site.config.templatesDir],
-    port: 0,
     timing,
-    log: { info: (l) => lines.push(l), error: (l) => lines.push(l) },
+    log: lines,
+    dispose: site.dispose,
   });
-  const events = await openEvents(new URL(EVENTS_PATH, server.url).href);
   try {
     await events.next('state');
     await writeFile(path.join(site.config.contentDir, 'empty.txt'), '\n\n');
@@ -196,24 +172,15 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
     assert.ok(server.problems().length > 0, 'the template is still broken');
     assert.ok(!lines.some((l) => l.includes('previewed')), 'no preview while the last build failed');
   } finally {
-    events.close();
-    await server.close();
-    await site.dispose();
+    await stop();
   }
 
   const fake = await tempSite();
   await writeFile(path.join(fake.root, 'templates', 'page.html'), '<html><body>{{title}}</body></html>');
   const builder = Object.assign(fakeBuilder(fake.root), { preview: async () => { throw new Error('preview broke'); } });
   const log: string[] = [];
-  const second = await createDevServer({
-    builder,
-    outDir: path.join(fake.root, 'dist'),
-    watch: [path.join(fake.root, 'content')],
-    port: 0,
-    timing,
-    log: { info: (l) => log.push(l), error: (l) => log.push(l) },
-  });
-  const stream = await openEvents(new URL(EVENTS_PATH, second.url).href);
+  const second = await serveDev({ builder, outDir: path.join(fake.root, 'dist'), watch: [path.join(fake.root, 'content')], timing, log, dispose: fake.dispose });
+  const stream = second.events;
   try {
     await stream.next('state');
     await writeFile(path.join(fake.root, 'content', 'a.md'), '标题\n正文');
@@ -221,23 +188,19 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
     assert.ok(reload.paths.includes('a/index.html'), 'the full rebuild still shows the change');
     assert.ok(log.some((l) => l.includes('quick preview failed (preview broke)')));
   } finally {
-    stream.close();
-    await second.close();
-    await fake.dispose();
+    await second.stop();
   }
 });
 
 test('dev preview: a template edited while dev runs is used by the next preview', async () => {
   const site = await sampleSite();
-  const server = await createDevServer({
+  const { server, events, stop } = await serveDev({
     builder: createBuilder(site.config, { quiet: true, inPlace: true }),
     outDir: site.config.outDir,
     watch: [site.config.contentDir, site.config.templatesDir],
-    port: 0,
     timing,
-    log: { info: () => undefined, error: () => undefined },
+    dispose: site.dispose,
   });
-  const events = await openEvents(new URL(EVENTS_PATH, server.url).href);
   const out = site.config.outDir;
   try {
     await events.next('state');
@@ -262,8 +225,6 @@ test('dev preview: a template edited while dev runs is used by the next preview'
     assert.ok(page, 'the new article has a page');
     assert.ok((await readFile(path.join(out, page), 'utf8')).includes(marker), 'previewed with the edited template');
   } finally {
-    events.close();
-    await server.close();
-    await site.dispose();
+    await stop();
   }
 });

@@ -1,6 +1,6 @@
 import type { Article, TermCounts } from '../types.js';
 import { makeIdf } from './idf.js';
-import { termsOf } from '../pipeline/terms.js';
+import { termsOf, toTally } from '../pipeline/terms.js';
 
 export const MIN_KEYWORDS = 3;
 export const MAX_KEYWORDS = 8;
@@ -51,14 +51,10 @@ export function computeKeywords(articles: readonly Article[], keep?: (model: Key
   const df = documentFrequency(counts);
   keep?.({ documentFrequency: df, documents: articles.length });
   const idf = makeIdf(df, articles.length);
-  return counts.map((c) => topKeywords(countMap(c), idf));
+  return counts.map((c) => topKeywords(toTally(c), idf));
 }
 
 /** Keywords of one more article with the IDF of an earlier corpus (one file changed in `dev`). */
 export function keywordsWith(model: KeywordModel, article: Pick<Article, 'title' | 'body' | 'parks' | 'terms'>): string[] {
-  return topKeywords(countMap(termsOf(article).keywords), makeIdf(model.documentFrequency, model.documents));
-}
-
-function countMap({ terms, counts }: TermCounts): Map<string, number> {
-  return new Map(terms.map((t, i) => [t, counts[i]!]));
+  return topKeywords(toTally(termsOf(article).keywords), makeIdf(model.documentFrequency, model.documents));
 }

@@ -79,7 +79,8 @@ function toCounts(tally: Tally): TermCounts {
   return out;
 }
 
-function toTally(counts: TermCounts): Tally {
+/** Term counts as a term -> count map. */
+export function toTally(counts: TermCounts): Map<string, number> {
   return new Map(counts.terms.map((t, i) => [t, counts.counts[i]!]));
 }
 

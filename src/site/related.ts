@@ -38,8 +38,8 @@ interface Bag { ids: Int32Array; tfs: Float64Array }
 /** Numbers the terms (distinct within one article) and orders them by id; no pair object per term. */
 function bagOf({ terms, counts }: TermCounts, vocab: Vocabulary): Bag {
   const ids = Int32Array.from(terms, (t) => vocab.id(t));
-  const order = Array.from(ids.keys()).sort((x, y) => ids[x]! - ids[y]!);
-  return { ids: Int32Array.from(order, (k) => ids[k]!), tfs: Float64Array.from(order, (k) => counts[k]!) };
+  const order = Uint32Array.from(ids.keys()).sort((x, y) => ids[x]! - ids[y]!);
+  return { ids: ids.map((_, k) => ids[order[k]!]!), tfs: Float64Array.from(order, (k) => counts[k]!) };
 }
 
 /** Distinct, trimmed, non-empty values, each counted once. */
@@ -68,21 +68,33 @@ function documentFrequency(bags: Bag[]): Int32Array {
   return df;
 }
 
+/** Articles per term over counts whose terms are distinct per article; numbers the terms in `vocab` as bagOf would. */
+function countedFrequency(all: TermCounts[], vocab: Vocabulary): Int32Array {
+  for (const { terms } of all) for (const t of terms) vocab.id(t);
+  const df = new Int32Array(vocab.terms.length);
+  for (const { terms } of all) for (const t of terms) df[vocab.find(t)!]!++;
+  return df;
+}
+
 /**
  * Keeps an article's TERMS_PER_ARTICLE highest TF-IDF terms (ties by code point, for determinism),
  * `df` and `n` counting the article itself. Words found in no other article are passed over: they
  * cannot link to anything, and on a small site they would fill every slot and leave an article with
- * no related at all.
+ * no related at all. Scores live in one typed array per call, not an object per term.
  */
 function topTerms({ ids, tfs }: Bag, vocab: Vocabulary, df: (id: number) => number, n: number): Bag {
-  const scored: [number, number, number][] = [];
+  const scores = new Float64Array(ids.length);
+  const candidates: number[] = [];
   ids.forEach((id, k) => {
-    if (df(id) > 1) scored.push([id, tfs[k]!, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df(id))]);
+    if (df(id) <= 1) return;
+    scores[k] = (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df(id));
+    candidates.push(k);
   });
-  const term = (id: number): string => vocab.terms[id]!;
-  scored.sort((a, b) => b[2] - a[2] || (term(a[0]) < term(b[0]) ? -1 : term(a[0]) > term(b[0]) ? 1 : 0));
-  const kept = scored.slice(0, TERMS_PER_ARTICLE).sort((a, b) => a[0] - b[0]);
-  return { ids: Int32Array.from(kept, (s) => s[0]), tfs: Float64Array.from(kept, (s) => s[1]) };
+  const term = (k: number): string => vocab.terms[ids[k]!]!;
+  const better = (x: number, y: number): number => scores[y]! - scores[x]! || (term(x) < term(y) ? -1 : term(x) > term(y) ? 1 : 0);
+  const top = candidates.length > TERMS_PER_ARTICLE ? candidates.sort(better).slice(0, TERMS_PER_ARTICLE) : candidates;
+  const kept = top.sort((x, y) => x - y); // bag positions ascending: term ids ascending
+  return { ids: Int32Array.from(kept, (k) => ids[k]!), tfs: Float64Array.from(kept, (k) => tfs[k]!) };
 }
 
 /** The articles filed under one term with the term's weight in each, heaviest first. */
@@ -117,12 +129,16 @@ export interface RelatedModel {
   config: Config['related'];
 }
 
-/** The bags of one index over all articles (terms: each article's top terms). Body counts become bags one article at a time. */
+/**
+ * The bags of one index over all articles (terms: each article's top terms). Body document
+ * frequencies are counted first, so an article's whole bag lives only while its top terms are picked.
+ */
 function indexBags(name: RelatedIndex['name'], articles: Article[], vocab: Vocabulary): { bags: Bag[]; bodyDf?: Int32Array } {
-  const bags = articles.map((a) => bagOf(indexCounts(name, a), vocab));
-  if (name !== 'terms') return { bags };
-  const bodyDf = documentFrequency(bags);
-  return { bags: bags.map((b) => topTerms(b, vocab, (id) => bodyDf[id]!, bags.length)), bodyDf };
+  const counts = articles.map((a) => indexCounts(name, a));
+  if (name !== 'terms') return { bags: counts.map((c) => bagOf(c, vocab)) };
+  const bodyDf = countedFrequency(counts, vocab);
+  const df = (id: number): number => bodyDf[id]!;
+  return { bags: counts.map((c) => topTerms(bagOf(c, vocab), vocab, df, counts.length)), bodyDf };
 }
 
 /**
@@ -134,17 +150,59 @@ function useful(df: number, n: number, maxShare: number): boolean {
   return df > 1 && (df <= 2 || df <= maxShare * n);
 }
 
-/** An article's kept terms with TF-IDF weights normalised to a unit vector. */
-function unitWeights(bag: Bag, df: (id: number) => number, n: number, maxShare: number): [number, number][] {
-  const { kept, norm } = weighted(bag, df, n, maxShare);
-  return kept.map(([id, w]) => [id, w / (norm || 1)]);
+/** An article's useful terms (ids ascending) with TF-IDF weights and the vector's length; `single`: bag positions of terms only it has. */
+interface Weighted { ids: Int32Array; weights: Float64Array; norm: number; single: number[] }
+
+function weighted({ ids, tfs }: Bag, df: (id: number) => number, n: number, maxShare: number): Weighted {
+  const kept: number[] = [];
+  const single: number[] = [];
+  ids.forEach((id, k) => {
+    if (useful(df(id), n, maxShare)) kept.push(k);
+    else if (df(id) === 1) single.push(k);
+  });
+  const weights = Float64Array.from(kept, (k) => (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df(ids[k]!)));
+  let sum = 0;
+  for (const w of weights) sum += w * w;
+  return { ids: Int32Array.from(kept, (k) => ids[k]!), weights, norm: Math.sqrt(sum), single };
 }
 
-/** An article's kept terms with TF-IDF weights, and the length of that vector. */
-function weighted({ ids, tfs }: Bag, df: (id: number) => number, n: number, maxShare: number): { kept: [number, number][]; norm: number } {
-  const kept: [number, number][] = [];
-  ids.forEach((id, k) => { if (useful(df(id), n, maxShare)) kept.push([id, (1 + Math.log(tfs[k]!)) * Math.log((n + 1) / df(id))]); });
-  return { kept, norm: Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) };
+/** An article's useful terms with TF-IDF weights normalised to a unit vector. */
+function unitWeights(bag: Bag, df: (id: number) => number, n: number, maxShare: number): { ids: Int32Array; weights: Float64Array } {
+  const { ids, weights, norm } = weighted(bag, df, n, maxShare);
+  return { ids, weights: weights.map((w) => w / (norm || 1)) };
+}
+
+const NO_POSTINGS: Postings = { docs: new Int32Array(0), weights: new Float64Array(0) };
+
+/** Calls `add` for every (term, article, weight) entry of an index, in article order. */
+type Entries = (add: (id: number, doc: number, w: number) => void) => void;
+
+/**
+ * Every term's postings, the entries kept as two flat arrays grouped by term (counted, then filled
+ * in article order) instead of an object per entry; each term keeps its MAX_POSTINGS heaviest,
+ * ties to the earlier article.
+ */
+function postingLists(terms: number, entries: Entries): Postings[] {
+  const start = new Int32Array(terms + 1);
+  entries((id) => { start[id + 1]!++; });
+  for (let id = 0; id < terms; id++) start[id + 1]! += start[id]!;
+  const docs = new Int32Array(start[terms]!);
+  const weights = new Float64Array(start[terms]!);
+  const next = start.slice(0, terms);
+  entries((id, doc, w) => {
+    const at = next[id]!++;
+    docs[at] = doc;
+    weights[at] = w;
+  });
+  return Array.from({ length: terms }, (_, id) => {
+    const from = start[id]!;
+    const to = start[id + 1]!;
+    if (from === to) return NO_POSTINGS;
+    const order = Array.from({ length: to - from }, (_, k) => from + k)
+      .sort((x, y) => weights[y]! - weights[x]! || docs[x]! - docs[y]!)
+      .slice(0, MAX_POSTINGS);
+    return { docs: Int32Array.from(order, (k) => docs[k]!), weights: Float64Array.from(order, (k) => weights[k]!) };
+  });
 }
 
 /**
@@ -154,26 +212,22 @@ function weighted({ ids, tfs }: Bag, df: (id: number) => number, n: number, maxS
 function invertedIndex(bags: Bag[], maxShare: number): Pick<IndexModel, 'df' | 'postings' | 'vectors'> {
   const n = bags.length;
   const df = documentFrequency(bags);
-  const lists: { doc: number; w: number }[][] = Array.from({ length: df.length }, () => []);
-  const units = bags.map((bag, doc) => {
-    const { kept, norm } = weighted(bag, (id) => df[id]!, n, maxShare);
-    const unit = kept.map(([id, w]): [number, number] => [id, w / (norm || 1)]);
-    for (const [id, w] of unit) lists[id]!.push({ doc, w });
+  const all = bags.map((bag) => weighted(bag, (id) => df[id]!, n, maxShare));
+  const postings = postingLists(df.length, (add) => all.forEach(({ ids, weights, norm, single }, doc) => {
+    ids.forEach((id, k) => add(id, doc, weights[k]! / (norm || 1)));
     // A term only this article has links nothing in this site, but it links a new article that
     // shares it (dev's `relatedFor`): it is filed with the weight it would have with two articles.
     // Vectors never include it, so the related lists of this site are unaffected.
-    bag.ids.forEach((id, k) => {
-      if (df[id] !== 1) return;
-      const w = (1 + Math.log(bag.tfs[k]!)) * Math.log((n + 2) / 2);
-      lists[id]!.push({ doc, w: w / Math.sqrt(norm * norm + w * w) });
-    });
-    return unit;
-  });
-  const postings = lists.map((list) => {
-    const top = list.sort((x, y) => y.w - x.w || x.doc - y.doc).slice(0, MAX_POSTINGS);
-    return { docs: Int32Array.from(top, (p) => p.doc), weights: Float64Array.from(top, (p) => p.w) };
-  });
-  const vectors = units.map((u) => ({ weights: Float64Array.from(u, (p) => p[1]), postings: u.map(([id]) => postings[id]!) }));
+    const { ids: bagIds, tfs } = bags[doc]!;
+    for (const k of single) {
+      const w = (1 + Math.log(tfs[k]!)) * Math.log((n + 2) / 2);
+      add(bagIds[k]!, doc, w / Math.sqrt(norm * norm + w * w));
+    }
+  }));
+  const vectors = all.map(({ ids, weights, norm }) => ({
+    weights: weights.map((w) => w / (norm || 1)),
+    postings: Array.from(ids, (id) => postings[id]!),
+  }));
   return { df, postings, vectors };
 }
 
@@ -247,7 +301,7 @@ export function relatedFor(model: RelatedModel, article: Article, exclude: Reado
     let bag = bagOfIds(known);
     if (bodyDf) bag = topTerms(bag, vocab, (id) => (bodyDf[id] ?? 0) + 1, n);
     const unit = unitWeights(bag, (id) => (index.df[id] ?? 0) + 1, n, maxShare);
-    const vector = { weights: Float64Array.from(unit, (p) => p[1]), postings: unit.map(([id]) => index.postings[id]!) };
+    const vector = { weights: unit.weights, postings: Array.from(unit.ids, (id) => index.postings[id]!) };
     return { weight: index.weight, vector };
   });
   const skip = (doc: number): boolean => exclude.has(model.slugs[doc]!);

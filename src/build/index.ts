@@ -7,6 +7,7 @@ import type { FileResult } from '../pipeline/article.js';
 import { loadPageviews } from '../site/pageviews.js';
 import { sourcePath } from '../load/source-path.js';
 import type { Article, Config, Diagnostic, Page, WriteReport } from '../types.js';
+import { releaseGeneralIdf } from '../corpus/idf.js';
 import { internTerms } from '../pipeline/terms.js';
 import { patchSite } from '../write/index.js';
 import { previewRenderer, type PreviewRenderer } from '../render/preview.js';
@@ -40,7 +41,8 @@ export interface BuildOptions {
   /**
    * The builder builds once (the `build` command; `dev` builds again and keeps everything): each
    * article's terms, the largest per-article data after the body, are dropped as soon as the site
-   * stage has read them. V8 sizes the heap from what is live, so render's peak falls with them.
+   * stage has read them, and jieba's general IDF table once the corpus stage has chosen keywords.
+   * V8 sizes the heap from what is live, so the peaks of site and render fall with them.
    */
   once?: boolean;
 }
@@ -218,6 +220,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       options.onStage?.('corpus');
       const enriched = stages.enrichCorpus(articles, config, options.inPlace ? (m) => { kept.corpus = m; } : undefined);
       const corpus = t();
+      if (options.once) releaseGeneralIdf();
       options.onStage?.('site');
       const pageviews = await loadPageviews(config);
       const keepRelated = options.inPlace ? (m: PreviewBase['related']) => { kept.related = m; } : undefined;

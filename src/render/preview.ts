@@ -6,15 +6,17 @@ import { inEdition } from './index.js';
 import { createMarkdown } from './markdown.js';
 import { renderArticle, termLinker } from './pages/articles.js';
 import { renderHome } from './pages/home.js';
-import { renderTerm, termLabel } from './pages/terms.js';
+import { renderTerm, renderTermIndex, termLabel } from './pages/terms.js';
 import { Links } from './view.js';
 
-/** The few pages a dev preview renders: some articles, the first page of some term lists, and home. */
+/** The few pages a dev preview renders: some articles, the first page of some term lists, some term index pages, and home. */
 export interface PreviewPages {
   /** Slugs of the articles whose pages are rendered. */
   articles: string[];
   /** Terms whose first list page is rendered. */
   terms: { taxonomy: keyof Site['taxonomies']; term: Term }[];
+  /** Taxonomies whose index page is rendered (a term gained or lost its page). */
+  indexes?: (keyof Site['taxonomies'])[];
 }
 
 /** Renders the pages of one preview (see `previewRenderer`). */
@@ -54,6 +56,7 @@ function renderPreview(site: Site, wanted: PreviewPages, env: RenderContext['env
       ...renderHome(ctx, 1),
       ...wanted.articles.map((slug) => renderArticle(ctx, position.get(slug)!, bodies.get(slug)!, termLinks)),
       ...wanted.terms.flatMap(({ taxonomy, term }) => [...renderTerm(ctx, term, termLabel(taxonomy), 1)]),
+      ...(wanted.indexes ?? []).map((taxonomy) => renderTermIndex(ctx, taxonomy)),
     ];
     return pages.map((p) => inEdition(p, edition));
   });

@@ -4,6 +4,7 @@ import type { FileResult } from '../pipeline/article.js';
 import { sourcePath } from '../load/source-path.js';
 import { editions } from '../render/edition.js';
 import type { PreviewPages, PreviewRenderer } from '../render/preview.js';
+import { HOME_TERMS, LEAD_COUNT } from '../render/pages/home.js';
 import { outputPath, pageUrl } from '../render/urls.js';
 import { compareLatest, newestDate, rankingOrder } from '../site/order.js';
 import { relatedFor, type RelatedModel } from '../site/related.js';
@@ -69,7 +70,9 @@ export async function previewChange(base: PreviewBase, changed: string[], config
   if (!next) return undefined;
   const { site, added: shown, terms } = next;
   const articles = [...new Set([...shown.map((a) => a.slug), ...terms.carriers])];
-  const pages = base.render(site, { articles, terms: terms.touched, indexes: terms.indexes });
+  // Every home page lists the top keywords and parks: when one of them loses its page, write them all.
+  const homeKnownPages = terms.homeCloud ? 0 : pageCount(base.site.latest.length - LEAD_COUNT, config.pageSize);
+  const pages = base.render(site, { articles, terms: terms.touched, indexes: terms.indexes, homeKnownPages });
   const written = new Set(pages.map((p) => p.path));
   const urls = [...removed.map((a) => articleUrl(a.slug, a.date)), ...terms.vanished];
   const gone = editions(config).flatMap((e) => urls.map((url) => `${e.dir ? `${e.dir}/` : ''}${outputPath(url)}`))
@@ -141,7 +144,7 @@ function insertSorted<T>(items: T[], extra: T[], order: (a: T, b: T) => number):
 interface TermChanges {
   taxonomies: Site['taxonomies'];
   thinKeywords: Term[];
-  /** Terms with a page whose articles changed: their first list page is rendered again. */
+  /** Terms with a page whose articles changed, with the list pages they had (see `firstAndNew` in render/preview). */
   touched: PreviewPages['terms'];
   /** Articles carrying a term that gained or lost its page: their term links change. */
   carriers: string[];
@@ -149,6 +152,8 @@ interface TermChanges {
   indexes: TaxonomyName[];
   /** Site URLs of every list page of the terms that lost their page. */
   vanished: string[];
+  /** A park or keyword listed on every home page lost its page (only ever on a small site). */
+  homeCloud: boolean;
 }
 
 /**
@@ -160,7 +165,7 @@ interface TermChanges {
  * full build will not write.
  */
 function nextTaxonomies(prev: Site, removed: Article[], added: Article[], bySlug: Map<string, Article>): TermChanges {
-  const out: TermChanges = { taxonomies: { ...prev.taxonomies }, thinKeywords: prev.thinKeywords ?? [], touched: [], carriers: [], indexes: [], vanished: [] };
+  const out: TermChanges = { taxonomies: { ...prev.taxonomies }, thinKeywords: prev.thinKeywords ?? [], touched: [], carriers: [], indexes: [], vanished: [], homeCloud: false };
   const latestOrder = (x: string, y: string): number => compareLatest(bySlug.get(x)!, bySlug.get(y)!);
   for (const tax of Object.keys(prev.taxonomies) as TaxonomyName[]) {
     const changes = new Map<string, { name: string; url: string; out: Set<string>; in: string[] }>();
@@ -193,17 +198,24 @@ function nextTaxonomies(prev: Site, removed: Article[], added: Article[], bySlug
       const had = before.get(key);
       const now = after.get(key);
       const has = now !== undefined && now.slugs.length >= min;
-      if (has) out.touched.push({ taxonomy: tax, term: now });
+      if (has) out.touched.push({ taxonomy: tax, term: now, knownPages: had ? pageCount(had.slugs.length, prev.config.pageSize) : 0 });
       if (Boolean(had) === has) continue;
       if (!out.indexes.includes(tax)) out.indexes.push(tax);
       out.carriers.push(...(now?.slugs ?? []));
-      if (had) out.vanished.push(...listPageUrls(had, prev.config.pageSize));
+      if (!had) continue;
+      out.vanished.push(...listPageUrls(had, prev.config.pageSize));
+      if (tax === 'keywords' || tax === 'parks') out.homeCloud ||= paged.slice(0, HOME_TERMS).includes(had);
     }
   }
   return out;
 }
 
+/** Pages of a list of `items` (an empty list still has its first page). */
+function pageCount(items: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(items / pageSize));
+}
+
 /** Site URLs of every page of a term's article list. */
 function listPageUrls(term: Term, pageSize: number): string[] {
-  return Array.from({ length: Math.max(1, Math.ceil(term.slugs.length / pageSize)) }, (_, i) => pageUrl(term.url, i + 1));
+  return Array.from({ length: pageCount(term.slugs.length, pageSize) }, (_, i) => pageUrl(term.url, i + 1));
 }

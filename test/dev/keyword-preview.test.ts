@@ -62,7 +62,8 @@ test('dev preview: a saved article that lifts a keyword to two articles adds its
     }
     await cp(path.join(projectRoot, 'templates'), path.join(site.root, 'templates'), { recursive: true });
     await cp(path.join(projectRoot, 'public'), path.join(site.root, 'public'), { recursive: true });
-    const config = defaultConfig(site.root);
+    // One article per list page: the new keyword page has two pages, and its first links to the second.
+    const config = { ...defaultConfig(site.root), pageSize: 1 };
     const out = config.outDir;
     const builder = createBuilder(config, { quiet: true, inPlace: true });
     const read = (p: string) => readFile(path.join(out, p), 'utf8');
@@ -76,6 +77,7 @@ test('dev preview: a saved article that lifts a keyword to two articles adds its
     const up = await builder.preview!([extra]);
     assert.ok(up, 'the change is previewed');
     assert.ok(existsSync(path.join(out, termFile)), 'the keyword page appears');
+    assert.ok(existsSync(path.join(out, `keywords/${thin.key}/page/2/index.html`)), 'with its second page');
     const term = await read(termFile);
     assert.ok(term.includes(`href="${encodeURI(samples.urls.get(carrier.slug)!)}"`), 'it lists the sample');
     assert.ok(up.paths!.includes(carrierFile), 'the sample page is rewritten');
@@ -91,6 +93,7 @@ test('dev preview: a saved article that lifts a keyword to two articles adds its
     assert.ok(down, 'the change is previewed');
     assert.ok(!existsSync(path.join(out, termFile)), 'the keyword page is removed');
     assert.ok(down.paths!.includes(termFile));
+    assert.ok(!existsSync(path.join(out, `keywords/${thin.key}/page/2/index.html`)), 'and its second page');
     for (const p of await htmlPages(out)) assert.ok(!(await read(p)).includes(termHref), `${p} does not link to the removed page`);
     assert.ok((await read(carrierFile)).includes(searchHref), 'the sample links the keyword to search again');
     await assertWrittenLinksResolve(out, down);

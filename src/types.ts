@@ -195,6 +195,7 @@ export interface Site {
   ranking: string[];
   /** 最新: slugs by date, newest first. */
   latest: string[];
+  /** Terms with a page, biggest first (months newest first); keywords below the page threshold are in `thinKeywords`. */
   taxonomies: {
     keywords: Term[];
     parks: Term[];

@@ -43,10 +43,11 @@ const SOURCE_EXT = new Set(['.txt', '.md']);
  * the changed files go through the per-file stages; everything else comes from the last build's
  * model: keywords with its IDF, related articles against its indices, each article's place in
  * 最新 and 排行 and in its term lists. It writes the changed articles' pages, the first home page
- * and the first page of each term list the articles enter or leave, and removes the pages of
- * deleted articles; for a term that gains or loses its page (see `nextTaxonomies`) it also writes
- * its taxonomy's index page and the pages of the articles carrying it. Pages it does not touch (other articles' sidebars, later list pages, feeds,
- * search) are left to the full rebuild that follows.
+ * and the first page of each term list the articles enter or leave (and the last pages of a list
+ * that grew by a page), and removes the pages of deleted articles; for a term that gains or loses
+ * its page (see `nextTaxonomies`) it also writes its taxonomy's index page and the pages of the
+ * articles carrying it, and removes the term's pages. Pages it does not touch (other articles'
+ * sidebars, the middle of lists, feeds, search) are left to the full rebuild that follows.
  *
  * Returns undefined, with nothing written, whenever the preview could show something the full
  * build would not: a change outside content/, a file with errors, a slug taken by another file.

@@ -68,6 +68,6 @@ export function termLinker(ctx: RenderContext): TermLinker {
 }
 
 /** `/search/?q=…` for a query, in the edition's script (each edition searches its own index). */
-export function searchHref(ctx: RenderContext, query: string): string {
+function searchHref(ctx: RenderContext, query: string): string {
   return `${href(ctx.edition.config, '/search/')}?q=${encodeURIComponent(ctx.edition.convert(query))}`;
 }

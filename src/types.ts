@@ -195,12 +195,19 @@ export interface Site {
   ranking: string[];
   /** 最新: slugs by date, newest first. */
   latest: string[];
+  /** Terms with a page, biggest first (months newest first); keywords below the page threshold are in `thinKeywords`. */
   taxonomies: {
     keywords: Term[];
     parks: Term[];
     sources: Term[];
     months: Term[];
   };
+  /**
+   * Keywords carried by fewer than `config.keywords.minArticles` shown articles (see
+   * `keywordMinArticles`): they get no page and are not in `taxonomies.keywords`; kept, sorted the
+   * same way, so a dev preview can tell when an edit lifts one to the threshold. Absent: none.
+   */
+  thinKeywords?: Term[];
   /** Near-duplicate groups: the kept slug and the files of the copies not shown. */
   duplicates: { kept: string; dropped: string[] }[];
   /** Site-level diagnostics (URL collisions, duplicates ...). */
@@ -257,6 +264,13 @@ export interface Config {
   };
   ranking: { count: number; windowDays: number };
   latest: { count: number };
+  /**
+   * Keyword pages: a keyword gets its own page (and its place in the keywords index, home cloud and
+   * sitemap) only when at least `minArticles` shown articles carry it; below that, articles show it
+   * as a link to the search page for it. 1 gives every keyword a page. Parks and sources always get
+   * their pages. Absent: 2.
+   */
+  keywords?: { minArticles: number };
   /** Which copy of a near-duplicate group the site shows. */
   duplicates: { keep: 'earliest' | 'longest' | 'first-file' };
   /**

@@ -4,10 +4,11 @@ import type { FileResult } from '../pipeline/article.js';
 import { sourcePath } from '../load/source-path.js';
 import { editions } from '../render/edition.js';
 import type { PreviewPages, PreviewRenderer } from '../render/preview.js';
-import { outputPath } from '../render/urls.js';
+import { HOME_TERMS, LEAD_COUNT } from '../render/pages/home.js';
+import { outputPath, pageUrl } from '../render/urls.js';
 import { compareLatest, newestDate, rankingOrder } from '../site/order.js';
 import { relatedFor, type RelatedModel } from '../site/related.js';
-import { articleTerms, type TaxonomyName } from '../site/taxonomies.js';
+import { articleTerms, keywordMinArticles, type TaxonomyName } from '../site/taxonomies.js';
 import { articleUrl, compareText, pathKey } from '../site/urls.js';
 import type { Article, Config, Page, Site, Term, WriteReport } from '../types.js';
 
@@ -42,9 +43,11 @@ const SOURCE_EXT = new Set(['.txt', '.md']);
  * the changed files go through the per-file stages; everything else comes from the last build's
  * model: keywords with its IDF, related articles against its indices, each article's place in
  * 最新 and 排行 and in its term lists. It writes the changed articles' pages, the first home page
- * and the first page of each term list the articles enter or leave, and removes the pages of
- * deleted articles. Pages it does not touch (other articles' sidebars, later list pages, feeds,
- * search) are left to the full rebuild that follows.
+ * and the first page of each term list the articles enter or leave (and the last pages of a list
+ * that grew by a page), and removes the pages of deleted articles; for a term that gains or loses
+ * its page (see `nextTaxonomies`) it also writes its taxonomy's index page and the pages of the
+ * articles carrying it, and removes the term's pages. Pages it does not touch (other articles'
+ * sidebars, the middle of lists, feeds, search) are left to the full rebuild that follows.
  *
  * Returns undefined, with nothing written, whenever the preview could show something the full
  * build would not: a change outside content/, a file with errors, a slug taken by another file.
@@ -66,9 +69,14 @@ export async function previewChange(base: PreviewBase, changed: string[], config
   }
   const next = nextSite(base, removed, added);
   if (!next) return undefined;
-  const pages = base.render(next.site, { articles: next.added.map((a) => a.slug), terms: next.terms });
+  const { site, added: shown, terms } = next;
+  const articles = [...new Set([...shown.map((a) => a.slug), ...terms.carriers])];
+  // Every home page lists the top keywords and parks: when one of them loses its page, write them all.
+  const homeKnownPages = terms.homeCloud ? 0 : pageCount(base.site.latest.length - LEAD_COUNT, config.pageSize);
+  const pages = base.render(site, { articles, terms: terms.touched, indexes: terms.indexes, homeKnownPages });
   const written = new Set(pages.map((p) => p.path));
-  const gone = editions(config).flatMap((e) => removed.map((a) => `${e.dir ? `${e.dir}/` : ''}${outputPath(articleUrl(a.slug, a.date))}`))
+  const urls = [...removed.map((a) => articleUrl(a.slug, a.date)), ...terms.vanished];
+  const gone = editions(config).flatMap((e) => urls.map((url) => `${e.dir ? `${e.dir}/` : ''}${outputPath(url)}`))
     .filter((p) => !written.has(p));
   return io.patch(pages, gone);
 }
@@ -82,7 +90,7 @@ function isSource(contentDir: string, file: string): boolean {
  * The last site with `removed` taken out and `added` put in, as far as the pages a preview
  * renders can tell; undefined when a new slug is taken by an article that stays.
  */
-function nextSite(base: PreviewBase, removed: Article[], added: Article[]): { site: Site; added: Article[]; terms: PreviewPages['terms'] } | undefined {
+function nextSite(base: PreviewBase, removed: Article[], added: Article[]): { site: Site; added: Article[]; terms: TermChanges } | undefined {
   const prev = base.site;
   const gone = new Set(removed.map((a) => a.slug));
   const slugged: Article[] = [];
@@ -111,9 +119,10 @@ function nextSite(base: PreviewBase, removed: Article[], added: Article[]): { si
   const ranking = (newestDate(articles) === newestDate(prev.articles) ? insertSorted(kept, slugged, order) : [...articles].sort(order))
     .map((a) => a.slug);
 
-  const { taxonomies, touched } = nextTaxonomies(prev.taxonomies, removed, slugged, bySlug);
-  const site: Site = { ...prev, articles, bySlug, urls, related, ranking, latest, taxonomies, diagnostics: [] };
-  return { site, added: slugged, terms: touched };
+  const terms = nextTaxonomies(prev, removed, slugged, bySlug);
+  const { taxonomies, thinKeywords } = terms;
+  const site: Site = { ...prev, articles, bySlug, urls, related, ranking, latest, taxonomies, thinKeywords, diagnostics: [] };
+  return { site, added: slugged, terms };
 }
 
 /** `items` (sorted by `order`) with `extra` put in their places by binary search. */
@@ -132,16 +141,34 @@ function insertSorted<T>(items: T[], extra: T[], order: (a: T, b: T) => number):
   return out;
 }
 
+/** How a preview's change moves the site's terms, and the pages that shows on. */
+interface TermChanges {
+  taxonomies: Site['taxonomies'];
+  thinKeywords: Term[];
+  /** Terms with a page whose articles changed, with the list pages they had (see `firstAndNew` in render/preview). */
+  touched: PreviewPages['terms'];
+  /** Articles carrying a term that gained or lost its page: their term links change. */
+  carriers: string[];
+  /** Taxonomies whose index page gains or loses a term. */
+  indexes: TaxonomyName[];
+  /** Site URLs of every list page of the terms that lost their page. */
+  vanished: string[];
+  /** A park or keyword listed on every home page lost its page (only ever on a small site). */
+  homeCloud: boolean;
+}
+
 /**
- * Term lists with the removed articles taken out and the added ones filed in their places, and
- * the terms touched (their first page shows the change). Terms left empty are kept out of the
- * touched list: the full build removes their pages.
+ * Term lists with the removed articles taken out and the added ones filed in their places, then
+ * split as the full build splits them: a keyword with fewer than `keywords.minArticles` articles,
+ * or a term of any taxonomy left with none, has no page. A term that gains or loses its page
+ * changes its taxonomy's index page and the term links of the articles carrying it; the pages of
+ * a term that loses its page are removed, so no page the preview writes links to a page that the
+ * full build will not write.
  */
-function nextTaxonomies(prev: Site['taxonomies'], removed: Article[], added: Article[], bySlug: Map<string, Article>): { taxonomies: Site['taxonomies']; touched: PreviewPages['terms'] } {
-  const taxonomies = { ...prev };
-  const touched: PreviewPages['terms'] = [];
+function nextTaxonomies(prev: Site, removed: Article[], added: Article[], bySlug: Map<string, Article>): TermChanges {
+  const out: TermChanges = { taxonomies: { ...prev.taxonomies }, thinKeywords: prev.thinKeywords ?? [], touched: [], carriers: [], indexes: [], vanished: [], homeCloud: false };
   const latestOrder = (x: string, y: string): number => compareLatest(bySlug.get(x)!, bySlug.get(y)!);
-  for (const tax of Object.keys(prev) as TaxonomyName[]) {
+  for (const tax of Object.keys(prev.taxonomies) as TaxonomyName[]) {
     const changes = new Map<string, { name: string; url: string; out: Set<string>; in: string[] }>();
     const change = (t: Pick<Term, 'name' | 'key' | 'url'>) => {
       let c = changes.get(t.key);
@@ -151,18 +178,45 @@ function nextTaxonomies(prev: Site['taxonomies'], removed: Article[], added: Art
     for (const a of removed) for (const t of articleTerms(a)[tax]) change(t).out.add(a.slug);
     for (const a of added) for (const t of articleTerms(a)[tax]) change(t).in.push(a.slug);
     if (changes.size === 0) continue;
+    const paged = prev.taxonomies[tax];
+    const before = new Map(paged.map((t) => [t.key, t]));
     const changed = new Set(changes.keys());
-    const terms = prev[tax].map((term) => {
+    const terms = (tax === 'keywords' ? [...paged, ...out.thinKeywords] : paged).map((term) => {
       const c = changes.get(term.key);
       if (!c) return term;
       changes.delete(term.key);
       return { ...term, slugs: insertSorted(term.slugs.filter((s) => !c.out.has(s)), c.in, latestOrder) };
     });
     for (const [key, c] of changes) if (c.in.length > 0) terms.push({ name: c.name, key, url: c.url, slugs: insertSorted([], c.in, latestOrder) });
-    taxonomies[tax] = tax === 'months'
+    const min = tax === 'keywords' ? keywordMinArticles(prev.config) : 1;
+    const sorted = tax === 'months'
       ? terms.sort((x, y) => compareText(y.key, x.key))
       : terms.sort((x, y) => y.slugs.length - x.slugs.length || compareText(x.key, y.key));
-    for (const term of taxonomies[tax]) if (changed.has(term.key) && term.slugs.length > 0) touched.push({ taxonomy: tax, term });
+    out.taxonomies[tax] = sorted.filter((t) => t.slugs.length >= min);
+    if (tax === 'keywords') out.thinKeywords = sorted.filter((t) => t.slugs.length > 0 && t.slugs.length < min);
+    const after = new Map(sorted.map((t) => [t.key, t]));
+    for (const key of changed) {
+      const had = before.get(key);
+      const now = after.get(key);
+      const has = now !== undefined && now.slugs.length >= min;
+      if (has) out.touched.push({ taxonomy: tax, term: now, knownPages: had ? pageCount(had.slugs.length, prev.config.pageSize) : 0 });
+      if (Boolean(had) === has) continue;
+      if (!out.indexes.includes(tax)) out.indexes.push(tax);
+      out.carriers.push(...(now?.slugs ?? []));
+      if (!had) continue;
+      out.vanished.push(...listPageUrls(had, prev.config.pageSize));
+      if (tax === 'keywords' || tax === 'parks') out.homeCloud ||= paged.slice(0, HOME_TERMS).includes(had);
+    }
   }
-  return { taxonomies, touched };
+  return out;
+}
+
+/** Pages of a list of `items` (an empty list still has its first page). */
+function pageCount(items: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(items / pageSize));
+}
+
+/** Site URLs of every page of a term's article list. */
+function listPageUrls(term: Term, pageSize: number): string[] {
+  return Array.from({ length: pageCount(term.slugs.length, pageSize) }, (_, i) => pageUrl(term.url, i + 1));
 }

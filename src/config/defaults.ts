@@ -26,6 +26,8 @@ export function defaultConfig(root: string): Config {
     },
     ranking: { count: 10, windowDays: 365 },
     latest: { count: 10 },
+    // A keyword page listing one article only leads back to the article the reader came from.
+    keywords: { minArticles: 2 },
     duplicates: { keep: 'earliest' },
     traditional: { enabled: false, variant: 'tw', dir: 'zh-hant' },
     search: true,

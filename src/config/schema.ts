@@ -43,6 +43,7 @@ export const userConfigSchema = z.strictObject({
     })
     .optional(),
   latest: z.strictObject({ count: z.number().int().nonnegative().optional() }).optional(),
+  keywords: z.strictObject({ minArticles: positiveInt.optional() }).optional(),
   duplicates: z.strictObject({ keep: z.enum(['earliest', 'longest', 'first-file']).optional() }).optional(),
   traditional: z
     .strictObject({

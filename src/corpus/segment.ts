@@ -17,6 +17,17 @@ function isTerm(word: string, tag: string): boolean {
   return tag === 'eng' ? len >= 2 && !/^\d+$/u.test(word) : len >= 2 && isHan(word);
 }
 
+/**
+ * Whether `words[i]` is the tail of a number written with thousands separators, which jieba cuts
+ * at the comma (`2,000ml` -> 2 / , / 000ml; `2,790MHz` -> 790MHz): three digits, then anything but
+ * a digit, right after a comma that follows a digit. The fragment names no topic; model numbers
+ * (`0050ETF`, `4000mAh`) do not follow `<digit>,` and stay.
+ */
+function isNumberTail(words: readonly string[], i: number): boolean {
+  const comma = words[i - 1];
+  return (comma === ',' || comma === '，') && /\d$/.test(words[i - 2] ?? '') && /^\d{3}(?!\d)/.test(words[i]!);
+}
+
 let dictionaryTags: Map<string, string> | undefined;
 
 /** Word -> part-of-speech tag for every word of jieba's dictionary (~350,000; ~27 MiB, 0.3 s, once per thread). */
@@ -75,7 +86,7 @@ export function keywordTerms(words: readonly string[], tags: readonly string[]):
   const out: string[] = [];
   words.forEach((word, i) => {
     const tag = tags[i]!;
-    if (isTerm(word, tag)) out.push(word);
+    if (isTerm(word, tag) && !isNumberTail(words, i)) out.push(word);
     const next = words[i + 1];
     if (next === undefined || !COMPOUND_TAGS.has(tag) || !COMPOUND_TAGS.has(tags[i + 1]!)) return;
     const compound = word + next;

@@ -6,15 +6,19 @@ import { inEdition } from './index.js';
 import { createMarkdown } from './markdown.js';
 import { renderArticle, termLinker } from './pages/articles.js';
 import { renderHome } from './pages/home.js';
-import { renderTerm, termLabel } from './pages/terms.js';
+import { renderTerm, renderTermIndex, termLabel } from './pages/terms.js';
 import { Links } from './view.js';
 
-/** The few pages a dev preview renders: some articles, the first page of some term lists, and home. */
+/** The few pages a dev preview renders: some articles, the first page of some term lists, some term index pages, and home. */
 export interface PreviewPages {
   /** Slugs of the articles whose pages are rendered. */
   articles: string[];
-  /** Terms whose first list page is rendered. */
-  terms: { taxonomy: keyof Site['taxonomies']; term: Term }[];
+  /** Terms whose list is rendered: its first page, and the pages after `knownPages` (see `firstAndNew`). */
+  terms: { taxonomy: keyof Site['taxonomies']; term: Term; knownPages?: number }[];
+  /** The home list's pages in the output before (see `firstAndNew`); absent: only the first page is rendered. */
+  homeKnownPages?: number;
+  /** Taxonomies whose index page is rendered (a term gained or lost its page). */
+  indexes?: (keyof Site['taxonomies'])[];
 }
 
 /** Renders the pages of one preview (see `previewRenderer`). */
@@ -51,10 +55,20 @@ function renderPreview(site: Site, wanted: PreviewPages, env: RenderContext['env
     };
     const termLinks = termLinker(ctx);
     const pages = [
-      ...renderHome(ctx, 1),
+      ...renderHome(ctx, firstAndNew(wanted.homeKnownPages)),
       ...wanted.articles.map((slug) => renderArticle(ctx, position.get(slug)!, bodies.get(slug)!, termLinks)),
-      ...wanted.terms.flatMap(({ taxonomy, term }) => [...renderTerm(ctx, term, termLabel(taxonomy), 1)]),
+      ...wanted.terms.flatMap(({ taxonomy, term, knownPages }) => [...renderTerm(ctx, term, termLabel(taxonomy), firstAndNew(knownPages))]),
+      ...(wanted.indexes ?? []).map((taxonomy) => renderTermIndex(ctx, taxonomy)),
     ];
     return pages.map((p) => inEdition(p, edition));
   });
+}
+
+/**
+ * The pages of a list a preview writes: the first (the change shows there) and those after the
+ * `known` pages the output already has, which the first page's pager now links to. The pages
+ * between are stale until the full build but exist.
+ */
+function firstAndNew(known = Infinity): (page: number) => boolean {
+  return (page) => page === 1 || page > known;
 }

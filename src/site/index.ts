@@ -1,7 +1,7 @@
 import type { Article, Config, Site } from '../types.js';
 import { rankArticles, sortLatest } from './order.js';
 import { relatedArticles, type RelatedModel } from './related.js';
-import { articleKeywords, monthTaxonomy, taxonomy } from './taxonomies.js';
+import { articleKeywords, keywordMinArticles, monthTaxonomy, splitByCount, taxonomy } from './taxonomies.js';
 import { pageviewKey } from './pageviews.js';
 import { articleUrl, uniqueSlugs } from './urls.js';
 
@@ -27,6 +27,7 @@ export function buildSite(articles: Article[], config: Config, inputs: SiteInput
     pv?.get(a.slug) ?? pv?.get(a.file) ?? pv?.get(pageviewKey(articleUrl(a.slug, a.date))) ?? a.views;
   const withViews = pv ? shown.map((a) => ({ ...a, views: views(a) })) : shown;
   const bySlug = new Map(withViews.map((a) => [a.slug, a]));
+  const keywords = splitByCount(taxonomy(withViews, articleKeywords, 'keywords'), keywordMinArticles(config));
   return {
     config,
     articles: withViews,
@@ -36,11 +37,12 @@ export function buildSite(articles: Article[], config: Config, inputs: SiteInput
     ranking: rankArticles(withViews, (a) => a.views, config).map((a) => a.slug),
     latest: withViews.map((a) => a.slug),
     taxonomies: {
-      keywords: taxonomy(withViews, articleKeywords, 'keywords'),
+      keywords: keywords.paged,
       parks: taxonomy(withViews, (a) => (a.parks.length ? a.parks : [a.park]), 'parks'),
       sources: taxonomy(withViews, (a) => [a.source], 'sources'),
       months: monthTaxonomy(withViews),
     },
+    thinKeywords: keywords.thin,
     duplicates: duplicateGroups(unique, bySlug),
     diagnostics,
   };

@@ -1,4 +1,4 @@
-import type { Article, Term } from '../types.js';
+import type { Article, Config, Term } from '../types.js';
 import { compareText, pathKey } from './urls.js';
 
 /** Keywords an article is filed under: the stated ones, or the computed ones when the page states none. */
@@ -30,6 +30,20 @@ export function taxonomy(latestFirst: Article[], names: (a: Article) => (string 
     }
   }
   return [...byKey.values()].sort((x, y) => y.slugs.length - x.slugs.length || compareText(x.key, y.key));
+}
+
+/** The fewest shown articles a keyword needs for its own page (`config.keywords.minArticles`, default 2). */
+export function keywordMinArticles(config: Config): number {
+  return config.keywords?.minArticles ?? 2;
+}
+
+/**
+ * Terms sorted by `taxonomy` (most articles first) -> those with at least `min` articles, which
+ * get pages, and the rest, in the same order.
+ */
+export function splitByCount(terms: Term[], min: number): { paged: Term[]; thin: Term[] } {
+  const cut = terms.findIndex((t) => t.slugs.length < min);
+  return cut < 0 ? { paged: terms, thin: [] } : { paged: terms.slice(0, cut), thin: terms.slice(cut) };
 }
 
 /** Month archive terms, newest month first: key `2024-03`, name 2024年3月, URL /archive/2024/03/. */

@@ -3,7 +3,7 @@ import { articleKeywords } from '../../site/taxonomies.js';
 import { renderTemplate, type RenderContext } from '../context.js';
 import { pathKey } from '../../site/urls.js';
 import { fullTimestamp } from '../feeds.js';
-import { outputPath } from '../urls.js';
+import { href, outputPath } from '../urls.js';
 import { articleMinutes, articleSummary, dateText, type TermLink } from '../view.js';
 
 /**
@@ -51,11 +51,23 @@ export function renderArticle(ctx: RenderContext, index: number, html: string, t
 /** A term name in one taxonomy -> the link to its page. */
 export type TermLinker = (tax: keyof RenderContext['site']['taxonomies'], name: string) => TermLink;
 
-/** Finds the term page for a name in one taxonomy (names were keyed the same way by site). */
+/**
+ * Finds the term page for a name in one taxonomy (names were keyed the same way by site). A keyword
+ * without a page (too few articles, see `keywordMinArticles`) links to the search page for it in
+ * this edition's script, or is plain text when the site has no search: never a link to a page that
+ * was not written.
+ */
 export function termLinker(ctx: RenderContext): TermLinker {
   const maps = new Map(Object.entries(ctx.site.taxonomies).map(([k, terms]) => [k, new Map(terms.map((t) => [t.key, t]))]));
+  const search = ctx.site.config.search !== false;
   return (tax, name) => {
     const term = maps.get(tax)!.get(pathKey(name.trim()));
-    return term ? ctx.links.term(term) : { name, href: '', count: 0 };
+    if (term) return ctx.links.term(term);
+    return { name, href: tax === 'keywords' && search ? searchHref(ctx, name.trim()) : '', count: 0 };
   };
+}
+
+/** `/search/?q=…` for a query, in the edition's script (each edition searches its own index). */
+function searchHref(ctx: RenderContext, query: string): string {
+  return `${href(ctx.edition.config, '/search/')}?q=${encodeURIComponent(ctx.edition.convert(query))}`;
 }

@@ -4,16 +4,16 @@ import { outputPath } from '../urls.js';
 import { paginate } from '../view.js';
 
 /** Lead stories shown large at the top of the home page. */
-const LEAD_COUNT = 3;
-/** Parks and keywords listed on the home page. */
-const HOME_TERMS = 24;
+export const LEAD_COUNT = 3;
+/** Parks and keywords listed on the home page (every page of it). */
+export const HOME_TERMS = 24;
 
-/** Home: lead stories, the latest list (paginated), parks and keywords; one page at a time, only the first `pages` when given. */
-export function* renderHome(ctx: RenderContext, pages = Infinity): Generator<Page, void, undefined> {
+/** Home: lead stories, the latest list (paginated), parks and keywords; one page at a time, only the pages `wanted` when given. */
+export function* renderHome(ctx: RenderContext, wanted: (page: number) => boolean = () => true): Generator<Page, void, undefined> {
   const { site, links } = ctx;
   const lead = links.list(site.latest.slice(0, LEAD_COUNT));
   const rest = site.latest.slice(LEAD_COUNT);
-  for (const { url, items, pager } of paginate(site.config, '/', rest, site.config.pageSize).slice(0, pages)) yield {
+  for (const { url, items, pager } of paginate(site.config, '/', rest, site.config.pageSize).filter((p) => wanted(p.pager.page))) yield {
     path: outputPath(url),
     content: renderTemplate(ctx, 'home.njk', {
       page: { url, title: pager.page > 1 ? `最新文章 第${pager.page}页` : null },

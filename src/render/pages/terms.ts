@@ -14,17 +14,21 @@ const TAXONOMIES = {
 /** Term pages (paginated) and one index page per taxonomy, one page at a time. */
 export function* renderTaxonomies(ctx: RenderContext): Generator<Page, void, undefined> {
   for (const tax of Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]) {
-    const info = TAXONOMIES[tax];
-    const terms = ctx.site.taxonomies[tax];
-    yield {
-      path: outputPath(info.base),
-      content: renderTemplate(ctx, 'terms.njk', {
-        page: { url: info.base, title: info.index },
-        terms: terms.map((t) => ctx.links.term(t)),
-      }),
-    };
-    for (const t of terms) yield* renderTerm(ctx, t, info.term);
+    yield renderTermIndex(ctx, tax);
+    for (const t of ctx.site.taxonomies[tax]) yield* renderTerm(ctx, t, TAXONOMIES[tax].term);
   }
+}
+
+/** The index page of one taxonomy: every term that has a page, biggest first. */
+export function renderTermIndex(ctx: RenderContext, tax: keyof typeof TAXONOMIES): Page {
+  const info = TAXONOMIES[tax];
+  return {
+    path: outputPath(info.base),
+    content: renderTemplate(ctx, 'terms.njk', {
+      page: { url: info.base, title: info.index },
+      terms: ctx.site.taxonomies[tax].map((t) => ctx.links.term(t)),
+    }),
+  };
 }
 
 /** The label of each taxonomy's term pages. */
@@ -34,11 +38,11 @@ export function termLabel(tax: keyof typeof TAXONOMIES): string {
 
 /**
  * One term's article list, one page at a time; the heading is the term itself, under a small
- * label naming the taxonomy. Only the first `pages` pages when given.
+ * label naming the taxonomy. Only the pages `wanted` when given.
  */
-export function* renderTerm(ctx: RenderContext, term: Term, label: string, pages = Infinity): Generator<Page, void, undefined> {
+export function* renderTerm(ctx: RenderContext, term: Term, label: string, wanted: (page: number) => boolean = () => true): Generator<Page, void, undefined> {
   const title = `${term.name} · ${label}`;
-  for (const { url, items, pager } of paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).slice(0, pages)) yield {
+  for (const { url, items, pager } of paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).filter((p) => wanted(p.pager.page))) yield {
     path: outputPath(url),
     content: renderTemplate(ctx, 'list.njk', {
       page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title },

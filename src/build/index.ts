@@ -247,11 +247,16 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
 }
 
 /**
- * Terms are read by the corpus and site stages only. The per-file results, the corpus's copies and
- * the site's copies may each hold the same terms, so all of them let go.
+ * Terms and fingerprints are read by the corpus and site stages only. The per-file results, the
+ * corpus's copies and the site's copies may each hold the same ones, so all of them let go.
  */
 function dropTerms(lists: Article[][]): void {
-  for (const list of lists) for (const a of list) delete a.terms;
+  for (const list of lists) {
+    for (const a of list) {
+      delete a.terms;
+      delete a.fingerprints;
+    }
+  }
 }
 
 /** A page stream that counts its pages and the time spent producing them. */

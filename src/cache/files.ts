@@ -10,8 +10,8 @@ import { codeFingerprint } from './fingerprint.js';
 import { sha256 } from '../text/hash.js';
 import { canonicalJson, stampFile, type FileStamp } from './stamp.js';
 
-/** Bumped when the pack's layout changes. */
-const FORMAT = 1;
+/** Bumped when the pack's layout changes (2: articles carry fingerprints and readingMinutes). */
+export const FORMAT = 2;
 export const PACK_FILE = 'files.v8';
 
 /** What the builder asks of a cache: stamps for inputs, results by content, fresh results to keep. */

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FrontMatterError, splitFrontMatter } from '../frontmatter/index.js';
@@ -25,14 +26,42 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
   let bytes: Buffer;
   try {
     const info = await stat(file);
-    if (info.size > limits.maxFileBytes) {
-      return fileError(relPath, 'oversize', `The file is ${info.size} bytes, above the limit of ${limits.maxFileBytes} (limits.maxFileBytes); skipped.`);
-    }
+    if (info.size > limits.maxFileBytes) return oversize(relPath, info.size, limits);
     bytes = await readFile(file);
   } catch (err) {
-    return fileError(relPath, 'unreadable', `The file cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped.`);
+    return unreadable(relPath, err);
   }
+  return fromBytes(file, relPath, bytes, limits);
+}
 
+/**
+ * loadSource with blocking reads, for the file workers: a thread with nothing else to do gains
+ * nothing from async I/O, and each of its five thread-pool round trips (stat, open, fstat, read,
+ * close) leaves the worker idle until the pool thread is scheduled.
+ */
+export function loadSourceSync(file: string, contentDir: string, limits: Config['limits']): LoadResult {
+  const relPath = sourcePath(contentDir, file);
+  let bytes: Buffer;
+  try {
+    const info = statSync(file);
+    if (info.size > limits.maxFileBytes) return oversize(relPath, info.size, limits);
+    bytes = readFileSync(file);
+  } catch (err) {
+    return unreadable(relPath, err);
+  }
+  return fromBytes(file, relPath, bytes, limits);
+}
+
+function oversize(relPath: string, size: number, limits: Config['limits']): LoadResult {
+  return fileError(relPath, 'oversize', `The file is ${size} bytes, above the limit of ${limits.maxFileBytes} (limits.maxFileBytes); skipped.`);
+}
+
+function unreadable(relPath: string, err: unknown): LoadResult {
+  return fileError(relPath, 'unreadable', `The file cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped.`);
+}
+
+/** The bytes of `file` as a SourceFile, or the diagnostic saying why they cannot be one. */
+function fromBytes(file: string, relPath: string, bytes: Buffer, limits: Config['limits']): LoadResult {
   const kind = binaryKind(bytes);
   if (kind) return fileError(relPath, 'binary', `The file is not text but ${kind}; skipped.`);
 

@@ -1,10 +1,11 @@
-import { loadSource, loadSourceSync } from '../load/index.js';
+import { loadSource, loadSourceSync, type StampedLoad } from '../load/index.js';
+import type { FileStamp } from '../cache/stamp.js';
 import { normalize } from '../normalize/index.js';
 import { extract } from '../extract/index.js';
 import { articleTerms } from './terms.js';
 import { bodyFingerprints } from '../corpus/duplicates.js';
 import { bodyMinutes } from '../render/text.js';
-import type { Article, Config, Diagnostic, LoadResult } from '../types.js';
+import type { Article, Config, Diagnostic } from '../types.js';
 
 /** What the per-file stages made of one input file. */
 export interface FileResult {
@@ -14,6 +15,8 @@ export interface FileResult {
   article?: Article;
   /** All diagnostics for the file (also copied into article.diagnostics when there is one). */
   diagnostics: Diagnostic[];
+  /** Stat and sha256 of the bytes this was made from (see StampedLoad); absent when they were not read. */
+  stamp?: FileStamp;
 }
 
 /**
@@ -30,11 +33,12 @@ export function processFileSync(absPath: string, contentDir: string, config: Con
 }
 
 /** normalize -> extract -> terms for a loaded file. */
-function fromLoaded(absPath: string, loaded: LoadResult): FileResult {
-  const { source } = loaded;
+function fromLoaded(absPath: string, loaded: StampedLoad): FileResult {
+  const { source, stamp } = loaded;
+  const stamped = stamp ? { stamp } : {};
   if (!source) {
     const file = loaded.diagnostics[0]?.file ?? absPath;
-    return { file, diagnostics: loaded.diagnostics };
+    return { file, diagnostics: loaded.diagnostics, ...stamped };
   }
   const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine });
   const article = extract(source, normalized);
@@ -42,9 +46,9 @@ function fromLoaded(absPath: string, loaded: LoadResult): FileResult {
   if (article.body.trim() === '') {
     // An empty, blank or furniture-only file would publish a page with no title and no text.
     diagnostics.push(noText(source.relPath));
-    return { file: source.relPath, diagnostics };
+    return { file: source.relPath, diagnostics, ...stamped };
   }
-  return { file: source.relPath, article: { ...article, diagnostics, ...bodyFacts(article) }, diagnostics };
+  return { file: source.relPath, article: { ...article, diagnostics, ...bodyFacts(article) }, diagnostics, ...stamped };
 }
 
 /**

@@ -8,6 +8,7 @@ import { createFilePool, workersFor, MIN_FILES_FOR_WORKERS, type FilePool } from
 import { realStages, type Stages } from '../../src/build/stages.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { processFile } from '../../src/pipeline/article.js';
+import { stampFile } from '../../src/cache/stamp.js';
 import { bodyMinutes } from '../../src/render/text.js';
 import type { Config } from '../../src/types.js';
 import { projectRoot } from '../helpers/paths.js';
@@ -98,6 +99,7 @@ test('a file gives the same result on a worker as in this thread, the facts kept
       const [here, there] = [await processFile(file, config.contentDir, config), await pool.run(file)];
       assert.ok(there.article?.fingerprints instanceof Uint32Array && there.article.fingerprints.length > 0, name);
       assert.equal(there.article.readingMinutes, bodyMinutes(there.article.body));
+      assert.deepEqual(there.stamp, stampFile(file), 'stamped as the builder would stamp it');
       assert.deepEqual(there, here, name);
     }
   } finally {

@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { FORMAT, openFileCache, packKey, perFileConfig, PACK_FILE } from '../../src/cache/files.js';
+import { FORMAT, openFileCache, packKey, perFileConfig, PACK_FILE, type FileCache } from '../../src/cache/files.js';
+import { stampFile } from '../../src/cache/stamp.js';
 import { createBuilder } from '../../src/build/index.js';
 import { realStages, type Stages } from '../../src/build/stages.js';
 import { defaultConfig } from '../../src/config/defaults.js';
@@ -61,6 +62,24 @@ test('a second build takes every unchanged file from the disk cache; an edited f
   const third = await buildOnce(config);
   assert.deepEqual(third.processed, [name]);
   assert.equal(third.hits, 4);
+});
+
+test('files the cache holds nothing for are not read before processing: their stamps come from processing', async () => {
+  const { config, content } = await site();
+  const stamped: string[] = [];
+  const watch = (cache: FileCache): FileCache => Object.assign(Object.create(cache) as FileCache, {
+    stamp: (abs: string) => (stamped.push(path.basename(abs)), cache.stamp(abs)),
+  });
+  const cache = await openFileCache(config.cacheDir!, config, { fingerprint: 'v1' });
+  const first = await createBuilder(config, { cache: watch(cache) }).build();
+  assert.deepEqual(stamped, [], 'an empty cache: nothing to look up');
+  const names = readdirSync(content).sort();
+  for (const name of names) assert.deepEqual(first.inputs!.get(path.join(content, name)), stampFile(path.join(content, name)), name);
+  await cache.save([...first.inputs!.keys()].map((f) => path.relative(config.contentDir, f)));
+  const reopened = await openFileCache(config.cacheDir!, config, { fingerprint: 'v1' });
+  await createBuilder(config, { cache: watch(reopened) }).build();
+  assert.deepEqual(stamped.sort(), names, 'each known file stamped once, to look it up');
+  assert.equal(reopened.hits, 5);
 });
 
 test('another parkpress version or a change to what per-file processing reads empties the cache', async () => {

@@ -145,6 +145,17 @@ export interface Article {
    * made outside the pipeline: those stages then segment the article themselves.
    */
   terms?: ArticleTerms;
+  /**
+   * Near-duplicate fingerprints of `body` (corpus/duplicates.ts bodyFingerprints), made in the
+   * per-file stage so the corpus step need not. Valid for this body only: a step that changes the
+   * body (boilerplate removal) leaves it out. Absent: computed from the body when needed.
+   */
+  fingerprints?: Uint32Array;
+  /**
+   * Reading time of `body` in whole minutes (render/text.ts bodyMinutes), made in the per-file
+   * stage so render need not. Valid for this body only, like `fingerprints`.
+   */
+  readingMinutes?: number;
 }
 
 /** Terms and their counts as parallel arrays, in order of first occurrence: compact, plain data. */

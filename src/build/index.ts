@@ -114,7 +114,11 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
     try {
       await eachLimited(files, Math.max(FILE_CONCURRENCY, 2 * (pool?.size ?? 0)), async (file) => {
         const entry = cache.get(file);
-        if (!(entry && changed && !changed.has(file) && entry.stamp !== undefined)) {
+        if (!entry && !taken.has(file)) {
+          // Nothing to compare with: processing stamps the bytes it reads, so this thread reads nothing.
+          cache.set(file, await processAndKeep(file, pool));
+          processed++;
+        } else if (!(entry && changed && !changed.has(file) && entry.stamp !== undefined)) {
           if (await refresh(file, taken.has(file) ? taken.get(file) : stampFile(file), pool)) processed++;
         }
         options.onProgress?.(++done, files.length);
@@ -127,16 +131,18 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
 
   /**
    * Takes the disk cache's results for files this builder holds none for yet, before any file is
-   * processed (so only the misses are left to process). Returns the stamps it took meanwhile.
+   * processed (so only the misses are left to process). Returns the stamps it took meanwhile (of
+   * files the disk cache knows: the others are stamped as they are processed).
    */
   function fromDiskCache(files: string[]): Map<string, FileStamp | undefined> {
     const taken = new Map<string, FileStamp | undefined>();
     if (!options.cache) return taken;
     for (const file of files) {
-      if (cache.has(file)) continue;
+      const rel = sourcePath(config.contentDir, file);
+      if (cache.has(file) || !options.cache.has(rel)) continue;
       const stamp = options.cache.stamp(file);
       taken.set(file, stamp);
-      const result = stamp && options.cache.lookup(sourcePath(config.contentDir, file), stamp.hash);
+      const result = stamp && options.cache.lookup(rel, stamp.hash);
       if (result) cache.set(file, { stamp, result: interned(result) });
     }
     return taken;
@@ -146,15 +152,18 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
   async function refresh(file: string, stamp: FileStamp | undefined, pool: FilePool | undefined): Promise<boolean> {
     const entry = cache.get(file);
     if (entry && stamp !== undefined && entry.stamp?.hash === stamp.hash) return false;
-    cache.set(file, { stamp, result: await processAndKeep(file, pool) });
+    cache.set(file, await processAndKeep(file, pool, stamp));
     return true;
   }
 
-  /** Processes one file and offers the result to the disk cache. */
-  async function processAndKeep(file: string, pool: FilePool | undefined): Promise<FileResult> {
-    const result = await safeProcess(file, pool);
+  /**
+   * Processes one file and offers the result to the disk cache. Its stamp is the one processing
+   * took of the bytes it read, else `before` (taken before processing; undefined: read it again next time).
+   */
+  async function processAndKeep(file: string, pool: FilePool | undefined, before?: FileStamp): Promise<CacheEntry> {
+    const { stamp, ...result } = await safeProcess(file, pool);
     options.cache?.store(result);
-    return result;
+    return { stamp: stamp ?? before, result };
   }
 
   /**
@@ -250,11 +259,16 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
 }
 
 /**
- * Terms are read by the corpus and site stages only. The per-file results, the corpus's copies and
- * the site's copies may each hold the same terms, so all of them let go.
+ * Terms and fingerprints are read by the corpus and site stages only. The per-file results, the
+ * corpus's copies and the site's copies may each hold the same ones, so all of them let go.
  */
 function dropTerms(lists: Article[][]): void {
-  for (const list of lists) for (const a of list) delete a.terms;
+  for (const list of lists) {
+    for (const a of list) {
+      delete a.terms;
+      delete a.fingerprints;
+    }
+  }
 }
 
 /** A page stream that counts its pages and the time spent producing them. */

@@ -39,17 +39,28 @@ export function workersFor(files: number, jobs: number, from = MIN_FILES_FOR_WOR
   return jobs > 1 && files >= from ? jobs : 0;
 }
 
-interface Task { id: number; file: string; resolve: (r: FileResult) => void; reject: (e: Error) => void }
+/** Files a worker holds at once: it starts the next as soon as it has sent one, without a round trip to this thread. */
+export const TASKS_PER_WORKER = 2;
 
-interface Slot { worker: Worker; task?: Task }
+interface Task {
+  id: number;
+  file: string;
+  resolve: (r: FileResult) => void;
+  reject: (e: Error) => void;
+  /** Held by a worker that died: it runs again once, alone, so a crash is pinned on the file that caused it. */
+  retried?: boolean;
+}
+
+interface Slot { worker: Worker; held: Map<number, Task> }
 
 const WORKER_URL = new URL('./file-worker.js', import.meta.url);
 
 /**
- * `size` workers, each running load -> normalize -> extract -> terms on one file at a time, so a
- * worker that dies (a crash in native code, running out of memory) fails exactly the file it held;
- * it is replaced for the files still to come. Workers are unref'd: an open pool never keeps the
- * process alive. `script` is the worker's module (tests give their own).
+ * `size` workers, each running load -> normalize -> extract -> terms on up to TASKS_PER_WORKER
+ * files in turn. A worker that dies (a crash in native code, running out of memory) is replaced,
+ * and the files it held run again, each alone on a worker: a file fails only when its worker dies
+ * while it runs alone, so one bad file never fails the file queued behind it. Only a worker holding
+ * files keeps the process alive: an idle open pool never does. `script` is the worker's module (tests give their own).
  */
 export function createFilePool(config: Config, size: number, script: URL = WORKER_URL): FilePool {
   let nextId = 0;
@@ -58,20 +69,26 @@ export function createFilePool(config: Config, size: number, script: URL = WORKE
   const slots = new Set<Slot>();
 
   function start(): void {
-    const slot: Slot = { worker: new Worker(script, { workerData: { config } }) };
+    const slot: Slot = { worker: new Worker(script, { workerData: { config } }), held: new Map() };
     slot.worker.unref();
     slot.worker.on('message', (reply: PoolReply) => {
-      const task = slot.task;
-      if (!task || task.id !== reply.id) return;
-      slot.task = undefined;
+      const task = slot.held.get(reply.id);
+      if (!task) return;
+      slot.held.delete(reply.id);
       if ('error' in reply) task.reject(new Error(reply.error));
       else task.resolve(reply.result);
       feed(slot);
+      if (slot.held.size === 0) slot.worker.unref();
     });
     const fail = (err: Error): void => {
       if (!slots.delete(slot)) return;
-      slot.task?.reject(err);
-      slot.task = undefined;
+      const again = [...slot.held.values()].filter((task) => {
+        if (task.retried) task.reject(err);
+        return !task.retried;
+      });
+      for (const task of again) task.retried = true;
+      queue.unshift(...again);
+      slot.held.clear();
       if (!closed && queue.length > 0) start();
     };
     slot.worker.on('error', fail);
@@ -80,11 +97,16 @@ export function createFilePool(config: Config, size: number, script: URL = WORKE
     feed(slot);
   }
 
+  /** Gives the slot queued files up to TASKS_PER_WORKER; a retried file only to an empty slot, and nothing after it. */
   function feed(slot: Slot): void {
-    const task = queue.shift();
-    if (!task) return;
-    slot.task = task;
-    slot.worker.postMessage({ id: task.id, file: task.file } satisfies PoolTask);
+    while (slot.held.size < TASKS_PER_WORKER && queue.length > 0) {
+      const alone = [...slot.held.values()].some((t) => t.retried);
+      if (alone || (queue[0]!.retried && slot.held.size > 0)) return;
+      const task = queue.shift()!;
+      slot.held.set(task.id, task);
+      slot.worker.ref();
+      slot.worker.postMessage({ id: task.id, file: task.file } satisfies PoolTask);
+    }
   }
 
   return {
@@ -93,9 +115,9 @@ export function createFilePool(config: Config, size: number, script: URL = WORKE
       if (closed) return Promise.reject(new Error('the file pool is closed'));
       return new Promise<FileResult>((resolve, reject) => {
         queue.push({ id: nextId++, file, resolve, reject });
-        const idle = [...slots].find((s) => !s.task);
-        if (idle) feed(idle);
-        else if (slots.size < size) start();
+        // A new worker first, so the first files spread over all of them.
+        if (slots.size < size) start();
+        else for (const slot of slots) feed(slot);
       });
     },
     async close() {

@@ -10,14 +10,16 @@ import { codeFingerprint } from './fingerprint.js';
 import { sha256 } from '../text/hash.js';
 import { canonicalJson, stampFile, type FileStamp } from './stamp.js';
 
-/** Bumped when the pack's layout changes. */
-const FORMAT = 1;
+/** Bumped when the pack's layout changes (2: articles carry fingerprints and readingMinutes). */
+export const FORMAT = 2;
 export const PACK_FILE = 'files.v8';
 
 /** What the builder asks of a cache: stamps for inputs, results by content, fresh results to keep. */
 export interface BuildCache {
   /** Stat + sha256 of an input file (undefined: unreadable), reusing a known hash when provably unchanged. */
   stamp(absPath: string): FileStamp | undefined;
+  /** Whether a result for `relPath` is stored (from any bytes): files it is not stamped before processing. */
+  has(relPath: string): boolean;
   /** The stored result for `relPath` when it was made from bytes with this sha256. */
   lookup(relPath: string, hash: string): FileResult | undefined;
   /** Keeps a fresh result; only results with an article are kept (their hash names the bytes they came from). */
@@ -25,7 +27,7 @@ export interface BuildCache {
 }
 
 export interface FileCache extends BuildCache {
-  /** Results found in the cache / made afresh since opening. */
+  /** Lookups since opening that found a result / found none (files the cache holds nothing for are not looked up). */
   readonly hits: number;
   readonly misses: number;
   /** Drops entries for files not in `present` and writes the pack, if anything changed. Returns ms spent (0: nothing to write). */
@@ -81,6 +83,9 @@ export async function openFileCache(cacheDir: string, config: Config, options: O
     get misses() { return misses; },
     stamp(absPath) {
       return stampFile(absPath, options.known?.stamps.get(absPath), options.known?.stampedAt);
+    },
+    has(relPath) {
+      return entries.has(relPath);
     },
     lookup(relPath, hash) {
       const entry = entries.get(relPath);

@@ -28,10 +28,15 @@ export function stampFile(file: string, known?: FileStamp, stampedAt = 0): FileS
   try {
     const info = statSync(file);
     if (known && provablyUnchanged(info, known, stampedAt)) return known;
-    return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino, hash: sha256(readFileSync(file)) };
+    return stampOf(info, readFileSync(file));
   } catch {
     return undefined; // unreadable or gone: processing the file reports it
   }
+}
+
+/** The stamp of `bytes`, read after `info` was taken from the same file. */
+export function stampOf(info: Stats, bytes: Buffer): FileStamp {
+  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino, hash: sha256(bytes) };
 }
 
 /** Same size, times and inode as `known`, and `known` is older than the racy window before `stampedAt`. */

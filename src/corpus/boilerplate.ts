@@ -86,5 +86,7 @@ export function stripBoilerplate(article: Article, boilerplate: ReadonlyMap<stri
     message: `removed ${removed.length} sentence(s) repeated verbatim across the corpus (up to ${most} articles), e.g. 「${[...removed[0]!].slice(0, 24).join('')}…」`,
   };
   const terms = article.terms && subtractTerms(article.terms, removed.map((r) => sentenceTerms(r, article.parks)));
-  return { ...article, body, summary, ...(terms && { terms }), diagnostics: [...article.diagnostics, note] };
+  // Facts computed from the old body would be wrong for the new one.
+  const { fingerprints: _fingerprints, readingMinutes: _minutes, ...rest } = article;
+  return { ...rest, body, summary, ...(terms && { terms }), diagnostics: [...article.diagnostics, note] };
 }

@@ -23,9 +23,14 @@ const MIN_SHARED = 8;
 /** Fingerprints to report shared passages (~40 ≈ 200 characters). */
 const MIN_SHARED_PASSAGES = 40;
 
-/** The article's text reduced to Han letters and digits, so layout and punctuation do not matter. */
-function letters(article: Article): string {
-  return article.body.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
+/** The text reduced to Han letters and digits, so layout and punctuation do not matter. */
+function letters(body: string): string {
+  return body.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
+}
+
+/** What near-duplicate detection compares of an article body (the per-file stage keeps it as Article.fingerprints). */
+export function bodyFingerprints(body: string): Uint32Array {
+  return fingerprints(letters(body));
 }
 
 /** FNV-1a of `s[start..end)`: a deterministic 32-bit hash, the same on every machine and run. */
@@ -192,7 +197,7 @@ export interface DuplicateReport {
 
 /** Near-duplicates and shared passages across the corpus. */
 export function findDuplicates(articles: readonly Article[], keep: Config['duplicates']['keep']): DuplicateReport {
-  const found = overlaps(articles.map((a) => fingerprints(letters(a))));
+  const found = overlaps(articles.map((a) => a.fingerprints ?? bodyFingerprints(a.body)));
   const same = found.filter((o) => o.containment >= DUPLICATE_CONTAINMENT);
   const shared = found
     .filter((o) => o.containment < DUPLICATE_CONTAINMENT && o.containment >= SHARED_CONTAINMENT && o.shared >= MIN_SHARED_PASSAGES)

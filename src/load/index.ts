@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FrontMatterError, splitFrontMatter } from '../frontmatter/index.js';
@@ -5,7 +6,7 @@ import type { Config, Diagnostic, LoadResult } from '../types.js';
 import { binaryKind } from './binary.js';
 import { decodeBytes, looksLikeText } from './encoding.js';
 import { sourcePath } from './source-path.js';
-import { sha256 } from '../text/hash.js';
+import { stampOf, type FileStamp } from '../cache/stamp.js';
 
 export { discoverSources } from './discover.js';
 
@@ -20,19 +21,59 @@ function fileError(file: string, rule: string, message: string, line = 0): LoadR
  * Never throws for bad input: a file that cannot be used comes back without `source` and with an
  * error diagnostic naming it.
  */
-export async function loadSource(file: string, contentDir: string, limits: Config['limits']): Promise<LoadResult> {
+export async function loadSource(file: string, contentDir: string, limits: Config['limits']): Promise<StampedLoad> {
   const relPath = sourcePath(contentDir, file);
+  let stamp: FileStamp;
   let bytes: Buffer;
   try {
     const info = await stat(file);
-    if (info.size > limits.maxFileBytes) {
-      return fileError(relPath, 'oversize', `The file is ${info.size} bytes, above the limit of ${limits.maxFileBytes} (limits.maxFileBytes); skipped.`);
-    }
+    if (info.size > limits.maxFileBytes) return oversize(relPath, info.size, limits);
     bytes = await readFile(file);
+    stamp = stampOf(info, bytes);
   } catch (err) {
-    return fileError(relPath, 'unreadable', `The file cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped.`);
+    return unreadable(relPath, err);
   }
+  return { ...fromBytes(file, relPath, bytes, stamp.hash, limits), stamp };
+}
 
+/**
+ * A load result with the stamp (stat, then sha256) of the bytes it was made from, so the builder
+ * need not read the file again to know them. No stamp: the bytes were not read (unreadable, oversize).
+ */
+export interface StampedLoad extends LoadResult {
+  stamp?: FileStamp;
+}
+
+/**
+ * loadSource with blocking reads, for the file workers: a thread with nothing else to do gains
+ * nothing from async I/O, and each of its five thread-pool round trips (stat, open, fstat, read,
+ * close) leaves the worker idle until the pool thread is scheduled.
+ */
+export function loadSourceSync(file: string, contentDir: string, limits: Config['limits']): StampedLoad {
+  const relPath = sourcePath(contentDir, file);
+  let stamp: FileStamp;
+  let bytes: Buffer;
+  try {
+    const info = statSync(file);
+    if (info.size > limits.maxFileBytes) return oversize(relPath, info.size, limits);
+    bytes = readFileSync(file);
+    stamp = stampOf(info, bytes);
+  } catch (err) {
+    return unreadable(relPath, err);
+  }
+  return { ...fromBytes(file, relPath, bytes, stamp.hash, limits), stamp };
+}
+
+function oversize(relPath: string, size: number, limits: Config['limits']): LoadResult {
+  return fileError(relPath, 'oversize', `The file is ${size} bytes, above the limit of ${limits.maxFileBytes} (limits.maxFileBytes); skipped.`);
+}
+
+function unreadable(relPath: string, err: unknown): LoadResult {
+  return fileError(relPath, 'unreadable', `The file cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped.`);
+}
+
+/** The bytes of `file` (sha256 `hash`) as a SourceFile, or the diagnostic saying why they cannot be one. */
+function fromBytes(file: string, relPath: string, bytes: Buffer, hash: string, limits: Config['limits']): LoadResult {
   const kind = binaryKind(bytes);
   if (kind) return fileError(relPath, 'binary', `The file is not text but ${kind}; skipped.`);
 
@@ -73,7 +114,7 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
     relPath,
     encoding: decoded.encoding,
     bytes: bytes.length,
-    hash: sha256(bytes),
+    hash,
     frontMatter: split.data,
     body: split.body,
     bodyStartLine: split.bodyStartLine,

@@ -20,6 +20,11 @@ export function readingMinutes(text: string): number {
   return Math.max(1, Math.round(cjk / CJK_CHARS_PER_MINUTE + latin / LATIN_WORDS_PER_MINUTE));
 }
 
+/** Reading time of a markdown body, counted on its plain text (the per-file stage keeps it as Article.readingMinutes). */
+export function bodyMinutes(body: string): number {
+  return readingMinutes(plainText(body));
+}
+
 /** Parser only (never renders): plain text comes from the same tokens the page is rendered from. */
 const parser = markdownIt({ html: false });
 

@@ -1,6 +1,6 @@
 import type { Article, Config, Site, Term } from '../types.js';
 import { summarize } from '../text/summary.js';
-import { plainText, readingMinutes } from './text.js';
+import { bodyMinutes, plainText } from './text.js';
 import { href, pageUrl } from './urls.js';
 
 /** An article as list items and sidebars show it. */
@@ -82,7 +82,7 @@ export class Links {
 
 /** Reading time in minutes, counted in characters (see text.ts). */
 export function articleMinutes(a: Article): number {
-  return readingMinutes(plainText(a.body));
+  return a.readingMinutes ?? bodyMinutes(a.body);
 }
 
 /** Page numbers a pager shows: first, last and two either side of the current one (0 marks a gap). */

@@ -1,6 +1,7 @@
 // A file-pool worker for tests: the fake stages' processFile, plus a file reading CRASH that kills
-// the worker thread outright (as a crash in native code or running out of memory would).
-import { readFileSync } from 'node:fs';
+// the worker thread outright (as a crash in native code or running out of memory would), and one
+// reading FLAKY that does so the first time only (it leaves FLAKY.crashed beside it).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PoolReply, PoolTask } from '../../src/build/pool.js';
 import type { Config } from '../../src/types.js';
@@ -10,7 +11,12 @@ const { config } = workerData as { config: Config };
 const stages = fakeStages();
 
 parentPort!.on('message', async ({ id, file }: PoolTask) => {
-  if (readFileSync(file, 'utf8').startsWith('CRASH')) process.exit(3);
+  const text = readFileSync(file, 'utf8');
+  if (text.startsWith('CRASH')) process.exit(3);
+  if (text.startsWith('FLAKY') && !existsSync(`${file}.crashed`)) {
+    writeFileSync(`${file}.crashed`, '');
+    process.exit(4);
+  }
   let reply: PoolReply;
   try {
     reply = { id, result: await stages.processFile(file, config.contentDir, config) };

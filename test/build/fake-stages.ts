@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Stages } from '../../src/build/stages.js';
+import { stampFile } from '../../src/cache/stamp.js';
 import type { Article, Site } from '../../src/types.js';
 import { writeSite } from '../../src/write/index.js';
 
@@ -24,15 +25,16 @@ export function fakeStages(): FakeStages {
     async processFile(absPath, contentDir) {
       const rel = path.relative(contentDir, absPath).split(path.sep).join('/');
       processed.push(rel);
+      const stamp = stampFile(absPath);
       const bytes = await readFile(absPath);
       const text = bytes.toString('utf8');
       if (text.startsWith('THROW')) throw new Error('stage bug');
       if (text.startsWith('BAD')) {
-        return { file: rel, diagnostics: [{ file: rel, line: 1, column: 1, severity: 'error', rule: 'load/bad', message: 'bad file' }] };
+        return { file: rel, diagnostics: [{ file: rel, line: 1, column: 1, severity: 'error', rule: 'load/bad', message: 'bad file' }], stamp };
       }
       const warning = { file: rel, line: 2, column: 0, severity: 'warning' as const, rule: 'fake/warn', message: 'a warning' };
       const article = fakeArticle(rel, createHash('sha256').update(bytes).digest('hex'), text.split('\n')[0]!);
-      return { file: rel, article: { ...article, diagnostics: [warning] }, diagnostics: [warning] };
+      return { file: rel, article: { ...article, diagnostics: [warning] }, diagnostics: [warning], stamp };
     },
     enrichCorpus: (articles) => articles,
     buildSite(articles, config): Site {

@@ -7,6 +7,9 @@ import { createBuilder } from '../../src/build/index.js';
 import { createFilePool, workersFor, MIN_FILES_FOR_WORKERS, type FilePool } from '../../src/build/pool.js';
 import { realStages, type Stages } from '../../src/build/stages.js';
 import { defaultConfig } from '../../src/config/defaults.js';
+import { processFile } from '../../src/pipeline/article.js';
+import { stampFile } from '../../src/cache/stamp.js';
+import { bodyMinutes } from '../../src/render/text.js';
 import type { Config } from '../../src/types.js';
 import { projectRoot } from '../helpers/paths.js';
 import { fakeStages } from './fake-stages.js';
@@ -63,6 +66,45 @@ test('a stage that throws or a worker that dies fails only its own file; the res
   assert.deepEqual(internal.map((d) => d.file), ['b.txt', 'c.txt']);
   assert.match(internal[0]!.message, /stage bug/);
   assert.match(internal[1]!.message, /worker thread stopped \(exit code 3\)/);
+});
+
+test('files held by a worker that died run again alone: a one-off crash costs nothing, a repeatable one fails its file only', async () => {
+  const root = await tempDir('pp-pool-retry-');
+  const config = { ...defaultConfig(root), jobs: 1 };
+  await mkdir(config.contentDir, { recursive: true });
+  const files = { 'a.txt': '甲\n', 'b.txt': 'FLAKY\n', 'c.txt': '丙\n', 'd.txt': 'CRASH\n', 'e.txt': '戊\n', 'f.txt': '己\n' };
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(config.contentDir, name), text);
+  // One worker holding two files at a time: each crash takes a neighbour down with it.
+  const pool = createFilePool(config, 1, new URL('./failing-worker.js', import.meta.url));
+  try {
+    const names = Object.keys(files);
+    const settled = await Promise.allSettled(names.map((n) => pool.run(path.join(config.contentDir, n))));
+    const failed = names.filter((_, i) => settled[i]!.status === 'rejected');
+    assert.deepEqual(failed, ['d.txt']);
+    assert.match(String((settled[3] as PromiseRejectedResult).reason), /exit code 3/);
+    const titles = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value.article!.title] : []));
+    assert.deepEqual(titles, ['甲', 'FLAKY', '丙', '戊', '己']);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a file gives the same result on a worker as in this thread, the facts kept for later steps included', async () => {
+  const config = defaultConfig(projectRoot);
+  const names = (await readdir(config.contentDir)).sort();
+  const pool = createFilePool(config, 2);
+  try {
+    for (const name of names) {
+      const file = path.join(config.contentDir, name);
+      const [here, there] = [await processFile(file, config.contentDir, config), await pool.run(file)];
+      assert.ok(there.article?.fingerprints instanceof Uint32Array && there.article.fingerprints.length > 0, name);
+      assert.equal(there.article.readingMinutes, bodyMinutes(there.article.body));
+      assert.deepEqual(there.stamp, stampFile(file), 'stamped as the builder would stamp it');
+      assert.deepEqual(there, here, name);
+    }
+  } finally {
+    await pool.close();
+  }
 });
 
 test('workers only for a batch worth their start-up, and only with more than one job', () => {

@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize } from 'node:v8';
-import { openFileCache, perFileConfig, PACK_FILE } from '../../src/cache/files.js';
+import { deserialize, serialize } from 'node:v8';
+import { FORMAT, openFileCache, packKey, perFileConfig, PACK_FILE, type FileCache } from '../../src/cache/files.js';
+import { stampFile } from '../../src/cache/stamp.js';
 import { createBuilder } from '../../src/build/index.js';
 import { realStages, type Stages } from '../../src/build/stages.js';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { processFile } from '../../src/pipeline/article.js';
+import { processFile, type FileResult } from '../../src/pipeline/article.js';
 import type { Config } from '../../src/types.js';
 import { projectRoot } from '../helpers/paths.js';
 import { tempDir } from '../build/temp-dir.js';
@@ -63,6 +64,24 @@ test('a second build takes every unchanged file from the disk cache; an edited f
   assert.equal(third.hits, 4);
 });
 
+test('files the cache holds nothing for are not read before processing: their stamps come from processing', async () => {
+  const { config, content } = await site();
+  const stamped: string[] = [];
+  const watch = (cache: FileCache): FileCache => Object.assign(Object.create(cache) as FileCache, {
+    stamp: (abs: string) => (stamped.push(path.basename(abs)), cache.stamp(abs)),
+  });
+  const cache = await openFileCache(config.cacheDir!, config, { fingerprint: 'v1' });
+  const first = await createBuilder(config, { cache: watch(cache) }).build();
+  assert.deepEqual(stamped, [], 'an empty cache: nothing to look up');
+  const names = readdirSync(content).sort();
+  for (const name of names) assert.deepEqual(first.inputs!.get(path.join(content, name)), stampFile(path.join(content, name)), name);
+  await cache.save([...first.inputs!.keys()].map((f) => path.relative(config.contentDir, f)));
+  const reopened = await openFileCache(config.cacheDir!, config, { fingerprint: 'v1' });
+  await createBuilder(config, { cache: watch(reopened) }).build();
+  assert.deepEqual(stamped.sort(), names, 'each known file stamped once, to look it up');
+  assert.equal(reopened.hits, 5);
+});
+
 test('another parkpress version or a change to what per-file processing reads empties the cache', async () => {
   const { config } = await site();
   await buildOnce(config, 'v1');
@@ -90,6 +109,29 @@ test('a damaged, truncated or foreign cache file is ignored with a note, and the
     assert.deepEqual(result.diagnostics, clean.result.diagnostics);
     assert.equal(result.pages, clean.result.pages);
   }
+});
+
+test('a pack in the previous format is ignored, not read with the new shape, even under the same key', async () => {
+  const { config } = await site();
+  await buildOnce(config);
+  const file = path.join(config.cacheDir!, PACK_FILE);
+  const pack = deserialize(await readFile(file)) as { format: number; key: string; entries: [string, string, FileResult][] };
+  assert.equal(pack.key, packKey(config, 'v1'));
+  // What the previous format held: articles without the per-file facts added since.
+  const old = pack.entries.map(([rel, hash, r]): [string, string, FileResult] => {
+    const { fingerprints: _f, readingMinutes: _m, ...article } = r.article!;
+    return [rel, hash, { ...r, article }];
+  });
+  await writeFile(file, serialize({ ...pack, format: FORMAT - 1, entries: old }));
+  const notes: string[] = [];
+  const cache = await openFileCache(config.cacheDir!, config, { fingerprint: 'v1', note: (l) => notes.push(l) });
+  assert.equal(cache.lookup(old[0]![0], old[0]![1]), undefined);
+  assert.match(notes.join('\n'), /another parkpress version/);
+  const again = await buildOnce(config);
+  assert.equal(again.processed.length, 5, 'every file made afresh');
+  const saved = deserialize(await readFile(file)) as typeof pack;
+  assert.equal(saved.format, FORMAT);
+  assert.ok(saved.entries.every(([, , r]) => r.article!.fingerprints instanceof Uint32Array && r.article!.readingMinutes! >= 1));
 });
 
 test('entries of files that no longer exist are dropped when the cache is saved', async () => {

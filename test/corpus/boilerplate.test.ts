@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { enrichCorpus } from '../../src/corpus/index.js';
 import { articleTerms } from '../../src/pipeline/terms.js';
+import { bodyFingerprints } from '../../src/corpus/duplicates.js';
+import { bodyMinutes } from '../../src/render/text.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { makeArticle } from '../helpers/articles.js';
 import { projectRoot } from '../helpers/paths.js';
@@ -47,6 +49,18 @@ test('the terms of removed sentences are subtracted: the same counts as segmenti
     assert.deepEqual(a.terms, articleTerms(a), a.file);
     assert.ok(!a.terms!.words.terms.includes('浏览器'));
   }
+});
+
+test('facts the per-file stage computed from the old body are not carried over to the stripped one', () => {
+  const input = corpus(12).map((a) => ({ ...a, fingerprints: bodyFingerprints(a.body), readingMinutes: bodyMinutes(a.body) }));
+  const out = enrichCorpus(input, config);
+  for (const a of out) {
+    assert.ok(!a.body.includes(NOTICE));
+    assert.equal(a.fingerprints, undefined, a.file);
+    assert.equal(a.readingMinutes, undefined, a.file);
+  }
+  const kept = enrichCorpus(input.slice(0, 9), config);
+  assert.ok(kept.every((a, i) => a.fingerprints === input[i]!.fingerprints), 'an unchanged body keeps them');
 });
 
 test('words either side of an ideographic space stay apart when a sentence beside them is removed', () => {

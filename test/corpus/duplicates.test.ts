@@ -6,6 +6,7 @@ import path from 'node:path';
 import { processFile } from '../../src/pipeline/article.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { enrichCorpus } from '../../src/corpus/index.js';
+import { bodyFingerprints } from '../../src/corpus/duplicates.js';
 import type { Article, Config } from '../../src/types.js';
 import { fixturesDir, projectRoot, seedsDir, sharedMissing } from '../helpers/paths.js';
 
@@ -96,4 +97,12 @@ test('overlaps: shared distinctive fingerprints counted per pair, pairs in (a, b
     { a: 0, b: 2, shared: 10, containment: 10 / 20 },
     { a: 1, b: 3, shared: 8, containment: 8 / 10 },
   ]);
+});
+
+test('the fingerprints the per-file stage keeps are the corpus step\'s own: the same groups with them and without', async () => {
+  const articles = await load(dir, files);
+  for (const a of articles) assert.deepEqual(a.fingerprints, bodyFingerprints(a.body), a.file);
+  const bare = articles.map(({ fingerprints: _f, ...a }) => a);
+  const strip = (list: Article[]) => list.map(({ fingerprints: _f, ...a }) => a);
+  assert.deepEqual(strip(enrichCorpus(articles, withKeep('earliest'))), strip(enrichCorpus(bare, withKeep('earliest'))));
 });

@@ -43,13 +43,16 @@ export async function writeNewBuild(pages: PageSource, out: string, thread: Part
     await discardBuild(next, previousDir === undefined);
     throw err;
   }
-  const { files, written, unchanged, listing } = filled;
+  const { files, written: writtenAt, unchanged, folders, stats } = filled;
+  const paths = [...files];
+  const written = writtenAt.map((i) => paths[i]!);
+  const listing = { paths: ['', ...folders, ...paths], stats };
   const before = previousDir ? (manifest ? [...manifest.keys()] : listFiles(previousDir)) : [];
   const removed = before.filter((f) => !files.has(f));
   await switchLink(out, path.relative(path.dirname(out), next), buildsDir);
   await removeOtherBuilds(buildsDir, id);
-  const paths = [...written, ...removed].sort();
-  return { report: { written: written.length, unchanged, removed: removed.length, paths, listing }, dir: next };
+  const changed = [...written, ...removed].sort();
+  return { report: { written: written.length, unchanged, removed: removed.length, paths: changed, listing }, dir: next };
 }
 
 /** The build the new one is compared with, and its manifest (with the file it came from) when usable. */
@@ -60,12 +63,14 @@ interface Previous {
 }
 
 /**
- * Removes a build that failed mid-stream; after a failed first build, the then empty builds
- * folder too, so nothing is left behind. Best effort: the next build sweeps what remains.
+ * Removes a build that failed mid-stream and its partial manifest; after a failed first build,
+ * the then empty builds folder too, so nothing is left behind. Best effort: the next build sweeps
+ * what remains.
  */
 async function discardBuild(dir: string, first: boolean): Promise<void> {
   try {
     removeTree(dir);
+    removeTree(path.join(path.dirname(dir), manifestName(path.basename(dir))));
   } catch {
     // left for the next build's sweep
   }
@@ -121,7 +126,7 @@ const DEFAULT_THREAD: ThreadOptions = { from: MIN_PAGES_FOR_WRITER_THREAD, ...DE
  */
 async function fillBuild(pages: PageSource, dir: string, previous: Previous, manifestFile: string, thread: ThreadOptions): Promise<Filled & { files: Set<string> }> {
   const checker = new PathChecker();
-  const local = BuildFiller.start(dir, previous.dir, previous.manifest);
+  const local = BuildFiller.start(dir, previous.dir, previous.manifest, manifestFile);
   let writer: WriterThread | undefined;
   try {
     for await (const page of pages) {
@@ -131,11 +136,11 @@ async function fillBuild(pages: PageSource, dir: string, previous: Previous, man
       } else if (local.pages < thread.from) {
         local.put(page.path, bytesOf(page));
       } else {
-        writer = new WriterThread({ state: local.handOver(), manifestFile: previous.manifestFile }, thread);
+        writer = new WriterThread({ state: local.handOver(), previousManifest: previous.manifestFile }, thread);
         await writer.put(page.path, page.content);
       }
     }
-    const filled = writer ? await writer.finish(manifestFile) : local.finish(manifestFile);
+    const filled = writer ? await writer.finish() : local.finish();
     return { ...filled, files: checker.files };
   } catch (err) {
     await writer?.stop();

@@ -5,11 +5,12 @@ import type { Filled, FillerState } from './fill.js';
 export type ToWriter =
   /** Pages `paths[i]` with bytes `buffer[ends[i-1] .. ends[i]]`. */
   | { type: 'pages'; paths: string[]; ends: number[]; buffer: ArrayBuffer }
-  | { type: 'finish'; manifestFile: string };
+  | { type: 'finish' };
 
 /** Writer thread -> main thread. */
 export type FromWriter =
-  | { type: 'written'; bytes: number }
+  /** A batch is written; its buffer comes back for the next batch. */
+  | { type: 'written'; bytes: number; buffer: ArrayBuffer }
   | { type: 'finished'; filled: Filled }
   | { type: 'failed'; error: WireError };
 
@@ -22,10 +23,10 @@ export interface WireError {
   path?: string;
 }
 
-/** What the writer thread starts from: the main thread's filler so far, and where the previous manifest is. */
+/** What the writer thread starts from: the main thread's filler so far, and the previous build's manifest file. */
 export interface WriterData {
   state: FillerState;
-  manifestFile: string | undefined;
+  previousManifest: string | undefined;
 }
 
 export interface WriterLimits {
@@ -45,11 +46,19 @@ export const DEFAULT_LIMITS: WriterLimits = { batchBytes: 256 * 1024, inFlightBy
  */
 export const MIN_PAGES_FOR_WRITER_THREAD = 2000;
 
+/**
+ * The writer's garbage is small and short-lived (stat objects, page views): a small young
+ * generation keeps the thread's memory low (V8's default grows it to tens of MiB, which raised the
+ * build's peak RSS) for a few more, cheap, scavenges.
+ */
+const WRITER_YOUNG_GENERATION_MB = 4;
+
 const WORKER_URL = new URL('./writer-worker.js', import.meta.url);
 
 /**
  * The main thread's end of the writer thread: takes pages (encoding strings as UTF-8 into a batch
- * buffer that is transferred, not copied), keeps at most `inFlightBytes` of them on the way, and
+ * buffer that is transferred, not copied, and comes back empty for reuse), keeps at most
+ * `inFlightBytes` of them on the way, and
  * turns an error of the writer (a page it could not write) into the same Error the main thread
  * would have thrown, on the next put or on finish.
  */
@@ -60,6 +69,8 @@ export class WriterThread {
   private paths: string[] = [];
   private ends: number[] = [];
   private inFlight = 0;
+  /** Batch buffers the writer is done with: reused, so page bytes never wait for a GC to be freed. */
+  private readonly spare: ArrayBuffer[] = [];
   private failure: Error | undefined;
   private filled: Filled | undefined;
   /** Wakes a put or finish waiting for the writer. */
@@ -68,10 +79,10 @@ export class WriterThread {
   peakInFlight = 0;
 
   constructor(data: WriterData, private readonly limits: WriterLimits = DEFAULT_LIMITS, script: URL = WORKER_URL) {
-    this.worker = new Worker(script, { workerData: data });
+    this.worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB } });
     this.worker.unref(); // never keeps the process alive by itself
     this.worker.on('message', (msg: FromWriter) => {
-      if (msg.type === 'written') this.inFlight -= msg.bytes;
+      if (msg.type === 'written') this.written(msg.bytes, msg.buffer);
       else if (msg.type === 'finished') this.filled = msg.filled;
       else this.fail(revive(msg.error));
       this.wake?.();
@@ -85,7 +96,7 @@ export class WriterThread {
     this.check();
     const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
     if (this.buffer && this.used + size > this.buffer.byteLength) await this.send();
-    this.buffer ??= Buffer.from(new ArrayBuffer(Math.max(this.limits.batchBytes, size)));
+    this.buffer ??= Buffer.from(size <= this.limits.batchBytes ? this.spare.pop() ?? new ArrayBuffer(this.limits.batchBytes) : new ArrayBuffer(size));
     if (typeof content === 'string') this.buffer.write(content, this.used, 'utf8');
     else this.buffer.set(content, this.used);
     this.used += size;
@@ -94,10 +105,10 @@ export class WriterThread {
     if (this.used >= this.limits.batchBytes) await this.send();
   }
 
-  /** Sends what is queued, writes the manifest to `manifestFile` and lists the build; the thread then ends. */
-  async finish(manifestFile: string): Promise<Filled> {
+  /** Sends what is queued, completes the manifest and lists the folders; the thread then ends. */
+  async finish(): Promise<Filled> {
     if (this.paths.length > 0) await this.send();
-    this.post({ type: 'finish', manifestFile });
+    this.post({ type: 'finish' });
     while (!this.filled) await this.next();
     const filled = this.filled;
     await this.stop();
@@ -121,6 +132,11 @@ export class WriterThread {
     this.used = 0;
     this.paths = [];
     this.ends = [];
+  }
+
+  private written(bytes: number, buffer: ArrayBuffer): void {
+    this.inFlight -= bytes;
+    if (buffer.byteLength === this.limits.batchBytes) this.spare.push(buffer);
   }
 
   private post(msg: ToWriter, transfer: ArrayBuffer[] = []): void {

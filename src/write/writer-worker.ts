@@ -5,8 +5,8 @@ import { BuildFiller } from './fill.js';
 import { readManifest } from './manifest.js';
 import { wireError, type FromWriter, type ToWriter, type WriterData } from './thread.js';
 
-const { state, manifestFile } = workerData as WriterData;
-const filler = new BuildFiller(state, manifestFile === undefined ? undefined : readManifest(manifestFile));
+const { state, previousManifest } = workerData as WriterData;
+const filler = new BuildFiller(state, previousManifest === undefined ? undefined : readManifest(previousManifest));
 /** After an error nothing more is written: the main thread discards the build. */
 let failed = false;
 
@@ -20,10 +20,10 @@ parentPort!.on('message', (msg: ToWriter) => {
     if (msg.type === 'pages') {
       const bytes = new Uint8Array(msg.buffer);
       msg.paths.forEach((p, i) => filler.put(p, bytes.subarray(i === 0 ? 0 : msg.ends[i - 1], msg.ends[i])));
-      reply({ type: 'written', bytes: msg.ends.at(-1) ?? 0 });
+      reply({ type: 'written', bytes: msg.ends.at(-1) ?? 0, buffer: msg.buffer }, [msg.buffer]);
     } else {
-      const filled = filler.finish(msg.manifestFile);
-      reply({ type: 'finished', filled }, [filled.listing.stats.buffer as ArrayBuffer]);
+      const filled = filler.finish();
+      reply({ type: 'finished', filled }, [filled.stats.buffer as ArrayBuffer]);
     }
   } catch (err) {
     failed = true;

@@ -122,6 +122,11 @@ test('every kind of change makes the next build build', async () => {
     const folder = (await readdir(path.join(root, 'dist'), { recursive: true, withFileTypes: true })).find((e) => e.isDirectory() && e.parentPath !== path.join(root, 'dist'))!;
     await writeFile(path.join(folder.parentPath, folder.name, 'stray.html'), '');
   });
+  await expectRebuildAfter(root, 'an output folder added', () => mkdir(path.join(root, 'dist', 'articles', 'stray')));
+  await expectRebuildAfter(root, 'an output folder removed', async () => {
+    const articles = path.join(root, 'dist', 'articles');
+    await rm(path.join(articles, (await readdir(articles)).sort()[0]!), { recursive: true });
+  });
   await expectRebuildAfter(root, 'an output file (linked from the build before) rewritten with its size and mtime', async () => {
     const file = path.join(root, 'dist', 'index.html');
     const { mtimeNs } = await stat(file, { bigint: true });

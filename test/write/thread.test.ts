@@ -87,14 +87,15 @@ test('a page the writer thread cannot write fails the build naming it; the previ
 test('the writer thread holds at most inFlightBytes of pages on the way, or one page bigger than that', async () => {
   const dir = await tempDir('pp-thread-');
   const limits = { batchBytes: 4 * 1024, inFlightBytes: 16 * 1024 };
-  const writer = new WriterThread({ state: BuildFiller.start(dir, undefined, undefined).handOver(), manifestFile: undefined }, limits);
+  const manifest = path.join(dir, '..', `${path.basename(dir)}.manifest`);
+  const writer = new WriterThread({ state: BuildFiller.start(dir, undefined, undefined, manifest).handOver(), previousManifest: undefined }, limits);
   const pages = sitePages('A');
   for (const page of pages) await writer.put(page.path, page.content);
   assert.ok(writer.peakInFlight > limits.batchBytes, 'several batches were on the way at once');
   assert.ok(writer.peakInFlight <= limits.inFlightBytes, `peak ${writer.peakInFlight} bytes`);
   const big = 'x'.repeat(64 * 1024);
   await writer.put('big.html', big);
-  const filled = await writer.finish(path.join(dir, '..', `${path.basename(dir)}.manifest`));
+  const filled = await writer.finish();
   assert.equal(filled.written.length, pages.length + 1);
   assert.equal(writer.peakInFlight, big.length, 'a page bigger than the bound goes alone');
   assert.equal(await readFile(path.join(dir, 'big.html'), 'utf8'), big);

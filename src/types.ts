@@ -242,6 +242,19 @@ export interface WriteReport {
    * them: `dev` then reloads only the open pages among them (all pages when absent).
    */
   paths?: string[];
+  /** With `dir`: what the writer left in it, so the up-to-date record needs no walk of the output. */
+  listing?: BuildListing;
+}
+
+/**
+ * Every file and folder of a build folder as the writer left it: POSIX paths relative to the
+ * folder ('' is the folder itself) and, per path in that order, 5 numbers of its lstat: mode,
+ * size, mtimeMs, ctimeMs, ino. ctimeMs is NaN for a file hard-linked from the previous build:
+ * removing that build changes it after the writer is done.
+ */
+export interface BuildListing {
+  paths: string[];
+  stats: Float64Array;
 }
 
 /** Weighted index for related articles (like Hugo's related content). */

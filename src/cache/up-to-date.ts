@@ -3,7 +3,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Config, Diagnostic } from '../types.js';
+import type { Config, Diagnostic, WriteReport } from '../types.js';
 import { writeAtomically } from './atomic.js';
 import { codeFingerprint } from './fingerprint.js';
 import { contentInputs, otherInputs, stampAll, type KnownStamps } from './inputs.js';
@@ -93,19 +93,20 @@ export async function checkUpToDate(config: Config, options: RecordOptions = {})
 
 /**
  * Records a finished build for the next check. `stampedAt` must be taken before any input was
- * stamped, and `dir` is the build folder the writer made. When an input could not be stamped,
- * outDir no longer links to `dir` (another build finished meanwhile) or the build hit a bug
+ * stamped, and `written` the writer's report of the build folder it made. When an input could not be stamped,
+ * outDir no longer links to that folder (another build finished meanwhile) or the build hit a bug
  * (`build/internal`: perhaps transient, so never replayed), the old record is removed instead.
  */
 export async function recordBuild(
   config: Config,
-  build: { stampedAt: number; stamps: ReadonlyMap<string, FileStamp | undefined>; dir: string | undefined; outcome: BuildOutcome },
+  build: { stampedAt: number; stamps: ReadonlyMap<string, FileStamp | undefined>; written: Pick<WriteReport, 'dir' | 'listing'>; outcome: BuildOutcome },
   options: RecordOptions = {},
 ): Promise<boolean> {
   const file = recordFile(config);
   if (!file) return false;
   const out = path.resolve(config.outDir);
-  const output = build.dir === undefined ? undefined : snapshotOutput(out, build.dir);
+  const { dir, listing } = build.written;
+  const output = dir === undefined || listing === undefined ? undefined : snapshotOutput(out, dir, listing);
   const stamps = [...build.stamps].filter((e): e is [string, FileStamp] => e[1] !== undefined);
   const internal = build.outcome.diagnostics.some((d) => d.rule === 'build/internal');
   if (!output || stamps.length !== build.stamps.size || internal) {

@@ -158,7 +158,7 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
       const recorded = others !== undefined && await recordBuild(config, {
         stampedAt,
         stamps: new Map([...inputs, ...others]),
-        dir: result.report.dir,
+        written: result.report,
         outcome: { articles: result.articles, pages: result.pages, diagnostics: result.diagnostics },
       });
       reporter.verbose(

@@ -1,12 +1,13 @@
-import { closeSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync, type BigIntStats } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { lstat, mkdir, readlink, readdir, realpath, rename, rm, rmdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { WriteReport } from '../types.js';
 import { bytesOf, type PageSource } from './bytes.js';
-import { identity, manifestName, readManifest, unchangedSince, writeManifest, type Manifest } from './manifest.js';
+import { BuildFiller, type Filled } from './fill.js';
+import { manifestName, readManifest, type Manifest } from './manifest.js';
 import { PathChecker } from './paths.js';
 import { removeTree } from './remove.js';
-import { sha256 } from '../text/hash.js';
+import { DEFAULT_LIMITS, MIN_PAGES_FOR_WRITER_THREAD, WriterThread, type WriterLimits } from './thread.js';
 
 /** Tells apart builds made by one process within one millisecond (dev rebuilds). */
 let sequence = 0;
@@ -21,44 +22,55 @@ let sequence = 0;
  * build's manifest (manifest.ts) says which without reading the old files. Older builds are
  * removed afterwards. The caller holds the output lock. Returns the report and the new build folder.
  */
-export async function writeNewBuild(pages: PageSource, out: string): Promise<{ report: WriteReport; dir: string }> {
+export async function writeNewBuild(pages: PageSource, out: string, thread: Partial<ThreadOptions> = {}): Promise<{ report: WriteReport; dir: string }> {
   const buildsDir = `${out}.builds`;
   await mkdir(buildsDir, { recursive: true });
   const live = await liveBuildName(out);
   await removeOtherBuilds(buildsDir, live);
-  const previous = await adoptPrevious(out, buildsDir);
+  const previousDir = await adoptPrevious(out, buildsDir);
   // Only the live build has a manifest; a plain folder adopted from before is compared by reading.
-  const manifest = live !== undefined && previous !== undefined && path.basename(previous) === live
-    ? readManifest(path.join(buildsDir, manifestName(live)))
-    : undefined;
+  const manifestFile = live !== undefined && previousDir !== undefined && path.basename(previousDir) === live ? path.join(buildsDir, manifestName(live)) : undefined;
+  const manifest = manifestFile === undefined ? undefined : readManifest(manifestFile);
+  const previous: Previous = { dir: previousDir, manifest, manifestFile: manifest && manifestFile };
   const id = `${Date.now().toString(36)}-${process.pid}-${++sequence}`;
   const next = path.join(buildsDir, id);
   await mkdir(next);
-  let filled: Filled;
+  let filled: Awaited<ReturnType<typeof fillBuild>>;
   try {
-    filled = await fillBuild(pages, next, previous, manifest);
+    // The manifest is written before the switch: once the link points at the new build, its manifest exists.
+    filled = await fillBuild(pages, next, previous, path.join(buildsDir, manifestName(id)), { ...DEFAULT_THREAD, ...thread });
   } catch (err) {
-    await discardBuild(next, previous === undefined);
+    await discardBuild(next, previousDir === undefined);
     throw err;
   }
-  const { entries, written, unchanged } = filled;
-  const before = previous ? (manifest ? [...manifest.keys()] : listFiles(previous)) : [];
-  const removed = before.filter((f) => !entries.has(f));
-  // Written before the switch: once the link points at the new build, its manifest exists.
-  writeManifest(path.join(buildsDir, manifestName(id)), entries);
+  const { files, written: writtenAt, unchanged, folders, stats } = filled;
+  const paths = [...files];
+  const written = writtenAt.map((i) => paths[i]!);
+  const listing = { paths: ['', ...folders, ...paths], stats };
+  const before = previousDir ? (manifest ? [...manifest.keys()] : listFiles(previousDir)) : [];
+  const removed = before.filter((f) => !files.has(f));
   await switchLink(out, path.relative(path.dirname(out), next), buildsDir);
   await removeOtherBuilds(buildsDir, id);
-  const paths = [...written, ...removed].sort();
-  return { report: { written: written.length, unchanged, removed: removed.length, paths }, dir: next };
+  const changed = [...written, ...removed].sort();
+  return { report: { written: written.length, unchanged, removed: removed.length, paths: changed, listing }, dir: next };
+}
+
+/** The build the new one is compared with, and its manifest (with the file it came from) when usable. */
+interface Previous {
+  dir: string | undefined;
+  manifest: Manifest | undefined;
+  manifestFile: string | undefined;
 }
 
 /**
- * Removes a build that failed mid-stream; after a failed first build, the then empty builds
- * folder too, so nothing is left behind. Best effort: the next build sweeps what remains.
+ * Removes a build that failed mid-stream and its partial manifest; after a failed first build,
+ * the then empty builds folder too, so nothing is left behind. Best effort: the next build sweeps
+ * what remains.
  */
 async function discardBuild(dir: string, first: boolean): Promise<void> {
   try {
     removeTree(dir);
+    removeTree(path.join(path.dirname(dir), manifestName(path.basename(dir))));
   } catch {
     // left for the next build's sweep
   }
@@ -98,85 +110,41 @@ async function adoptPrevious(out: string, buildsDir: string): Promise<string | u
   return adopted;
 }
 
-interface Filled {
-  /** The new build's manifest: every page path, in arrival order. */
-  entries: Manifest;
-  written: string[];
-  unchanged: number;
+/** When the writer thread takes over from the main thread, and its limits (tests lower them). */
+export interface ThreadOptions extends WriterLimits {
+  /** Pages written in the main thread before the rest goes to the writer thread. */
+  from: number;
 }
 
+const DEFAULT_THREAD: ThreadOptions = { from: MIN_PAGES_FOR_WRITER_THREAD, ...DEFAULT_LIMITS };
+
 /**
- * Fills the new build folder one page at a time, so only the page at hand is in memory.
- * Synchronous calls on purpose: for thousands of small files they are several times faster than
- * promise-based fs (no thread-pool round trip per call). Each folder is made once, when the
- * first page inside it arrives.
+ * Fills the new build folder as the pages stream in, so only the pages at hand are in memory.
+ * Each path is checked here, before anything is written. The first `thread.from` pages are
+ * written in this thread; a longer stream goes on in the writer thread, so rendering the next
+ * pages overlaps with writing these. Returns the fill and every page path, in arrival order.
  */
-async function fillBuild(pages: PageSource, dir: string, previous: string | undefined, manifest: Manifest | undefined): Promise<Filled> {
+async function fillBuild(pages: PageSource, dir: string, previous: Previous, manifestFile: string, thread: ThreadOptions): Promise<Filled & { files: Set<string> }> {
   const checker = new PathChecker();
-  const folders = new Set<string>();
-  const entries: Manifest = new Map();
-  const written: string[] = [];
-  let unchanged = 0;
-  for await (const page of pages) {
-    checker.check(page.path);
-    makeFolders(dir, page.path, folders);
-    const bytes = bytesOf(page);
-    const hash = sha256(bytes);
-    const target = path.join(dir, page.path);
-    const old = previous ? reusable(path.join(previous, page.path), bytes, hash, manifest, page.path) : undefined;
-    if (old && tryLink(old.file, target)) {
-      unchanged++;
-      entries.set(page.path, identity(old.info, hash)); // a hard link shares the old file's inode and mtime
-    } else {
-      entries.set(page.path, identity(writeFile(target, bytes), hash));
-      written.push(page.path);
+  const local = BuildFiller.start(dir, previous.dir, previous.manifest, manifestFile);
+  let writer: WriterThread | undefined;
+  try {
+    for await (const page of pages) {
+      checker.check(page.path);
+      if (writer) {
+        await writer.put(page.path, page.content);
+      } else if (local.pages < thread.from) {
+        local.put(page.path, bytesOf(page));
+      } else {
+        writer = new WriterThread({ state: local.handOver(), previousManifest: previous.manifestFile }, thread);
+        await writer.put(page.path, page.content);
+      }
     }
-  }
-  return { entries, written, unchanged };
-}
-
-/** Makes the folders of `file` (relative to `dir`) that do not exist yet, parents first. */
-function makeFolders(dir: string, file: string, made: Set<string>): void {
-  for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) {
-    const folder = file.slice(0, i);
-    if (made.has(folder)) continue;
-    mkdirSync(path.join(dir, folder));
-    made.add(folder);
-  }
-}
-
-/**
- * The previous build's `old` file when it holds exactly `bytes`, with its lstat. With a manifest:
- * a different or missing hash answers at once; a matching one is trusted only while the file is
- * untouched since (one lstat), else the bytes are compared. Without a manifest the old file is read.
- */
-function reusable(old: string, bytes: Buffer, hash: string, manifest: Manifest | undefined, page: string): { file: string; info: BigIntStats } | undefined {
-  const entry = manifest?.get(page);
-  if (manifest && (entry?.hash !== hash || entry.size !== bytes.byteLength)) return undefined;
-  const info = lstatSync(old, { bigint: true, throwIfNoEntry: false });
-  if (!info?.isFile() || Number(info.size) !== bytes.byteLength) return undefined;
-  if (entry && unchangedSince(info, entry)) return { file: old, info };
-  return bytes.equals(readFileSync(old)) ? { file: old, info } : undefined;
-}
-
-/** Writes a new file and returns its identity (fstat on the open file: no second path lookup). */
-function writeFile(file: string, bytes: Buffer): BigIntStats {
-  const fd = openSync(file, 'wx');
-  try {
-    for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at);
-    return fstatSync(fd, { bigint: true });
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Hard link keeps the old inode, hence its mtime. False where links are not possible. */
-function tryLink(from: string, to: string): boolean {
-  try {
-    linkSync(from, to);
-    return true;
-  } catch {
-    return false;
+    const filled = writer ? await writer.finish() : local.finish();
+    return { ...filled, files: checker.files };
+  } catch (err) {
+    await writer?.stop();
+    throw err;
   }
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page, WriteReport } from '../types.js';
-import { forgetManifest, liveBuildDir, writeNewBuild } from './atomic.js';
+import { forgetManifest, liveBuildDir, writeNewBuild, type ThreadOptions } from './atomic.js';
 import type { PageSource } from './bytes.js';
 import { patchInPlace, updateInPlace, type Written } from './in-place.js';
 import { acquireLock } from './lock.js';
@@ -17,6 +17,8 @@ export interface WriteOptions {
    * site as a whole). Builds for publishing leave this off.
    */
   inPlace?: boolean;
+  /** When the writer thread takes over and how much it may have queued (defaults: thread.ts); tests lower them. */
+  thread?: Partial<ThreadOptions>;
 }
 
 /** For in-place writers: the build folder this process last wrote and what it holds. */
@@ -32,7 +34,7 @@ export async function writeSite(pages: PageSource, outDir: string, options: Writ
   const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
   try {
     if (!options.inPlace) {
-      const { report, dir } = await writeNewBuild(pages, out);
+      const { report, dir } = await writeNewBuild(pages, out, options.thread);
       return { ...report, dir };
     }
     return await writeInPlace(await collect(pages), out);

@@ -39,13 +39,20 @@ export function identity(info: BigIntStats, hash: string): ManifestEntry {
 }
 
 /**
- * One line per file: `path \t hash \t size \t mtimeNs \t ino`. Page paths never hold tabs or
- * newlines (write/paths.ts refuses control characters), so no quoting is needed.
+ * Starts the manifest `file`; the writer appends one line per file (manifestLine) as it goes, so it
+ * never holds the whole manifest. A build killed meanwhile leaves a manifest cut short beside a
+ * half build: the next build removes both, and would ignore such a manifest anyway.
  */
-export function writeManifest(file: string, manifest: Manifest): void {
-  const lines = [HEADER];
-  for (const [p, e] of manifest) lines.push(`${p}\t${e.hash}\t${e.size}\t${e.mtimeNs}\t${e.ino}`);
-  writeFileSync(file, `${lines.join('\n')}\n`);
+export function startManifest(file: string): void {
+  writeFileSync(file, `${HEADER}\n`);
+}
+
+/**
+ * `path \t hash \t size \t mtimeNs \t ino \n`. Page paths never hold tabs or newlines
+ * (write/paths.ts refuses control characters), so no quoting is needed.
+ */
+export function manifestLine(p: string, e: ManifestEntry): string {
+  return `${p}\t${e.hash}\t${e.size}\t${e.mtimeNs}\t${e.ino}\n`;
 }
 
 /** The manifest in `file`, or undefined when it is missing, of another format or damaged. */

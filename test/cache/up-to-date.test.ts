@@ -9,6 +9,7 @@ import { otherInputs, stampAll } from '../../src/cache/inputs.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import type { Diagnostic } from '../../src/types.js';
 import { tempDir } from '../build/temp-dir.js';
+import { writeSite } from '../../src/write/index.js';
 import { bin, runParkpress, sampleSite, treeHashes, type RunResult } from '../build/site-fixture.js';
 import { fixturesDir } from '../helpers/paths.js';
 
@@ -117,6 +118,26 @@ test('every kind of change makes the next build build', async () => {
   assert.match(r.stdout, BUILT, 'a command-line option that changes the output');
   await expectRebuildAfter(root, 'an output file edited', () => appendFile(path.join(root, 'dist', 'index.html'), '<!-- edited -->'));
   await expectRebuildAfter(root, 'an output file added', () => writeFile(path.join(root, 'dist', 'stray.html'), ''));
+  await expectRebuildAfter(root, 'an output file added into a folder', async () => {
+    const folder = (await readdir(path.join(root, 'dist'), { recursive: true, withFileTypes: true })).find((e) => e.isDirectory() && e.parentPath !== path.join(root, 'dist'))!;
+    await writeFile(path.join(folder.parentPath, folder.name, 'stray.html'), '');
+  });
+  await expectRebuildAfter(root, 'an output folder added', () => mkdir(path.join(root, 'dist', 'articles', 'stray')));
+  await expectRebuildAfter(root, 'an output folder removed', async () => {
+    const articles = path.join(root, 'dist', 'articles');
+    await rm(path.join(articles, (await readdir(articles)).sort()[0]!), { recursive: true });
+  });
+  await expectRebuildAfter(root, 'an output file (linked from the build before) rewritten with its size and mtime', async () => {
+    const file = path.join(root, 'dist', 'index.html');
+    const { mtimeNs } = await stat(file, { bigint: true });
+    const text = await readFile(file);
+    text[text.length - 1] = text[text.length - 1] === 0x0a ? 0x20 : 0x0a;
+    await writeFile(file, text);
+    // To the nanosecond (utimes takes seconds as a double): only the ctime tells.
+    const nanos = (mtimeNs % 1_000_000_000n).toString().padStart(9, '0');
+    assert.equal(spawnSync('touch', ['-m', '-d', `@${mtimeNs / 1_000_000_000n}.${nanos}`, file]).status, 0);
+    assert.equal((await stat(file, { bigint: true })).mtimeNs, mtimeNs);
+  });
   await expectRebuildAfter(root, 'the output removed', () => rm(path.join(root, 'dist'), { recursive: true }));
   await expectRebuildAfter(root, 'the output link pointed elsewhere', async () => {
     const dist = path.join(root, 'dist');
@@ -172,13 +193,10 @@ test('a build that hit a bug (build/internal) is not recorded, so the next build
   const root = await tempDir('pp-record-');
   const config = { ...defaultConfig(root), search: false };
   await mkdir(config.contentDir);
-  const dir = path.join(root, 'dist.builds', 'one');
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'index.html'), '<p>hi</p>');
-  await symlink(path.relative(root, dir), config.outDir);
+  const written = await writeSite([{ path: 'index.html', content: '<p>hi</p>' }], config.outDir);
   const warning: Diagnostic = { file: 'a.txt', line: 1, column: 1, severity: 'warning', rule: 'extract/no-date', message: 'no date' };
   const internal: Diagnostic = { ...warning, severity: 'error', rule: 'build/internal', message: 'internal error' };
-  const record = (outcome: BuildOutcome) => recordBuild(config, { stampedAt: Date.now(), stamps: stampAll(otherInputs(config)), dir, outcome }, { fingerprint: 'v1' });
+  const record = (outcome: BuildOutcome) => recordBuild(config, { stampedAt: Date.now(), stamps: stampAll(otherInputs(config)), written, outcome }, { fingerprint: 'v1' });
 
   assert.equal(await record({ articles: 0, pages: 1, diagnostics: [warning] }), true);
   assert.deepEqual(await checkUpToDate(config, { fingerprint: 'v1' }), { upToDate: true, outcome: { articles: 0, pages: 1, diagnostics: [warning] } });

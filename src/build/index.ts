@@ -41,7 +41,8 @@ export interface BuildOptions {
   /**
    * The builder builds once (the `build` command; `dev` builds again and keeps everything): each
    * article's terms, the largest per-article data after the body, are dropped as soon as the site
-   * stage has read them, and jieba's general IDF table once the corpus stage has chosen keywords.
+   * stage has read them; fingerprints, keyword counts and jieba's general IDF table as soon as the
+   * corpus stage has.
    * V8 sizes the heap from what is live, so the peaks of site and render fall with them.
    */
   once?: boolean;
@@ -229,7 +230,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
       options.onStage?.('corpus');
       const enriched = stages.enrichCorpus(articles, config, options.inPlace ? (m) => { kept.corpus = m; } : undefined);
       const corpus = t();
-      if (options.once) releaseGeneralIdf();
+      if (options.once) dropCorpusInputs([articles, enriched]);
       options.onStage?.('site');
       const pageviews = await loadPageviews(config);
       const keepRelated = options.inPlace ? (m: PreviewBase['related']) => { kept.related = m; } : undefined;
@@ -259,16 +260,27 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
 }
 
 /**
- * Terms and fingerprints are read by the corpus and site stages only. The per-file results, the
- * corpus's copies and the site's copies may each hold the same ones, so all of them let go.
+ * What only the corpus stage reads: fingerprints (near-duplicates), keyword candidate counts and
+ * jieba's general IDF table (computed keywords). The per-file results and the corpus's copies may
+ * each hold the same ones, so both let go.
  */
-function dropTerms(lists: Article[][]): void {
+function dropCorpusInputs(lists: Article[][]): void {
+  const none = { terms: [], counts: [] };
   for (const list of lists) {
     for (const a of list) {
-      delete a.terms;
       delete a.fingerprints;
+      if (a.terms) a.terms = { words: a.terms.words, keywords: none };
     }
   }
+  releaseGeneralIdf();
+}
+
+/**
+ * Terms (their words: related) are read by the site stage last. The per-file results, the corpus's
+ * copies and the site's copies may each hold the same ones, so all of them let go.
+ */
+function dropTerms(lists: Article[][]): void {
+  for (const list of lists) for (const a of list) delete a.terms;
 }
 
 /** A page stream that counts its pages and the time spent producing them. */

@@ -22,8 +22,13 @@ export interface BuildCache {
   has(relPath: string): boolean;
   /** The stored result for `relPath` when it was made from bytes with this sha256. */
   lookup(relPath: string, hash: string): FileResult | undefined;
-  /** Keeps a fresh result; only results with an article are kept (their hash names the bytes they came from). */
-  store(result: FileResult): void;
+  /**
+   * Keeps a fresh result made from bytes whose hash it carries: an article, or a file refused with
+   * diagnostics (binary, undecodable, empty) after its bytes were read, which the same bytes refuse
+   * again. `bytesHash` is their sha256 when processing read them (FileResult.stamp); a result with
+   * neither (unreadable file, a worker that crashed) is made again next time.
+   */
+  store(result: FileResult, bytesHash?: string): void;
 }
 
 export interface FileCache extends BuildCache {
@@ -32,6 +37,12 @@ export interface FileCache extends BuildCache {
   readonly misses: number;
   /** Drops entries for files not in `present` and writes the pack, if anything changed. Returns ms spent (0: nothing to write). */
   save(present: Iterable<string>): Promise<number>;
+  /**
+   * Lets go of every result held, once saved: the builder keeps its own copies (terms re-interned),
+   * which a one-off build trims after each stage, while these would stay whole to the end.
+   * Only `hits` and `misses` are meaningful afterwards.
+   */
+  release(): void;
 }
 
 export interface OpenOptions {
@@ -96,10 +107,14 @@ export async function openFileCache(cacheDir: string, config: Config, options: O
       misses++;
       return undefined;
     },
-    store(result) {
-      if (!result.article) return;
-      entries.set(result.article.file, { hash: result.article.hash, result });
+    store(result, bytesHash) {
+      const hash = result.article?.hash ?? bytesHash;
+      if (hash === undefined) return;
+      entries.set(result.file, { hash, result });
       dirty = true;
+    },
+    release() {
+      entries.clear();
     },
     async save(present) {
       const keep = new Set(present);

@@ -137,7 +137,10 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
     cache,
     once: true,
     // Saved before the site-wide stages: `once` then drops the per-file terms the cache keeps.
-    onFilesDone: cache ? async (files) => { saveMs = await saveCache(cache, files, config, reporter); } : undefined,
+    onFilesDone: cache ? async (files) => {
+      saveMs = await saveCache(cache, files, config, reporter);
+      cache.release();
+    } : undefined,
   });
   const result = await builder.build();
   reporter.endProgress();

@@ -125,18 +125,22 @@ export function subtractTerms(terms: ArticleTerms, removed: readonly ArticleTerm
 }
 
 /**
- * One copy of each term string for all articles: terms arrive as fresh strings from jieba or from a
- * worker's message, and 10,000 articles hold millions of them.
+ * One copy of each term string for all articles: terms arrive as fresh strings from jieba, from a
+ * worker's message or from the disk cache, and 10,000 articles hold millions of them. The arrays
+ * are rewritten in place, so a result the disk cache also holds shares them instead of keeping a
+ * second copy; they are fresh per result, never shared with another article.
  */
 export function internTerms(terms: ArticleTerms, table: Map<string, string>): ArticleTerms {
-  const one = (t: string): string => {
-    const known = table.get(t);
-    if (known !== undefined) return known;
-    table.set(t, t);
-    return t;
+  const one = (list: string[]): void => {
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      const known = table.get(t);
+      if (known === undefined) table.set(t, t);
+      else list[i] = known;
+    }
   };
-  return {
-    words: { terms: terms.words.terms.map(one), counts: terms.words.counts },
-    keywords: { terms: terms.keywords.terms.map(one), counts: terms.keywords.counts },
-  };
+  one(terms.words.terms);
+  one(terms.keywords.terms);
+  return terms;
 }
+

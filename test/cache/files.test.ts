@@ -64,6 +64,20 @@ test('a second build takes every unchanged file from the disk cache; an edited f
   assert.equal(third.hits, 4);
 });
 
+test('a file refused after reading (binary, undecodable) is cached with its diagnostics, not processed again', async () => {
+  const { config, content } = await site();
+  await cp(path.join(projectRoot, 'test/fixtures/bad/binary.txt'), path.join(content, 'binary.txt'));
+  await cp(path.join(projectRoot, 'test/fixtures/bad/invalid-utf8.txt'), path.join(content, 'invalid-utf8.txt'));
+  const first = await buildOnce(config);
+  assert.equal(first.processed.length, 7);
+  const refused = first.result.diagnostics.filter((d) => d.file === 'binary.txt' && d.severity === 'error');
+  assert.ok(refused.length > 0, 'the binary file is refused with an error');
+  const second = await buildOnce(config);
+  assert.deepEqual(second.processed, []);
+  assert.equal(second.hits, 7);
+  assert.deepEqual(second.result.diagnostics, first.result.diagnostics);
+});
+
 test('files the cache holds nothing for are not read before processing: their stamps come from processing', async () => {
   const { config, content } = await site();
   const stamped: string[] = [];

@@ -111,7 +111,7 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
     const taken = fromDiskCache(files);
     let done = 0;
     let processed = 0;
-    const pool = openPool(files.filter((f) => !cache.has(f) || changed?.has(f)).length, files.length);
+    const pool = openPool(files.filter((f) => !cache.has(f) || changed?.has(f)).length);
     try {
       await eachLimited(files, Math.max(FILE_CONCURRENCY, 2 * (pool?.size ?? 0)), async (file) => {
         const entry = cache.get(file);
@@ -169,15 +169,10 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
 
   /**
    * Worker threads for a batch big enough to repay their start-up, closed when the batch is done:
-   * each holds its own opencc and jieba, memory the later stages need more. For the same reason a
-   * one-off build of a site that big sends even a few changed files to one worker: in this thread
-   * they would load opencc, jieba and its tag table (~130 MiB) for the rest of the build, on top of
-   * the site's results from the disk cache. That costs ~0.5 s of CPU to start the worker.
+   * each holds its own opencc and jieba, memory the later stages need more.
    */
-  function openPool(toProcess: number, siteFiles: number): FilePool | undefined {
-    const jobs = config.jobs ?? defaultJobs();
-    const bigSite = workersFor(siteFiles, jobs, options.workersFrom) > 0;
-    const size = workersFor(toProcess, jobs, options.workersFrom) || (options.once && bigSite && toProcess > 0 ? 1 : 0);
+  function openPool(toProcess: number): FilePool | undefined {
+    const size = workersFor(toProcess, config.jobs ?? defaultJobs(), options.workersFrom);
     return size > 0 ? stages.filePool?.(config, size) : undefined;
   }
 

@@ -70,10 +70,19 @@ function documentFrequency(bags: Bag[]): Int32Array {
 
 /** Articles per term over counts whose terms are distinct per article; numbers the terms in `vocab` as bagOf would. */
 function countedFrequency(all: TermCounts[], vocab: Vocabulary): Int32Array {
-  for (const { terms } of all) for (const t of terms) vocab.id(t);
-  const df = new Int32Array(vocab.terms.length);
-  for (const { terms } of all) for (const t of terms) df[vocab.find(t)!]!++;
-  return df;
+  let df = new Int32Array(1024);
+  for (const { terms } of all) {
+    for (const t of terms) {
+      const id = vocab.id(t);
+      if (id >= df.length) {
+        const grown = new Int32Array(df.length * 2);
+        grown.set(df);
+        df = grown;
+      }
+      df[id]!++;
+    }
+  }
+  return df.slice(0, vocab.terms.length);
 }
 
 /**

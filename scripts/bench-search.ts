@@ -53,7 +53,7 @@ function measureIndex(site: Site): { pages: Page[]; cpuMs: number; wallMs: numbe
       yield { doc: searchDoc(a, site.urls.get(a.slug)!), tokens: documentTokens(a) };
     }
   }
-  const pages = assembleIndex(docs());
+  const pages = [...assembleIndex(docs())];
   const wallMs = performance.now() - t0;
   const used = process.cpuUsage(cpu);
   const after = process.memoryUsage();

@@ -55,11 +55,13 @@ interface Postings {
 
 /**
  * Merges per-document tokens into the static index files (paths relative to the index folder):
- * `index.json`, `shards/<n>.json` (token -> [doc delta, weight, ...], doc numbers ascending) and
- * `docs/<n>.json` (result-list entries). Documents are numbered in the order given; keys are
- * sorted, so the same input gives byte-identical files.
+ * `shards/<n>.json` (token -> [doc delta, weight, ...], doc numbers ascending), `docs/<n>.json`
+ * (result-list entries) and, last, `index.json`, whose id is the digest of the others. Documents
+ * are numbered in the order given; keys are sorted, so the same input gives byte-identical files.
+ * Files are made one at a time as the caller takes them: at 100,000 articles the shards are
+ * hundreds of MB, which should be written and let go, not held together.
  */
-export function assembleIndex(docs: Iterable<IndexedDoc>): Page[] {
+export function* assembleIndex(docs: Iterable<IndexedDoc>): Generator<Page, void, undefined> {
   const table = new TokenTable();
   const entries: SearchDoc[] = [];
   for (const { doc, tokens } of docs) {
@@ -68,17 +70,25 @@ export function assembleIndex(docs: Iterable<IndexedDoc>): Page[] {
   }
   const postings = table.postings();
   const shards = shardCount(postings);
-  const files = [...shardFiles(postings, shards), ...docFiles(entries)];
+  const hash = createHash('sha256');
+  function* files(): Generator<Page, void, undefined> {
+    yield* shardFiles(postings, shards);
+    yield* docFiles(entries);
+  }
+  for (const f of files()) {
+    hash.update(`${f.path}\0`).update(f.content).update('\0');
+    yield f;
+  }
   const manifest: SearchManifest = {
     chunk: DOCS_PER_CHUNK,
     docs: entries.length,
     hash: 'fnv1a32-utf16',
-    id: digest(files),
+    id: hash.digest('hex').slice(0, 16),
     shards,
     tokenizer: 'nfkc-lower-cjk-bigram',
     version: INDEX_VERSION,
   };
-  return [{ path: 'index.json', content: `${JSON.stringify(manifest)}\n` }, ...files];
+  yield { path: 'index.json', content: `${JSON.stringify(manifest)}\n` };
 }
 
 /**
@@ -143,11 +153,11 @@ function shardCount(p: Postings): number {
 }
 
 /** One JSON object per shard, tokens in code-unit order, postings as [doc delta, weight, ...]. */
-function shardFiles(p: Postings, shards: number): Page[] {
+function* shardFiles(p: Postings, shards: number): Generator<Page, void, undefined> {
   const groups: number[][] = Array.from({ length: shards }, () => []);
   for (let id = 0; id < p.names.length; id++) groups[shardOf(p.names[id]!, shards)]!.push(id);
   const out = new ByteWriter();
-  return groups.map((ids, shard) => {
+  for (const [shard, ids] of groups.entries()) {
     ids.sort((a, b) => (p.names[a]! < p.names[b]! ? -1 : 1));
     out.ascii(OPEN_BRACE);
     ids.forEach((id, i) => {
@@ -167,24 +177,15 @@ function shardFiles(p: Postings, shards: number): Page[] {
     });
     out.ascii(CLOSE_BRACE);
     out.ascii(NEWLINE);
-    return { path: `shards/${shard}.json`, content: out.take() };
-  });
+    yield { path: `shards/${shard}.json`, content: out.take() };
+  }
 }
 
 /** Result-list entries in chunks of DOCS_PER_CHUNK, keys in sorted order. */
-function docFiles(entries: SearchDoc[]): Page[] {
-  const files: Page[] = [];
+function* docFiles(entries: SearchDoc[]): Generator<Page, void, undefined> {
   for (let start = 0; start < entries.length || start === 0; start += DOCS_PER_CHUNK) {
     const chunk = entries.slice(start, start + DOCS_PER_CHUNK)
       .map((d) => ({ date: d.date, summary: d.summary, title: d.title, url: d.url }));
-    files.push({ path: `docs/${start / DOCS_PER_CHUNK}.json`, content: `${JSON.stringify(chunk)}\n` });
+    yield { path: `docs/${start / DOCS_PER_CHUNK}.json`, content: `${JSON.stringify(chunk)}\n` };
   }
-  return files;
-}
-
-/** Short sha256 of the files' paths and contents. */
-function digest(files: Page[]): string {
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(`${f.path}\0`).update(f.content).update('\0');
-  return hash.digest('hex').slice(0, 16);
 }

@@ -17,13 +17,13 @@ export interface SearchEdition {
  * search: Site -> the static search index of each edition, built from the article model (title,
  * body, keywords, parks), never from rendered pages. Documents are numbered in the site's order
  * (newest first), so the browser ranks ties by number. Each edition gets its own index in its own
- * script under `<dir>/search/`.
+ * script under `<dir>/search/`. Pages come one at a time, for the writer to write and let go.
  */
-export function searchPages(site: Site, editions: SearchEdition[]): Page[] {
-  return editions.flatMap((edition) => {
+export function* searchPages(site: Site, editions: SearchEdition[]): Generator<Page, void, undefined> {
+  for (const edition of editions) {
     const folder = edition.dir ? `${edition.dir}/${SEARCH_DIR}` : SEARCH_DIR;
-    return assembleIndex(indexedDocs(site, edition)).map((p) => ({ path: `${folder}/${p.path}`, content: p.content }));
-  });
+    for (const p of assembleIndex(indexedDocs(site, edition))) yield { path: `${folder}/${p.path}`, content: p.content };
+  }
 }
 
 /** Articles in site order, tokenized one at a time so only the merged postings stay in memory. */

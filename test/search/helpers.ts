@@ -48,5 +48,5 @@ export async function titles(index: OpenIndex, query: string): Promise<string[]>
 }
 
 export function mainIndexPages(site: Site): Page[] {
-  return searchPages(site, [mainEdition]);
+  return [...searchPages(site, [mainEdition])];
 }

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { renderPages } from '../helpers/pages.js';
@@ -63,8 +64,8 @@ test('shards and doc chunks grow with the corpus; each shard stays small', async
     const a = makeArticle({ file: `${i}.txt`, title: `第${i}号公告`, body: `园区${i}号项目 编号${i * 7919} 企业${(i * 31) % 997}家` });
     return { doc: searchDoc(a, `/articles/${i}/`), tokens: documentTokens(a) };
   });
-  const small = assembleIndex(docs.slice(0, 10));
-  const big = assembleIndex(docs);
+  const small = [...assembleIndex(docs.slice(0, 10))];
+  const big = [...assembleIndex(docs)];
   const manifest: SearchManifest = json(big, 'index.json');
   assert.equal(json(small, 'index.json').shards, 1);
   assert.ok(manifest.shards > 1);
@@ -73,9 +74,25 @@ test('shards and doc chunks grow with the corpus; each shard stays small', async
   assert.ok(Math.max(...sizes) < 64 * 1024, `largest shard ${Math.max(...sizes)} bytes`);
 });
 
+test('index files come one at a time, the manifest last, naming the digest of the files before it', () => {
+  const docs = Array.from({ length: 500 }, (_, i) => {
+    const a = makeArticle({ file: `${i}.txt`, title: `第${i}号公告`, body: `园区${i}号项目 企业${(i * 31) % 97}家` });
+    return { doc: searchDoc(a, `/articles/${i}/`), tokens: documentTokens(a) };
+  });
+  const stream = assembleIndex(docs);
+  const first = stream.next();
+  assert.ok(!first.done && first.value.path.startsWith('shards/'), 'a shard is handed over before the rest are made');
+  const rest = [first.value, ...stream];
+  const manifest = rest.pop()!;
+  assert.equal(manifest.path, 'index.json');
+  const hash = createHash('sha256');
+  for (const f of rest) hash.update(`${f.path}\0`).update(f.content).update('\0');
+  assert.equal((JSON.parse(String(manifest.content)) as SearchManifest).id, hash.digest('hex').slice(0, 16));
+});
+
 test('an empty site still has a valid, empty index', async () => {
   const q = await queryModule();
-  const pages = assembleIndex([]).map((p) => ({ ...p, path: `search/${p.path}` }));
+  const pages = [...assembleIndex([])].map((p) => ({ ...p, path: `search/${p.path}` }));
   const index = await openPages(q, pages);
   assert.equal(index.manifest.docs, 0);
   assert.deepEqual(await index.find('园区'), []);
@@ -84,7 +101,7 @@ test('an empty site still has a valid, empty index', async () => {
 test('the traditional edition has its own index, in its own script, under its folder', async () => {
   const config = { ...defaultConfig(projectRoot), traditional: { enabled: true, variant: 'tw' as const, dir: 'zh-hant' } };
   const site = await sampleSite({ traditional: config.traditional });
-  const pages = searchPages(site, editions(config));
+  const pages = [...searchPages(site, editions(config))];
   assert.ok(pages.some((p) => p.path === 'search/index.json'));
   assert.ok(pages.some((p) => p.path === 'zh-hant/search/index.json'));
   const q = await queryModule();

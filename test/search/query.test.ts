@@ -46,7 +46,7 @@ test('fullwidth and mixed-case text and queries meet in one folded form', async 
     makeArticle({ file: 'b.txt', title: '园区新闻', body: 'AUTOSAR 标准在园区推广。' }),
     makeArticle({ file: 'c.txt', title: '其他', body: '没有英文。' }),
   ];
-  const pages = assembleIndex(articles.map((a) => ({ doc: searchDoc(a, `/${a.file}/`), tokens: documentTokens(a) })));
+  const pages = [...assembleIndex(articles.map((a) => ({ doc: searchDoc(a, `/${a.file}/`), tokens: documentTokens(a) })))];
   const small = await openPages(q, pages.map((p) => ({ ...p, path: `search/${p.path}` })));
   assert.deepEqual(await titles(small, 'autosar'), ['丹佛斯投产', '园区新闻']);
   assert.deepEqual(await titles(small, 'ＡｕｔｏＳＡＲ'), ['丹佛斯投产', '园区新闻']);

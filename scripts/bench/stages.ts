@@ -92,7 +92,8 @@ async function main(siteDir: string): Promise<void> {
   if (!gc) throw new Error('run with node --expose-gc');
   const config = await loadConfig(siteDir);
   const { stages, marks } = instrument(realStages, gc);
-  const result = await createBuilder(config, { quiet: true }, stages).build();
+  // `once`, as the build command runs it: per-article data each stage alone reads is dropped after it.
+  const result = await createBuilder(config, { quiet: true, once: true }, stages).build();
   const report: StagesReport = {
     marks,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,

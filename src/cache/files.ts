@@ -2,7 +2,7 @@
 // builds in one pack file, so an unchanged file skips the per-file stages.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { DefaultDeserializer, DefaultSerializer } from 'node:v8';
 import type { FileResult } from '../pipeline/article.js';
 import type { Config } from '../types.js';
 import { writeAtomically } from './atomic.js';
@@ -10,8 +10,11 @@ import { codeFingerprint } from './fingerprint.js';
 import { sha256 } from '../text/hash.js';
 import { canonicalJson, stampFile, type FileStamp } from './stamp.js';
 
-/** Bumped when the pack's layout changes (2: articles carry fingerprints and readingMinutes). */
-export const FORMAT = 2;
+/**
+ * Bumped when the pack's layout changes (2: articles carry fingerprints and readingMinutes; 3: the
+ * header is a value of its own, read before the entries).
+ */
+export const FORMAT = 3;
 export const PACK_FILE = 'files.v8';
 
 /** What the builder asks of a cache: stamps for inputs, results by content, fresh results to keep. */
@@ -59,10 +62,29 @@ interface Entry {
   result: FileResult;
 }
 
-interface Pack {
+/** What a pack says about itself; read first, so a pack of other code or settings is never deserialised whole. */
+export interface PackHeader {
   format: number;
   key: string;
-  entries: [string, string, FileResult][];
+}
+
+export type PackEntries = [string, string, FileResult][];
+
+/** A pack file: two v8-serialised values, the header, then the entries. */
+export function packBytes(header: PackHeader, entries: PackEntries): Buffer {
+  const out = new DefaultSerializer();
+  out.writeHeader();
+  out.writeValue(header);
+  out.writeValue(entries);
+  return out.releaseBuffer();
+}
+
+/** Reads a pack's header, and its entries only when `wanted` accepts the header (throws on damaged bytes). */
+export function readPackBytes(bytes: Buffer, wanted: (header: PackHeader) => boolean): { header: PackHeader; entries?: PackEntries } {
+  const input = new DefaultDeserializer(bytes);
+  input.readHeader();
+  const header = input.readValue() as PackHeader;
+  return wanted(header) ? { header, entries: input.readValue() as PackEntries } : { header };
 }
 
 /**
@@ -126,8 +148,7 @@ export async function openFileCache(cacheDir: string, config: Config, options: O
       }
       if (!dirty) return 0;
       const start = performance.now();
-      const pack: Pack = { format: FORMAT, key, entries: [...entries].map(([rel, e]) => [rel, e.hash, e.result]) };
-      await writeAtomically(file, serialize(pack));
+      await writeAtomically(file, packBytes({ format: FORMAT, key }, [...entries].map(([rel, e]) => [rel, e.hash, e.result])));
       dirty = false;
       return performance.now() - start;
     },
@@ -142,16 +163,16 @@ async function readPack(file: string, key: string, note: (line: string) => void)
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') note(`cache: cannot read ${file} (${(err as Error).message}); building without it`);
     return new Map();
   }
-  let pack: Pack;
+  let entries: PackEntries | undefined;
   try {
-    pack = deserialize(bytes) as Pack;
+    ({ entries } = readPackBytes(bytes, (h) => h?.format === FORMAT && h.key === key));
   } catch (err) {
     note(`cache: ${file} is damaged (${(err as Error).message}); building without it`);
     return new Map();
   }
-  if (pack?.format !== FORMAT || pack.key !== key || !Array.isArray(pack.entries)) {
+  if (!Array.isArray(entries)) {
     note(`cache: ${file} was made by another parkpress version or with other settings; building without it`);
     return new Map();
   }
-  return new Map(pack.entries.map(([rel, hash, result]) => [rel, { hash, result }]));
+  return new Map(entries.map(([rel, hash, result]) => [rel, { hash, result }]));
 }

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { FORMAT, openFileCache, packKey, perFileConfig, PACK_FILE, type FileCache } from '../../src/cache/files.js';
+import { serialize } from 'node:v8';
+import { FORMAT, openFileCache, packKey, perFileConfig, readPackBytes, PACK_FILE, type FileCache } from '../../src/cache/files.js';
 import { stampFile } from '../../src/cache/stamp.js';
 import { createBuilder } from '../../src/build/index.js';
 import { realStages, type Stages } from '../../src/build/stages.js';
@@ -129,23 +129,42 @@ test('a pack in the previous format is ignored, not read with the new shape, eve
   const { config } = await site();
   await buildOnce(config);
   const file = path.join(config.cacheDir!, PACK_FILE);
-  const pack = deserialize(await readFile(file)) as { format: number; key: string; entries: [string, string, FileResult][] };
-  assert.equal(pack.key, packKey(config, 'v1'));
+  const { header, entries } = readPackBytes(await readFile(file), () => true);
+  assert.equal(header.key, packKey(config, 'v1'));
   // What the previous format held: articles without the per-file facts added since.
-  const old = pack.entries.map(([rel, hash, r]): [string, string, FileResult] => {
+  const old = entries!.map(([rel, hash, r]): [string, string, FileResult] => {
     const { fingerprints: _f, readingMinutes: _m, ...article } = r.article!;
     return [rel, hash, { ...r, article }];
   });
-  await writeFile(file, serialize({ ...pack, format: FORMAT - 1, entries: old }));
+  // Format 2 was one v8 value holding header and entries together.
+  await writeFile(file, serialize({ format: 2, key: header.key, entries: old }));
   const notes: string[] = [];
   const cache = await openFileCache(config.cacheDir!, config, { fingerprint: 'v1', note: (l) => notes.push(l) });
   assert.equal(cache.lookup(old[0]![0], old[0]![1]), undefined);
   assert.match(notes.join('\n'), /another parkpress version/);
   const again = await buildOnce(config);
   assert.equal(again.processed.length, 5, 'every file made afresh');
-  const saved = deserialize(await readFile(file)) as typeof pack;
-  assert.equal(saved.format, FORMAT);
-  assert.ok(saved.entries.every(([, , r]) => r.article!.fingerprints instanceof Uint32Array && r.article!.readingMinutes! >= 1));
+  const saved = readPackBytes(await readFile(file), () => true);
+  assert.equal(saved.header.format, FORMAT);
+  assert.ok(saved.entries!.every(([, , r]) => r.article!.fingerprints instanceof Uint32Array && r.article!.readingMinutes! >= 1));
+});
+
+test("a pack of other code is judged by its header alone: its entries are never deserialised", async () => {
+  const { config } = await site();
+  await buildOnce(config, 'v1');
+  const bytes = await readFile(path.join(config.cacheDir!, PACK_FILE));
+  let read = false;
+  const { header, entries } = readPackBytes(bytes, (h) => {
+    read = true;
+    return h.key === packKey(config, 'v2');
+  });
+  assert.ok(read);
+  assert.equal(header.key, packKey(config, 'v1'));
+  assert.equal(entries, undefined);
+  // Damage after the header (the entries) still reads as damaged when they are wanted.
+  const cut = bytes.subarray(0, bytes.length - 64);
+  assert.throws(() => readPackBytes(cut, () => true));
+  assert.equal(readPackBytes(cut, () => false).entries, undefined);
 });
 
 test('entries of files that no longer exist are dropped when the cache is saved', async () => {
@@ -154,8 +173,8 @@ test('entries of files that no longer exist are dropped when the cache is saved'
   const [gone] = readdirSync(content).sort();
   await rm(path.join(content, gone!));
   await buildOnce(config);
-  const pack = deserialize(await readFile(path.join(config.cacheDir!, PACK_FILE))) as { entries: [string, string, unknown][] };
-  assert.deepEqual(pack.entries.map(([rel]) => rel).sort(), readdirSync(content).sort());
+  const { entries } = readPackBytes(await readFile(path.join(config.cacheDir!, PACK_FILE)), () => true);
+  assert.deepEqual(entries!.map(([rel]) => rel).sort(), readdirSync(content).sort());
 });
 
 test('perFileConfig covers every config key processFile reads', async () => {

@@ -1,15 +1,30 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Writes `file` whole or not at all: a temporary file beside it, then rename(2) over it. */
-export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes `file` whole or not at all: a temporary file beside it, then rename(2) over it. `bytes` may
+ * come in chunks, made as they are written, so a large file is never held whole in memory.
+ */
+export async function writeAtomically(file: string, bytes: Uint8Array | Iterable<Uint8Array>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   try {
-    await writeFile(tmp, bytes);
+    if (bytes instanceof Uint8Array) await writeFile(tmp, bytes);
+    else await writeChunks(tmp, bytes);
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  }
+}
+
+async function writeChunks(file: string, chunks: Iterable<Uint8Array>): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    for (const chunk of chunks) {
+      for (let at = 0; at < chunk.length;) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
+    }
+  } finally {
+    await handle.close();
   }
 }

@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serialize } from 'node:v8';
-import { FORMAT, openFileCache, packKey, perFileConfig, readPackBytes, PACK_FILE, type FileCache } from '../../src/cache/files.js';
+import { FORMAT, openFileCache, packFrames, packKey, perFileConfig, readPackFile, PACK_FILE, type FileCache, type PackEntry } from '../../src/cache/files.js';
+import { writeAtomically } from '../../src/cache/atomic.js';
 import { stampFile } from '../../src/cache/stamp.js';
 import { createBuilder } from '../../src/build/index.js';
 import { realStages, type Stages } from '../../src/build/stages.js';
@@ -129,7 +130,7 @@ test('a pack in the previous format is ignored, not read with the new shape, eve
   const { config } = await site();
   await buildOnce(config);
   const file = path.join(config.cacheDir!, PACK_FILE);
-  const { header, entries } = readPackBytes(await readFile(file), () => true);
+  const { header, entries } = await readPackFile(file, () => true);
   assert.equal(header.key, packKey(config, 'v1'));
   // What the previous format held: articles without the per-file facts added since.
   const old = entries!.map(([rel, hash, r]): [string, string, FileResult] => {
@@ -144,7 +145,7 @@ test('a pack in the previous format is ignored, not read with the new shape, eve
   assert.match(notes.join('\n'), /another parkpress version/);
   const again = await buildOnce(config);
   assert.equal(again.processed.length, 5, 'every file made afresh');
-  const saved = readPackBytes(await readFile(file), () => true);
+  const saved = await readPackFile(file, () => true);
   assert.equal(saved.header.format, FORMAT);
   assert.ok(saved.entries!.every(([, , r]) => r.article!.fingerprints instanceof Uint32Array && r.article!.readingMinutes! >= 1));
 });
@@ -152,9 +153,9 @@ test('a pack in the previous format is ignored, not read with the new shape, eve
 test("a pack of other code is judged by its header alone: its entries are never deserialised", async () => {
   const { config } = await site();
   await buildOnce(config, 'v1');
-  const bytes = await readFile(path.join(config.cacheDir!, PACK_FILE));
+  const file = path.join(config.cacheDir!, PACK_FILE);
   let read = false;
-  const { header, entries } = readPackBytes(bytes, (h) => {
+  const { header, entries } = await readPackFile(file, (h) => {
     read = true;
     return h.key === packKey(config, 'v2');
   });
@@ -162,9 +163,22 @@ test("a pack of other code is judged by its header alone: its entries are never 
   assert.equal(header.key, packKey(config, 'v1'));
   assert.equal(entries, undefined);
   // Damage after the header (the entries) still reads as damaged when they are wanted.
-  const cut = bytes.subarray(0, bytes.length - 64);
-  assert.throws(() => readPackBytes(cut, () => true));
-  assert.equal(readPackBytes(cut, () => false).entries, undefined);
+  const bytes = await readFile(file);
+  await writeFile(file, bytes.subarray(0, bytes.length - 64));
+  await assert.rejects(readPackFile(file, () => true), /truncated/);
+  assert.equal((await readPackFile(file, () => false)).entries, undefined);
+});
+
+test('a pack is framed: many entries come back whole and in order, across frames', async () => {
+  const { config } = await site();
+  await buildOnce(config);
+  const file = path.join(config.cacheDir!, PACK_FILE);
+  const { header, entries } = await readPackFile(file, () => true);
+  const many = Array.from({ length: 1000 }, (_, i) => entries![i % entries!.length]!.map((v, k) => (k === 0 ? `copy-${i}/${v}` : v)) as PackEntry);
+  await writeAtomically(file, packFrames(header, many));
+  const back = await readPackFile(file, () => true);
+  assert.equal(back.header.entries, 1000);
+  assert.deepEqual(back.entries, many);
 });
 
 test('entries of files that no longer exist are dropped when the cache is saved', async () => {
@@ -173,7 +187,7 @@ test('entries of files that no longer exist are dropped when the cache is saved'
   const [gone] = readdirSync(content).sort();
   await rm(path.join(content, gone!));
   await buildOnce(config);
-  const { entries } = readPackBytes(await readFile(path.join(config.cacheDir!, PACK_FILE)), () => true);
+  const { entries } = await readPackFile(path.join(config.cacheDir!, PACK_FILE), () => true);
   assert.deepEqual(entries!.map(([rel]) => rel).sort(), readdirSync(content).sort());
 });
 

@@ -262,13 +262,14 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
 /**
  * What only the corpus stage reads: fingerprints (near-duplicates), keyword candidate counts and
  * jieba's general IDF table (computed keywords). The per-file results and the corpus's copies may
- * each hold the same ones, so both let go.
+ * each hold the same ones, so both let go. Fields are set to undefined, never deleted: `delete`
+ * turns an object into a hash table (~1.4 KB per article, 40 MiB of 130 at 10,000 articles).
  */
 function dropCorpusInputs(lists: Article[][]): void {
   const none = { terms: [], counts: [] };
   for (const list of lists) {
     for (const a of list) {
-      delete a.fingerprints;
+      a.fingerprints = undefined;
       if (a.terms) a.terms = { words: a.terms.words, keywords: none };
     }
   }
@@ -280,7 +281,7 @@ function dropCorpusInputs(lists: Article[][]): void {
  * copies and the site's copies may each hold the same ones, so all of them let go.
  */
 function dropTerms(lists: Article[][]): void {
-  for (const list of lists) for (const a of list) delete a.terms;
+  for (const list of lists) for (const a of list) a.terms = undefined;
 }
 
 /** A page stream that counts its pages and the time spent producing them. */

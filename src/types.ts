@@ -158,10 +158,14 @@ export interface Article {
   readingMinutes?: number;
 }
 
-/** Terms and their counts as parallel arrays, in order of first occurrence: compact, plain data. */
+/**
+ * Terms and their counts as parallel arrays, in order of first occurrence: compact, plain data. The
+ * counts are 16-bit (capped at 65,535): 2 bytes each instead of an array slot's 8, for the millions
+ * an article set holds (17.5 million body words at 100,000 articles).
+ */
 export interface TermCounts {
   terms: string[];
-  counts: number[];
+  counts: Uint16Array;
 }
 
 /** An article's term counts for the two uses that segment its text. */

@@ -70,13 +70,12 @@ function tallyParks(text: string, parks: readonly string[], keywords: Tally): vo
 
 /** In order of first occurrence (deterministic: the same text gives the same arrays); zero counts left out. */
 function toCounts(tally: Tally): TermCounts {
-  const out: TermCounts = { terms: [], counts: [] };
-  for (const [t, n] of tally) {
-    if (n <= 0) continue;
-    out.terms.push(t);
-    out.counts.push(n);
-  }
-  return out;
+  const terms: string[] = [];
+  for (const [t, n] of tally) if (n > 0) terms.push(t);
+  const counts = new Uint16Array(terms.length);
+  let k = 0;
+  for (const n of tally.values()) if (n > 0) counts[k++] = Math.min(n, 0xffff);
+  return { terms, counts };
 }
 
 /** Term counts as a term -> count map. */

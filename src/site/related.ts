@@ -45,7 +45,7 @@ function bagOf({ terms, counts }: TermCounts, vocab: Vocabulary): Bag {
 /** Distinct, trimmed, non-empty values, each counted once. */
 function once(values: string[]): TermCounts {
   const terms = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
-  return { terms, counts: terms.map(() => 1) };
+  return { terms, counts: new Uint16Array(terms.length).fill(1) };
 }
 
 /** The terms one index sees in an article, as counts; body terms come from the per-file stage's segmentation. */

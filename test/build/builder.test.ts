@@ -94,7 +94,7 @@ test('a one-time build hands over its per-file results before the site stages an
   const { config } = await tempSite({ 'a.txt': '甲\n', 'b.txt': '乙\n' });
   const stages = fakeStages();
   const events: string[] = [];
-  const terms = { words: { terms: ['开发'], counts: [1] }, keywords: { terms: ['开发'], counts: [1] } };
+  const terms = { words: { terms: ['开发'], counts: Uint16Array.of(1) }, keywords: { terms: ['开发'], counts: Uint16Array.of(1) } };
   const processFile = stages.processFile;
   const once = createBuilder(config, {
     once: true,

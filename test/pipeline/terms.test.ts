@@ -59,3 +59,10 @@ test('the samples: per-file terms equal the separate keyword and related segment
     assert.deepEqual(mine, parkFree.filter(([t]) => !parks.has(t)), f);
   }
 });
+
+test('counts are 16-bit: a word repeated past 65,535 times keeps the cap, not a wrapped count', () => {
+  const body = '园区'.repeat(70_000);
+  const { words } = articleTerms({ title: '', body, parks: [] });
+  assert.ok(words.counts instanceof Uint16Array);
+  assert.deepEqual(pairs(words), [['园区', 65_535]]);
+});

@@ -1,4 +1,4 @@
-import { idf as jiebaIdf } from '@node-rs/jieba/dict.js';
+import { jiebaFile } from '../segment/dictionaries.js';
 
 let general: Map<string, number> | undefined;
 let generalMedian = 0;
@@ -8,7 +8,7 @@ function generalIdf(): { table: Map<string, number>; median: number } {
   if (!general) {
     general = new Map();
     const values: number[] = [];
-    for (const row of new TextDecoder().decode(jiebaIdf).split('\n')) {
+    for (const row of new TextDecoder().decode(jiebaFile('idf.txt')).split('\n')) {
       const space = row.lastIndexOf(' ');
       if (space <= 0) continue;
       const v = Number(row.slice(space + 1));

@@ -1,4 +1,4 @@
-import { dict } from '@node-rs/jieba/dict.js';
+import { jiebaFile } from '../segment/dictionaries.js';
 import { STOP_WORDS } from './stopwords.js';
 
 /**
@@ -35,7 +35,7 @@ function tagTable(): Map<string, string> {
   if (dictionaryTags) return dictionaryTags;
   const table = new Map<string, string>();
   const names = new Map<string, string>(); // ~55 distinct tags: one string each
-  const text = new TextDecoder().decode(dict);
+  const text = new TextDecoder().decode(jiebaFile('dict.txt'));
   for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;

@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { jiebaFile } from './dictionaries.js';
 
 let instance: Jieba | undefined;
 
@@ -8,6 +8,6 @@ let instance: Jieba | undefined;
  * keywords, site terms), loaded on first use: each instance costs ~0.4 s and ~40 MiB of dictionary.
  */
 export function jieba(): Jieba {
-  instance ??= Jieba.withDict(dict);
+  instance ??= Jieba.withDict(jiebaFile('dict.txt'));
   return instance;
 }

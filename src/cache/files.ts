@@ -85,15 +85,17 @@ const ENTRIES_PER_FRAME = 256;
  */
 export function* packFrames(header: Omit<PackHeader, 'entries'>, entries: PackEntry[]): Generator<Uint8Array> {
   yield MAGIC;
-  yield frame({ ...header, entries: entries.length });
-  for (let i = 0; i < entries.length; i += ENTRIES_PER_FRAME) yield frame(entries.slice(i, i + ENTRIES_PER_FRAME));
+  yield* frame({ ...header, entries: entries.length });
+  for (let i = 0; i < entries.length; i += ENTRIES_PER_FRAME) yield* frame(entries.slice(i, i + ENTRIES_PER_FRAME));
 }
 
-function frame(value: unknown): Buffer {
+/** A frame as its length and its body, not copied into one buffer (the pack's bytes are garbage once written). */
+function* frame(value: unknown): Generator<Uint8Array> {
   const body = serialize(value);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(body.length);
-  return Buffer.concat([length, body]);
+  yield length;
+  yield body;
 }
 
 /** The pack is not of this layout (another parkpress version made it). */
@@ -108,12 +110,15 @@ export async function readPackFile(file: string, wanted: (header: PackHeader) =>
   try {
     const size = (await handle.stat()).size;
     let at = 0;
+    // One buffer for every frame: deserialising copies what it makes, so the bytes read are not
+    // left behind as garbage outside the heap, frame after frame.
+    let buf = Buffer.alloc(64 * 1024);
     const take = async (n: number): Promise<Buffer> => {
       if (at + n > size) throw new Error(`truncated at byte ${at} of ${size}`);
-      const buf = Buffer.alloc(n);
+      if (n > buf.length) buf = Buffer.alloc(Math.max(n, 2 * buf.length));
       for (let got = 0; got < n;) got += (await handle.read(buf, got, n - got, at + got)).bytesRead;
       at += n;
-      return buf;
+      return buf.subarray(0, n);
     };
     const next = async (): Promise<unknown> => deserialize(await take((await take(4)).readUInt32LE(0)));
     if (size < MAGIC.length || !(await take(MAGIC.length)).equals(MAGIC)) throw new ForeignPack('not a pack of this layout');

@@ -1,4 +1,4 @@
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -9,22 +9,10 @@ export async function writeAtomically(file: string, bytes: Uint8Array | Iterable
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   try {
-    if (bytes instanceof Uint8Array) await writeFile(tmp, bytes);
-    else await writeChunks(tmp, bytes);
+    await writeFile(tmp, bytes); // an iterable is written chunk by chunk, each taken as the last is written
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
-  }
-}
-
-async function writeChunks(file: string, chunks: Iterable<Uint8Array>): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    for (const chunk of chunks) {
-      for (let at = 0; at < chunk.length;) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
-    }
-  } finally {
-    await handle.close();
   }
 }

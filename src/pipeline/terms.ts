@@ -142,4 +142,3 @@ export function internTerms(terms: ArticleTerms, table: Map<string, string>): Ar
   one(terms.keywords.terms);
   return terms;
 }
-

@@ -1,7 +1,7 @@
 import markdownIt from 'markdown-it';
 
-/** Han, kana and hangul characters: each one is read as a unit. */
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Runs of Han, kana and hangul characters: each character is read as a unit. */
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 /** Runs of Latin letters or digits: each is read as one word. */
 const LATIN_WORD = /[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*/g;
 
@@ -9,9 +9,24 @@ const LATIN_WORD = /[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*/g;
 const CJK_CHARS_PER_MINUTE = 400;
 const LATIN_WORDS_PER_MINUTE = 200;
 
-/** Reading length counted the CJK way: characters, not space-separated words. */
+/**
+ * Reading length counted the CJK way: characters, not space-separated words. Counted run by run
+ * (a match per character would make a string per character of every article).
+ */
 export function readingUnits(text: string): { cjk: number; latin: number } {
-  return { cjk: text.match(CJK_CHAR)?.length ?? 0, latin: text.replace(CJK_CHAR, ' ').match(LATIN_WORD)?.length ?? 0 };
+  let cjk = 0;
+  for (const [run] of text.matchAll(CJK_RUN)) cjk += codePoints(run);
+  return { cjk, latin: text.replace(CJK_RUN, ' ').match(LATIN_WORD)?.length ?? 0 };
+}
+
+/** Characters (code points) in `s`: its UTF-16 length less one per surrogate pair. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) n--;
+  }
+  return n;
 }
 
 /** Whole minutes of reading, at least 1. */

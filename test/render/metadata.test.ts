@@ -9,6 +9,8 @@ import { pagerNumbers } from '../../src/render/view.js';
 
 test('reading time counts CJK characters, not spaces', () => {
   assert.deepEqual(readingUnits('江北新区 2024 年 GDP growth'), { cjk: 5, latin: 3 });
+  // A character outside the BMP (𠮷, two UTF-16 units) is one character; kana and hangul count too.
+  assert.deepEqual(readingUnits('𠮷野家の牛丼 A1 한국'), { cjk: 8, latin: 1 });
   assert.equal(readingMinutes('字'.repeat(1200)), 3);
   assert.equal(readingMinutes('短'), 1);
 });

@@ -8,6 +8,7 @@ import { planArticle } from './corpus.js';
 import { measureDevReload } from './dev.js';
 import { isOk, measure, type Sample } from './measure.js';
 import { formatProfile, summarizeProfile, type CpuProfile } from './profile.js';
+import type { LibraryFloor } from './libraries.js';
 import type { StagesReport } from './stages.js';
 import { describeMachine, formatReport, formatStages, medianStages, parseStageTimings, type BenchResult, type ToolResult } from './report.js';
 import {
@@ -106,6 +107,20 @@ async function measureFloor(ws: Workspace): Promise<Sample | undefined> {
   }
 }
 
+/**
+ * The CPU floor on the benchmark's articles (see libraries.ts), measured once: it is CPU-bound and
+ * steady from run to run. Undefined when the measuring process fails.
+ */
+async function measureLibraries(ws: Workspace): Promise<LibraryFloor | undefined> {
+  const command = { cmd: process.execPath, args: [path.join(projectRoot, 'lib', 'scripts', 'bench', 'libraries.js'), path.join(ws.parkpress, 'content')], cwd: ws.dir };
+  const sample = await measure(command);
+  if (!isOk(command, sample)) {
+    log(`library floor not measured: ${sample.output.trim().split('\n').pop() ?? `exit code ${sample.code}`}`);
+    return undefined;
+  }
+  return JSON.parse(sample.output.trim().split('\n').pop()!) as LibraryFloor;
+}
+
 async function runBench(args: BenchArgs): Promise<BenchResult> {
   const tools = makeTools(args);
   const src = await loadCorpusSources(args.corpusDir, args.workDir, log);
@@ -141,11 +156,13 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
     if (stages.length > 0) pp.stages = medianStages(stages);
   }
   const ppTool = tools.find((t) => t.name === 'parkpress');
+  const libraries = ppTool ? await measureLibraries(ws) : undefined;
+  if (libraries) log(`library floor: opencc ${libraries.openccMs} ms + jieba ${libraries.jiebaMs} ms CPU`);
   const devReloadMs = args.dev && ppTool && !pp?.failure ? await devReload(ws, src) : undefined;
   const profile = args.profile && ppTool && !pp?.failure
     ? `${await stageBreakdown(ppTool, ws)}\n${await profileParkpress(ppTool, ws, args.workDir, date)}`
     : undefined;
-  return { date, machine, n: args.n, runs: args.runs, search: args.search, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, floorMs: floors.map((f) => f.ms), profile };
+  return { date, machine, n: args.n, runs: args.runs, search: args.search, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, floorMs: floors.map((f) => f.ms), libraries, profile };
 }
 
 /** Articles dropped one by one into a running `parkpress dev`. */

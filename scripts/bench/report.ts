@@ -4,6 +4,7 @@ import { median, type Sample } from './measure.js';
 import type { Scenario } from './args.js';
 import type { ToolName } from './tools.js';
 import type { StagesReport } from './stages.js';
+import type { LibraryFloor } from './libraries.js';
 
 export interface ToolResult {
   name: ToolName;
@@ -33,6 +34,8 @@ export interface BenchResult {
   devReloadMs?: number[];
   /** Milliseconds to read every input and write a copy of parkpress's output tree (floor.ts). */
   floorMs?: number[];
+  /** CPU the required libraries alone spend on the articles (libraries.ts). */
+  libraries?: LibraryFloor;
   /** Markdown summary of a profiled parkpress build (`--profile`). */
   profile?: string;
 }
@@ -109,6 +112,7 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
     const floor = median(r.floorMs);
     lines.push(`I/O floor (read every input, write a copy of parkpress's output tree): ${fmtSeconds(floor)}; parkpress full build / floor: ${fmtRatio(med(pp, 'cold', (x) => x.ms), floor)}`);
   }
+  if (r.libraries) lines.push(libraryFloorLine(r.libraries, med(pp, 'cold', (x) => x.cpuMs), os.availableParallelism()));
   for (const t of shown) {
     if (t.output) lines.push(`${t.label} output: ${t.output.files} files, ${fmtBytes(t.output.bytes)}`);
   }
@@ -119,6 +123,16 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
     if (t.failure) lines.push(`${t.label} FAILED: ${t.failure}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The CPU floor line: what opencc-js and jieba alone cost, spread over every core (no build that
+ * runs both on every article can take less wall time), and parkpress's full-build CPU as a multiple.
+ */
+export function libraryFloorLine(f: LibraryFloor, buildCpuMs: number, cores: number): string {
+  const cpu = f.openccMs + f.jiebaMs;
+  return `CPU floor (opencc-js tw→cn ${fmtSeconds(f.openccMs)} + one jieba cut ${fmtSeconds(f.jiebaMs)} per article, nothing else): `
+    + `${fmtSeconds(cpu)} of CPU, ${fmtSeconds(cpu / cores)} of wall time on ${cores} cores; parkpress full build CPU / floor: ${fmtRatio(buildCpuMs, cpu)}`;
 }
 
 /** Per-stage timings printed by `parkpress build --verbose` (`timings (ms): load 12, normalize 34`). */

@@ -14,6 +14,7 @@ test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy rati
       { name: 'eleventy', label: 'Eleventy', version: '3', samples: {}, failure: 'exited 1' },
     ],
     floorMs: [600, 400, 500],
+    libraries: { articles: 10, openccMs: 300, jiebaMs: 700 },
   };
   const text = formatReport(result, ['cold']);
   assert.match(text, /\| full build \(cold\): time \| 2\.00 s \| 4\.00 s \| – \| 0\.50 \| – \|/);
@@ -23,6 +24,8 @@ test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy rati
   assert.match(text, /Eleventy FAILED: exited 1/);
   assert.match(text, /10 articles \(1\.0 MB raw/);
   assert.match(text, /I\/O floor .*: 0\.50 s; parkpress full build \/ floor: 4\.00/);
+  // 1 s of library CPU against parkpress's median 4 s of CPU; wall time per the machine's cores.
+  assert.match(text, /CPU floor \(opencc-js tw→cn 0\.30 s \+ one jieba cut 0\.70 s per article, nothing else\): 1\.00 s of CPU, \d\.\d\d s of wall time on \d+ cores; parkpress full build CPU \/ floor: 4\.00/);
 });
 
 test('stage timings are read from `build --verbose` and reduced to medians', () => {

@@ -4,9 +4,22 @@
 const CLOSING = /[。！？；：，、…,.!?;:]$/u;
 const CLOSING_BEFORE_QUOTE = /[。！？…!?][”’」』"]$/u;
 
-/** Length in characters (code points), which is what a reader sees for CJK text. */
+/**
+ * Length in characters (code points), which is what a reader sees for CJK text: the UTF-16 length
+ * less one per surrogate pair, counted without making a string per character.
+ */
 export function charLength(s: string): number {
-  return [...s].length;
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdbff) continue;
+    const next = s.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      n--;
+      i++;
+    }
+  }
+  return n;
 }
 
 export function hanCount(s: string): number {

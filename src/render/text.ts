@@ -1,4 +1,5 @@
 import markdownIt from 'markdown-it';
+import { charLength } from '../extract/text.js';
 
 /** Runs of Han, kana and hangul characters: each character is read as a unit. */
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
@@ -15,18 +16,8 @@ const LATIN_WORDS_PER_MINUTE = 200;
  */
 export function readingUnits(text: string): { cjk: number; latin: number } {
   let cjk = 0;
-  for (const [run] of text.matchAll(CJK_RUN)) cjk += codePoints(run);
+  for (const [run] of text.matchAll(CJK_RUN)) cjk += charLength(run);
   return { cjk, latin: text.replace(CJK_RUN, ' ').match(LATIN_WORD)?.length ?? 0 };
-}
-
-/** Characters (code points) in `s`: its UTF-16 length less one per surrogate pair. */
-function codePoints(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const unit = s.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) n--;
-  }
-  return n;
 }
 
 /** Whole minutes of reading, at least 1. */

@@ -12,7 +12,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBuilder, type Builder, type Timings } from '../src/build/index.js';
+import { createBuilder, type Builder, type Timings } from '../src/run/builder.js';
 import { defaultConfig } from '../src/config/defaults.js';
 import { EVENTS_PATH } from '../src/dev/client.js';
 import { createDevServer } from '../src/dev/server.js';

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalize } from '../src/normalize/index.js';
-import { toSimplified } from '../src/normalize/opencc.js';
+import { normalize } from '../src/stages/normalize/index.js';
+import { toSimplified } from '../src/stages/normalize/opencc.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name: string, fallback: string) => {

@@ -7,15 +7,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultConfig } from '../src/config/defaults.js';
-import { enrichCorpus } from '../src/corpus/index.js';
-import { discoverSources } from '../src/load/discover.js';
-import { processFile } from '../src/pipeline/article.js';
-import { assembleIndex, type SearchManifest } from '../src/search/assemble.js';
-import { documentTokens, searchDoc } from '../src/search/documents.js';
-import { shardOf } from '../src/search/hash.js';
-import { tokenize } from '../src/search/tokens.js';
-import { buildSite } from '../src/site/index.js';
-import type { Article, Page, Site } from '../src/types.js';
+import { enrichCorpus } from '../src/stages/corpus/index.js';
+import { discoverSources } from '../src/stages/load/discover.js';
+import { processFile } from '../src/run/process.js';
+import { assembleIndex, type SearchManifest } from '../src/stages/search/assemble.js';
+import { documentTokens, searchDoc } from '../src/stages/search/documents.js';
+import { shardOf } from '../src/stages/search/hash.js';
+import { tokenize } from '../src/stages/search/tokens.js';
+import { buildSite } from '../src/stages/site/index.js';
+import type { Article, Page, Site } from '../src/model/index.js';
 import { median } from './bench/measure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { writeSite } from '../lib/src/write/index.js';
+import { writeSite } from '../lib/src/stages/write/index.js';
 
 const count = Number(process.argv[2] ?? 10_000);
 const pages = (edit) =>

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { writeSite } from '../lib/src/write/index.js';
+import { writeSite } from '../lib/src/stages/write/index.js';
 
 const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [100, 300, 1000, 3000];
 const ROUNDS = 5;

@@ -11,9 +11,9 @@
 // contains the other (镇江高新区 vs 高新区).
 import path from 'node:path';
 import { defaultConfig } from '../lib/src/config/defaults.js';
-import { discoverSources } from '../lib/src/load/discover.js';
-import { processFile } from '../lib/src/pipeline/article.js';
-import { computeKeywords } from '../lib/src/corpus/keywords.js';
+import { discoverSources } from '../lib/src/stages/load/discover.js';
+import { processFile } from '../lib/src/run/process.js';
+import { computeKeywords } from '../lib/src/stages/corpus/keywords.js';
 
 const args = process.argv.slice(2);
 const bgAt = args.indexOf('--background');

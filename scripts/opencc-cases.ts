@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runOpenccCases } from '../src/normalize/opencc-cases.js';
+import { runOpenccCases } from '../src/stages/normalize/opencc-cases.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = process.argv[2] ?? path.resolve(root, '../shared/opencc-testcases');

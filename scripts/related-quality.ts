@@ -14,8 +14,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Converter } from 'opencc-js/t2cn';
 import { defaultConfig } from '../src/config/defaults.js';
-import { relatedArticles } from '../src/site/related.js';
-import type { Article } from '../src/types.js';
+import { relatedArticles } from '../src/stages/site/related.js';
+import type { Article } from '../src/model/index.js';
 import { makeArticle } from '../test/helpers/articles.js';
 import { corpusDir, projectRoot } from '../test/helpers/paths.js';
 

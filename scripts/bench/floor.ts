@@ -3,7 +3,7 @@
 // (`node lib/scripts/bench/floor.js <contentDir> <outputTree> <copyDir>`) so it is measured like a build.
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { eachLimited } from '../../src/build/concurrency.js';
+import { eachLimited } from '../../src/run/concurrency.js';
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });

@@ -4,8 +4,8 @@
 // as its own process (`node lib/scripts/bench/libraries.js <contentDir>`); it prints one JSON line.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { toSimplified } from '../../src/normalize/opencc.js';
-import { jieba } from '../../src/segment/jieba.js';
+import { toSimplified } from '../../src/stages/normalize/opencc.js';
+import { jieba } from '../../src/text/segmenter.js';
 
 export interface LibraryFloor {
   articles: number;

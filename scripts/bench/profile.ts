@@ -18,9 +18,9 @@ export interface ProfileSummary {
   top: { fn: string; where: string; ms: number }[];
 }
 
-/** `src/<folder>` of a parkpress module in the compiled tree (lib/src/normalize/index.js -> normalize). */
+/** The stage or top folder of a parkpress module in the compiled tree (lib/src/stages/normalize/index.js -> normalize, lib/src/run/builder.js -> run). */
 export function stageOf(url: string): string | undefined {
-  return /\/lib\/src\/([^/]+?)(?:\/|\.js$)/.exec(url)?.[1];
+  return /\/lib\/src\/(?:stages\/)?([^/]+?)(?:\/|\.js$)/.exec(url)?.[1];
 }
 
 /** Library a frame belongs to: the npm package, `node:` internals, parkpress itself, or V8's pseudo-frames. */

@@ -3,8 +3,8 @@
 // build still holds: articles, the site model, the rendered pages ...). Run in its own process:
 //   node --expose-gc lib/scripts/bench/stages.js <siteDir>
 // It prints one JSON object; `npm run bench -- --stages` runs it and tabulates the result.
-import { createBuilder } from '../../src/build/index.js';
-import { realStages, type Stages } from '../../src/build/stages.js';
+import { createBuilder } from '../../src/run/builder.js';
+import { realStages, type Stages } from '../../src/run/stages.js';
 import { loadConfig } from '../../src/config/index.js';
 
 export interface StageMark {

@@ -1,15 +1,15 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { setFlagsFromString } from 'node:v8';
-import { checkUpToDate, recordBuild, type BuildOutcome } from '../cache/up-to-date.js';
-import type { KnownStamps } from '../cache/inputs.js';
-import type { FileCache } from '../cache/files.js';
-import type { FileStamp } from '../cache/stamp.js';
+import { checkUpToDate, recordBuild, type BuildOutcome } from '../run/cache/up-to-date.js';
+import type { KnownStamps } from '../run/cache/inputs.js';
+import type { FileCache } from '../run/cache/files.js';
+import type { FileStamp } from '../run/cache/stamp.js';
 import { ConfigError, readRawConfig, resolveUnvalidated, type ConfigOverrides } from '../config/read.js';
-import { createReporter, type Reporter } from '../log/index.js';
-import type { Config, Diagnostic } from '../types.js';
+import { createReporter, type Reporter } from './reporter.js';
+import type { Config, Diagnostic } from '../model/index.js';
 import { EXIT } from '../cli.js';
-import { sourcePath } from '../load/source-path.js';
-import { LockError } from '../write/lock.js';
+import { sourcePath } from '../stages/load/source-path.js';
+import { LockError } from '../stages/write/lock.js';
 
 // Only light modules are imported above: an up-to-date build answers without loading the
 // pipeline (opencc, jieba, Nunjucks, markdown-it) or zod, which full builds import on demand.
@@ -115,9 +115,9 @@ function reportUpToDate(config: Config, outcome: BuildOutcome, flags: BuildFlags
 async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter: Reporter, known: KnownStamps | undefined): Promise<number> {
   const [{ loadConfig }, { createBuilder }, { openFileCache }, { otherInputs, stampAll }] = await Promise.all([
     import('../config/index.js'),
-    import('../build/index.js'),
-    import('../cache/files.js'),
-    import('../cache/inputs.js'),
+    import('../run/builder.js'),
+    import('../run/cache/files.js'),
+    import('../run/cache/inputs.js'),
   ]);
   const config = await loadConfig(process.cwd(), overrides);
   limitHeapGrowth();

@@ -3,8 +3,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT } from '../cli.js';
 import { ConfigError } from '../config/read.js';
-import { discoverSources } from '../load/discover.js';
-import type { Article, Config, Diagnostic, FieldName, Provenance } from '../types.js';
+import { discoverSources } from '../stages/load/discover.js';
+import type { Article, Config, Diagnostic, FieldName, Provenance } from '../model/index.js';
 
 interface CheckFlags {
   json?: boolean;
@@ -86,7 +86,7 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
  * need the corpus IDF; duplicates need every article), as `build` does.
  */
 async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
-  const [{ processFile }, { enrichCorpus }] = await Promise.all([import('../pipeline/article.js'), import('../corpus/index.js')]);
+  const [{ processFile }, { enrichCorpus }] = await Promise.all([import('../run/process.js'), import('../stages/corpus/index.js')]);
   const checked: Checked[] = [];
   for (const input of inputs) {
     const r = await processFile(input.abs, input.base, config);

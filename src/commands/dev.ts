@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../cli.js';
 import { CONFIG_FILES, ConfigError } from '../config/read.js';
 import type { DevServer } from '../dev/server.js';
-import { createReporter } from '../log/index.js';
+import { createReporter } from './reporter.js';
 
 interface DevFlags {
   port: number;
@@ -37,7 +37,7 @@ async function runDev(flags: DevFlags): Promise<number> {
   // Loaded on demand, so `parkpress --help` and up-to-date builds start without the pipeline.
   const [{ loadConfig }, { createBuilder }, { createDevServer }] = await Promise.all([
     import('../config/index.js'),
-    import('../build/index.js'),
+    import('../run/builder.js'),
     import('../dev/server.js'),
   ]);
   // --no-search leaves the index out of every rebuild (the search page then finds nothing).

@@ -4,9 +4,9 @@ import type { Command } from 'commander';
 import { EXIT } from '../cli.js';
 import { ConfigError } from '../config/read.js';
 import type { IngestAction } from '../ingest/index.js';
-import { discoverSources } from '../load/discover.js';
-import { createReporter } from '../log/index.js';
-import type { Diagnostic } from '../types.js';
+import { discoverSources } from '../stages/load/discover.js';
+import { createReporter } from './reporter.js';
+import type { Diagnostic } from '../model/index.js';
 
 interface IngestFlags {
   dryRun?: boolean;

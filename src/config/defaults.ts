@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Config } from '../types.js';
-import { defaultJobs } from '../build/pool.js';
+import type { Config } from '../model/index.js';
+import { defaultJobs } from '../run/workers/pool.js';
 
 /** Defaults for every config key; a project's parkpress.config.* overrides them. */
 export function defaultConfig(root: string): Config {

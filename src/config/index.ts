@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { z } from 'zod';
-import type { Config } from '../types.js';
+import type { Config } from '../model/index.js';
 import { ConfigError, readRawConfig, resolveConfig, type ConfigOverrides } from './read.js';
 import { userConfigSchema, type UserConfig } from './schema.js';
 

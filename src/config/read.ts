@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Config } from '../types.js';
+import type { Config } from '../model/index.js';
 import { defaultConfig } from './defaults.js';
 
 /** Config file names looked for in the project root, in this order. */

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic } from '../model/index.js';
 
 /** One thing that keeps the site from being right, as shown in the terminal and the browser overlay. */
 export interface Problem {

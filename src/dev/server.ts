@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { Builder, BuildResult } from '../build/index.js';
-import type { WriteReport } from '../types.js';
+import type { Builder, BuildResult } from '../run/builder.js';
+import type { WriteReport } from '../model/index.js';
 import { BuildLoop } from './build-loop.js';
 import { EVENTS_PATH, clientTag, injectClient } from './client.js';
 import { EventHub } from './events.js';

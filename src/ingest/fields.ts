@@ -1,4 +1,4 @@
-import type { Article, FieldName } from '../types.js';
+import type { Article, FieldName } from '../model/index.js';
 
 /**
  * The fields ingest writes, in the order an editor reads them. `computed_keywords` is left out:

@@ -1,6 +1,6 @@
 import { isMap, parseDocument, type Document } from 'yaml';
-import { splitFrontMatter } from '../frontmatter/index.js';
-import type { Article } from '../types.js';
+import { splitFrontMatter } from '../stages/load/frontmatter.js';
+import type { Article } from '../model/index.js';
 import { INGEST_FIELDS, PROVENANCE_KEY, fieldValue, type IngestField } from './fields.js';
 
 /**

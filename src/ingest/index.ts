@@ -2,8 +2,8 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { processFile, type FileResult } from '../pipeline/article.js';
-import type { Article, Config, Diagnostic } from '../types.js';
+import { processFile, type FileResult } from '../run/process.js';
+import type { Article, Config, Diagnostic } from '../model/index.js';
 import { fillFrontMatter, joinParts, splitParts } from './frontmatter.js';
 import type { IngestField } from './fields.js';
 

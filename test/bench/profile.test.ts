@@ -6,7 +6,7 @@ const root = 'file:///w/pp';
 const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
 
 test('frames map to parkpress stages and to libraries', () => {
-  assert.equal(stageOf(`${root}/lib/src/normalize/rules.js`), 'normalize');
+  assert.equal(stageOf(`${root}/lib/src/stages/normalize/rules.js`), 'normalize');
   assert.equal(stageOf(`${root}/lib/src/cli.js`), 'cli');
   assert.equal(stageOf(`${root}/node_modules/opencc-js/dist/esm/full.js`), undefined);
   assert.equal(libraryOf(`${root}/node_modules/@node-rs/jieba/index.js`, 'cut'), '@node-rs/jieba');
@@ -19,10 +19,10 @@ test('library time is charged to the innermost parkpress stage that called it', 
   const profile: CpuProfile = {
     nodes: [
       { id: 1, callFrame: frame('(root)', ''), children: [2, 6] },
-      { id: 2, callFrame: frame('build', `${root}/lib/src/build/index.js`), children: [3, 5] },
-      { id: 3, callFrame: frame('normalize', `${root}/lib/src/normalize/index.js`), children: [4] },
+      { id: 2, callFrame: frame('build', `${root}/lib/src/run/builder.js`), children: [3, 5] },
+      { id: 3, callFrame: frame('normalize', `${root}/lib/src/stages/normalize/index.js`), children: [4] },
       { id: 4, callFrame: frame('convert', `${root}/node_modules/opencc-js/dist/esm/full.js`) },
-      { id: 5, callFrame: frame('renderSite', `${root}/lib/src/render/index.js`) },
+      { id: 5, callFrame: frame('renderSite', `${root}/lib/src/stages/render/index.js`) },
       { id: 6, callFrame: frame('(garbage collector)', '') },
     ],
     samples: [4, 4, 5, 6, 4],
@@ -37,7 +37,7 @@ test('library time is charged to the innermost parkpress stage that called it', 
   assert.deepEqual(s.top.map((f) => [f.fn, f.where, f.ms]), [
     ['(garbage collector)', '–', 3],
     ['convert', 'opencc-js/dist/esm/full.js:1', 2],
-    ['renderSite', 'lib/src/render/index.js:1', 2],
+    ['renderSite', 'lib/src/stages/render/index.js:1', 2],
   ]);
 });
 

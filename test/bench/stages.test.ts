@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { instrument } from '../../scripts/bench/stages.js';
-import { realStages, type Stages } from '../../src/build/stages.js';
-import type { Article, Config, Page, Site } from '../../src/types.js';
+import { realStages, type Stages } from '../../src/run/stages.js';
+import type { Article, Config, Page, Site } from '../../src/model/index.js';
 
 test('each stage is passed through unchanged and followed by one measurement, in build order', async () => {
   const calls: string[] = [];

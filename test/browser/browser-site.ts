@@ -1,5 +1,5 @@
-import type { Site } from '../../src/types.js';
-import { sampleSite } from '../render/sample-site.js';
+import type { Site } from '../../src/model/index.js';
+import { sampleSite } from '../stages/render/sample-site.js';
 
 /** The site the browser tests open: the five real samples from content/, through every stage, in both scripts. */
 export async function browserSite(): Promise<Site> {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page as Tab } from 'playwright-core';
-import { renderSite } from '../../src/render/index.js';
+import { renderSite } from '../../src/stages/render/index.js';
 import { projectRoot } from '../helpers/paths.js';
 import { chromiumMissing, launchChromium } from './chromium.js';
 import { serveStatic } from './server.js';

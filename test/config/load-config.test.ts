@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConfigError, assertSafeFolders, loadConfig } from '../../src/config/index.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { userConfigSchema } from '../../src/config/schema.js';
-import { tempDir } from '../build/temp-dir.js';
+import { tempDir } from '../run/temp-dir.js';
 
 async function site(files: Record<string, string> = {}): Promise<string> {
   const root = await tempDir('pp-config-');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createBuilder } from '../../src/build/index.js';
+import { createBuilder } from '../../src/run/builder.js';
 import { EVENTS_PATH } from '../../src/dev/client.js';
 import { createDevServer } from '../../src/dev/server.js';
 import { projectRoot } from '../helpers/paths.js';

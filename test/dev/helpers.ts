@@ -2,11 +2,11 @@ import { copyFile, cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from '
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { Builder, BuildResult } from '../../src/build/index.js';
+import type { Builder, BuildResult } from '../../src/run/builder.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { EVENTS_PATH } from '../../src/dev/client.js';
 import { createDevServer, type DevServer } from '../../src/dev/server.js';
-import type { Config } from '../../src/types.js';
+import type { Config } from '../../src/model/index.js';
 import { projectRoot } from '../helpers/paths.js';
 
 /** A temporary site folder with content/, templates/ and public/; removed by `dispose`. */

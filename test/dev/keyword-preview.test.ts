@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { copyFile, cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createBuilder } from '../../src/build/index.js';
+import { createBuilder } from '../../src/run/builder.js';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { articleTerms } from '../../src/site/taxonomies.js';
-import type { WriteReport } from '../../src/types.js';
+import { articleTerms } from '../../src/stages/site/taxonomies.js';
+import type { WriteReport } from '../../src/model/index.js';
 import { projectRoot } from '../helpers/paths.js';
-import { sampleSite } from '../render/sample-site.js';
+import { sampleSite } from '../stages/render/sample-site.js';
 import { tempSite } from './helpers.js';
 
 /** Site-internal hrefs of a page, without query or fragment, decoded. */

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { copyFile, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createBuilder } from '../../src/build/index.js';
-import { realStages, type Stages } from '../../src/build/stages.js';
+import { createBuilder } from '../../src/run/builder.js';
+import { realStages, type Stages } from '../../src/run/stages.js';
 import { projectRoot } from '../helpers/paths.js';
 import { fakeBuilder, sampleSite, serveDev, tempSite } from './helpers.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createDevServer } from '../../src/dev/server.js';
 import { injectClient } from '../../src/dev/client.js';
 import { isIgnoredPath } from '../../src/dev/watch.js';
-import type { Builder } from '../../src/build/index.js';
+import type { Builder } from '../../src/run/builder.js';
 import { get, tempSite } from './helpers.js';
 import http from 'node:http';
 

@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/index.js';
-import { createBuilder, type BuildResult } from '../../src/build/index.js';
-import { brokenLinks } from '../render/link-walker.js';
-import type { Page } from '../../src/types.js';
+import { createBuilder, type BuildResult } from '../../src/run/builder.js';
+import { brokenLinks } from '../stages/render/link-walker.js';
+import type { Page } from '../../src/model/index.js';
 import { projectRoot } from '../helpers/paths.js';
 
 // `parkpress build` on the bundled content/ (the five samples), through the real builder and file system.

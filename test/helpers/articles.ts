@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article } from '../../src/types.js';
+import type { Article } from '../../src/model/index.js';
 
 /**
  * A valid Article with sensible empty fields; tests set only what they are about.

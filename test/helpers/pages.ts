@@ -1,5 +1,5 @@
-import { renderSite } from '../../src/render/index.js';
-import type { Page, Site } from '../../src/types.js';
+import { renderSite } from '../../src/stages/render/index.js';
+import type { Page, Site } from '../../src/model/index.js';
 
 /** Every page render streams for `site`, collected and sorted by path (tests look pages up whole). */
 export async function renderPages(site: Site): Promise<Page[]> {

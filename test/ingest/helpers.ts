@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { splitFrontMatter } from '../../src/frontmatter/index.js';
-import type { FileResult } from '../../src/pipeline/article.js';
-import type { Article, Config } from '../../src/types.js';
+import { splitFrontMatter } from '../../src/stages/load/frontmatter.js';
+import type { FileResult } from '../../src/run/process.js';
+import type { Article, Config } from '../../src/model/index.js';
 
 /** A temporary content folder; removed by `dispose`. */
 export async function tempContent(): Promise<{ dir: string; dispose: () => Promise<void> }> {

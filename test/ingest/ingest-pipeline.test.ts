@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { copyFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { splitFrontMatter } from '../../src/frontmatter/index.js';
+import { splitFrontMatter } from '../../src/stages/load/frontmatter.js';
 import { INGEST_FIELDS, fieldValue } from '../../src/ingest/fields.js';
 import { ingest, RAW_DIR } from '../../src/ingest/index.js';
-import { discoverSources } from '../../src/load/discover.js';
-import { processFile } from '../../src/pipeline/article.js';
-import type { Article } from '../../src/types.js';
+import { discoverSources } from '../../src/stages/load/discover.js';
+import { processFile } from '../../src/run/process.js';
+import type { Article } from '../../src/model/index.js';
 import { projectRoot } from '../helpers/paths.js';
 import { snapshot, tempContent } from './helpers.js';
 

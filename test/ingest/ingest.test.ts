@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { splitFrontMatter } from '../../src/frontmatter/index.js';
+import { splitFrontMatter } from '../../src/stages/load/frontmatter.js';
 import { ingest, RAW_DIR } from '../../src/ingest/index.js';
 import { INGEST_FIELDS } from '../../src/ingest/fields.js';
-import type { Config } from '../../src/types.js';
+import type { Config } from '../../src/model/index.js';
 import { fakeProcessFile, snapshot, tempContent } from './helpers.js';
 
 const RAW = '首页 > 新闻\n高新区新闻标题\n来源：中国江苏网\n第一段正文。\n第二段正文。\n';

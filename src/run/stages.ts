@@ -1,0 +1,31 @@
+import { enrichCorpus, type CorpusModel } from '../stages/corpus/index.js';
+import { discoverSources } from '../stages/load/discover.js';
+import { processFile, type FileResult } from './process.js';
+import { renderSite } from '../stages/render/index.js';
+import { buildSite, type SiteInputs } from '../stages/site/index.js';
+import type { Article, Config, Page, Site, WriteReport } from '../model/index.js';
+import { writeSite, type WriteOptions } from '../stages/write/index.js';
+import { createFilePool, type FilePool } from './workers/pool.js';
+
+/** The stage functions a build composes; tests swap in fakes for one or more. */
+export interface Stages {
+  discover(contentDir: string): Promise<string[]>;
+  processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult>;
+  /** Worker threads running processFile for large batches; without it every file is processed in this thread. */
+  filePool?(config: Config, size: number): FilePool;
+  enrichCorpus(articles: Article[], config: Config, keep?: (model: CorpusModel) => void): Article[];
+  buildSite(articles: Article[], config: Config, inputs?: SiteInputs): Site;
+  /** Pages one at a time: the build pipes them straight into writeSite, so the site is never held whole. */
+  renderSite(site: Site): AsyncIterable<Page>;
+  writeSite(pages: AsyncIterable<Page>, outDir: string, options?: WriteOptions): Promise<WriteReport>;
+}
+
+export const realStages: Stages = {
+  discover: discoverSources,
+  processFile,
+  filePool: createFilePool,
+  enrichCorpus,
+  buildSite,
+  renderSite,
+  writeSite,
+};

@@ -1,0 +1,100 @@
+import type { Article, Diagnostic, FieldName, NormalizeResult, Provenance, SourceFile } from '../../model/index.js';
+import { renderBody, summarize } from './body.js';
+import { readEditorFields, type EditorFields } from './editor.js';
+import type { ExtractRule, ExtractState, Line } from './state.js';
+import { breadcrumb } from './rules/breadcrumb.js';
+import { captions } from './rules/captions.js';
+import { credits } from './rules/credits.js';
+import { dateline } from './rules/dateline.js';
+import { disclaimer } from './rules/disclaimer.js';
+import { editorNote } from './rules/editor-note.js';
+import { footer } from './rules/footer.js';
+import { headerFurniture } from './rules/header-furniture.js';
+import { inferredDate } from './rules/inferred-date.js';
+import { keywordsLine } from './rules/keywords-line.js';
+import { linkLists, trailingLinks } from './rules/link-lists.js';
+import { markdownBlocks } from './rules/markdown-blocks.js';
+import { markup, markupInFrontMatter } from './rules/markup.js';
+import { parks } from './rules/parks.js';
+import { series } from './rules/series.js';
+import { subheadings } from './rules/subheadings.js';
+import { title } from './rules/title.js';
+
+export type { ExtractRule } from './state.js';
+
+/**
+ * The chain, in order. A markdown body's own structure is read first. Furniture and field lines go first so that the title is the first line left;
+ * link lists go before credits (a byline is the last line *before* the lists), the shape-only
+ * trailing-links check after them; subheadings need captions known; parks and the inferred date
+ * read the finished body.
+ */
+export const rules: readonly ExtractRule[] = [
+  markup, markdownBlocks, headerFurniture, breadcrumb, dateline, series, keywordsLine, disclaimer, footer, linkLists,
+  credits, trailingLinks, editorNote, title, captions, subheadings, parks, inferredDate,
+];
+
+/** The slug an article gets unless its editor sets one: short, URL-safe and stable for the same bytes. */
+function defaultSlug(hash: string): string {
+  return hash.slice(0, 12);
+}
+
+function initialState(source: SourceFile, normalized: NormalizeResult, editorTitle: string | undefined): ExtractState {
+  const offset = source.bodyStartLine - 1;
+  const lines: Line[] = [];
+  normalized.text.split('\n').forEach((text, i) => {
+    const trimmed = text.trim();
+    if (trimmed) lines.push({ text: trimmed, line: (normalized.lineMap[i] ?? i + 1) + offset, role: 'body' });
+  });
+  const markdown = source.path.toLowerCase().endsWith('.md');
+  return { file: source.relPath, markdown, editorTitle, lines, fields: {}, provenance: {}, diagnostics: [] };
+}
+
+/** Normalize reports lines of the body; shift them to lines of the file. */
+function shiftDiagnostics(diagnostics: Diagnostic[], source: SourceFile): Diagnostic[] {
+  const offset = source.bodyStartLine - 1;
+  return diagnostics.map((d) => ({ ...d, file: source.relPath, line: d.line > 0 ? d.line + offset : 0 }));
+}
+
+/** extract: normalized text -> Article (front-matter fields, clean markdown body, diagnostics). */
+export function extract(source: SourceFile, normalized: NormalizeResult): Article {
+  const { fields: editor, diagnostics: editorDiagnostics } = readEditorFields(source.frontMatter, source.relPath, source.frontMatterLines ?? {});
+  const state = initialState(source, normalized, editor.title);
+  for (const rule of rules) rule.run(state);
+  const f = state.fields;
+  const bodyLines = state.lines.filter((l) => l.role === 'body' || l.role === 'heading' || l.role === 'note' || l.role === 'caption');
+  const provenance: Partial<Record<FieldName, Provenance>> = { ...state.provenance, slug: 'computed', summary: 'computed' };
+  for (const key of Object.keys(editor)) provenance[key as FieldName] = 'editor';
+  const pick = <K extends keyof EditorFields, T>(key: K, extracted: T): EditorFields[K] | T =>
+    key in editor ? editor[key] : extracted;
+  const parks = pick('parks', f.parks ?? []) ?? [];
+  const park = pick('park', parks[0] ?? null);
+  return {
+    file: source.relPath,
+    hash: source.hash,
+    slug: pick('slug', defaultSlug(source.hash)) ?? defaultSlug(source.hash),
+    title: pick('title', f.title ?? '') ?? '',
+    date: pick('date', f.date ?? null) ?? null,
+    keywords: pick('keywords', f.keywords ?? []) ?? [],
+    computedKeywords: [],
+    source: pick('source', f.source ?? null) ?? null,
+    park: park ?? null,
+    parks: park && !parks.includes(park) ? [park, ...parks] : parks,
+    category: pick('category', f.category ?? null) ?? null,
+    series: pick('series', f.series ?? null) ?? null,
+    authors: pick('authors', f.authors ?? []) ?? [],
+    editors: pick('editors', f.editors ?? []) ?? [],
+    views: pick('views', f.views ?? null) ?? null,
+    originalScript: pick('original_script', normalized.originalScript) ?? normalized.originalScript,
+    encoding: source.encoding,
+    pinyinAnnotated: normalized.annotationsRemoved > 0,
+    subheadings: state.lines.filter((l) => l.role === 'heading').map((l) => l.text),
+    captions: state.lines.filter((l) => l.role === 'caption').map((l) => l.text),
+    summary: pick('summary', summarize(bodyLines)) ?? '',
+    body: renderBody(bodyLines),
+    provenance,
+    diagnostics: [
+      ...shiftDiagnostics(normalized.diagnostics, source), ...editorDiagnostics,
+      ...markupInFrontMatter(source.frontMatter, source.relPath), ...state.diagnostics,
+    ],
+  };
+}

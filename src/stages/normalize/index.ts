@@ -1,0 +1,57 @@
+import type { NormalizeResult } from '../../model/index.js';
+import { annotations } from './rules/annotations.js';
+import { blankLines } from './rules/blank-lines.js';
+import { halfwidth } from './rules/halfwidth.js';
+import { mojibake } from './rules/mojibake.js';
+import { punctuation } from './rules/punctuation.js';
+import { rejoin } from './rules/rejoin.js';
+import { script } from './rules/script.js';
+import { indentation, whitespace } from './rules/whitespace.js';
+import type { NormalizeRule, NormalizeState } from './state.js';
+
+export type { NormalizeRule } from './state.js';
+
+/**
+ * The chain, in order. mojibake reads the untouched lines so its columns are the original ones;
+ * annotations must run before script conversion (converting first turns 乾(qián)隆 into 干隆 and the
+ * reading no longer matches); punctuation runs on simplified, half-width text (digits decide 18:44)
+ * and before indentation (a line starting `(1)` is Chinese once it reads `（1）`); rejoin needs the
+ * final stops and trimmed ends.
+ */
+export const rules: readonly NormalizeRule[] = [mojibake, whitespace, annotations, script, halfwidth, punctuation, indentation, rejoin, blankLines];
+
+export interface NormalizeOptions {
+  /** Names of rules to skip (see `rules`). */
+  disable?: readonly string[];
+  /**
+   * 1-based line of the file where `text` starts (SourceFile.bodyStartLine), so diagnostics name
+   * file lines; `lineMap` stays relative to `text`. Default 1.
+   */
+  firstLine?: number;
+}
+
+/** normalize: text -> text (pinyin annotations out, traditional -> simplified, punctuation, whitespace). */
+export function normalize(text: string, file: string, options: NormalizeOptions = {}): NormalizeResult {
+  const unknown = (options.disable ?? []).filter((name) => !rules.some((r) => r.name === name));
+  if (unknown.length > 0) throw new Error(`unknown normalize rule(s): ${unknown.join(', ')}`);
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const state: NormalizeState = {
+    file,
+    firstLine: options.firstLine ?? 1,
+    lines,
+    lineMap: lines.map((_, i) => i + 1),
+    originalScript: 'zh-Hans',
+    annotationsRemoved: 0,
+    diagnostics: [],
+  };
+  for (const rule of rules) {
+    if (!options.disable?.includes(rule.name)) rule.run(state);
+  }
+  return {
+    text: state.lines.join('\n'),
+    originalScript: state.originalScript,
+    annotationsRemoved: state.annotationsRemoved,
+    lineMap: state.lineMap,
+    diagnostics: state.diagnostics,
+  };
+}

@@ -1,0 +1,38 @@
+import type nunjucks from 'nunjucks';
+import type { Site } from '../../model/index.js';
+import { alternates, type Edition } from './edition.js';
+import type { Links } from './view.js';
+
+/** Everything page renderers of one edition share; built once per edition in renderSite. */
+export interface RenderContext {
+  site: Site;
+  env: nunjucks.Environment;
+  edition: Edition;
+  editions: Edition[];
+  links: Links;
+  /** Site-wide sidebars, rendered once per edition and reused on every page. */
+  sidebars: { ranking: string; latest: string };
+}
+
+/** What every page tells the base template about itself. */
+export interface PageInfo {
+  /** Site URL of the page (before the path prefix). */
+  url: string;
+  /** Title of the page; null for the home page (the site title is used). */
+  title: string | null;
+  description?: string;
+  /** Open Graph type (`website` unless said otherwise). */
+  type?: string;
+}
+
+/** Renders a template with the shared variables (site, edition, sidebars, links to other editions) plus the page's own. */
+export function renderTemplate(ctx: RenderContext, name: string, vars: { page: PageInfo } & Record<string, unknown>): string {
+  const { config } = ctx.site;
+  return ctx.env.render(name, {
+    site: { title: config.title, description: config.description, search: config.search !== false },
+    edition: ctx.edition,
+    alternates: alternates(ctx.editions, ctx.edition, vars.page.url),
+    sidebars: ctx.sidebars,
+    ...vars,
+  });
+}

@@ -1,0 +1,116 @@
+import { articleKeywords } from '../site/taxonomies.js';
+import { searchPages } from '../search/index.js';
+import type { Article, Page, Site } from '../../model/index.js';
+import type { RenderContext } from './context.js';
+import { editions, type Edition } from './edition.js';
+import { createEnvironment } from './environment.js';
+import { feedPages, fullTimestamp, type FeedItem } from './feeds.js';
+import { createMarkdown } from './markdown.js';
+import { articleRenderer } from './pages/articles.js';
+import { renderHome, renderNotFound, renderSearch } from './pages/home.js';
+import { renderTaxonomies } from './pages/terms.js';
+import { copyPublic } from './public.js';
+import { robotsPage, sitemapPages } from './sitemap.js';
+import { absoluteUrl } from './urls.js';
+import { articleSummary, Links } from './view.js';
+
+/**
+ * render: Site -> pages, one at a time, so the writer can write each page and drop it: memory
+ * stays that of the site model, not of the rendered site. Templates are compiled once per build;
+ * each article body is rendered once and shared by its page in every edition. The order of pages
+ * is fixed (not sorted), so the output is deterministic; where two pages claim one path, the
+ * first wins, and a generated page wins over a static file.
+ */
+export async function* renderSite(site: Site): AsyncGenerator<Page, void, undefined> {
+  const env = createEnvironment(site.config);
+  const md = createMarkdown();
+  const all = editions(site.config);
+  const contexts = all.map((edition) => renderContext(site, env, edition, all));
+  const out = new PageLog();
+  for (const ctx of contexts) yield* out.take(renderHome(ctx), ctx.edition);
+  const renderers = contexts.map((ctx) => ({ edition: ctx.edition, render: articleRenderer(ctx) }));
+  for (const [i, slug] of site.latest.entries()) {
+    const html = md.render(site.bySlug.get(slug)!.body);
+    for (const r of renderers) yield* out.take([r.render(i, html)], r.edition);
+  }
+  const feed = feedArticles(site);
+  const feedBodies = new Map(feed.map((a) => [a.slug, md.render(a.body)]));
+  for (const ctx of contexts) {
+    yield* out.take(renderTaxonomies(ctx), ctx.edition);
+    yield* out.take([renderNotFound(ctx)], ctx.edition);
+    if (site.config.search !== false) yield* out.take([renderSearch(ctx)], ctx.edition);
+    yield* out.take(feedPages(ctx.edition.config, feedItems(site, ctx.edition, feed, feedBodies), ctx.edition.lang), ctx.edition);
+  }
+  yield* out.take([...sitemapPages(site.config, out.html, lastModified(site, all)), robotsPage(site.config)]);
+  if (site.config.search !== false) yield* out.take(searchPages(site, all));
+  yield* out.take(await copyPublic(site.config));
+}
+
+function renderContext(site: Site, env: RenderContext['env'], edition: Edition, all: Edition[]): RenderContext {
+  const links = new Links(site, edition.config);
+  const sidebarList = (id: string, heading: string, slugs: string[], ordered: boolean): string =>
+    env.render('partials/sidebar-list.njk', { id, heading, items: links.list(slugs), ordered });
+  return {
+    site, env, edition, editions: all, links,
+    sidebars: {
+      ranking: sidebarList('ranking', '排行', site.ranking.slice(0, site.config.ranking.count), true),
+      latest: sidebarList('latest', '最新', site.latest.slice(0, site.config.latest.count), false),
+    },
+  };
+}
+
+/**
+ * What render must remember of the pages it has handed on: their paths (first one wins; the
+ * sitemap lists the HTML ones).
+ */
+class PageLog {
+  private readonly paths = new Set<string>();
+  /** Paths of the edition pages that are HTML, in order, for the sitemap. */
+  readonly html: string[] = [];
+  /** The pages not seen before, moved into `edition`'s folder and script. */
+  *take(pages: Iterable<Page>, edition?: Edition): Generator<Page, void, undefined> {
+    for (const page of pages) {
+      const p = edition ? inEdition(page, edition) : page;
+      if (this.paths.has(p.path)) continue;
+      this.paths.add(p.path);
+      if (edition && p.path.endsWith('.html')) this.html.push(p.path);
+      yield p;
+    }
+  }
+}
+
+/** Moves a page into its edition's folder and script. */
+export function inEdition(page: Page, edition: Edition): Page {
+  if (!edition.dir) return page;
+  return { path: `${edition.dir}/${page.path}`, content: typeof page.content === 'string' ? edition.convert(page.content) : page.content };
+}
+
+/** The `latest.count` newest dated articles (a feed is a stream in time: undated articles are left out). */
+function feedArticles(site: Site): Article[] {
+  return site.latest
+    .map((slug) => site.bySlug.get(slug)!)
+    .filter((a) => a.date)
+    .slice(0, site.config.latest.count);
+}
+
+function feedItems(site: Site, edition: Edition, articles: Article[], bodies: Map<string, string>): FeedItem[] {
+  return articles.map((a) => ({
+    title: a.title,
+    url: absoluteUrl(edition.config, site.urls.get(a.slug)!),
+    date: a.date!,
+    summary: articleSummary(a),
+    html: bodies.get(a.slug)!,
+    authors: a.authors,
+    categories: [...(a.park ? [a.park] : []), ...articleKeywords(a)],
+  }));
+}
+
+/** Site URL (with the edition folder) -> date for sitemap `lastmod`. */
+function lastModified(site: Site, all: Edition[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const a of site.articles) {
+    if (!a.date) continue;
+    for (const e of all) map.set(`${e.dir ? `/${e.dir}` : ''}${site.urls.get(a.slug)!}`, fullTimestamp(a.date));
+  }
+  return map;
+}

@@ -1,0 +1,55 @@
+import type { Page, Term } from '../../../model/index.js';
+import { renderTemplate, type RenderContext } from '../context.js';
+import { outputPath } from '../urls.js';
+import { paginate } from '../view.js';
+
+/** Headings of each taxonomy: the index page title and the prefix of a term page title. */
+const TAXONOMIES = {
+  keywords: { base: '/keywords/', index: '关键词', term: '关键词' },
+  parks: { base: '/parks/', index: '园区', term: '园区' },
+  sources: { base: '/sources/', index: '来源', term: '来源' },
+  months: { base: '/archive/', index: '按月归档', term: '归档' },
+} as const;
+
+/** Term pages (paginated) and one index page per taxonomy, one page at a time. */
+export function* renderTaxonomies(ctx: RenderContext): Generator<Page, void, undefined> {
+  for (const tax of Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]) {
+    yield renderTermIndex(ctx, tax);
+    for (const t of ctx.site.taxonomies[tax]) yield* renderTerm(ctx, t, TAXONOMIES[tax].term);
+  }
+}
+
+/** The index page of one taxonomy: every term that has a page, biggest first. */
+export function renderTermIndex(ctx: RenderContext, tax: keyof typeof TAXONOMIES): Page {
+  const info = TAXONOMIES[tax];
+  return {
+    path: outputPath(info.base),
+    content: renderTemplate(ctx, 'terms.njk', {
+      page: { url: info.base, title: info.index },
+      terms: ctx.site.taxonomies[tax].map((t) => ctx.links.term(t)),
+    }),
+  };
+}
+
+/** The label of each taxonomy's term pages. */
+export function termLabel(tax: keyof typeof TAXONOMIES): string {
+  return TAXONOMIES[tax].term;
+}
+
+/**
+ * One term's article list, one page at a time; the heading is the term itself, under a small
+ * label naming the taxonomy. Only the pages `wanted` when given.
+ */
+export function* renderTerm(ctx: RenderContext, term: Term, label: string, wanted: (page: number) => boolean = () => true): Generator<Page, void, undefined> {
+  const title = `${term.name} · ${label}`;
+  for (const { url, items, pager } of paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).filter((p) => wanted(p.pager.page))) yield {
+    path: outputPath(url),
+    content: renderTemplate(ctx, 'list.njk', {
+      page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title },
+      heading: term.name,
+      label,
+      items: ctx.links.list(items),
+      pager,
+    }),
+  };
+}

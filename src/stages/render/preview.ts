@@ -1,0 +1,74 @@
+import type { Config, Page, Site, Term } from '../../model/index.js';
+import type { RenderContext } from './context.js';
+import { editions } from './edition.js';
+import { createEnvironment } from './environment.js';
+import { inEdition } from './index.js';
+import { createMarkdown } from './markdown.js';
+import { renderArticle, termLinker } from './pages/articles.js';
+import { renderHome } from './pages/home.js';
+import { renderTerm, renderTermIndex, termLabel } from './pages/terms.js';
+import { Links } from './view.js';
+
+/** The few pages a dev preview renders: some articles, the first page of some term lists, some term index pages, and home. */
+export interface PreviewPages {
+  /** Slugs of the articles whose pages are rendered. */
+  articles: string[];
+  /** Terms whose list is rendered: its first page, and the pages after `knownPages` (see `firstAndNew`). */
+  terms: { taxonomy: keyof Site['taxonomies']; term: Term; knownPages?: number }[];
+  /** The home list's pages in the output before (see `firstAndNew`); absent: only the first page is rendered. */
+  homeKnownPages?: number;
+  /** Taxonomies whose index page is rendered (a term gained or lost its page). */
+  indexes?: (keyof Site['taxonomies'])[];
+}
+
+/** Renders the pages of one preview (see `previewRenderer`). */
+export type PreviewRenderer = (site: Site, wanted: PreviewPages) => Page[];
+
+/**
+ * A renderer for dev previews after one build: each call renders only the pages named (plus the
+ * first home page), in every edition, with the same page renderers and templates as `renderSite`,
+ * so each page is byte for byte what a full build of the same site model gives. The Nunjucks
+ * environment is made once and kept, so templates are compiled on the first preview only
+ * (compiling them was half of a preview's time); make a new one whenever the templates may have
+ * changed.
+ */
+export function previewRenderer(config: Config): PreviewRenderer {
+  const env = createEnvironment(config);
+  const md = createMarkdown();
+  return (site, wanted) => renderPreview(site, wanted, env, md);
+}
+
+function renderPreview(site: Site, wanted: PreviewPages, env: RenderContext['env'], md: ReturnType<typeof createMarkdown>): Page[] {
+  const bodies = new Map(wanted.articles.map((slug) => [slug, md.render(site.bySlug.get(slug)!.body)]));
+  const position = new Map(site.latest.map((slug, i) => [slug, i]));
+  const all = editions(site.config);
+  return all.flatMap((edition) => {
+    const links = new Links(site, edition.config);
+    const sidebarList = (id: string, heading: string, slugs: string[], ordered: boolean): string =>
+      env.render('partials/sidebar-list.njk', { id, heading, items: links.list(slugs), ordered });
+    const ctx: RenderContext = {
+      site, env, edition, editions: all, links,
+      sidebars: {
+        ranking: sidebarList('ranking', '排行', site.ranking.slice(0, site.config.ranking.count), true),
+        latest: sidebarList('latest', '最新', site.latest.slice(0, site.config.latest.count), false),
+      },
+    };
+    const termLinks = termLinker(ctx);
+    const pages = [
+      ...renderHome(ctx, firstAndNew(wanted.homeKnownPages)),
+      ...wanted.articles.map((slug) => renderArticle(ctx, position.get(slug)!, bodies.get(slug)!, termLinks)),
+      ...wanted.terms.flatMap(({ taxonomy, term, knownPages }) => [...renderTerm(ctx, term, termLabel(taxonomy), firstAndNew(knownPages))]),
+      ...(wanted.indexes ?? []).map((taxonomy) => renderTermIndex(ctx, taxonomy)),
+    ];
+    return pages.map((p) => inEdition(p, edition));
+  });
+}
+
+/**
+ * The pages of a list a preview writes: the first (the change shows there) and those after the
+ * `known` pages the output already has, which the first page's pager now links to. The pages
+ * between are stale until the full build but exist.
+ */
+function firstAndNew(known = Infinity): (page: number) => boolean {
+  return (page) => page === 1 || page > known;
+}

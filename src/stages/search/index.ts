@@ -1,0 +1,34 @@
+import type { Page, Site } from '../../model/index.js';
+import { assembleIndex, type IndexedDoc } from './assemble.js';
+import { documentTokens, searchDoc } from './documents.js';
+
+/** Folder of an edition's index, beside its search page (`search/index.html`). */
+export const SEARCH_DIR = 'search';
+
+/** What the index needs of a script edition: its output folder and its text conversion. */
+export interface SearchEdition {
+  /** Folder of the edition in the output ('' for the main edition). */
+  dir: string;
+  /** Simplified text -> the edition's script (identity for the main edition). */
+  convert: (text: string) => string;
+}
+
+/**
+ * search: Site -> the static search index of each edition, built from the article model (title,
+ * body, keywords, parks), never from rendered pages. Documents are numbered in the site's order
+ * (newest first), so the browser ranks ties by number. Each edition gets its own index in its own
+ * script under `<dir>/search/`. Pages come one at a time, for the writer to write and let go.
+ */
+export function* searchPages(site: Site, editions: SearchEdition[]): Generator<Page, void, undefined> {
+  for (const edition of editions) {
+    const folder = edition.dir ? `${edition.dir}/${SEARCH_DIR}` : SEARCH_DIR;
+    for (const p of assembleIndex(indexedDocs(site, edition))) yield { path: `${folder}/${p.path}`, content: p.content };
+  }
+}
+
+/** Articles in site order, tokenized one at a time so only the merged postings stay in memory. */
+function* indexedDocs(site: Site, edition: SearchEdition): Generator<IndexedDoc> {
+  for (const article of site.articles) {
+    yield { doc: searchDoc(article, site.urls.get(article.slug)!, edition.convert), tokens: documentTokens(article, edition.convert) };
+  }
+}

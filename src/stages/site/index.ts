@@ -1,0 +1,64 @@
+import type { Article, Config, Site } from '../../model/index.js';
+import { rankArticles, sortLatest } from './order.js';
+import { relatedArticles, type RelatedModel } from './related.js';
+import { articleKeywords, keywordMinArticles, monthTaxonomy, splitByCount, taxonomy } from './taxonomies.js';
+import { pageviewKey } from './pageviews.js';
+import { articleUrl, uniqueSlugs } from './urls.js';
+
+export interface SiteInputs {
+  /**
+   * Page views from an analytics file (see `loadPageviews`), keyed by slug, content file path or
+   * site URL path without the leading slash; they override `Article.views`.
+   */
+  pageviews?: Map<string, number>;
+  /** Receives the related-articles indices once built (`dev` keeps them to place a new article quickly). */
+  keepRelated?: (model: RelatedModel) => void;
+}
+
+/**
+ * site: Article[] -> Site, computed once per build; render only reads the result.
+ * Near-duplicates (`duplicateOf` set) are left out and listed in `duplicates`.
+ */
+export function buildSite(articles: Article[], config: Config, inputs: SiteInputs = {}): Site {
+  const { articles: unique, diagnostics } = uniqueSlugs(articles);
+  const shown = sortLatest(unique.filter((a) => !a.duplicateOf));
+  const pv = inputs.pageviews;
+  const views = (a: Article): number | null =>
+    pv?.get(a.slug) ?? pv?.get(a.file) ?? pv?.get(pageviewKey(articleUrl(a.slug, a.date))) ?? a.views;
+  const withViews = pv ? shown.map((a) => ({ ...a, views: views(a) })) : shown;
+  const bySlug = new Map(withViews.map((a) => [a.slug, a]));
+  const keywords = splitByCount(taxonomy(withViews, articleKeywords, 'keywords'), keywordMinArticles(config));
+  return {
+    config,
+    articles: withViews,
+    bySlug,
+    urls: new Map(withViews.map((a) => [a.slug, articleUrl(a.slug, a.date)])),
+    related: relatedArticles(withViews, config, inputs.keepRelated),
+    ranking: rankArticles(withViews, (a) => a.views, config).map((a) => a.slug),
+    latest: withViews.map((a) => a.slug),
+    taxonomies: {
+      keywords: keywords.paged,
+      parks: taxonomy(withViews, (a) => (a.parks.length ? a.parks : [a.park]), 'parks'),
+      sources: taxonomy(withViews, (a) => [a.source], 'sources'),
+      months: monthTaxonomy(withViews),
+    },
+    thinKeywords: keywords.thin,
+    duplicates: duplicateGroups(unique, bySlug),
+    diagnostics,
+  };
+}
+
+/** Groups the hidden copies under the slug of the article shown in their place. */
+function duplicateGroups(all: Article[], shown: Map<string, Article>): Site['duplicates'] {
+  const slugOfFile = new Map([...shown.values()].map((a) => [a.file, a.slug]));
+  const groups = new Map<string, string[]>();
+  for (const a of all) {
+    if (!a.duplicateOf) continue;
+    const kept = slugOfFile.get(a.duplicateOf);
+    if (kept === undefined) continue;
+    const group = groups.get(kept);
+    if (group) group.push(a.file); else groups.set(kept, [a.file]);
+  }
+  return [...groups].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+    .map(([kept, dropped]) => ({ kept, dropped: dropped.sort() }));
+}

@@ -1,0 +1,85 @@
+import type { Article, Config, Term } from '../../model/index.js';
+import { compareText, pathKey } from './urls.js';
+
+/** Keywords an article is filed under: the stated ones, or the computed ones when the page states none. */
+export function articleKeywords(a: Article): string[] {
+  return a.keywords.length ? a.keywords : a.computedKeywords;
+}
+
+/** `2024-03` for a dated article; null when undated. */
+export function articleMonth(a: Article): string | null {
+  return a.date && /^\d{4}-\d{2}/.test(a.date) ? a.date.slice(0, 7) : null;
+}
+
+/**
+ * One taxonomy: each distinct name -> Term with the articles under it, in the given (latest-first)
+ * order. Terms are sorted by article count, then name, so the biggest topics come first and the
+ * order is stable. Two names with the same key (case or punctuation variants) share one page.
+ */
+export function taxonomy(latestFirst: Article[], names: (a: Article) => (string | null)[], base: string): Term[] {
+  const byKey = new Map<string, Term>();
+  for (const a of latestFirst) {
+    for (const raw of new Set(names(a))) {
+      const name = raw?.trim();
+      if (!name) continue;
+      const key = pathKey(name);
+      let term = byKey.get(key);
+      if (!term) byKey.set(key, (term = { name, key, url: `/${base}/${key}/`, slugs: [] }));
+      // Names of one article that share a key arrive together: checking the last slug is enough.
+      if (term.slugs.at(-1) !== a.slug) term.slugs.push(a.slug);
+    }
+  }
+  return [...byKey.values()].sort((x, y) => y.slugs.length - x.slugs.length || compareText(x.key, y.key));
+}
+
+/** The fewest shown articles a keyword needs for its own page (`config.keywords.minArticles`, default 2). */
+export function keywordMinArticles(config: Config): number {
+  return config.keywords?.minArticles ?? 2;
+}
+
+/**
+ * Terms sorted by `taxonomy` (most articles first) -> those with at least `min` articles, which
+ * get pages, and the rest, in the same order.
+ */
+export function splitByCount(terms: Term[], min: number): { paged: Term[]; thin: Term[] } {
+  const cut = terms.findIndex((t) => t.slugs.length < min);
+  return cut < 0 ? { paged: terms, thin: [] } : { paged: terms.slice(0, cut), thin: terms.slice(cut) };
+}
+
+/** Month archive terms, newest month first: key `2024-03`, name 2024年3月, URL /archive/2024/03/. */
+export function monthTaxonomy(latestFirst: Article[]): Term[] {
+  return taxonomy(latestFirst, (a) => [articleMonth(a)], 'archive')
+    .map((t) => {
+      const [y, m] = t.key.split('-');
+      return { ...t, name: `${y}年${Number(m)}月`, url: `/archive/${y}/${m}/` };
+    })
+    .sort((x, y) => compareText(y.key, x.key));
+}
+
+/** The four taxonomies of a site. */
+export type TaxonomyName = 'keywords' | 'parks' | 'sources' | 'months';
+
+/**
+ * The terms (name, key, URL) one article is filed under in each taxonomy, named and keyed exactly
+ * as `taxonomy` and `monthTaxonomy` do for the whole site (the first name of a key wins).
+ */
+export function articleTerms(a: Article): Record<TaxonomyName, Pick<Term, 'name' | 'key' | 'url'>[]> {
+  const of = (names: (string | null)[], base: string) => {
+    const byKey = new Map<string, Pick<Term, 'name' | 'key' | 'url'>>();
+    for (const raw of names) {
+      const name = raw?.trim();
+      if (!name) continue;
+      const key = pathKey(name);
+      if (!byKey.has(key)) byKey.set(key, { name, key, url: `/${base}/${key}/` });
+    }
+    return [...byKey.values()];
+  };
+  const month = articleMonth(a);
+  const [y, m] = month?.split('-') ?? [];
+  return {
+    keywords: of(articleKeywords(a), 'keywords'),
+    parks: of(a.parks.length ? a.parks : [a.park], 'parks'),
+    sources: of([a.source], 'sources'),
+    months: month ? [{ name: `${y}年${Number(m)}月`, key: month, url: `/archive/${y}/${m}/` }] : [],
+  };
+}

@@ -1,0 +1,10 @@
+import type { Page } from '../../model/index.js';
+
+/** Pages as render produces them: streamed (async) or, in tests and tools, a plain list. */
+export type PageSource = AsyncIterable<Page> | Iterable<Page>;
+
+/** A page's bytes as written to disk (strings are UTF-8). */
+export function bytesOf(page: Page): Buffer {
+  const c = page.content;
+  return typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+}

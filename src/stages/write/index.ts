@@ -1,0 +1,106 @@
+import path from 'node:path';
+import type { Page, WriteReport } from '../../model/index.js';
+import { forgetManifest, liveBuildDir, writeNewBuild, type ThreadOptions } from './atomic.js';
+import type { PageSource } from './bytes.js';
+import { patchInPlace, updateInPlace, type Written } from './in-place.js';
+import { acquireLock } from './lock.js';
+import { assertWritablePages } from './paths.js';
+
+export { LockError } from './lock.js';
+
+export interface WriteOptions {
+  /** How long to wait for another build holding the output lock (ms). Default 60 s. */
+  lockTimeoutMs?: number;
+  /**
+   * For `dev`: after the first write, update the live build in place, writing only pages
+   * whose bytes changed since this process last wrote them (each page atomically, not the
+   * site as a whole). Builds for publishing leave this off.
+   */
+  inPlace?: boolean;
+  /** When the writer thread takes over and how much it may have queued (defaults: thread.ts); tests lower them. */
+  thread?: Partial<ThreadOptions>;
+}
+
+/** For in-place writers: the build folder this process last wrote and what it holds. */
+const remembered = new Map<string, { dir: string; written: Written }>();
+
+/**
+ * write: pages -> outDir, atomically, touching only what changed (see atomic.ts for how).
+ * Pages are written as they stream in and then dropped, so memory does not grow with the site.
+ * An unsafe page path fails the write before the site changes; a lock keeps two builds apart.
+ */
+export async function writeSite(pages: PageSource, outDir: string, options: WriteOptions = {}): Promise<WriteReport> {
+  const out = path.resolve(outDir);
+  const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
+  try {
+    if (!options.inPlace) {
+      const { report, dir } = await writeNewBuild(pages, out, options.thread);
+      return { ...report, dir };
+    }
+    return await writeInPlace(await collect(pages), out);
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * `dev`: compares with what this process wrote last, so it keeps every page's content anyway;
+ * the stream is collected and checked whole, so a bad page changes nothing of the live site.
+ */
+async function writeInPlace(pages: Page[], out: string): Promise<WriteReport> {
+  assertWritablePages(pages);
+  const last = remembered.get(out);
+  // Only trust memory while the live build is still the one this process wrote.
+  remembered.delete(out); // until a write succeeds
+  if (last && last.dir === (await liveBuildDir(out))) {
+    const update = tryUpdateInPlace(pages, last.dir, last.written);
+    if (update) {
+      if (update.report.written + update.report.removed > 0) await forgetManifest(last.dir);
+      remembered.set(out, { dir: last.dir, written: update.written });
+      return update.report;
+    }
+  }
+  const { report, dir } = await writeNewBuild(pages, out);
+  remembered.set(out, { dir, written: new Map(pages.map((p) => [p.path, p.content])) });
+  return report;
+}
+
+async function collect(pages: PageSource): Promise<Page[]> {
+  const all: Page[] = [];
+  for await (const page of pages) all.push(page);
+  return all;
+}
+
+/**
+ * For `dev`: writes `pages` and removes `removed` in the live build this process wrote in place,
+ * touching nothing else (a preview of one change before the full rebuild). Undefined, with
+ * nothing touched, when there is no such build to patch; the full rebuild then does it all.
+ */
+export async function patchSite(pages: Page[], removed: string[], outDir: string, options: Pick<WriteOptions, 'lockTimeoutMs'> = {}): Promise<WriteReport | undefined> {
+  assertWritablePages(pages);
+  const out = path.resolve(outDir);
+  const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
+  try {
+    const last = remembered.get(out);
+    if (!last || last.dir !== (await liveBuildDir(out))) return undefined;
+    try {
+      const report = patchInPlace(pages, removed, last.dir, last.written);
+      if (report.written + report.removed > 0) await forgetManifest(last.dir);
+      return report;
+    } catch (err) {
+      remembered.delete(out); // half patched: the next write starts a new build
+      throw err;
+    }
+  } finally {
+    await release();
+  }
+}
+
+/** An update that hits the unexpected (a page where a folder now is ...) is redone as a new build. */
+function tryUpdateInPlace(pages: Page[], dir: string, before: Written): ReturnType<typeof updateInPlace> | undefined {
+  try {
+    return updateInPlace(pages, dir, before);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,144 @@
+import { keywordTerms, termTags } from './keyword-terms.js';
+import { zoneForms } from '../stages/extract/rules/parks.js';
+import { jieba } from './segmenter.js';
+import { isRelatedTerm } from '../stages/site/terms.js';
+import type { Article, ArticleTerms, TermCounts } from '../model/index.js';
+
+/** Words in the headline say more about the story than the same words in the body (keywords only). */
+export const TITLE_WEIGHT = 3;
+
+/** Markdown markup is never part of a word (related words are cut from the text without it). */
+const MARKUP = /[#>*_`[\]()!|-]/g;
+
+/**
+ * The markup characters jieba counts as word characters (its blocks are runs of Han, Latin letters,
+ * digits and `+#&._%-`): only they change how the text around them is cut. The others split blocks
+ * anyway, into one-character tokens that are never terms, with or without the markup removed.
+ */
+const MARKUP_IN_WORDS = /[#_-]/;
+
+type Tally = Map<string, number>;
+
+const add = (tally: Tally, term: string, n: number): void => {
+  tally.set(term, (tally.get(term) ?? 0) + n);
+};
+
+/** Non-overlapping occurrences of any of `forms` (longest first) in `text`. */
+function mentions(text: string, forms: string[]): number {
+  const escaped = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  return text.match(new RegExp(escaped.join('|'), 'gu'))?.length ?? 0;
+}
+
+/**
+ * One jieba cut of `text`: its keyword candidates (× keywordWeight) into `keywords`, from the text as
+ * written (`dt-300` is one term), and its words into `words`, as cut from the text without markup. The
+ * two cuts are the same unless the text has `#`, `_` or `-`, which then costs a second cut.
+ */
+function tallyText(text: string, keywordWeight: number, words: Tally, keywords: Tally): void {
+  const { cut, tags } = cutAndTag(text);
+  const related = MARKUP_IN_WORDS.test(text) ? jieba().cut(text.replace(MARKUP, ' '), true) : cut;
+  for (const word of related) {
+    const t = word.trim();
+    if (isRelatedTerm(t)) add(words, t, 1);
+  }
+  for (const t of keywordTerms(cut, tags)) add(keywords, t, keywordWeight);
+}
+
+/**
+ * Texts shorter than this (headlines, the boilerplate sentences the corpus step subtracts) are tagged
+ * by jieba's own tag(): the main thread, which segments only those, never loads the tag table.
+ */
+const SHORT_TEXT = 200;
+
+/** The text's words (jieba's cut) and their tags as keywordTerms reads them. */
+function cutAndTag(text: string): { cut: string[]; tags: string[] } {
+  if (text.length < SHORT_TEXT) {
+    const tagged = jieba().tag(text, true);
+    return { cut: tagged.map((t) => t.word), tags: tagged.map((t) => t.tag) };
+  }
+  const cut = jieba().cut(text, true);
+  return { cut, tags: termTags(cut) };
+}
+
+/** Park names counted whole in every form they are written in (jieba cuts 镇江/高新区 in two). */
+function tallyParks(text: string, parks: readonly string[], keywords: Tally): void {
+  for (const park of parks) {
+    const n = mentions(text, zoneForms(park));
+    if (n > 0) add(keywords, park, n);
+  }
+}
+
+/** In order of first occurrence (deterministic: the same text gives the same arrays); zero counts left out. */
+function toCounts(tally: Tally): TermCounts {
+  const terms: string[] = [];
+  for (const [t, n] of tally) if (n > 0) terms.push(t);
+  const counts = new Uint16Array(terms.length);
+  let k = 0;
+  for (const n of tally.values()) if (n > 0) counts[k++] = Math.min(n, 0xffff);
+  return { terms, counts };
+}
+
+/** Term counts as a term -> count map. */
+export function toTally(counts: TermCounts): Map<string, number> {
+  return new Map(counts.terms.map((t, i) => [t, counts.counts[i]!]));
+}
+
+/**
+ * The article's term counts from one segmentation of its title and body: what corpus keywords and
+ * related both read, so jieba runs over each body once, in the per-file stage.
+ */
+export function articleTerms(article: Pick<Article, 'title' | 'body' | 'parks'>): ArticleTerms {
+  const words: Tally = new Map();
+  const keywords: Tally = new Map();
+  tallyText(article.title, TITLE_WEIGHT, words, keywords);
+  tallyText(article.body, 1, words, keywords);
+  tallyParks(article.title, article.parks, keywords);
+  tallyParks(article.body, article.parks, keywords);
+  return { words: toCounts(words), keywords: toCounts(keywords) };
+}
+
+/** The article's terms, computed now when the per-file stage did not (articles made in tests and scripts). */
+export function termsOf(article: Pick<Article, 'title' | 'body' | 'parks' | 'terms'>): ArticleTerms {
+  return article.terms ?? articleTerms(article);
+}
+
+/** Term counts of body text alone (e.g. one sentence), as articleTerms counts them. */
+export function textTerms(text: string, parks: readonly string[]): ArticleTerms {
+  return articleTerms({ title: '', body: text, parks: [...parks] });
+}
+
+/**
+ * `terms` less the terms of text taken out of the body (boilerplate sentences, few per article),
+ * instead of segmenting the whole remaining body again. Counts never go below zero.
+ */
+export function subtractTerms(terms: ArticleTerms, removed: readonly ArticleTerms[]): ArticleTerms {
+  const less = (have: TermCounts, pick: (r: ArticleTerms) => TermCounts): TermCounts => {
+    const tally = toTally(have);
+    for (const r of removed) {
+      const gone = pick(r);
+      gone.terms.forEach((t, i) => { if (tally.has(t)) tally.set(t, Math.max(0, tally.get(t)! - gone.counts[i]!)); });
+    }
+    return toCounts(tally);
+  };
+  return { words: less(terms.words, (r) => r.words), keywords: less(terms.keywords, (r) => r.keywords) };
+}
+
+/**
+ * One copy of each term string for all articles: terms arrive as fresh strings from jieba, from a
+ * worker's message or from the disk cache, and 10,000 articles hold millions of them. The arrays
+ * are rewritten in place, so a result the disk cache also holds shares them instead of keeping a
+ * second copy; they are fresh per result, never shared with another article.
+ */
+export function internTerms(terms: ArticleTerms, table: Map<string, string>): ArticleTerms {
+  const one = (list: string[]): void => {
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      const known = table.get(t);
+      if (known === undefined) table.set(t, t);
+      else list[i] = known;
+    }
+  };
+  one(terms.words.terms);
+  one(terms.keywords.terms);
+  return terms;
+}

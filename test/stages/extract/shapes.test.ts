@@ -1,0 +1,88 @@
+// The line parsers behind the rules, on every form the issue lists (after normalize, colons may be
+// full-width or ASCII; both are accepted).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDateline } from '../../../src/stages/extract/rules/dateline.js';
+import { parseBreadcrumb } from '../../../src/stages/extract/rules/breadcrumb.js';
+import { parseSeries } from '../../../src/stages/extract/rules/series.js';
+import { parseKeywords } from '../../../src/stages/extract/rules/keywords-line.js';
+import { inferDate } from '../../../src/stages/extract/rules/inferred-date.js';
+import { namesOnly } from '../../../src/stages/extract/names.js';
+import { parseDateString } from '../../../src/stages/extract/dates.js';
+import { findParks, zoneForms } from '../../../src/stages/extract/rules/parks.js';
+
+test('zone names: place prefix kept, country and generic words dropped, long suffixes shortened', () => {
+  const names = (t: string): string[] => findParks(t).map((p) => p.name);
+  assert.deepEqual(names('中国西安高新区发布新政'), ['西安高新区']);
+  assert.deepEqual(names('在全国169家国家高新区综合评价中'), []);
+  assert.deepEqual(names('苏州工业园区和合肥经济技术开发区'), ['苏州工业园区', '合肥经开区']);
+  assert.deepEqual(names('完善高新区环状交通路网'), []);
+  assert.deepEqual(names('中国汽车产业园和科技工业园区'), [], 'an industry word names a kind of park, not which one');
+});
+
+test('a zone is named in its canonical, long and city-less forms', () => {
+  assert.deepEqual(zoneForms('南京江北新区'), ['南京江北新区', '江北新区']);
+  assert.deepEqual(zoneForms('广州经开区'), ['广州经济技术开发区', '广州经开区']);
+  assert.deepEqual(zoneForms('镇江高新区'), ['镇江高新技术产业开发区', '镇江高新区']);
+});
+
+test('datelines in every listed form give ISO 8601 in +08:00', () => {
+  const cases: [string, object][] = [
+    ['2021-01-27 11:32:00  来源：中国江苏网', { date: '2021-01-27T11:32:00+08:00', source: '中国江苏网' }],
+    ['时间:2024-03-20 18:44   来源:新华网   阅读量:6911', { date: '2024-03-20T18:44:00+08:00', source: '新华网', views: 6911 }],
+    ['发布时间：2011-03-29', { date: '2011-03-29' }],
+    ['发稿时间：2021/6/9', { date: '2021-06-09' }],
+    ['2024年3月20日 18:44', { date: '2024-03-20T18:44:00+08:00' }],
+    ['2024.03.20', { date: '2024-03-20' }],
+    ['信息来源：园区管委会 作者：张三 点击数：12', { source: '园区管委会', authors: ['张三'], views: 12 }],
+    ['稿源：经济日报 发布人：李四', { source: '经济日报', authors: ['李四'] }],
+  ];
+  for (const [line, want] of cases) assert.deepEqual(parseDateline(line), want, line);
+});
+
+test('a sentence that starts with a date, or an impossible date, is not a dateline', () => {
+  assert.equal(parseDateline('2021年1月27日，镇江高新区召开大会。'), null);
+  assert.equal(parseDateline('时间：2024-02-30'), null);
+  assert.equal(parseDateline('来源：这是一个很长很长的句子而不是一个来源名称，因为它一直在说下去没有停下来的意思啊'), null);
+});
+
+test('breadcrumbs with and without a label', () => {
+  assert.deepEqual(parseBreadcrumb('当前位置：首页 -> 财经'), ['首页', '财经']);
+  assert.deepEqual(parseBreadcrumb('首页 > 新闻中心 > 园区动态'), ['首页', '新闻中心', '园区动态']);
+  assert.deepEqual(parseBreadcrumb('您所在的位置：首页 >> 园区新闻 >> 正文'), ['首页', '园区新闻', '正文']);
+  assert.equal(parseBreadcrumb('项目 > 预期'), null);
+});
+
+test('series labels', () => {
+  assert.equal(parseSeries('“奋力奔跑·开新局”系列报道②'), '奋力奔跑·开新局');
+  assert.equal(parseSeries('【砥砺奋进】系列报道之三'), '砥砺奋进');
+  assert.equal(parseSeries('镇江高新区推出系列服务举措，企业纷纷点赞。'), null);
+});
+
+test('keyword lines split on spaces, semicolons and commas', () => {
+  assert.deepEqual(parseKeywords('关键词：镇江高新区 项目建设'), ['镇江高新区', '项目建设']);
+  assert.deepEqual(parseKeywords('标签：新区；镇江；生态'), ['新区', '镇江', '生态']);
+  assert.equal(parseKeywords('关键是要抓好落实'), null);
+});
+
+test('names-only lines need every token to be a plausible personal name', () => {
+  assert.deepEqual(namesOnly('黄颢 朱大智 郭晶'), ['黄颢', '朱大智', '郭晶']);
+  assert.deepEqual(namesOnly('欧阳娜娜'), ['欧阳娜娜']);
+  assert.equal(namesOnly('产业拓新 格局描画'), null);
+});
+
+test('inferred dates: latest full date, or month-day in the established year; none without a year', () => {
+  assert.equal(inferDate('2017年6月6日，高新区成立。2021年度，园区……11月21日，公园开放。10月29日签约。'), '2021-11-21');
+  assert.equal(inferDate('2022年，全区……2月26日下午召开会议。'), '2022-02-26');
+  assert.equal(inferDate('3月8日签约。'), null);
+  assert.equal(inferDate('到2035年建成。3月8日签约。'), null);
+  assert.equal(inferDate('2019年，会议11月3日召开。新规2020年1月1日起施行。'), '2019-11-03', 'a start date is not the writing date');
+  assert.equal(inferDate('金价创下2011年11月以来新高。8月7日收盘。'), null, '“since 2011” does not set the story in 2011');
+});
+
+test('editor dates accept ISO and Chinese forms and reject words', () => {
+  assert.equal(parseDateString('2024-03-20'), '2024-03-20');
+  assert.equal(parseDateString('2024-03-20T18:44:00+08:00'), '2024-03-20T18:44:00+08:00');
+  assert.equal(parseDateString('2024年3月20日 18:44'), '2024-03-20T18:44:00+08:00');
+  assert.equal(parseDateString('tomorrow'), null);
+});

@@ -1,0 +1,20 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { defaultConfig } from '../../../src/config/defaults.js';
+import { enrichCorpus } from '../../../src/stages/corpus/index.js';
+import { processFile } from '../../../src/run/process.js';
+import { buildSite } from '../../../src/stages/site/index.js';
+import type { Article, Config, Site } from '../../../src/model/index.js';
+import { projectRoot } from '../../helpers/paths.js';
+
+/** The site built from the project's own content/ (the five real samples) through the real stages. */
+export async function sampleSite(overrides: Partial<Config> = {}): Promise<Site> {
+  const config = { ...defaultConfig(projectRoot), ...overrides };
+  const files = readdirSync(config.contentDir).filter((f) => /\.(txt|md)$/.test(f)).sort();
+  const articles: Article[] = [];
+  for (const f of files) {
+    const { article } = await processFile(path.join(config.contentDir, f), config.contentDir, config);
+    if (article) articles.push(article);
+  }
+  return buildSite(enrichCorpus(articles, config), config);
+}

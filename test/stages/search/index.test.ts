@@ -1,0 +1,129 @@
+import { test } from 'node:test';
+import { createHash } from 'node:crypto';
+import assert from 'node:assert/strict';
+import { defaultConfig } from '../../../src/config/defaults.js';
+import { renderPages } from '../../helpers/pages.js';
+import { editions } from '../../../src/stages/render/edition.js';
+import { assembleIndex, DOCS_PER_CHUNK, type SearchManifest } from '../../../src/stages/search/assemble.js';
+import { documentTokens, MAX_TF, searchDoc } from '../../../src/stages/search/documents.js';
+import { shardOf } from '../../../src/stages/search/hash.js';
+import { searchPages } from '../../../src/stages/search/index.js';
+import type { Page } from '../../../src/model/index.js';
+import { makeArticle } from '../../helpers/articles.js';
+import { projectRoot } from '../../helpers/paths.js';
+import { sampleSite } from '../render/sample-site.js';
+import { mainIndexPages, openPages, queryModule, titles } from './helpers.js';
+
+const text = (p: Page): string => (typeof p.content === 'string' ? p.content : Buffer.from(p.content).toString('utf8'));
+const json = (pages: Page[], path: string): any => JSON.parse(text(pages.find((p) => p.path === path)!));
+
+test('document tokens: title tokens are flagged, body and keyword tokens counted, sidebars never seen', () => {
+  const a = makeArticle({ file: 'a.txt', title: '丹佛斯项目', body: '## 项目\n\n丹佛斯在[镇江](https://example.cn/x)。丹佛斯。', keywords: ['高新区'], parks: ['镇江高新区'] });
+  const tokens = documentTokens(a);
+  assert.equal(tokens.get('丹佛'), 3 * 2 + 1, 'three times, once in the title');
+  assert.equal(tokens.get('镇江'), 2 * 2, 'body and park, not title');
+  assert.equal(tokens.get('高新'), 2 * 2, 'keyword and park');
+  assert.equal(tokens.has('https'), false, 'link destinations are not text');
+  assert.equal(tokens.has('example'), false);
+  const many = documentTokens(makeArticle({ file: 'b.txt', title: 'x', body: '园区 '.repeat(500) }));
+  assert.equal(many.get('园区'), MAX_TF * 2, 'term frequency saturates so a weight fits one byte');
+});
+
+test('the index of the samples: manifest, one doc per article in site order, every token in its hashed shard', async () => {
+  const site = await sampleSite();
+  const pages = mainIndexPages(site);
+  const manifest: SearchManifest = json(pages, 'search/index.json');
+  assert.equal(manifest.docs, site.articles.length);
+  assert.equal(manifest.hash, 'fnv1a32-utf16');
+  assert.equal(manifest.shards & (manifest.shards - 1), 0, 'a power of two');
+  assert.deepEqual(json(pages, 'search/docs/0.json').map((d: { title: string }) => d.title), site.articles.map((a) => a.title));
+  assert.equal(pages.filter((p) => p.path.startsWith('search/shards/')).length, manifest.shards);
+  for (let s = 0; s < manifest.shards; s++) {
+    const raw = text(pages.find((p) => p.path === `search/shards/${s}.json`)!);
+    // Keys as written (JSON.parse would put number-like keys first).
+    const keys = [...raw.matchAll(/"((?:[^"\\]|\\.)*)":\[/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+    assert.equal(keys.length, Object.keys(JSON.parse(raw)).length);
+    assert.deepEqual(keys, [...keys].sort((a, b) => (a < b ? -1 : 1)), 'keys sorted');
+    for (const k of keys) assert.equal(shardOf(k, manifest.shards), s, k);
+  }
+  // 丹佛斯 occurs in two samples: the postings list both, with ascending doc numbers.
+  const q = await queryModule();
+  const posting = json(pages, `search/shards/${shardOf('丹佛', manifest.shards)}.json`)['丹佛'];
+  assert.equal(q.decode(posting).docs.length, 2);
+});
+
+test('two builds of the same site are byte-identical', async () => {
+  const a = mainIndexPages(await sampleSite());
+  const b = mainIndexPages(await sampleSite());
+  assert.deepEqual(a.map((p) => p.path), b.map((p) => p.path));
+  for (let i = 0; i < a.length; i++) assert.ok(Buffer.from(text(a[i]!)).equals(Buffer.from(text(b[i]!))), a[i]!.path);
+});
+
+test('shards and doc chunks grow with the corpus; each shard stays small', async () => {
+  const docs = Array.from({ length: 3000 }, (_, i) => {
+    const a = makeArticle({ file: `${i}.txt`, title: `第${i}号公告`, body: `园区${i}号项目 编号${i * 7919} 企业${(i * 31) % 997}家` });
+    return { doc: searchDoc(a, `/articles/${i}/`), tokens: documentTokens(a) };
+  });
+  const small = [...assembleIndex(docs.slice(0, 10))];
+  const big = [...assembleIndex(docs)];
+  const manifest: SearchManifest = json(big, 'index.json');
+  assert.equal(json(small, 'index.json').shards, 1);
+  assert.ok(manifest.shards > 1);
+  assert.equal(big.filter((p) => p.path.startsWith('docs/')).length, Math.ceil(3000 / DOCS_PER_CHUNK));
+  const sizes = big.filter((p) => p.path.startsWith('shards/')).map((p) => p.content.length);
+  assert.ok(Math.max(...sizes) < 64 * 1024, `largest shard ${Math.max(...sizes)} bytes`);
+});
+
+test('index files come one at a time, the manifest last, naming the digest of the files before it', () => {
+  const docs = Array.from({ length: 500 }, (_, i) => {
+    const a = makeArticle({ file: `${i}.txt`, title: `第${i}号公告`, body: `园区${i}号项目 企业${(i * 31) % 97}家` });
+    return { doc: searchDoc(a, `/articles/${i}/`), tokens: documentTokens(a) };
+  });
+  const stream = assembleIndex(docs);
+  const first = stream.next();
+  assert.ok(!first.done && first.value.path.startsWith('shards/'), 'a shard is handed over before the rest are made');
+  const rest = [first.value, ...stream];
+  const manifest = rest.pop()!;
+  assert.equal(manifest.path, 'index.json');
+  const hash = createHash('sha256');
+  for (const f of rest) hash.update(`${f.path}\0`).update(f.content).update('\0');
+  assert.equal((JSON.parse(String(manifest.content)) as SearchManifest).id, hash.digest('hex').slice(0, 16));
+});
+
+test('an empty site still has a valid, empty index', async () => {
+  const q = await queryModule();
+  const pages = [...assembleIndex([])].map((p) => ({ ...p, path: `search/${p.path}` }));
+  const index = await openPages(q, pages);
+  assert.equal(index.manifest.docs, 0);
+  assert.deepEqual(await index.find('园区'), []);
+});
+
+test('the traditional edition has its own index, in its own script, under its folder', async () => {
+  const config = { ...defaultConfig(projectRoot), traditional: { enabled: true, variant: 'tw' as const, dir: 'zh-hant' } };
+  const site = await sampleSite({ traditional: config.traditional });
+  const pages = [...searchPages(site, editions(config))];
+  assert.ok(pages.some((p) => p.path === 'search/index.json'));
+  assert.ok(pages.some((p) => p.path === 'zh-hant/search/index.json'));
+  const q = await queryModule();
+  const hant = await openPages(q, pages, 'zh-hant/search');
+  assert.match((await titles(hant, '江北新區'))[0]!, /南京江北新區/);
+  assert.match((await titles(await openPages(q, pages), '江北新区'))[0]!, /南京江北新区/);
+});
+
+test('under a path prefix the search page names its base, and every result URL under it is a built page', async () => {
+  const site = await sampleSite({ pathPrefix: '/parks' });
+  const pages = await renderPages(site);
+  const searchPage = text(pages.find((p) => p.path === 'search/index.html')!);
+  assert.match(searchPage, /data-base="\/parks"/);
+  assert.doesNotMatch(searchPage, /pagefind/i);
+  const paths = new Set(pages.map((p) => p.path));
+  for (const doc of json(pages, 'search/docs/0.json') as { url: string }[]) {
+    const file = `${decodeURI(doc.url).replace(/^\//, '')}index.html`;
+    assert.ok(paths.has(file), `${doc.url} -> ${file}`);
+  }
+});
+
+test('search off: no index, no search page', async () => {
+  const pages = await renderPages(await sampleSite({ search: false }));
+  assert.equal(pages.some((p) => p.path.startsWith('search/')), false);
+});

@@ -1,0 +1,68 @@
+// The per-file term counts reproduce the two segmentations they replace: keyword candidates from
+// the text as written, related words from the text with markdown markup blanked out.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readdirSync } from 'node:fs';
+import { processFile } from '../../src/run/process.js';
+import { articleTerms } from '../../src/text/terms.js';
+import { keywordTerms } from '../../src/text/keyword-terms.js';
+import { isRelatedTerm } from '../../src/stages/site/terms.js';
+import { jieba } from '../../src/text/segmenter.js';
+import { defaultConfig } from '../../src/config/defaults.js';
+import type { TermCounts } from '../../src/model/index.js';
+import { projectRoot, seedsDir, sharedMissing } from '../helpers/paths.js';
+
+const config = defaultConfig(projectRoot);
+
+/** Counts in order of first occurrence, as a plain list for deepEqual. */
+const pairs = (c: TermCounts): [string, number][] => c.terms.map((t, i) => [t, c.counts[i]!]);
+
+function tally(words: Iterable<string>, weight = 1, into = new Map<string, number>()): Map<string, number> {
+  for (const w of words) into.set(w, (into.get(w) ?? 0) + weight);
+  return into;
+}
+
+/** Related words as the site once cut them: title and body together, markup replaced by spaces. */
+function relatedWords(title: string, body: string): [string, number][] {
+  const text = `${title}\n${body}`.replace(/[#>*_`[\]()!|-]/g, ' ');
+  return [...tally(jieba().cut(text, true).map((w) => w.trim()).filter(isRelatedTerm))];
+}
+
+/** Keyword candidates as the corpus step once tagged them (no park names in these texts). */
+function keywordCandidates(title: string, body: string): [string, number][] {
+  const candidates = (text: string): string[] => {
+    const tagged = jieba().tag(text, true);
+    return keywordTerms(tagged.map((t) => t.word), tagged.map((t) => t.tag));
+  };
+  const counts = tally(candidates(title), 3);
+  return [...tally(candidates(body), 1, counts)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+test('markup inside words: keywords keep DT-300 whole, related words are cut without the hyphen', () => {
+  const title = 'DT-300机型发布';
+  const body = '## 新品\n\n新款DT-300机型与MX-5跑车亮相，#标签_下划线 见 [链接](/a/)。\n\n> 说明：**重点**\n';
+  const terms = articleTerms({ title, body, parks: [] });
+  assert.ok(terms.keywords.terms.includes('DT-300') && terms.keywords.terms.includes('MX-5'), terms.keywords.terms.join(' '));
+  assert.ok(!terms.words.terms.some((t) => /[-#_]/.test(t)), terms.words.terms.join(' '));
+  assert.deepEqual(pairs(terms.words), relatedWords(title, body));
+  assert.deepEqual(pairs(terms.keywords).sort((a, b) => (a[0] < b[0] ? -1 : 1)), keywordCandidates(title, body));
+});
+
+test('the samples: per-file terms equal the separate keyword and related segmentations', { skip: sharedMissing() }, async () => {
+  for (const f of readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).sort()) {
+    const a = (await processFile(path.join(seedsDir, f), seedsDir, config)).article!;
+    assert.deepEqual(pairs(a.terms!.words), relatedWords(a.title, a.body), f);
+    const parkFree = keywordCandidates(a.title, a.body);
+    const parks = new Set(a.parks);
+    const mine = pairs(a.terms!.keywords).filter(([t]) => !parks.has(t)).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    assert.deepEqual(mine, parkFree.filter(([t]) => !parks.has(t)), f);
+  }
+});
+
+test('counts are 16-bit: a word repeated past 65,535 times keeps the cap, not a wrapped count', () => {
+  const body = '园区'.repeat(70_000);
+  const { words } = articleTerms({ title: '', body, parks: [] });
+  assert.ok(words.counts instanceof Uint16Array);
+  assert.deepEqual(pairs(words), [['园区', 65_535]]);
+});

@@ -5,6 +5,7 @@ import { EXIT } from '../cli.js';
 import { ConfigError } from '../config/read.js';
 import { discoverSources } from '../stages/load/discover.js';
 import type { Article, Config, Diagnostic, FieldName, Provenance } from '../model/index.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 interface CheckFlags {
   json?: boolean;
@@ -105,7 +106,7 @@ async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return [...list].sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule));
 }
 
 function exitCode(checked: Checked[], strict: boolean): number {

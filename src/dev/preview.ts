@@ -9,8 +9,9 @@ import { outputPath, pageUrl } from '../stages/render/urls.js';
 import { compareLatest, newestDate, rankingOrder } from '../stages/site/order.js';
 import { relatedFor, type RelatedModel } from '../stages/site/related.js';
 import { articleTerms, keywordMinArticles, type TaxonomyName } from '../stages/site/taxonomies.js';
-import { articleUrl, compareText, pathKey } from '../stages/site/urls.js';
+import { articleUrl, pathKey } from '../stages/site/urls.js';
 import type { Article, Config, Page, Site, Term, WriteReport } from '../model/index.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 /** What the last full build knew: the site it wrote and the corpus and related models behind it. */
 export interface PreviewBase {
@@ -190,8 +191,8 @@ function nextTaxonomies(prev: Site, removed: Article[], added: Article[], bySlug
     for (const [key, c] of changes) if (c.in.length > 0) terms.push({ name: c.name, key, url: c.url, slugs: insertSorted([], c.in, latestOrder) });
     const min = tax === 'keywords' ? keywordMinArticles(prev.config) : 1;
     const sorted = tax === 'months'
-      ? terms.sort((x, y) => compareText(y.key, x.key))
-      : terms.sort((x, y) => y.slugs.length - x.slugs.length || compareText(x.key, y.key));
+      ? terms.sort((x, y) => compareCodeUnits(y.key, x.key))
+      : terms.sort((x, y) => y.slugs.length - x.slugs.length || compareCodeUnits(x.key, y.key));
     out.taxonomies[tax] = sorted.filter((t) => t.slugs.length >= min);
     if (tax === 'keywords') out.thinKeywords = sorted.filter((t) => t.slugs.length > 0 && t.slugs.length < min);
     const after = new Map(sorted.map((t) => [t.key, t]));

@@ -6,6 +6,7 @@ import { processFile, type FileResult } from '../run/process.js';
 import type { Article, Config, Diagnostic } from '../model/index.js';
 import { fillFrontMatter, joinParts, splitParts } from './frontmatter.js';
 import type { IngestField } from './fields.js';
+import { unixNewlines } from '../text/newlines.js';
 
 /** Where ingest keeps raw originals, inside the content dir. A dot-folder: discovery and `dev` skip it. */
 export const RAW_DIR = '.raw';
@@ -140,7 +141,7 @@ async function convertConflict(contentDir: string, rel: string, target: string, 
 /** The text as load decoded it (the article says which encoding), BOM off, \n newlines. */
 function decode(bytes: Buffer, article: Article): string {
   const encoding = article.encoding === 'utf-8-bom' ? 'utf-8' : article.encoding;
-  return iconv.decode(bytes, encoding).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return unixNewlines(iconv.decode(bytes, encoding).replace(/^\uFEFF/, ''));
 }
 
 /**

@@ -15,6 +15,7 @@ import { previewChange, type PreviewBase } from '../dev/preview.js';
 import { realStages, type Stages } from './stages.js';
 import { eachLimited } from './concurrency.js';
 import { defaultJobs, workersFor, type FilePool } from './workers/pool.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 export interface BuildOptions {
   /** Print nothing but errors. */
@@ -334,11 +335,6 @@ function stopwatch(): () => number {
     last = now;
     return ms;
   };
-}
-
-/** Locale-independent ordering, so output never depends on LANG or the file system's listing order. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function byFile(a: Article, b: Article): number {

@@ -4,7 +4,7 @@ import { normalize } from '../stages/normalize/index.js';
 import { extract } from '../stages/extract/index.js';
 import { articleTerms } from '../text/terms.js';
 import { bodyFingerprints } from '../stages/corpus/duplicates.js';
-import { bodyMinutes } from '../stages/render/text.js';
+import { bodyMinutes } from '../text/reading.js';
 import type { Article, Config, Diagnostic } from '../model/index.js';
 
 /** What the per-file stages made of one input file. */

@@ -1,5 +1,6 @@
 import { jiebaFile } from './dictionaries.js';
-import { STOP_WORDS } from './stopwords.js';
+import { KEYWORD_STOP_WORDS } from './stopwords.js';
+import { charLength } from './chars.js';
 
 /**
  * Parts of speech that can name what a story is about: nouns, place and person names, organisations,
@@ -12,8 +13,8 @@ const COMPOUND_TAGS = new Set(['n', 'nz', 'vn']);
 const isHan = (w: string): boolean => /^\p{Script=Han}+$/u.test(w);
 
 function isTerm(word: string, tag: string): boolean {
-  if (!CONTENT_TAGS.has(tag) || STOP_WORDS.has(word)) return false;
-  const len = [...word].length;
+  if (!CONTENT_TAGS.has(tag) || KEYWORD_STOP_WORDS.has(word)) return false;
+  const len = charLength(word);
   return tag === 'eng' ? len >= 2 && !/^\d+$/u.test(word) : len >= 2 && isHan(word);
 }
 
@@ -90,7 +91,7 @@ export function keywordTerms(words: readonly string[], tags: readonly string[]):
     const next = words[i + 1];
     if (next === undefined || !COMPOUND_TAGS.has(tag) || !COMPOUND_TAGS.has(tags[i + 1]!)) return;
     const compound = word + next;
-    if ([...word].length === 2 && [...next].length === 2 && isHan(compound) && !STOP_WORDS.has(compound)) out.push(compound);
+    if (charLength(word) === 2 && charLength(next) === 2 && isHan(compound) && !KEYWORD_STOP_WORDS.has(compound)) out.push(compound);
   });
   return out;
 }

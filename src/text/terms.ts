@@ -1,7 +1,7 @@
 import { keywordTerms, termTags } from './keyword-terms.js';
-import { zoneForms } from '../stages/extract/rules/parks.js';
 import { jieba } from './segmenter.js';
-import { isRelatedTerm } from '../stages/site/terms.js';
+import { RELATED_STOP_WORDS } from './stopwords.js';
+import { zoneForms } from './zones.js';
 import type { Article, ArticleTerms, TermCounts } from '../model/index.js';
 
 /** Words in the headline say more about the story than the same words in the body (keywords only). */
@@ -16,6 +16,16 @@ const MARKUP = /[#>*_`[\]()!|-]/g;
  * anyway, into one-character tokens that are never terms, with or without the markup removed.
  */
 const MARKUP_IN_WORDS = /[#_-]/;
+
+/**
+ * A word worth indexing for related articles: two or more characters, a CJK word or a Latin word,
+ * not a number. Every part of speech counts (verbs tell stories apart as well as nouns do).
+ */
+export function isRelatedTerm(token: string): boolean {
+  if (token.length < 2 || RELATED_STOP_WORDS.has(token)) return false;
+  if (/\p{Script=Han}/u.test(token)) return !/[\d０-９]/u.test(token);
+  return /^[A-Za-z][A-Za-z-]{2,}$/.test(token);
+}
 
 type Tally = Map<string, number>;
 

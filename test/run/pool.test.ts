@@ -9,7 +9,7 @@ import { realStages, type Stages } from '../../src/run/stages.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { processFile } from '../../src/run/process.js';
 import { stampFile } from '../../src/run/cache/stamp.js';
-import { bodyMinutes } from '../../src/stages/render/text.js';
+import { bodyMinutes } from '../../src/text/reading.js';
 import type { Config } from '../../src/model/index.js';
 import { projectRoot } from '../helpers/paths.js';
 import { fakeStages } from './fake-stages.js';

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { processFile } from '../../src/run/process.js';
 import { articleTerms } from '../../src/text/terms.js';
 import { keywordTerms } from '../../src/text/keyword-terms.js';
-import { isRelatedTerm } from '../../src/stages/site/terms.js';
+import { isRelatedTerm } from '../../src/text/terms.js';
 import { jieba } from '../../src/text/segmenter.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import type { TermCounts } from '../../src/model/index.js';

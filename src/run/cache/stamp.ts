@@ -1,5 +1,6 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { sha256 } from '../../text/hash.js';
+import { compareCodeUnits } from '../../text/compare.js';
 
 /** What identifies one input file's bytes: stat fields, cheap to compare, and the sha256 of the bytes. */
 export interface FileStamp {
@@ -54,7 +55,7 @@ export function provablyUnchanged(info: Stats, known: FileStamp, stampedAt: numb
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Map)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => compareCodeUnits(a, b)))
       : v,
   );
 }

@@ -1,5 +1,6 @@
 import type { Article, ArticleTerms, Diagnostic } from '../../model/index.js';
-import { escapeStart, summarizeProse } from '../extract/body.js';
+import { escapeStart } from '../../text/markdown.js';
+import { bodySummary } from '../../text/summary.js';
 import { subtractTerms, textTerms } from '../../text/terms.js';
 
 /**
@@ -79,7 +80,7 @@ export function stripBoilerplate(article: Article, boilerplate: ReadonlyMap<stri
   if (removed.length === 0) return article;
   const body = kept.length > 0 ? `${kept.join('\n\n')}\n` : '';
   const summary = article.provenance.summary === 'editor' ? article.summary
-    : summarizeProse(kept.filter(isProse).map((b) => b.replace(/^\\/u, '')));
+    : bodySummary(kept.filter(isProse).map((b) => b.replace(/^\\/u, '')), body);
   const most = Math.max(...removed.map((s) => boilerplate.get(key(s))!));
   const note: Diagnostic = {
     file: article.file, line: 0, column: 0, severity: 'info', rule: 'corpus/boilerplate',

@@ -1,4 +1,5 @@
 import type { Article, Config, Diagnostic } from '../../model/index.js';
+import { compareCodeUnits } from '../../text/compare.js';
 
 /** Shingle length in characters: long enough that shared shingles mean shared sentences. */
 const SHINGLE = 8;
@@ -171,7 +172,7 @@ function foldInto(order: readonly number[], edges: readonly Overlap[]): Map<numb
 
 /** Orders a group so the copy the site shows comes first. */
 export function keptFirst(keep: Config['duplicates']['keep']): (a: Article, b: Article) => number {
-  const byFile = (a: Article, b: Article): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const byFile = (a: Article, b: Article): number => compareCodeUnits(a.file, b.file);
   if (keep === 'first-file') return byFile;
   if (keep === 'longest') return (a, b) => b.body.length - a.body.length || byFile(a, b);
   // earliest: dated before undated (an undated copy cannot show it came first); by day, then file.

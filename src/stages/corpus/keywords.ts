@@ -1,6 +1,7 @@
 import type { Article, TermCounts } from '../../model/index.js';
 import { makeIdf } from './idf.js';
 import { termsOf, toTally } from '../../text/terms.js';
+import { compareCodeUnits } from '../../text/compare.js';
 
 export const MIN_KEYWORDS = 3;
 export const MAX_KEYWORDS = 8;
@@ -17,7 +18,7 @@ export function documentFrequency(all: Iterable<TermCounts>): Map<string, number
 /** The 3–8 best TF-IDF terms; ties broken by the term itself so the output is stable. */
 export function topKeywords(counts: Map<string, number>, idf: (t: string) => number): string[] {
   const scored = [...counts].map(([t, n]) => ({ t, s: (1 + Math.log(n)) * idf(t) }))
-    .sort((a, b) => b.s - a.s || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0));
+    .sort((a, b) => b.s - a.s || compareCodeUnits(a.t, b.t));
   const best = scored[0]?.s ?? 0;
   const chosen: string[] = [];
   for (const { t, s } of scored) {

@@ -1,5 +1,6 @@
 import type { Article, Diagnostic, FieldName, NormalizeResult, Provenance, SourceFile } from '../../model/index.js';
-import { renderBody, summarize } from './body.js';
+import { bodySummary } from '../../text/summary.js';
+import { renderBody } from './body.js';
 import { readEditorFields, type EditorFields } from './editor.js';
 import type { ExtractRule, ExtractState, Line } from './state.js';
 import { breadcrumb } from './rules/breadcrumb.js';
@@ -64,6 +65,8 @@ export function extract(source: SourceFile, normalized: NormalizeResult): Articl
   const bodyLines = state.lines.filter((l) => l.role === 'body' || l.role === 'heading' || l.role === 'note' || l.role === 'caption');
   const provenance: Partial<Record<FieldName, Provenance>> = { ...state.provenance, slug: 'computed', summary: 'computed' };
   for (const key of Object.keys(editor)) provenance[key as FieldName] = 'editor';
+  const body = renderBody(bodyLines);
+  const prose = bodyLines.filter((l) => l.role === 'body').map((l) => l.text);
   const pick = <K extends keyof EditorFields, T>(key: K, extracted: T): EditorFields[K] | T =>
     key in editor ? editor[key] : extracted;
   const parks = pick('parks', f.parks ?? []) ?? [];
@@ -89,8 +92,8 @@ export function extract(source: SourceFile, normalized: NormalizeResult): Articl
     pinyinAnnotated: normalized.annotationsRemoved > 0,
     subheadings: state.lines.filter((l) => l.role === 'heading').map((l) => l.text),
     captions: state.lines.filter((l) => l.role === 'caption').map((l) => l.text),
-    summary: pick('summary', summarize(bodyLines)) ?? '',
-    body: renderBody(bodyLines),
+    summary: pick('summary', bodySummary(prose, body)) ?? '',
+    body,
     provenance,
     diagnostics: [
       ...shiftDiagnostics(normalized.diagnostics, source), ...editorDiagnostics,

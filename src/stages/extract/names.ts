@@ -1,3 +1,4 @@
+import { charLength } from '../../text/chars.js';
 // Recognising personal names without a dictionary of people: Chinese given names are free,
 // but surnames come from a short list, and bylines are runs of 2-4 character names.
 
@@ -12,7 +13,7 @@ const COMPOUND = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '�
 export function isPersonName(token: string): boolean {
   if (!/^\p{Script=Han}{2,4}$/u.test(token)) return false;
   const compound = COMPOUND.some((s) => token.startsWith(s));
-  const len = [...token].length;
+  const len = charLength(token);
   if (compound) return len >= 3;
   return SINGLE.has(token[0]!) && len <= 3;
 }

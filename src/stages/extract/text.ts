@@ -1,30 +1,9 @@
 // Shape tests on single lines of normalized (simplified, full-width) Chinese text.
+import { charLength, hanCount } from '../../text/chars.js';
 
 /** Characters that end a sentence or clause: a line ending in one is prose, not a heading. */
 const CLOSING = /[。！？；：，、…,.!?;:]$/u;
 const CLOSING_BEFORE_QUOTE = /[。！？…!?][”’」』"]$/u;
-
-/**
- * Length in characters (code points), which is what a reader sees for CJK text: the UTF-16 length
- * less one per surrogate pair, counted without making a string per character.
- */
-export function charLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const unit = s.charCodeAt(i);
-    if (unit < 0xd800 || unit > 0xdbff) continue;
-    const next = s.charCodeAt(i + 1);
-    if (next >= 0xdc00 && next <= 0xdfff) {
-      n--;
-      i++;
-    }
-  }
-  return n;
-}
-
-export function hanCount(s: string): number {
-  return (s.match(/\p{Script=Han}/gu) ?? []).length;
-}
 
 /** Ends like a sentence (。！？ … possibly inside closing quotes). */
 export function endsSentence(s: string): boolean {

@@ -1,10 +1,10 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { compareCodeUnits } from '../../text/compare.js';
 
 const SOURCE_EXT = new Set(['.txt', '.md']);
 
 /** Code-unit order: locale-independent, so every machine lists files the same way. */
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Every `*.txt` / `*.md` file below `contentDir` (absolute paths), sorted by their POSIX relative
@@ -34,7 +34,7 @@ export async function discoverSources(contentDir: string): Promise<string[]> {
   }
 
   await walk(root, '');
-  return found.sort((a, b) => byCodeUnit(a.rel, b.rel)).map((f) => f.abs);
+  return found.sort((a, b) => compareCodeUnits(a.rel, b.rel)).map((f) => f.abs);
 }
 
 /** What a symlink points at; `broken` when it leads nowhere (dangling, or looping to itself). */

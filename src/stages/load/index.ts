@@ -7,6 +7,7 @@ import { binaryKind } from './binary.js';
 import { decodeBytes, looksLikeText } from './encoding.js';
 import { sourcePath } from './source-path.js';
 import { stampOf, type FileStamp } from '../../run/cache/stamp.js';
+import { unixNewlines } from '../../text/newlines.js';
 
 export { discoverSources } from './discover.js';
 
@@ -81,7 +82,7 @@ function fromBytes(file: string, relPath: string, bytes: Buffer, hash: string, l
   if (!looksLikeText(decoded.text)) {
     return fileError(relPath, 'undecodable', `The file does not decode as UTF-8, UTF-16, GB18030 or Big5 text; skipped.`);
   }
-  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const text = unixNewlines(decoded.text);
   const lineCount = text.split('\n').length;
   if (lineCount > limits.maxLines) {
     return fileError(relPath, 'too-many-lines', `The file has ${lineCount} lines, above the limit of ${limits.maxLines} (limits.maxLines); skipped.`);

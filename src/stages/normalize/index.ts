@@ -8,6 +8,7 @@ import { rejoin } from './rules/rejoin.js';
 import { script } from './rules/script.js';
 import { indentation, whitespace } from './rules/whitespace.js';
 import type { NormalizeRule, NormalizeState } from './state.js';
+import { unixNewlines } from '../../text/newlines.js';
 
 export type { NormalizeRule } from './state.js';
 
@@ -34,7 +35,7 @@ export interface NormalizeOptions {
 export function normalize(text: string, file: string, options: NormalizeOptions = {}): NormalizeResult {
   const unknown = (options.disable ?? []).filter((name) => !rules.some((r) => r.name === name));
   if (unknown.length > 0) throw new Error(`unknown normalize rule(s): ${unknown.join(', ')}`);
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = unixNewlines(text).split('\n');
   const state: NormalizeState = {
     file,
     firstLine: options.firstLine ?? 1,

@@ -3,6 +3,7 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import { charLength } from '../../text/chars.js';
 
 /**
  * Traditional -> simplified at phrase level. OpenCC's tw2s (opencc-js `tw` -> `cn`): it segments with
@@ -40,7 +41,7 @@ export const TRADITIONAL_ONLY: ReadonlySet<string> = (() => {
   const phraseOutputs = charactersIn(parseDict(TSPhrases).flatMap(([, v]) => v));
   const set = new Set<string>();
   for (const [key, values] of parseDict(TSCharacters)) {
-    if ([...key].length === 1 && !values.includes(key) && !phraseOutputs.has(key)) set.add(key);
+    if (charLength(key) === 1 && !values.includes(key) && !phraseOutputs.has(key)) set.add(key);
   }
   return set;
 })();
@@ -49,7 +50,7 @@ export const TRADITIONAL_ONLY: ReadonlySet<string> = (() => {
 export const SIMPLIFIED_ONLY: ReadonlySet<string> = (() => {
   const set = new Set<string>();
   for (const [key, values] of parseDict(STCharacters)) {
-    if ([...key].length === 1 && !values.includes(key) && !TRADITIONAL_ONLY.has(key)) set.add(key);
+    if (charLength(key) === 1 && !values.includes(key) && !TRADITIONAL_ONLY.has(key)) set.add(key);
   }
   return set;
 })();
@@ -63,7 +64,7 @@ const HK_VARIANT_TO_SIMPLIFIED: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
   for (const [key, values] of parseDict(HKVariantsRev)) {
     const target = values[0];
-    if ([...key].length !== 1 || !target || SIMPLIFIED_OUTPUTS.has(key)) continue;
+    if (charLength(key) !== 1 || !target || SIMPLIFIED_OUTPUTS.has(key)) continue;
     const simplified = toSimplified(target);
     if (simplified !== key) map.set(key, simplified);
   }

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { toSimplified } from './opencc.js';
+import { charLength } from '../../text/chars.js';
 
 /**
  * GB2312 level 1 (bytes B0A1-D7F9) holds the 3,755 most used characters. A character counts as
@@ -17,7 +18,7 @@ export function isCommonHan(ch: string): boolean {
 const cache = new Map<string, boolean>();
 
 function inGb2312Level1(ch: string): boolean {
-  if ([...ch].length !== 1) return false;
+  if (charLength(ch) !== 1) return false;
   const b = iconv.encode(ch, 'gbk');
   return b.length === 2 && b[0]! >= 0xb0 && b[0]! <= 0xd7 && b[1]! >= 0xa1 && b[1]! <= 0xfe;
 }

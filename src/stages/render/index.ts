@@ -12,7 +12,7 @@ import { renderTaxonomies } from './pages/terms.js';
 import { copyPublic } from './public.js';
 import { robotsPage, sitemapPages } from './sitemap.js';
 import { absoluteUrl } from './urls.js';
-import { articleSummary, Links } from './view.js';
+import { Links } from './view.js';
 
 /**
  * render: Site -> pages, one at a time, so the writer can write each page and drop it: memory
@@ -98,7 +98,7 @@ function feedItems(site: Site, edition: Edition, articles: Article[], bodies: Ma
     title: a.title,
     url: absoluteUrl(edition.config, site.urls.get(a.slug)!),
     date: a.date!,
-    summary: articleSummary(a),
+    summary: a.summary,
     html: bodies.get(a.slug)!,
     authors: a.authors,
     categories: [...(a.park ? [a.park] : []), ...articleKeywords(a)],

@@ -1,6 +1,5 @@
 import type { Article, Config, Site, Term } from '../../model/index.js';
-import { summarize } from '../../text/summary.js';
-import { bodyMinutes, plainText } from './text.js';
+import { bodyMinutes } from '../../text/reading.js';
 import { href, pageUrl } from './urls.js';
 
 /** An article as list items and sidebars show it. */
@@ -40,10 +39,6 @@ export function dateText(date: string | null): string {
   return m[4] ? `${day} ${m[4]}:${m[5]}` : day;
 }
 
-/** The summary shown in lists and feeds: the editor's or extractor's as given, else the start of the body. */
-export function articleSummary(a: Article): string {
-  return a.summary || summarize(plainText(a.body));
-}
 
 /**
  * The link view models of a site's articles, each made on first use and then reused by every
@@ -64,7 +59,7 @@ export class Links {
         date: a.date,
         dateText: dateText(a.date),
         views: a.views,
-        summary: articleSummary(a),
+        summary: a.summary,
       };
       this.articles.set(slug, link);
     }

@@ -4,6 +4,7 @@ import type { DocTokens, SearchDoc } from './documents.js';
 import { ByteWriter } from './byte-writer.js';
 import { shardOf } from './hash.js';
 import { TokenIds } from './token-ids.js';
+import { compareCodeUnits } from '../../text/compare.js';
 
 /** Bump when the file format changes; the browser refuses an index of another version. */
 export const INDEX_VERSION = 1;
@@ -158,7 +159,7 @@ function* shardFiles(p: Postings, shards: number): Generator<Page, void, undefin
   for (let id = 0; id < p.names.length; id++) groups[shardOf(p.names[id]!, shards)]!.push(id);
   const out = new ByteWriter();
   for (const [shard, ids] of groups.entries()) {
-    ids.sort((a, b) => (p.names[a]! < p.names[b]! ? -1 : 1));
+    ids.sort((a, b) => compareCodeUnits(p.names[a]!, p.names[b]!));
     out.ascii(OPEN_BRACE);
     ids.forEach((id, i) => {
       if (i > 0) out.ascii(COMMA);

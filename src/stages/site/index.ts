@@ -4,6 +4,7 @@ import { relatedArticles, type RelatedModel } from './related.js';
 import { articleKeywords, keywordMinArticles, monthTaxonomy, splitByCount, taxonomy } from './taxonomies.js';
 import { pageviewKey } from './pageviews.js';
 import { articleUrl, uniqueSlugs } from './urls.js';
+import { compareCodeUnits } from '../../text/compare.js';
 
 export interface SiteInputs {
   /**
@@ -59,6 +60,6 @@ function duplicateGroups(all: Article[], shown: Map<string, Article>): Site['dup
     const group = groups.get(kept);
     if (group) group.push(a.file); else groups.set(kept, [a.file]);
   }
-  return [...groups].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+  return [...groups].sort(([x], [y]) => compareCodeUnits(x, y))
     .map(([kept, dropped]) => ({ kept, dropped: dropped.sort() }));
 }

@@ -1,5 +1,5 @@
 import type { Article, Config } from '../../model/index.js';
-import { compareText } from './urls.js';
+import { compareCodeUnits } from '../../text/compare.js';
 
 /** Milliseconds since the epoch for an article date (date-only values count as 00:00 +08:00); NaN when undated. */
 export function dateValue(date: string | null): number {
@@ -17,7 +17,7 @@ function byDateThenSlug(da: number, sa: string, db: number, sb: string): number 
   const ub = Number.isNaN(db);
   if (ua !== ub) return ua ? 1 : -1;
   if (!ua && da !== db) return db - da;
-  return compareText(sa, sb);
+  return compareCodeUnits(sa, sb);
 }
 
 /**

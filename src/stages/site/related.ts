@@ -1,5 +1,6 @@
 import { termsOf } from '../../text/terms.js';
 import type { Article, Config, RelatedIndex, TermCounts } from '../../model/index.js';
+import { compareCodeUnits } from '../../text/compare.js';
 
 /** Body terms kept per article for the `terms` index: its most distinctive words by TF-IDF. */
 const TERMS_PER_ARTICLE = 50;
@@ -100,7 +101,7 @@ function topTerms({ ids, tfs }: Bag, vocab: Vocabulary, df: (id: number) => numb
     candidates.push(k);
   });
   const term = (k: number): string => vocab.terms[ids[k]!]!;
-  const better = (x: number, y: number): number => scores[y]! - scores[x]! || (term(x) < term(y) ? -1 : term(x) > term(y) ? 1 : 0);
+  const better = (x: number, y: number): number => scores[y]! - scores[x]! || compareCodeUnits(term(x), term(y));
   const top = candidates.length > TERMS_PER_ARTICLE ? candidates.sort(better).slice(0, TERMS_PER_ARTICLE) : candidates;
   const kept = top.sort((x, y) => x - y); // bag positions ascending: term ids ascending
   return { ids: Int32Array.from(kept, (k) => ids[k]!), tfs: Float64Array.from(kept, (k) => tfs[k]!) };

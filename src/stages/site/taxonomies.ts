@@ -1,5 +1,6 @@
 import type { Article, Config, Term } from '../../model/index.js';
-import { compareText, pathKey } from './urls.js';
+import { pathKey } from './urls.js';
+import { compareCodeUnits } from '../../text/compare.js';
 
 /** Keywords an article is filed under: the stated ones, or the computed ones when the page states none. */
 export function articleKeywords(a: Article): string[] {
@@ -29,7 +30,7 @@ export function taxonomy(latestFirst: Article[], names: (a: Article) => (string 
       if (term.slugs.at(-1) !== a.slug) term.slugs.push(a.slug);
     }
   }
-  return [...byKey.values()].sort((x, y) => y.slugs.length - x.slugs.length || compareText(x.key, y.key));
+  return [...byKey.values()].sort((x, y) => y.slugs.length - x.slugs.length || compareCodeUnits(x.key, y.key));
 }
 
 /** The fewest shown articles a keyword needs for its own page (`config.keywords.minArticles`, default 2). */
@@ -53,7 +54,7 @@ export function monthTaxonomy(latestFirst: Article[]): Term[] {
       const [y, m] = t.key.split('-');
       return { ...t, name: `${y}年${Number(m)}月`, url: `/archive/${y}/${m}/` };
     })
-    .sort((x, y) => compareText(y.key, x.key));
+    .sort((x, y) => compareCodeUnits(y.key, x.key));
 }
 
 /** The four taxonomies of a site. */

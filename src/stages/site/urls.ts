@@ -1,4 +1,5 @@
 import type { Article, Diagnostic } from '../../model/index.js';
+import { compareCodeUnits } from '../../text/compare.js';
 
 /**
  * Characters that cannot appear in one path segment of a URL or a file name on any common host.
@@ -29,7 +30,7 @@ export function uniqueSlugs(articles: Article[]): { articles: Article[]; diagnos
   // The suffix each base tries next: the ones below it are taken (and stay taken), so a base shared
   // by k articles costs k probes, not k².
   const nextSuffix = new Map<string, number>();
-  for (const a of [...articles].sort((x, y) => compareText(x.file, y.file))) {
+  for (const a of [...articles].sort((x, y) => compareCodeUnits(x.file, y.file))) {
     const base = pathKey(a.slug || a.hash.slice(0, 10));
     let slug = base;
     if (taken.has(slug)) {
@@ -50,9 +51,4 @@ export function uniqueSlugs(articles: Article[]): { articles: Article[]; diagnos
     articles: articles.map((a) => (renamed.has(a.file) ? { ...a, slug: renamed.get(a.file)! } : a)),
     diagnostics,
   };
-}
-
-/** Locale-independent string order (code points), so output never depends on the machine's locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { enrichCorpus } from '../../../src/stages/corpus/index.js';
 import { articleTerms } from '../../../src/text/terms.js';
 import { bodyFingerprints } from '../../../src/stages/corpus/duplicates.js';
-import { bodyMinutes } from '../../../src/stages/render/text.js';
+import { bodyMinutes } from '../../../src/text/reading.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { makeArticle } from '../../helpers/articles.js';
 import { projectRoot } from '../../helpers/paths.js';

@@ -7,7 +7,7 @@ import { processFile } from '../../../src/run/process.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { enrichCorpus } from '../../../src/stages/corpus/index.js';
 import { MAX_KEYWORDS, MIN_KEYWORDS, topKeywords } from '../../../src/stages/corpus/keywords.js';
-import { STOP_WORDS } from '../../../src/text/stopwords.js';
+import { KEYWORD_STOP_WORDS } from '../../../src/text/stopwords.js';
 import { keywordTerms, tagOf, termTags } from '../../../src/text/keyword-terms.js';
 import { jieba } from '../../../src/text/segmenter.js';
 import type { Article } from '../../../src/model/index.js';
@@ -34,7 +34,7 @@ test('articles that state no keywords get 3–8 computed ones; stated keywords a
     }
     assert.ok(a.computedKeywords.length >= MIN_KEYWORDS && a.computedKeywords.length <= MAX_KEYWORDS, `${a.file}: ${a.computedKeywords}`);
     assert.equal(a.provenance.computed_keywords, 'computed');
-    assert.ok(a.computedKeywords.every((k) => !STOP_WORDS.has(k) && [...k].length >= 2), a.computedKeywords.join(' '));
+    assert.ok(a.computedKeywords.every((k) => !KEYWORD_STOP_WORDS.has(k) && [...k].length >= 2), a.computedKeywords.join(' '));
   }
   const zhenjiang = out.find((a) => a.file.startsWith('002'))!;
   assert.ok(zhenjiang.computedKeywords.includes('镇江高新区'), 'park names count whole');

@@ -9,7 +9,7 @@ import { parseKeywords } from '../../../src/stages/extract/rules/keywords-line.j
 import { inferDate } from '../../../src/stages/extract/rules/inferred-date.js';
 import { namesOnly } from '../../../src/stages/extract/names.js';
 import { parseDateString } from '../../../src/stages/extract/dates.js';
-import { findParks, zoneForms } from '../../../src/stages/extract/rules/parks.js';
+import { findParks, zoneForms } from '../../../src/text/zones.js';
 
 test('zone names: place prefix kept, country and generic words dropped, long suffixes shortened', () => {
   const names = (t: string): string[] => findParks(t).map((p) => p.name);

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderPages } from '../../helpers/pages.js';
-import { readingMinutes, readingUnits, plainText } from '../../../src/stages/render/text.js';
+import { readingMinutes, readingUnits } from '../../../src/text/reading.js';
+import { plainText } from '../../../src/text/markdown.js';
 import { summarize } from '../../../src/text/summary.js';
 import { fixtureSite } from './site-fixture.js';
 import { brokenLinks } from './link-walker.js';

@@ -1,4 +1,5 @@
 import { bodyLines, mark, setField, type ExtractRule } from '../state.js';
+import { charLength } from '../../../text/chars.js';
 
 const LABEL = /^(?:当前位置|您的位置|您所在的位置|你的位置|你所在的位置|所在位置|位置)\s*[:：]\s*/u;
 const SEPARATOR = /\s*(?:->|-->|>>|>|＞|›|»|→|\/|\\)\s*/u;
@@ -11,7 +12,7 @@ export function parseBreadcrumb(text: string): string[] | null {
   const labelled = LABEL.test(text);
   const crumbs = text.replace(LABEL, '').split(SEPARATOR).map((c) => c.trim()).filter((c) => c.length > 0);
   if (!labelled && (crumbs.length < 2 || !HOME.test(crumbs[0]!))) return null;
-  if (crumbs.some((c) => [...c].length > 20)) return null;
+  if (crumbs.some((c) => charLength(c) > 20)) return null;
   return crumbs;
 }
 

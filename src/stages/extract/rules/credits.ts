@@ -1,6 +1,7 @@
 import { addToList, bodyLines, mark, type ExtractRule, type ExtractState, type Line } from '../state.js';
 import { namesOnly } from '../names.js';
 import { splitList, unbracket } from '../text.js';
+import { charLength } from '../../../text/chars.js';
 
 /** 责编/责任编辑/编辑/审核 ...: the editors of the page. */
 const EDITOR = /^[【\[(（]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|校对|终审|初审|值班编辑|编审)\s*[:：]\s*(?<names>[^】\])）]*?)\s*[】\])）]?$/u;
@@ -27,7 +28,7 @@ function takeEditors(state: ExtractState, line: Line, rule: string): boolean {
   const m = EDITOR.exec(line.text);
   if (!m) return false;
   const names = splitList(m.groups!.names!);
-  if (names.length === 0 || names.some((n) => [...n].length > 6)) return false;
+  if (names.length === 0 || names.some((n) => charLength(n) > 6)) return false;
   mark(line, 'meta', rule);
   addToList(state, 'editors', names);
   return true;
@@ -37,7 +38,7 @@ function takeLead(state: ExtractState, line: Line): void {
   const reported = REPORTED.exec(line.text);
   if (reported) {
     const names = splitList(reported.groups!.names!);
-    if (names.every((n) => [...n].length <= 4)) {
+    if (names.every((n) => charLength(n) <= 4)) {
       addToList(state, 'authors', names);
       line.text = line.text.slice(reported[0].length);
       return;

@@ -1,6 +1,7 @@
 import { addToList, bodyLines, mark, setField, type ExtractRule, type ExtractState } from '../state.js';
 import { findDate, formatDate } from '../dates.js';
 import { splitList } from '../text.js';
+import { charLength } from '../../../text/chars.js';
 
 /** `label：value` fields a dateline carries; the value runs to the next label or a wide gap. */
 const FIELD = /(?<label>发布时间|发稿时间|更新时间|时间|日期|文章来源|信息来源|新闻来源|来源|稿源|出处|作者|记者|发布人|发布者|阅读量|阅读数|阅读|浏览次数|浏览量|浏览|点击数|点击量|点击|访问量)\s*[:：]\s*/gu;
@@ -47,13 +48,13 @@ function assign(parsed: Parsed, label: string, value: string): boolean {
   }
   if (SOURCE_LABELS.has(label)) {
     const source = value.split(/\s{2,}/u)[0]!.trim();
-    if (!source || [...source].length > 30) return false;
+    if (!source || charLength(source) > 30) return false;
     parsed.source ??= source;
     return true;
   }
   if (AUTHOR_LABELS.has(label)) {
     const names = splitList(value);
-    if (names.length === 0 || names.some((n) => [...n].length > 12)) return false;
+    if (names.length === 0 || names.some((n) => charLength(n) > 12)) return false;
     parsed.authors = [...(parsed.authors ?? []), ...names];
     return true;
   }
@@ -75,7 +76,7 @@ export const dateline: ExtractRule = {
   name: 'dateline',
   run(state) {
     for (const line of bodyLines(state)) {
-      if ([...line.text].length > 120) continue;
+      if (charLength(line.text) > 120) continue;
       const parsed = parseDateline(line.text);
       if (!parsed) continue;
       mark(line, 'meta', this.name);

@@ -1,4 +1,5 @@
 import { bodyLines, mark, type ExtractRule } from '../state.js';
+import { charLength } from '../../../text/chars.js';
 
 const FOOTER: readonly RegExp[] = [
   /(?:Copyright|©|\(c\)|版权所有|版权归.{1,20}所有)/iu,
@@ -14,7 +15,7 @@ export const footer: ExtractRule = {
   name: 'footer',
   run(state) {
     for (const line of bodyLines(state)) {
-      if ([...line.text].length <= 120 && FOOTER.some((re) => re.test(line.text))) mark(line, 'furniture', this.name);
+      if (charLength(line.text) <= 120 && FOOTER.some((re) => re.test(line.text))) mark(line, 'furniture', this.name);
     }
   },
 };

@@ -1,5 +1,6 @@
 import { bodyLines, mark, type ExtractRule, type Line } from '../state.js';
-import { charLength, endsSentence } from '../text.js';
+import { charLength } from '../../../text/chars.js';
+import { endsSentence } from '../text.js';
 
 /** Lines that are page chrome wherever they appear. */
 const CHROME: readonly RegExp[] = [

@@ -1,5 +1,6 @@
 import { bodyLines, mark, report, setField, type ExtractRule } from '../state.js';
-import { charLength, isTitleLike } from '../text.js';
+import { charLength } from '../../../text/chars.js';
+import { isTitleLike } from '../text.js';
 
 const STAND_IN_CHARS = 30;
 

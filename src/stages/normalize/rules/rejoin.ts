@@ -1,5 +1,6 @@
 import type { NormalizeRule } from '../state.js';
 import { wordSpans } from '../words.js';
+import { charLength } from '../../../text/chars.js';
 
 /** Marks that can end a paragraph, heading or caption; a line ending otherwise may be cut off. */
 const ENDS_CLEANLY = /[。！？…；：”’」』）》】.!?;:)\]"'*_`>|-]$/u;
@@ -13,7 +14,7 @@ const LIST_OR_HEADING = /^(?:[-*+>#|]|\d+[.)、]\s)/;
  */
 function isCutOff(line: string): boolean {
   // Cheap tests first: most lines end on a stop.
-  return !ENDS_CLEANLY.test(line) && line.length >= MIN_SPLIT_LENGTH && [...line].length >= MIN_SPLIT_LENGTH && /[，、；]/.test(line) && !LIST_OR_HEADING.test(line);
+  return !ENDS_CLEANLY.test(line) && line.length >= MIN_SPLIT_LENGTH && charLength(line) >= MIN_SPLIT_LENGTH && /[，、；]/.test(line) && !LIST_OR_HEADING.test(line);
 }
 
 /**

@@ -4,7 +4,7 @@ import { renderTemplate, type RenderContext } from '../context.js';
 import { pathKey } from '../../site/urls.js';
 import { fullTimestamp } from '../feeds.js';
 import { href, outputPath } from '../urls.js';
-import { articleMinutes, articleSummary, dateText, type TermLink } from '../view.js';
+import { articleMinutes, dateText, type TermLink } from '../view.js';
 
 /**
  * Renders the article at position `i` of `site.latest`, given its body already rendered to HTML
@@ -25,7 +25,7 @@ export function renderArticle(ctx: RenderContext, index: number, html: string, t
   return {
     path: outputPath(url),
     content: renderTemplate(ctx, 'article.njk', {
-      page: { url, title: a.title, description: articleSummary(a), type: 'article' },
+      page: { url, title: a.title, description: a.summary, type: 'article' },
       article: {
         title: a.title,
         date: a.date,

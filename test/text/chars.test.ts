@@ -1,7 +1,7 @@
 // Character counts as a reader sees them: code points, whatever their UTF-16 length.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { charLength } from '../../../src/stages/extract/text.js';
+import { charLength } from '../../src/text/chars.js';
 
 test('charLength counts code points: a pair of surrogates is one character, a lone one is one too', () => {
   assert.equal(charLength(''), 0);

@@ -1,5 +1,6 @@
-import markdownIt from 'markdown-it';
-import { charLength } from '../extract/text.js';
+// Reading time, counted the CJK way: characters, not space-separated words.
+import { charLength } from './chars.js';
+import { plainText } from './markdown.js';
 
 /** Runs of Han, kana and hangul characters: each character is read as a unit. */
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
@@ -10,10 +11,7 @@ const LATIN_WORD = /[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*/g;
 const CJK_CHARS_PER_MINUTE = 400;
 const LATIN_WORDS_PER_MINUTE = 200;
 
-/**
- * Reading length counted the CJK way: characters, not space-separated words. Counted run by run
- * (a match per character would make a string per character of every article).
- */
+/** CJK characters and Latin words of `text`, counted run by run (never a string per character). */
 export function readingUnits(text: string): { cjk: number; latin: number } {
   let cjk = 0;
   for (const [run] of text.matchAll(CJK_RUN)) cjk += charLength(run);
@@ -26,20 +24,7 @@ export function readingMinutes(text: string): number {
   return Math.max(1, Math.round(cjk / CJK_CHARS_PER_MINUTE + latin / LATIN_WORDS_PER_MINUTE));
 }
 
-/** Reading time of a markdown body, counted on its plain text (the per-file stage keeps it as Article.readingMinutes). */
+/** Reading time of a markdown body, counted on its plain text. */
 export function bodyMinutes(body: string): number {
   return readingMinutes(plainText(body));
 }
-
-/** Parser only (never renders): plain text comes from the same tokens the page is rendered from. */
-const parser = markdownIt({ html: false });
-
-/** Markdown to plain text for summaries, feeds and search: the text of each block, one line per block, no markup. */
-export function plainText(markdown: string): string {
-  return parser.parse(markdown, {})
-    .filter((t) => t.type === 'inline')
-    .map((t) => (t.children ?? []).map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : '')).join(''))
-    .filter((line) => line.trim())
-    .join('\n');
-}
-

@@ -12,7 +12,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBuilder, type Builder, type Timings } from '../src/run/builder.js';
+import { createBuilder, type Timings } from '../src/run/builder.js';
+import { withPreview, type DevBuilder } from '../src/dev/preview.js';
 import { defaultConfig } from '../src/config/defaults.js';
 import { EVENTS_PATH } from '../src/dev/client.js';
 import { createDevServer } from '../src/dev/server.js';
@@ -99,11 +100,11 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   const dir = path.join(os.tmpdir(), `parkpress-bench-dev-${n}`);
   await generateSite(dir, corpus, n);
   const config = { ...defaultConfig(projectRoot), contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'dist'), search: args.search };
-  const builder = createBuilder(config, { quiet: true, inPlace: true });
+  const builder = withPreview(createBuilder(config, { quiet: true, inPlace: true }), config);
   // Every rebuild's per-stage timings, to say where the time goes.
   const rebuilds: Timings[] = [];
   let previewed = 0;
-  const timed: Builder = {
+  const timed: DevBuilder = {
     async build(changed) {
       const result = await builder.build(changed);
       if (changed) rebuilds.push(result.timings);

@@ -15,7 +15,7 @@ import { documentTokens, searchDoc } from '../src/stages/search/documents.js';
 import { shardOf } from '../src/stages/search/hash.js';
 import { tokenize } from '../src/stages/search/tokens.js';
 import { buildSite } from '../src/stages/site/index.js';
-import type { Article, Page, Site } from '../src/model/index.js';
+import type { Article, ArticleFacts, Page, Site } from '../src/model/index.js';
 import { median } from './bench/measure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,11 +33,16 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 async function loadSite(): Promise<Site> {
   const config = { ...defaultConfig(root), contentDir };
   const articles: Article[] = [];
+  const facts = new Map<string, ArticleFacts>();
   for (const file of await discoverSources(contentDir)) {
-    const { article } = await processFile(file, contentDir, config);
-    if (article) articles.push(article);
+    const r = await processFile(file, contentDir, config);
+    if (r.article && r.facts) {
+      articles.push(r.article);
+      facts.set(r.article.file, r.facts);
+    }
   }
-  return buildSite(enrichCorpus(articles, config), config);
+  const enriched = enrichCorpus(articles, facts, config);
+  return buildSite(enriched.articles, enriched.facts, config);
 }
 
 /** One index build as searchPages does it, sampling the heap as documents stream in. */

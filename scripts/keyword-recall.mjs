@@ -25,14 +25,14 @@ async function articlesIn(dir) {
   const out = [];
   for (const file of await discoverSources(dir)) {
     const r = await processFile(file, dir, config);
-    if (r.article) out.push(r.article);
+    if (r.article) out.push({ ...r.article, counts: r.facts.terms.keywords });
   }
   return out;
 }
 
 const scored = await articlesIn(contentDir);
 const extra = background ? await articlesIn(path.resolve(background)) : [];
-const computed = computeKeywords([...scored, ...extra]);
+const computed = computeKeywords([...scored, ...extra].map((a) => a.counts));
 
 let stated = 0;
 let exact = 0;

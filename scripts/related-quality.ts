@@ -18,6 +18,8 @@ import { relatedArticles } from '../src/stages/site/related.js';
 import type { Article } from '../src/model/index.js';
 import { makeArticle } from '../test/helpers/articles.js';
 import { corpusDir, projectRoot } from '../test/helpers/paths.js';
+import { articleFacts } from '../src/run/facts.js';
+import type { TermCounts } from '../src/text/terms.js';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,6 +52,8 @@ for (const f of files) {
 // --scale N: time related on N synthetic articles (each a first half joined to another article's
 // second half, so every one is distinct while term frequencies stay those of real news).
 const scale = Number(option('scale') ?? 0);
+/** An article's body words as the per-file stage counts them. */
+const bodyWords = (a: Article): TermCounts => articleFacts(a).terms.words;
 if (scale > 0) {
   const firsts = articles.filter((_, i) => i % 2 === 0);
   const seconds = articles.filter((_, i) => i % 2 === 1);
@@ -59,7 +63,7 @@ if (scale > 0) {
     return makeArticle({ file: `s${k}`, slug: `s${k}`, title: '', body: `${a.body}\n\n${b.body}` });
   });
   const t = performance.now();
-  relatedArticles(synthetic, defaultConfig(projectRoot));
+  relatedArticles(synthetic, synthetic.map(bodyWords), defaultConfig(projectRoot));
   const rss = process.memoryUsage().rss / 2 ** 20;
   console.log(`scale: related for ${scale} articles in ${((performance.now() - t) / 1000).toFixed(1)} s, rss ${rss.toFixed(0)} MiB`);
   process.exit(0);
@@ -69,7 +73,7 @@ const config = defaultConfig(projectRoot);
 if (option('threshold')) config.related.threshold = Number(option('threshold'));
 if (option('max-share')) config.related.maxShare = Number(option('max-share'));
 const t0 = performance.now();
-const related = relatedArticles(articles, config);
+const related = relatedArticles(articles, articles.map(bodyWords), config);
 const ms = performance.now() - t0;
 
 let hit1 = 0, hit5 = 0, rr = 0, any = 0;

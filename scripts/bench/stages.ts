@@ -49,25 +49,25 @@ export function instrument(stages: Stages, gc: () => void): { stages: Stages; ma
         mark('discover');
         return r;
       },
-      enrichCorpus(articles, config) {
+      enrichCorpus(articles, facts, config, keep) {
         // The per-file stages (load, normalize, extract) have all run by the time the corpus step starts.
         mark('files (load, normalize, extract)');
-        const r = stages.enrichCorpus(articles, config);
+        const r = stages.enrichCorpus(articles, facts, config, keep);
         mark('corpus');
         return r;
       },
-      buildSite(articles, config) {
-        const r = stages.buildSite(articles, config);
+      buildSite(articles, facts, config, inputs) {
+        const r = stages.buildSite(articles, facts, config, inputs);
         mark('site');
         return r;
       },
       // Render streams pages into write, which writes each as it comes. `render` is the time spent
       // producing pages (inside the stream's next()), measured when the stream ends; `write` is the
       // rest, up to the new build being switched in.
-      async *renderSite(site) {
+      async *renderSite(site, facts) {
         const start = performance.now();
         let rendering = 0;
-        const it = stages.renderSite(site)[Symbol.asyncIterator]();
+        const it = stages.renderSite(site, facts)[Symbol.asyncIterator]();
         for (;;) {
           const t = performance.now();
           const next = await it.next();

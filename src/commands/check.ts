@@ -4,7 +4,7 @@ import path from 'node:path';
 import { EXIT } from '../cli.js';
 import { ConfigError } from '../config/read.js';
 import { discoverSources } from '../stages/load/discover.js';
-import type { Article, Config, Diagnostic, FieldName, Provenance } from '../model/index.js';
+import type { Article, ArticleFacts, Config, Diagnostic, FieldName, Provenance } from '../model/index.js';
 import { compareCodeUnits } from '../text/compare.js';
 
 interface CheckFlags {
@@ -89,14 +89,16 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
 async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
   const [{ processFile }, { enrichCorpus }] = await Promise.all([import('../run/process.js'), import('../stages/corpus/index.js')]);
   const checked: Checked[] = [];
+  const facts = new Map<string, ArticleFacts>();
   for (const input of inputs) {
     const r = await processFile(input.abs, input.base, config);
     checked.push({ shown: input.shown, file: r.file, article: r.article, diagnostics: r.diagnostics });
+    // Articles from different folders may share a relative path: the corpus step keys them by `shown`.
+    if (r.facts) facts.set(input.shown, r.facts);
   }
-  // Articles from different folders may share a relative path: the corpus step keys them by `shown`.
   const withArticles = checked.filter((c) => c.article);
-  const enriched = enrichCorpus(withArticles.map((c) => ({ ...c.article!, file: c.shown })), config);
-  enriched.forEach((a, i) => {
+  const enriched = enrichCorpus(withArticles.map((c) => ({ ...c.article!, file: c.shown })), facts, config);
+  enriched.articles.forEach((a, i) => {
     const c = withArticles[i]!;
     c.article = a;
     c.diagnostics = a.diagnostics;

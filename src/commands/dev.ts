@@ -35,10 +35,11 @@ async function runDev(flags: DevFlags): Promise<number> {
   const cwd = process.cwd();
   const reporter = createReporter({ err: process.stderr, out: process.stdout, env: process.env });
   // Loaded on demand, so `parkpress --help` and up-to-date builds start without the pipeline.
-  const [{ loadConfig }, { createBuilder }, { createDevServer }] = await Promise.all([
+  const [{ loadConfig }, { createBuilder }, { createDevServer }, { withPreview }] = await Promise.all([
     import('../config/index.js'),
     import('../run/builder.js'),
     import('../dev/server.js'),
+    import('../dev/preview.js'),
   ]);
   // --no-search leaves the index out of every rebuild (the search page then finds nothing).
   const load = async () => {
@@ -49,14 +50,14 @@ async function runDev(flags: DevFlags): Promise<number> {
   try {
     const config = await load();
     server = await createDevServer({
-      builder: createBuilder(config, { inPlace: true }),
+      builder: withPreview(createBuilder(config, { inPlace: true }), config),
       outDir: config.outDir,
       watch: [config.contentDir, config.templatesDir, config.publicDir],
       reconfigure: {
         files: flags.config ? [flags.config] : CONFIG_FILES.map((name) => path.join(cwd, name)),
         load: async () => {
           const next = await load();
-          return createBuilder(next, { inPlace: true });
+          return withPreview(createBuilder(next, { inPlace: true }), next);
         },
       },
       host: flags.host,

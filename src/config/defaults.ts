@@ -1,6 +1,14 @@
 import path from 'node:path';
 import type { Config } from '../model/index.js';
-import { defaultJobs } from '../run/workers/pool.js';
+import { availableParallelism } from 'node:os';
+
+/** More workers than this buy little: the main thread's own work (reading, hashing, collecting) becomes the limit. */
+export const MAX_DEFAULT_JOBS = 4;
+
+/** Default worker count: the cores this process may use, at most MAX_DEFAULT_JOBS. */
+export function defaultJobs(): number {
+  return Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
+}
 
 /** Defaults for every config key; a project's parkpress.config.* overrides them. */
 export function defaultConfig(root: string): Config {

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { Builder, BuildResult } from '../run/builder.js';
+import type { BuildResult } from '../run/builder.js';
 import type { WriteReport } from '../model/index.js';
 import { BuildLoop } from './build-loop.js';
 import { EVENTS_PATH, clientTag, injectClient } from './client.js';
 import { EventHub } from './events.js';
 import { formatProblem, problemFromThrown, problemsFromDiagnostics, problemsKey, type Problem } from './problems.js';
+import type { DevBuilder } from './preview.js';
 import { contentType, lookup } from './static.js';
 import { defaultTiming, watchInputs, type WatchTiming, type Watcher } from './watch.js';
 
@@ -17,13 +18,13 @@ export interface DevLog {
 
 export interface DevServerOptions {
   /** Does the builds; rebuilds are handed the changed paths so only what they affect is redone. */
-  builder: Builder;
+  builder: DevBuilder;
   /** The folder the builder writes (served as the site). */
   outDir: string;
   /** Input folders to watch: content, templates, public. */
   watch: string[];
   /** Config files: a change re-creates the builder with `load` (which re-reads the config), then rebuilds everything. */
-  reconfigure?: { files: string[]; load: () => Promise<Builder> };
+  reconfigure?: { files: string[]; load: () => Promise<DevBuilder> };
   /** Interface to listen on; 127.0.0.1 unless the user asks otherwise. */
   host?: string;
   /** 0 picks a free port. */
@@ -79,11 +80,11 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
   };
 
   /**
-   * Phase 1: the changed articles on screen at once (see build/preview.ts), then a pause so open
+   * Phase 1: the changed articles on screen at once (see dev/preview.ts), then a pause so open
    * browsers fetch them before the full rebuild occupies the process. Anything it cannot do, or a
    * failure, just leaves the work to the full rebuild.
    */
-  const runPreview = async (preview: NonNullable<Builder['preview']>, changed: string[]): Promise<void> => {
+  const runPreview = async (preview: NonNullable<DevBuilder['preview']>, changed: string[]): Promise<void> => {
     const started = performance.now();
     let report: WriteReport | undefined;
     try {

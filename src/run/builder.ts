@@ -1,21 +1,18 @@
+// The builder: the stages in order, from the content folder to the output folder.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildCache } from './cache/files.js';
-import { stampFile, type FileStamp } from './cache/stamp.js';
 import { ConfigError, assertSafeFolders } from '../config/index.js';
-import type { FileResult } from './process.js';
-import { loadPageviews } from '../stages/site/pageviews.js';
-import { sourcePath } from '../stages/load/source-path.js';
-import type { Article, Config, Diagnostic, Page, WriteReport } from '../model/index.js';
+import { compareDiagnostics, type Article, type ArticleFacts, type Config, type Diagnostic, type FactsByFile, type FileStamp, type Site, type WriteReport } from '../model/index.js';
+import type { CorpusModel } from '../stages/corpus/index.js';
 import { releaseGeneralIdf } from '../stages/corpus/idf.js';
-import { internTerms } from '../text/terms.js';
-import { patchSite } from '../stages/write/index.js';
-import { previewRenderer, type PreviewRenderer } from '../stages/render/preview.js';
-import { previewChange, type PreviewBase } from '../dev/preview.js';
-import { realStages, type Stages } from './stages.js';
-import { eachLimited } from './concurrency.js';
-import { defaultJobs, workersFor, type FilePool } from './workers/pool.js';
+import type { RelatedModel } from '../stages/site/related.js';
 import { compareCodeUnits } from '../text/compare.js';
+import type { BuildCache } from './cache/files.js';
+import { FileResults } from './file-results.js';
+import { loadPageviews } from './pageviews.js';
+import type { FileResult } from './process.js';
+import { realStages, type Stages } from './stages.js';
+import { metered, stopwatch, type Timings } from './timings.js';
 
 export interface BuildOptions {
   /** Print nothing but errors. */
@@ -23,7 +20,8 @@ export interface BuildOptions {
   verbose?: boolean;
   /**
    * For `dev`: update the live output in place, writing only pages that changed since this
-   * builder's last build, instead of assembling and switching in a whole new build.
+   * builder's last build, instead of assembling and switching in a whole new build; and keep what
+   * the last build knew (`lastBuild`) for quick previews.
    */
   inPlace?: boolean;
   /** Called as input files are processed (for a progress bar). */
@@ -32,7 +30,7 @@ export interface BuildOptions {
   workersFrom?: number;
   /** Called when a site-wide stage starts, after the per-file work (for a progress bar). */
   onStage?: (stage: SiteStage) => void;
-  /** On-disk cache of per-file results (src/cache/files.ts), consulted before a file is processed. */
+  /** On-disk cache of per-file results (run/cache/files.ts), consulted before a file is processed. */
   cache?: BuildCache;
   /**
    * Called when every file has been through the per-file stages, before the site-wide ones; the
@@ -40,11 +38,10 @@ export interface BuildOptions {
    */
   onFilesDone?: (files: string[]) => Promise<void>;
   /**
-   * The builder builds once (the `build` command; `dev` builds again and keeps everything): each
-   * article's terms, the largest per-article data after the body, are dropped as soon as the site
-   * stage has read them; fingerprints, keyword counts and jieba's general IDF table as soon as the
-   * corpus stage has.
-   * V8 sizes the heap from what is live, so the peaks of site and render fall with them.
+   * The builder builds once (the `build` command; `dev` builds again and keeps everything): the
+   * facts only the corpus step reads (fingerprints, keyword counts, jieba's general IDF table) are
+   * let go once it has read them, body words once the site stage has. V8 sizes the heap from what
+   * is live, so the peaks of site and render fall with them.
    */
   once?: boolean;
 }
@@ -52,15 +49,7 @@ export interface BuildOptions {
 /** The stages after the per-file ones, in order (`render` writes each page as it is rendered). */
 export type SiteStage = 'corpus' | 'site' | 'render';
 
-/** Milliseconds spent in each part of one build. */
-export interface Timings {
-  discover: number;
-  files: number;
-  corpus: number;
-  site: number;
-  render: number;
-  write: number;
-}
+export type { Timings } from './timings.js';
 
 export interface BuildResult {
   articles: number;
@@ -77,25 +66,24 @@ export interface BuildResult {
   timings: Timings;
 }
 
+/** What the last successful build knew: its site and facts, and the corpus and related models behind them. */
+export interface LastBuild {
+  site: Site;
+  facts: FactsByFile;
+  corpus: CorpusModel;
+  related: RelatedModel;
+  pageviews: ReadonlyMap<string, number>;
+}
+
 /** A builder keeps per-file results between builds so `dev` can rebuild only what changed. */
 export interface Builder {
   /** Build the site. `changed`: absolute paths of inputs that changed since the last call (undefined: rescan everything). */
   build(changed?: string[]): Promise<BuildResult>;
-  /**
-   * Only with `inPlace` (dev): shows changed articles at once, before the `build` that must follow
-   * (see build/preview.ts). Undefined when the change cannot be previewed; nothing is written then.
-   */
-  preview?(changed: string[]): Promise<WriteReport | undefined>;
+  /** With `inPlace`: what the last build knew; undefined before the first build, after a failed one, or without `inPlace`. */
+  lastBuild(): LastBuild | undefined;
+  /** One input file through the builder's per-file results; undefined when it cannot be read (gone). */
+  processOne(file: string): Promise<FileResult | undefined>;
 }
-
-interface CacheEntry {
-  /** Stat and sha256 of the bytes the result was made from; undefined when they could not be read. */
-  stamp: FileStamp | undefined;
-  result: FileResult;
-}
-
-/** Input files processed at once: reading overlaps with the CPU-bound stages. */
-const FILE_CONCURRENCY = 8;
 
 /**
  * Composes the stages: discover -> (load -> normalize -> extract per file, cached by path and
@@ -103,244 +91,108 @@ const FILE_CONCURRENCY = 8;
  */
 export function createBuilder(config: Config, options: BuildOptions = {}, stages: Stages = realStages): Builder {
   assertSafeFolders(config);
-  const cache = new Map<string, CacheEntry>();
-  const termStrings = new Map<string, string>();
-
-  async function processAll(files: string[], changed: Set<string> | undefined): Promise<number> {
-    const present = new Set(files);
-    for (const cached of [...cache.keys()]) if (!present.has(cached)) cache.delete(cached);
-    const taken = fromDiskCache(files);
-    let done = 0;
-    let processed = 0;
-    const pool = openPool(files.filter((f) => !cache.has(f) || changed?.has(f)).length);
-    try {
-      await eachLimited(files, Math.max(FILE_CONCURRENCY, 2 * (pool?.size ?? 0)), async (file) => {
-        const entry = cache.get(file);
-        if (!entry && !taken.has(file)) {
-          // Nothing to compare with: processing stamps the bytes it reads, so this thread reads nothing.
-          cache.set(file, await processAndKeep(file, pool));
-          processed++;
-        } else if (!(entry && changed && !changed.has(file) && entry.stamp !== undefined)) {
-          if (await refresh(file, taken.has(file) ? taken.get(file) : stampFile(file), pool)) processed++;
-        }
-        options.onProgress?.(++done, files.length);
-      });
-    } finally {
-      await pool?.close();
-    }
-    return processed;
-  }
-
-  /**
-   * Takes the disk cache's results for files this builder holds none for yet, before any file is
-   * processed (so only the misses are left to process). Returns the stamps it took meanwhile (of
-   * files the disk cache knows: the others are stamped as they are processed).
-   */
-  function fromDiskCache(files: string[]): Map<string, FileStamp | undefined> {
-    const taken = new Map<string, FileStamp | undefined>();
-    if (!options.cache) return taken;
-    for (const file of files) {
-      const rel = sourcePath(config.contentDir, file);
-      if (cache.has(file) || !options.cache.has(rel)) continue;
-      const stamp = options.cache.stamp(file);
-      taken.set(file, stamp);
-      const result = stamp && options.cache.lookup(rel, stamp.hash);
-      if (result) cache.set(file, { stamp, result: interned(result) });
-    }
-    return taken;
-  }
-
-  /** Processes the file again unless its cached result was made from the same bytes; true when it did. */
-  async function refresh(file: string, stamp: FileStamp | undefined, pool: FilePool | undefined): Promise<boolean> {
-    const entry = cache.get(file);
-    if (entry && stamp !== undefined && entry.stamp?.hash === stamp.hash) return false;
-    cache.set(file, await processAndKeep(file, pool, stamp));
-    return true;
-  }
-
-  /**
-   * Processes one file and offers the result to the disk cache. Its stamp is the one processing
-   * took of the bytes it read, else `before` (taken before processing; undefined: read it again next time).
-   */
-  async function processAndKeep(file: string, pool: FilePool | undefined, before?: FileStamp): Promise<CacheEntry> {
-    const { stamp, ...result } = await safeProcess(file, pool);
-    options.cache?.store(result, stamp?.hash);
-    return { stamp: stamp ?? before, result };
-  }
-
-  /**
-   * Worker threads for a batch big enough to repay their start-up, closed when the batch is done:
-   * each holds its own opencc and jieba, memory the later stages need more.
-   */
-  function openPool(toProcess: number): FilePool | undefined {
-    const size = workersFor(toProcess, config.jobs ?? defaultJobs(), options.workersFrom);
-    return size > 0 ? stages.filePool?.(config, size) : undefined;
-  }
-
-  /** One string per distinct term across the site, whether the result came from a worker, this thread or the disk cache. */
-  function interned(result: FileResult): FileResult {
-    const terms = result.article?.terms;
-    return terms ? { ...result, article: { ...result.article!, terms: internTerms(terms, termStrings) } } : result;
-  }
-
-  async function safeProcess(file: string, pool: FilePool | undefined): Promise<FileResult> {
-    try {
-      return interned(await (pool ? pool.run(file) : stages.processFile(file, config.contentDir, config)));
-    } catch (err) {
-      const rel = sourcePath(config.contentDir, file);
-      const message = `internal error while processing this file (${(err as Error).message}); the rest of the site was built`;
-      return { file: rel, diagnostics: [{ file: rel, line: 0, column: 0, severity: 'error', rule: 'build/internal', message }] };
-    }
-  }
-
-  /** With `inPlace`: what the last successful build knew, for `preview`. */
-  let last: PreviewBase | undefined;
-  /** Kept from build to build while only content changes, so previews do not compile the templates again. */
-  let renderer: PreviewRenderer | undefined;
-
-  /** One input through the cache; undefined when it cannot be read (gone). */
-  async function processOne(file: string): Promise<FileResult | undefined> {
-    const stamp = stampFile(file);
-    if (stamp === undefined) return undefined;
-    await refresh(file, stamp, undefined);
-    return cache.get(file)!.result;
-  }
-
-  const preview = async (changed: string[]): Promise<WriteReport | undefined> => last && previewChange(last, changed, config, {
-    process: processOne,
-    patch: (pages, removed) => patchSite(pages, removed, config.outDir),
-  });
-
+  const files = new FileResults(config, stages, options);
+  let last: LastBuild | undefined;
   return {
-    ...(options.inPlace ? { preview } : {}),
+    lastBuild: () => last,
+    processOne: (file) => files.one(file),
     async build(changed) {
-      const start = performance.now();
-      const t = stopwatch();
-      const kept: Partial<PreviewBase> = {};
       last = undefined; // a build that fails leaves nothing to preview against (its templates may be broken)
-      if (!changed || changed.some((f) => !isInside(config.contentDir, f))) renderer = undefined;
-      await assertContentDir(config.contentDir);
-      const files = [...(await stages.discover(config.contentDir))].sort(compareCodeUnits);
-      const discover = t();
-      const processed = await processAll(files, changed ? new Set(changed.map((f) => path.resolve(f))) : undefined);
-      const filesMs = t();
-      await options.onFilesDone?.(files);
-      t();
-      const results = files.map((f) => cache.get(f)!.result);
-      const articles = results.flatMap((r) => (r.article ? [r.article] : [])).sort(byFile);
-      options.onStage?.('corpus');
-      const enriched = stages.enrichCorpus(articles, config, options.inPlace ? (m) => { kept.corpus = m; } : undefined);
-      const corpus = t();
-      if (options.once) dropCorpusInputs([articles, enriched]);
-      options.onStage?.('site');
-      const pageviews = await loadPageviews(config);
-      const keepRelated = options.inPlace ? (m: PreviewBase['related']) => { kept.related = m; } : undefined;
-      const site = stages.buildSite(enriched, config, { pageviews: pageviews.views, keepRelated });
-      const siteMs = t();
-      if (options.once) dropTerms([articles, enriched, site.articles]);
-      options.onStage?.('render');
-      const pages = metered(stages.renderSite(site));
-      const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
-      const { render, write } = pages.split(t());
-      if (options.inPlace) renderer ??= previewRenderer(config);
-      last = kept.corpus && kept.related && renderer ? { site, corpus: kept.corpus, related: kept.related, render: renderer } : undefined;
-      const diagnostics = [...results.flatMap((r) => r.diagnostics), ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
-      return {
-        articles: site.articles.length,
-        pages: pages.count,
-        files: files.length,
-        processed,
-        diagnostics,
-        inputs: new Map(files.map((f) => [f, cache.get(f)!.stamp])),
-        report,
-        ms: performance.now() - start,
-        timings: { discover, files: filesMs, corpus, site: siteMs, render, write },
-      };
+      const { result, kept } = await runBuild(config, options, stages, files, changed);
+      if (options.inPlace) last = kept;
+      return result;
     },
   };
 }
 
-/**
- * What only the corpus stage reads: fingerprints (near-duplicates), keyword candidate counts and
- * jieba's general IDF table (computed keywords). The per-file results and the corpus's copies may
- * each hold the same ones, so both let go. Fields are set to undefined, never deleted: `delete`
- * turns an object into a hash table (~1.4 KB per copy: 28 of 131 MiB live at render start at 10,000 articles).
- */
-function dropCorpusInputs(lists: Article[][]): void {
-  const none = { terms: [], counts: new Uint16Array(0) };
-  for (const list of lists) {
-    for (const a of list) {
-      a.fingerprints = undefined;
-      if (a.terms) a.terms = { words: a.terms.words, keywords: none };
-    }
+/** One build through every stage; `kept` is what it knew, for `lastBuild`. */
+async function runBuild(
+  config: Config,
+  options: BuildOptions,
+  stages: Stages,
+  files: FileResults,
+  changed: string[] | undefined,
+): Promise<{ result: BuildResult; kept?: LastBuild }> {
+  const start = performance.now();
+  const t = stopwatch();
+  await assertContentDir(config.contentDir);
+  const inputs = [...(await stages.discover(config.contentDir))].sort(compareCodeUnits);
+  const discover = t();
+  const processed = await files.update(inputs, changed ? new Set(changed.map((f) => path.resolve(f))) : undefined);
+  const filesMs = t();
+  await options.onFilesDone?.(inputs);
+  t();
+  const gathered = gather(inputs.map((f) => files.result(f)));
+  let facts: FactsByFile = gathered.facts;
+  const models: Partial<Pick<LastBuild, 'corpus' | 'related'>> = {};
+  options.onStage?.('corpus');
+  const enriched = stages.enrichCorpus(gathered.articles, facts, config, options.inPlace ? (m) => (models.corpus = m) : undefined);
+  facts = enriched.facts;
+  const corpus = t();
+  if (options.once) {
+    files.releaseFacts();
+    releaseGeneralIdf();
+    facts = keepOnly(facts, 'words');
   }
-  releaseGeneralIdf();
-}
-
-/**
- * Terms (their words: related) are read by the site stage last. The per-file results, the corpus's
- * copies and the site's copies may each hold the same ones, so all of them let go.
- */
-function dropTerms(lists: Article[][]): void {
-  for (const list of lists) for (const a of list) a.terms = undefined;
-}
-
-/** A page stream that counts its pages and the time spent producing them. */
-interface Metered extends AsyncIterable<Page> {
-  count: number;
-  /** Splits the wall time of render and write together into each one's part. */
-  split(total: number): { render: number; write: number };
-}
-
-/**
- * Render and write run interleaved (write pulls each page from render), so render's time is the
- * time spent inside the stream's next() and write's is the rest.
- */
-function metered(pages: AsyncIterable<Page>): Metered {
-  let rendering = 0;
-  const result = {
-    count: 0,
-    split: (total: number) => ({ render: rendering, write: Math.max(0, total - rendering) }),
-    async *[Symbol.asyncIterator]() {
-      const it = pages[Symbol.asyncIterator]();
-      for (;;) {
-        const start = performance.now();
-        const next = await it.next();
-        rendering += performance.now() - start;
-        if (next.done) return;
-        result.count++;
-        yield next.value;
-      }
+  options.onStage?.('site');
+  const pageviews = await loadPageviews(config);
+  const keepRelated = options.inPlace ? (m: RelatedModel) => (models.related = m) : undefined;
+  const site = stages.buildSite(enriched.articles, facts, config, { pageviews: pageviews.views, keepRelated });
+  const siteMs = t();
+  if (options.once) facts = keepOnly(facts, 'minutes');
+  options.onStage?.('render');
+  const pages = metered(stages.renderSite(site, facts));
+  const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
+  const { render, write } = pages.split(t());
+  const diagnostics = [...gathered.diagnostics, ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
+  const kept = models.corpus && models.related ? { site, facts, corpus: models.corpus, related: models.related, pageviews: pageviews.views } : undefined;
+  return {
+    kept,
+    result: {
+      articles: site.articles.length,
+      pages: pages.count,
+      files: inputs.length,
+      processed,
+      diagnostics,
+      inputs: new Map(inputs.map((f) => [f, files.stamp(f)])),
+      report,
+      ms: performance.now() - start,
+      timings: { discover, files: filesMs, corpus, site: siteMs, render, write },
     },
   };
-  return result;
 }
 
-function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(path.resolve(dir), path.resolve(file));
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+/** The articles (by file), their facts and every file's diagnostics, from the per-file results. */
+function gather(results: FileResult[]): { articles: Article[]; facts: Map<string, ArticleFacts>; diagnostics: Diagnostic[] } {
+  const articles: Article[] = [];
+  const facts = new Map<string, ArticleFacts>();
+  for (const r of results) {
+    if (!r.article) continue;
+    articles.push(r.article);
+    facts.set(r.article.file, r.facts!);
+  }
+  articles.sort((a, b) => compareCodeUnits(a.file, b.file));
+  return { articles, facts, diagnostics: results.flatMap((r) => r.diagnostics) };
+}
+
+const NO_COUNTS = { terms: [], counts: new Uint16Array(0) };
+const NO_FINGERPRINTS = new Uint32Array(0);
+
+/**
+ * A one-off build's facts trimmed to what the stages still to come read, as new objects, so the
+ * rest is garbage: after the corpus step only body words (related) and reading time (render) are
+ * read, after the site stage only reading time.
+ */
+function keepOnly(facts: FactsByFile, what: 'words' | 'minutes'): Map<string, ArticleFacts> {
+  const trimmed = new Map<string, ArticleFacts>();
+  for (const [file, f] of facts) {
+    const words = what === 'words' ? f.terms.words : NO_COUNTS;
+    trimmed.set(file, { terms: { words, keywords: NO_COUNTS }, fingerprints: NO_FINGERPRINTS, readingMinutes: f.readingMinutes });
+  }
+  return trimmed;
 }
 
 async function assertContentDir(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new ConfigError(`the content folder ${dir} does not exist; put articles there or set contentDir`);
-}
-
-/** Milliseconds since the previous call (or creation). */
-function stopwatch(): () => number {
-  let last = performance.now();
-  return () => {
-    const now = performance.now();
-    const ms = now - last;
-    last = now;
-    return ms;
-  };
-}
-
-function byFile(a: Article, b: Article): number {
-  return compareCodeUnits(a.file, b.file);
-}
-
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return compareCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule) || compareCodeUnits(a.message, b.message);
 }

@@ -1,11 +1,9 @@
-import { loadSource, loadSourceSync, type StampedLoad } from '../stages/load/index.js';
-import type { FileStamp } from './cache/stamp.js';
-import { normalize } from '../stages/normalize/index.js';
+// The per-file stages, the one place build, check, dev and ingest run them, so they never disagree about an article.
+import { diagnostic, type Article, type ArticleFacts, type Config, type Diagnostic, type FileStamp } from '../model/index.js';
 import { extract } from '../stages/extract/index.js';
-import { articleTerms } from '../text/terms.js';
-import { bodyFingerprints } from '../stages/corpus/duplicates.js';
-import { bodyMinutes } from '../text/reading.js';
-import type { Article, Config, Diagnostic } from '../model/index.js';
+import { loadSource, loadSourceSync, type StampedLoad } from '../stages/load/index.js';
+import { normalize } from '../stages/normalize/index.js';
+import { articleFacts } from './facts.js';
 
 /** What the per-file stages made of one input file. */
 export interface FileResult {
@@ -13,16 +11,15 @@ export interface FileResult {
   file: string;
   /** Absent when the file was skipped; its diagnostics say why. */
   article?: Article;
+  /** What later stages read of the article alone; present with `article`. */
+  facts?: ArticleFacts;
   /** All diagnostics for the file (also copied into article.diagnostics when there is one). */
   diagnostics: Diagnostic[];
   /** Stat and sha256 of the bytes this was made from (see StampedLoad); absent when they were not read. */
   stamp?: FileStamp;
 }
 
-/**
- * load -> normalize -> extract for one file, then what later steps read of the article alone (bodyFacts). The one place build, check, dev and ingest
- * run the per-file stages, so they can never disagree about an article.
- */
+/** load -> normalize -> extract for one file, then the article's facts (model/facts.ts). */
 export async function processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult> {
   return fromLoaded(absPath, await loadSource(absPath, contentDir, config.limits));
 }
@@ -32,7 +29,7 @@ export function processFileSync(absPath: string, contentDir: string, config: Con
   return fromLoaded(absPath, loadSourceSync(absPath, contentDir, config.limits));
 }
 
-/** normalize -> extract -> terms for a loaded file. */
+/** normalize -> extract -> facts for a loaded file. */
 function fromLoaded(absPath: string, loaded: StampedLoad): FileResult {
   const { source, stamp } = loaded;
   const stamped = stamp ? { stamp } : {};
@@ -48,19 +45,10 @@ function fromLoaded(absPath: string, loaded: StampedLoad): FileResult {
     diagnostics.push(noText(source.relPath));
     return { file: source.relPath, diagnostics, ...stamped };
   }
-  return { file: source.relPath, article: { ...article, diagnostics, ...bodyFacts(article) }, diagnostics, ...stamped };
-}
-
-/**
- * What later steps read of this article alone, made here so it runs on the file workers and is
- * cached with the result: term counts (corpus keywords, related), fingerprints (near-duplicates)
- * and reading time (render).
- */
-function bodyFacts(article: Article): Pick<Article, 'terms' | 'fingerprints' | 'readingMinutes'> {
-  return { terms: articleTerms(article), fingerprints: bodyFingerprints(article.body), readingMinutes: bodyMinutes(article.body) };
+  return { file: source.relPath, article: { ...article, diagnostics }, facts: articleFacts(article), diagnostics, ...stamped };
 }
 
 function noText(file: string): Diagnostic {
   const message = 'no article text: the file is empty or blank, or everything in it was taken for page furniture; it is not published';
-  return { file, line: 0, column: 0, severity: 'error', rule: 'pipeline/no-text', message };
+  return diagnostic(file, 'pipeline/no-text', 'error', message);
 }

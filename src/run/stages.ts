@@ -1,10 +1,10 @@
-import { enrichCorpus, type CorpusModel } from '../stages/corpus/index.js';
+import type { Article, Config, FactsByFile, Page, Site, WriteReport } from '../model/index.js';
+import { enrichCorpus, type CorpusModel, type Enriched } from '../stages/corpus/index.js';
 import { discoverSources } from '../stages/load/discover.js';
-import { processFile, type FileResult } from './process.js';
-import { renderSite } from '../stages/render/index.js';
 import { buildSite, type SiteInputs } from '../stages/site/index.js';
-import type { Article, Config, Page, Site, WriteReport } from '../model/index.js';
 import { writeSite, type WriteOptions } from '../stages/write/index.js';
+import { sitePages } from './pages.js';
+import { processFile, type FileResult } from './process.js';
 import { createFilePool, type FilePool } from './workers/pool.js';
 
 /** The stage functions a build composes; tests swap in fakes for one or more. */
@@ -13,10 +13,10 @@ export interface Stages {
   processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult>;
   /** Worker threads running processFile for large batches; without it every file is processed in this thread. */
   filePool?(config: Config, size: number): FilePool;
-  enrichCorpus(articles: Article[], config: Config, keep?: (model: CorpusModel) => void): Article[];
-  buildSite(articles: Article[], config: Config, inputs?: SiteInputs): Site;
+  enrichCorpus(articles: Article[], facts: FactsByFile, config: Config, keep?: (model: CorpusModel) => void): Enriched;
+  buildSite(articles: Article[], facts: FactsByFile, config: Config, inputs?: SiteInputs): Site;
   /** Pages one at a time: the build pipes them straight into writeSite, so the site is never held whole. */
-  renderSite(site: Site): AsyncIterable<Page>;
+  renderSite(site: Site, facts: FactsByFile): AsyncIterable<Page>;
   writeSite(pages: AsyncIterable<Page>, outDir: string, options?: WriteOptions): Promise<WriteReport>;
 }
 
@@ -26,6 +26,6 @@ export const realStages: Stages = {
   filePool: createFilePool,
   enrichCorpus,
   buildSite,
-  renderSite,
+  renderSite: sitePages,
   writeSite,
 };

@@ -2,7 +2,31 @@ import { keywordTerms, termTags } from './keyword-terms.js';
 import { jieba } from './segmenter.js';
 import { RELATED_STOP_WORDS } from './stopwords.js';
 import { zoneForms } from './zones.js';
-import type { Article, ArticleTerms, TermCounts } from '../model/index.js';
+
+/**
+ * Terms and their counts as parallel arrays, in order of first occurrence: compact, plain data. The
+ * counts are 16-bit (capped at 65,535): 2 bytes each instead of an array slot's 8, for the millions
+ * an article set holds (17.5 million body words at 100,000 articles).
+ */
+export interface TermCounts {
+  terms: string[];
+  counts: Uint16Array;
+}
+
+/** An article's term counts for the two uses that segment its text. */
+export interface ArticleTerms {
+  /** Every word of two or more characters (not numbers or stop words) in title and body, for related articles. */
+  words: TermCounts;
+  /** Keyword candidates (content nouns, two-noun compounds, park names whole), title words counted 3 times, for computed keywords. */
+  keywords: TermCounts;
+}
+
+/** What terms are counted from: an article's headline, markdown body and zone names. */
+export interface TermSource {
+  title: string;
+  body: string;
+  parks: readonly string[];
+}
 
 /** Words in the headline say more about the story than the same words in the body (keywords only). */
 export const TITLE_WEIGHT = 3;
@@ -97,7 +121,7 @@ export function toTally(counts: TermCounts): Map<string, number> {
  * The article's term counts from one segmentation of its title and body: what corpus keywords and
  * related both read, so jieba runs over each body once, in the per-file stage.
  */
-export function articleTerms(article: Pick<Article, 'title' | 'body' | 'parks'>): ArticleTerms {
+export function articleTerms(article: TermSource): ArticleTerms {
   const words: Tally = new Map();
   const keywords: Tally = new Map();
   tallyText(article.title, TITLE_WEIGHT, words, keywords);
@@ -107,14 +131,9 @@ export function articleTerms(article: Pick<Article, 'title' | 'body' | 'parks'>)
   return { words: toCounts(words), keywords: toCounts(keywords) };
 }
 
-/** The article's terms, computed now when the per-file stage did not (articles made in tests and scripts). */
-export function termsOf(article: Pick<Article, 'title' | 'body' | 'parks' | 'terms'>): ArticleTerms {
-  return article.terms ?? articleTerms(article);
-}
-
 /** Term counts of body text alone (e.g. one sentence), as articleTerms counts them. */
 export function textTerms(text: string, parks: readonly string[]): ArticleTerms {
-  return articleTerms({ title: '', body: text, parks: [...parks] });
+  return articleTerms({ title: '', body: text, parks });
 }
 
 /**
@@ -131,24 +150,4 @@ export function subtractTerms(terms: ArticleTerms, removed: readonly ArticleTerm
     return toCounts(tally);
   };
   return { words: less(terms.words, (r) => r.words), keywords: less(terms.keywords, (r) => r.keywords) };
-}
-
-/**
- * One copy of each term string for all articles: terms arrive as fresh strings from jieba, from a
- * worker's message or from the disk cache, and 10,000 articles hold millions of them. The arrays
- * are rewritten in place, so a result the disk cache also holds shares them instead of keeping a
- * second copy; they are fresh per result, never shared with another article.
- */
-export function internTerms(terms: ArticleTerms, table: Map<string, string>): ArticleTerms {
-  const one = (list: string[]): void => {
-    for (let i = 0; i < list.length; i++) {
-      const t = list[i]!;
-      const known = table.get(t);
-      if (known === undefined) table.set(t, t);
-      else list[i] = known;
-    }
-  };
-  one(terms.words.terms);
-  one(terms.keywords.terms);
-  return terms;
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { chmod, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createBuilder, type BuildResult } from '../../src/run/builder.js';
-import { realStages } from '../../src/run/stages.js';
+import { realStages, type Stages } from '../../src/run/stages.js';
 import { loadConfig } from '../../src/config/index.js';
 import type { Site } from '../../src/model/index.js';
 import { runParkpress, sampleSite, treeHashes, type RunResult } from '../run/site-fixture.js';
@@ -26,7 +26,7 @@ before(async () => {
   root = await sampleSite();
   await makeBadContent(path.join(root, 'content'));
   const config = await loadConfig(root);
-  const stages = { ...realStages, buildSite: (a: Parameters<typeof realStages.buildSite>[0], c: typeof config) => (site = realStages.buildSite(a, c)) };
+  const stages: Stages = { ...realStages, buildSite: (...args) => (site = realStages.buildSite(...args)) };
   result = await createBuilder(config, {}, stages).build();
   cli = await runParkpress(['build'], root);
   const dist = path.join(root, 'dist');

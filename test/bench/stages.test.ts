@@ -9,7 +9,7 @@ test('each stage is passed through unchanged and followed by one measurement, in
   const fake: Stages = {
     ...realStages,
     discover: async () => { calls.push('discover'); return ['a']; },
-    enrichCorpus: (a: Article[]) => { calls.push('corpus'); return a; },
+    enrichCorpus: (articles: Article[]) => { calls.push('corpus'); return { articles, facts: new Map() }; },
     buildSite: () => { calls.push('site'); return { articles: [] } as unknown as Site; },
     renderSite: async function* () { calls.push('render'); yield* [{ path: 'index.html', content: 'x' }] as Page[]; },
     writeSite: async () => { calls.push('write'); return { written: 1, unchanged: 0, removed: 0, paths: [] } as never; },
@@ -17,10 +17,10 @@ test('each stage is passed through unchanged and followed by one measurement, in
   let gcs = 0;
   const { stages, marks } = instrument(fake, () => { gcs++; });
   assert.deepEqual(await stages.discover('/c'), ['a']);
-  stages.enrichCorpus([], {} as Config);
-  stages.buildSite([], {} as Config);
+  stages.enrichCorpus([], new Map(), {} as Config);
+  stages.buildSite([], new Map(), {} as Config);
   const pages: Page[] = [];
-  for await (const p of stages.renderSite({} as Site)) pages.push(p);
+  for await (const p of stages.renderSite({} as Site, new Map())) pages.push(p);
   assert.equal(pages.length, 1);
   await stages.writeSite((async function* () {})(), '/out');
   assert.deepEqual(calls, ['discover', 'corpus', 'site', 'render', 'write']);
@@ -39,7 +39,7 @@ test('time write spends on streamed pages is charged to write, not to render', a
     },
   };
   const { stages, marks } = instrument(fake, () => {});
-  await stages.writeSite(stages.renderSite({} as Site), '/out');
+  await stages.writeSite(stages.renderSite({} as Site, new Map()), '/out');
   const [render, write] = marks;
   assert.deepEqual(marks.map((m) => m.stage), ['render', 'write']);
   // The consumer waited 120 ms in all; rendering two literal pages takes next to nothing.

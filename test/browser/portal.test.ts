@@ -5,11 +5,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page as Tab } from 'playwright-core';
-import { renderSite } from '../../src/stages/render/index.js';
 import { projectRoot } from '../helpers/paths.js';
 import { chromiumMissing, launchChromium } from './chromium.js';
 import { serveStatic } from './server.js';
 import { browserSite } from './browser-site.js';
+import { sitePages } from '../../src/run/pages.js';
+import { factsOf } from '../../src/run/facts.js';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const artifacts = path.join(projectRoot, 'test-artifacts', 'browser');
@@ -22,7 +23,8 @@ let dist: string;
 before(async () => {
   if (skip) return;
   dist = mkdtempSync(path.join(tmpdir(), 'pp-browser-'));
-  for await (const p of renderSite(await browserSite())) {
+  const site = await browserSite();
+  for await (const p of sitePages(site, factsOf(site.articles))) {
     const file = path.join(dist, p.path);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, p.content);

@@ -7,6 +7,7 @@ import { EVENTS_PATH } from '../../src/dev/client.js';
 import { createDevServer } from '../../src/dev/server.js';
 import { projectRoot } from '../helpers/paths.js';
 import { get, openEvents, sampleSite } from './helpers.js';
+import { withPreview } from '../../src/dev/preview.js';
 
 /** Output HTML files, relative to dist/. */
 async function htmlFiles(dir: string, base = ''): Promise<string[]> {
@@ -36,7 +37,7 @@ test('dev on a real site: a dropped sample article is served and listed, deletin
   const { config, dropped } = site;
   const lines: string[] = [];
   const server = await createDevServer({
-    builder: createBuilder(config, { quiet: true, inPlace: true }),
+    builder: withPreview(createBuilder(config, { quiet: true, inPlace: true }), config),
     outDir: config.outDir,
     watch: [config.contentDir, config.templatesDir, config.publicDir],
     port: 0,

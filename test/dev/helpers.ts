@@ -2,7 +2,8 @@ import { copyFile, cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from '
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { Builder, BuildResult } from '../../src/run/builder.js';
+import type { BuildResult } from '../../src/run/builder.js';
+import type { DevBuilder } from '../../src/dev/preview.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { EVENTS_PATH } from '../../src/dev/client.js';
 import { createDevServer, type DevServer } from '../../src/dev/server.js';
@@ -32,7 +33,7 @@ export async function sampleSite(): Promise<{ root: string; config: Config; drop
 
 /** A dev server on port 0 and its event stream; `stop` closes both and removes the site. */
 export async function serveDev(o: {
-  builder: Builder; outDir: string; watch: string[]; timing: Parameters<typeof createDevServer>[0]['timing'];
+  builder: DevBuilder; outDir: string; watch: string[]; timing: Parameters<typeof createDevServer>[0]['timing'];
   log?: string[]; dispose: () => Promise<void>;
 }): Promise<{ server: DevServer; events: Awaited<ReturnType<typeof openEvents>>; stop: () => Promise<void> }> {
   const record = (line: string) => { o.log?.push(line); };
@@ -56,7 +57,7 @@ export async function serveDev(o: {
  * "compile", as a broken Nunjucks template would. Output files are rewritten only when their
  * bytes change, like the real writer. `seen` records what each build read.
  */
-export function fakeBuilder(root: string): Builder & { calls: (string[] | undefined)[]; seen: Map<string, string[]> } {
+export function fakeBuilder(root: string): DevBuilder & { calls: (string[] | undefined)[]; seen: Map<string, string[]> } {
   const contentDir = path.join(root, 'content');
   const outDir = path.join(root, 'dist');
   const calls: (string[] | undefined)[] = [];

@@ -10,6 +10,7 @@ import type { WriteReport } from '../../src/model/index.js';
 import { projectRoot } from '../helpers/paths.js';
 import { sampleSite } from '../stages/render/sample-site.js';
 import { tempSite } from './helpers.js';
+import { withPreview } from '../../src/dev/preview.js';
 
 /** Site-internal hrefs of a page, without query or fragment, decoded. */
 function internalLinks(html: string): string[] {
@@ -65,7 +66,7 @@ test('dev preview: a saved article that lifts a keyword to two articles adds its
     // One article per list page: the new keyword page has two pages, and its first links to the second.
     const config = { ...defaultConfig(site.root), pageSize: 1 };
     const out = config.outDir;
-    const builder = createBuilder(config, { quiet: true, inPlace: true });
+    const builder = withPreview(createBuilder(config, { quiet: true, inPlace: true }), config);
     const read = (p: string) => readFile(path.join(out, p), 'utf8');
     await builder.build();
     assert.ok(!existsSync(path.join(out, termFile)), 'no page for a keyword of one article');

@@ -7,6 +7,7 @@ import { createBuilder } from '../../src/run/builder.js';
 import { realStages, type Stages } from '../../src/run/stages.js';
 import { projectRoot } from '../helpers/paths.js';
 import { fakeBuilder, sampleSite, serveDev, tempSite } from './helpers.js';
+import { withPreview } from '../../src/dev/preview.js';
 
 const timing = { stabilityMs: 60, pollMs: 10, batchMs: 20, settleMs: 20 };
 
@@ -20,9 +21,9 @@ function gatedStages(): { stages: Stages; hold(): void; release(): void; finishe
   let finished = 0;
   const stages: Stages = {
     ...realStages,
-    async *renderSite(site) {
+    async *renderSite(site, facts) {
       if (gate) await gate;
-      yield* realStages.renderSite(site);
+      yield* realStages.renderSite(site, facts);
       finished++;
     },
   };
@@ -53,7 +54,7 @@ test('dev preview: a new article is on screen before the full rebuild, complete 
   const site = await sampleSite();
   const gated = gatedStages();
   const { server, events, stop } = await serveDev({
-    builder: createBuilder(site.config, { quiet: true, inPlace: true }, gated.stages),
+    builder: withPreview(createBuilder(site.config, { quiet: true, inPlace: true }, gated.stages), site.config),
     outDir: site.config.outDir,
     watch: [site.config.contentDir, site.config.templatesDir, site.config.publicDir],
     timing,
@@ -96,7 +97,7 @@ test('dev preview: deleting an article removes its page and its home link at onc
   const site = await sampleSite();
   await copyFile(path.join(projectRoot, 'content', site.dropped), path.join(site.config.contentDir, site.dropped));
   const gated = gatedStages();
-  const builder = createBuilder(site.config, { quiet: true, inPlace: true }, gated.stages);
+  const builder = withPreview(createBuilder(site.config, { quiet: true, inPlace: true }, gated.stages), site.config);
   const builds: (string[] | undefined)[] = [];
   const { server, events, stop } = await serveDev({
     builder: { preview: builder.preview, build: (changed) => { builds.push(changed); return builder.build(changed); } },
@@ -141,7 +142,7 @@ test('dev preview: deleting an article removes its page and its home link at onc
 test('dev preview: a file with errors, a site whose last build failed and a failing preview all fall through to the full rebuild', async () => {
   const site = await sampleSite();
   const lines: string[] = [];
-  const real = createBuilder(site.config, { quiet: true, inPlace: true });
+  const real = withPreview(createBuilder(site.config, { quiet: true, inPlace: true }), site.config);
   const builds: (string[] | undefined)[] = [];
   const { server, events, stop } = await serveDev({
     builder: { preview: real.preview, build: (changed) => { builds.push(changed); return real.build(changed); } },
@@ -195,7 +196,7 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
 test('dev preview: a template edited while dev runs is used by the next preview', async () => {
   const site = await sampleSite();
   const { server, events, stop } = await serveDev({
-    builder: createBuilder(site.config, { quiet: true, inPlace: true }),
+    builder: withPreview(createBuilder(site.config, { quiet: true, inPlace: true }), site.config),
     outDir: site.config.outDir,
     watch: [site.config.contentDir, site.config.templatesDir],
     timing,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createDevServer } from '../../src/dev/server.js';
 import { injectClient } from '../../src/dev/client.js';
 import { isIgnoredPath } from '../../src/dev/watch.js';
-import type { Builder } from '../../src/run/builder.js';
+import type { DevBuilder } from '../../src/dev/preview.js';
 import { get, tempSite } from './helpers.js';
 import http from 'node:http';
 
@@ -17,7 +17,7 @@ function rawStatus(port: number, rawPath: string): Promise<number> {
 }
 
 /** A builder whose output is already in place: these tests are about serving. */
-const idleBuilder: Builder = {
+const idleBuilder: DevBuilder = {
   build: async () => ({ articles: 0, pages: 0, files: 0, processed: 0, diagnostics: [], report: { written: 0, unchanged: 0, removed: 0 }, ms: 0, timings: { discover: 0, files: 0, corpus: 0, site: 0, render: 0, write: 0 } }),
 };
 

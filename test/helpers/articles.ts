@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Article } from '../../src/model/index.js';
+import type { Article, Config } from '../../src/model/index.js';
+import { factsOf } from '../../src/run/facts.js';
+import { enrichCorpus, type Enriched } from '../../src/stages/corpus/index.js';
 
 /**
  * A valid Article with sensible empty fields; tests set only what they are about.
@@ -33,4 +35,9 @@ export function makeArticle(fields: Partial<Article> & { file: string }): Articl
     diagnostics: [],
     ...fields,
   };
+}
+
+/** The corpus step over articles made in a test, with the facts the per-file stage would give them. */
+export function enrich(articles: Article[], config: Config): Enriched {
+  return enrichCorpus(articles, factsOf(articles), config);
 }

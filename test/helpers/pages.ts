@@ -1,9 +1,11 @@
-import { renderSite } from '../../src/stages/render/index.js';
-import type { Page, Site } from '../../src/model/index.js';
+import { factsOf } from '../../src/run/facts.js';
+import { sitePages } from '../../src/run/pages.js';
+import type { FactsByFile, Page, Site } from '../../src/model/index.js';
+import { compareCodeUnits } from '../../src/text/compare.js';
 
-/** Every page render streams for `site`, collected and sorted by path (tests look pages up whole). */
-export async function renderPages(site: Site): Promise<Page[]> {
+/** Every page a build writes for `site` (rendered, search index, static files), collected and sorted by path. */
+export async function renderPages(site: Site, facts: FactsByFile = factsOf(site.articles)): Promise<Page[]> {
   const pages: Page[] = [];
-  for await (const page of renderSite(site)) pages.push(page);
-  return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for await (const page of sitePages(site, facts)) pages.push(page);
+  return pages.sort((a, b) => compareCodeUnits(a.path, b.path));
 }

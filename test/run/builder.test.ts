@@ -94,7 +94,11 @@ test('a one-time build hands over its per-file results before the site stages an
   const { config } = await tempSite({ 'a.txt': '甲\n', 'b.txt': '乙\n' });
   const stages = fakeStages();
   const events: string[] = [];
-  const terms = { words: { terms: ['开发'], counts: Uint16Array.of(1) }, keywords: { terms: ['开发'], counts: Uint16Array.of(1) } };
+  const facts = {
+    terms: { words: { terms: ['开发'], counts: Uint16Array.of(1) }, keywords: { terms: ['开发'], counts: Uint16Array.of(1) } },
+    fingerprints: Uint32Array.of(1, 2, 3),
+    readingMinutes: 1,
+  };
   const processFile = stages.processFile;
   const once = createBuilder(config, {
     once: true,
@@ -103,21 +107,28 @@ test('a one-time build hands over its per-file results before the site stages an
     ...stages,
     async processFile(...args) {
       const r = await processFile(...args);
-      return r.article ? { ...r, article: { ...r.article, terms } } : r;
+      return r.article ? { ...r, facts } : r;
     },
-    enrichCorpus(articles, c) {
-      events.push('corpus');
-      return stages.enrichCorpus(articles, c);
+    enrichCorpus(articles, f, c) {
+      events.push(`corpus sees fingerprints: ${[...f.values()].every((x) => x.fingerprints.length === 3 && x.terms.keywords.terms.length === 1)}`);
+      return stages.enrichCorpus(articles, f, c);
     },
-    buildSite(articles, c) {
-      events.push(`site sees terms: ${articles.every((a) => a.terms?.words.terms[0] === '开发')}`);
-      return stages.buildSite(articles, c);
+    buildSite(articles, f, c) {
+      const all = [...f.values()];
+      events.push(`site sees words: ${all.every((x) => x.terms.words.terms[0] === '开发')}, fingerprints: ${all.some((x) => x.fingerprints.length > 0)}`);
+      return stages.buildSite(articles, f, c);
     },
-    renderSite(site) {
-      events.push(`render sees terms: ${site.articles.some((a) => a.terms)}`);
-      return stages.renderSite(site);
+    renderSite(site, f) {
+      const all = [...f.values()];
+      events.push(`render sees words: ${all.some((x) => x.terms.words.terms.length > 0)}, minutes: ${all.every((x) => x.readingMinutes === 1)}`);
+      return stages.renderSite(site, f);
     },
   });
   assert.equal((await once.build()).articles, 2);
-  assert.deepEqual(events, ['files done: 2', 'corpus', 'site sees terms: true', 'render sees terms: false']);
+  assert.deepEqual(events, [
+    'files done: 2',
+    'corpus sees fingerprints: true',
+    'site sees words: true, fingerprints: false',
+    'render sees words: false, minutes: true',
+  ]);
 });

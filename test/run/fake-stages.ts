@@ -8,6 +8,7 @@ import type { Stages } from '../../src/run/stages.js';
 import { stampFile } from '../../src/run/cache/stamp.js';
 import type { Article, Site } from '../../src/model/index.js';
 import { writeSite } from '../../src/stages/write/index.js';
+import { articleFacts } from '../../src/run/facts.js';
 
 export interface FakeStages extends Stages {
   /** Relative paths given to processFile, in call order. */
@@ -34,10 +35,10 @@ export function fakeStages(): FakeStages {
       }
       const warning = { file: rel, line: 2, column: 0, severity: 'warning' as const, rule: 'fake/warn', message: 'a warning' };
       const article = fakeArticle(rel, createHash('sha256').update(bytes).digest('hex'), text.split('\n')[0]!);
-      return { file: rel, article: { ...article, diagnostics: [warning] }, diagnostics: [warning], stamp };
+      return { file: rel, article: { ...article, diagnostics: [warning] }, facts: articleFacts(article), diagnostics: [warning], stamp };
     },
-    enrichCorpus: (articles) => articles,
-    buildSite(articles, config): Site {
+    enrichCorpus: (articles, facts) => ({ articles, facts: new Map(facts) }),
+    buildSite(articles, _facts, config): Site {
       const slugs = articles.map((a) => a.slug);
       return {
         config,

@@ -97,8 +97,8 @@ test('a file gives the same result on a worker as in this thread, the facts kept
     for (const name of names) {
       const file = path.join(config.contentDir, name);
       const [here, there] = [await processFile(file, config.contentDir, config), await pool.run(file)];
-      assert.ok(there.article?.fingerprints instanceof Uint32Array && there.article.fingerprints.length > 0, name);
-      assert.equal(there.article.readingMinutes, bodyMinutes(there.article.body));
+      assert.ok(there.facts?.fingerprints instanceof Uint32Array && there.facts.fingerprints.length > 0, name);
+      assert.equal(there.facts.readingMinutes, bodyMinutes(there.article!.body));
       assert.deepEqual(there.stamp, stampFile(file), 'stamped as the builder would stamp it');
       assert.deepEqual(there, here, name);
     }

@@ -5,12 +5,11 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { processFile } from '../../src/run/process.js';
-import { articleTerms } from '../../src/text/terms.js';
+import { articleTerms, type TermCounts } from '../../src/text/terms.js';
 import { keywordTerms } from '../../src/text/keyword-terms.js';
 import { isRelatedTerm } from '../../src/text/terms.js';
 import { jieba } from '../../src/text/segmenter.js';
 import { defaultConfig } from '../../src/config/defaults.js';
-import type { TermCounts } from '../../src/model/index.js';
 import { projectRoot, seedsDir, sharedMissing } from '../helpers/paths.js';
 
 const config = defaultConfig(projectRoot);
@@ -51,11 +50,12 @@ test('markup inside words: keywords keep DT-300 whole, related words are cut wit
 
 test('the samples: per-file terms equal the separate keyword and related segmentations', { skip: sharedMissing() }, async () => {
   for (const f of readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).sort()) {
-    const a = (await processFile(path.join(seedsDir, f), seedsDir, config)).article!;
-    assert.deepEqual(pairs(a.terms!.words), relatedWords(a.title, a.body), f);
+    const { article: a, facts } = await processFile(path.join(seedsDir, f), seedsDir, config);
+    assert.ok(a && facts, f);
+    assert.deepEqual(pairs(facts.terms.words), relatedWords(a.title, a.body), f);
     const parkFree = keywordCandidates(a.title, a.body);
     const parks = new Set(a.parks);
-    const mine = pairs(a.terms!.keywords).filter(([t]) => !parks.has(t)).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    const mine = pairs(facts.terms.keywords).filter(([t]) => !parks.has(t)).sort((x, y) => (x[0] < y[0] ? -1 : 1));
     assert.deepEqual(mine, parkFree.filter(([t]) => !parks.has(t)), f);
   }
 });

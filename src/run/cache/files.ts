@@ -4,17 +4,14 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileResult } from '../process.js';
-import type { Config } from '../../model/index.js';
+import type { Config, FileStamp } from '../../model/index.js';
 import { writeAtomically } from './atomic.js';
 import { codeFingerprint } from './fingerprint.js';
 import { sha256 } from '../../text/hash.js';
-import { canonicalJson, stampFile, type FileStamp } from './stamp.js';
+import { canonicalJson, stampFile } from './stamp.js';
 
-/**
- * Bumped when the pack's layout changes (2: articles carry fingerprints and readingMinutes; 3: the
- * header is a value of its own, read before the entries; 4: framed, see packFrames).
- */
-export const FORMAT = 4;
+/** Bumped whenever the pack's layout or what a result holds changes: an older pack is then never read. */
+export const FORMAT = 5;
 export const PACK_FILE = 'files.v8';
 
 /** What the builder asks of a cache: stamps for inputs, results by content, fresh results to keep. */

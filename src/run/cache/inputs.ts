@@ -2,10 +2,10 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverSources } from '../../stages/load/discover.js';
-import { PAGEVIEW_FILES } from '../../stages/site/pageviews.js';
-import type { Config } from '../../model/index.js';
+import { PAGEVIEW_FILES } from '../pageviews.js';
+import type { Config, FileStamp } from '../../model/index.js';
 import { defaultPublicDir, defaultTemplatesDir } from './fingerprint.js';
-import { stampFile, type FileStamp } from './stamp.js';
+import { stampFile } from './stamp.js';
 
 /** Stamps of the last build's inputs (absolute paths) and the time before any of them was taken. */
 export interface KnownStamps {

@@ -1,17 +1,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { sha256 } from '../../text/hash.js';
+import type { FileStamp } from '../../model/index.js';
+import { stampOf } from '../../stages/load/stamp.js';
 import { compareCodeUnits } from '../../text/compare.js';
-
-/** What identifies one input file's bytes: stat fields, cheap to compare, and the sha256 of the bytes. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  /** Changes on every write and every metadata change, and cannot be set back (unlike mtime). */
-  ctimeMs: number;
-  ino: number;
-  /** sha256 hex of the bytes. */
-  hash: string;
-}
 
 /**
  * A file changed this soon before its stamp was taken could change again within the same
@@ -33,11 +23,6 @@ export function stampFile(file: string, known?: FileStamp, stampedAt = 0): FileS
   } catch {
     return undefined; // unreadable or gone: processing the file reports it
   }
-}
-
-/** The stamp of `bytes`, read after `info` was taken from the same file. */
-export function stampOf(info: Stats, bytes: Buffer): FileStamp {
-  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino, hash: sha256(bytes) };
 }
 
 /** Same size, times and inode as `known`, and `known` is older than the racy window before `stampedAt`. */

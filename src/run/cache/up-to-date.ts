@@ -3,13 +3,13 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Config, Diagnostic, WriteReport } from '../../model/index.js';
+import type { Config, Diagnostic, FileStamp, WriteReport } from '../../model/index.js';
 import { writeAtomically } from './atomic.js';
 import { codeFingerprint } from './fingerprint.js';
 import { contentInputs, otherInputs, stampAll, type KnownStamps } from './inputs.js';
 import { outputChange, snapshotOutput, type OutputSnapshot } from './output.js';
 import { sha256 } from '../../text/hash.js';
-import { canonicalJson, type FileStamp } from './stamp.js';
+import { canonicalJson } from './stamp.js';
 
 const FORMAT = 1;
 export const RECORD_FILE = 'last-build.v8';

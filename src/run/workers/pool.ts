@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../process.js';
 import type { Config } from '../../model/index.js';
@@ -18,9 +17,6 @@ export interface FilePool {
   close(): Promise<void>;
 }
 
-/** More workers than this buy little: the main thread's own work (reading, hashing, collecting) becomes the limit. */
-export const MAX_DEFAULT_JOBS = 4;
-
 /**
  * Below this many files to process the build stays in one thread. A worker costs ~0.5 s of CPU to
  * start (its own module graph, opencc, jieba and its tag table) that one thread pays only once, and
@@ -28,11 +24,6 @@ export const MAX_DEFAULT_JOBS = 4;
  * From 600 files that trade is worth it (see docs/build.md); dev rebuilds of a few files never start workers.
  */
 export const MIN_FILES_FOR_WORKERS = 600;
-
-/** Default worker count: the cores this process may use, at most MAX_DEFAULT_JOBS. */
-export function defaultJobs(): number {
-  return Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
-}
 
 /** Workers to start for a batch of `files`: none (in this thread) for one job or a small batch. */
 export function workersFor(files: number, jobs: number, from = MIN_FILES_FOR_WORKERS): number {

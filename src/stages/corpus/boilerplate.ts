@@ -1,7 +1,10 @@
-import type { Article, ArticleTerms, Diagnostic } from '../../model/index.js';
+import { diagnostic, type Article, type ArticleFacts } from '../../model/index.js';
+import { charLength, firstChars } from '../../text/chars.js';
+import { bodyMinutes } from '../../text/reading.js';
+import { bodyFingerprints } from './duplicates.js';
 import { escapeStart } from '../../text/markdown.js';
 import { bodySummary } from '../../text/summary.js';
-import { subtractTerms, textTerms } from '../../text/terms.js';
+import { subtractTerms, textTerms, type ArticleTerms } from '../../text/terms.js';
 
 /**
  * Sentences a site glues into every article (`为达最佳浏览效果，建议使用…浏览器。`, comment-board
@@ -24,7 +27,7 @@ export function sentences(paragraph: string): string[] {
  * Only whole sentences (ending in 。！？) long enough to be specific: form labels repeated by every
  * filing (1.人员变动别（请输入…) are the filing's content, not the site's.
  */
-const isCandidate = (s: string): boolean => [...s.trim()].length >= MIN_SENTENCE_CHARS && /[。！？!?]$/u.test(s.trim());
+const isCandidate = (s: string): boolean => charLength(s.trim()) >= MIN_SENTENCE_CHARS && /[。！？!?]$/u.test(s.trim());
 
 const key = (sentence: string): string => sentence.replace(/^\\/u, '').replace(/\s+/gu, '');
 
@@ -63,11 +66,23 @@ export function memoSentenceTerms(): SentenceTerms {
   };
 }
 
+/** An article and its facts, as the corpus step hands them on. */
+export interface WithFacts {
+  article: Article;
+  facts: ArticleFacts;
+}
+
 /**
  * The article without boilerplate sentences (summary recomputed unless an editor wrote it), and a
- * note. Its term counts lose the removed sentences' terms, so the body is not segmented again.
+ * note, with facts for the new body: its term counts lose the removed sentences' terms, so the body
+ * is not segmented again; fingerprints and reading time are made anew.
  */
-export function stripBoilerplate(article: Article, boilerplate: ReadonlyMap<string, number>, sentenceTerms: SentenceTerms = textTerms): Article {
+export function stripBoilerplate(
+  article: Article,
+  facts: ArticleFacts,
+  boilerplate: ReadonlyMap<string, number>,
+  sentenceTerms: SentenceTerms = textTerms,
+): WithFacts {
   const removed: string[] = [];
   const kept = blocks(article.body).flatMap((b) => {
     if (!isProse(b)) return [b];
@@ -77,17 +92,19 @@ export function stripBoilerplate(article: Article, boilerplate: ReadonlyMap<stri
     removed.push(...parts.filter((s) => boilerplate.has(key(s))));
     return rest.length > 0 ? [escapeStart(rest.join('').replace(/^\\/u, ''))] : [];
   });
-  if (removed.length === 0) return article;
+  if (removed.length === 0) return { article, facts };
   const body = kept.length > 0 ? `${kept.join('\n\n')}\n` : '';
   const summary = article.provenance.summary === 'editor' ? article.summary
     : bodySummary(kept.filter(isProse).map((b) => b.replace(/^\\/u, '')), body);
   const most = Math.max(...removed.map((s) => boilerplate.get(key(s))!));
-  const note: Diagnostic = {
-    file: article.file, line: 0, column: 0, severity: 'info', rule: 'corpus/boilerplate',
-    message: `removed ${removed.length} sentence(s) repeated verbatim across the corpus (up to ${most} articles), e.g. 「${[...removed[0]!].slice(0, 24).join('')}…」`,
+  const note = diagnostic(article.file, 'corpus/boilerplate', 'info',
+    `removed ${removed.length} sentence(s) repeated verbatim across the corpus (up to ${most} articles), e.g. 「${firstChars(removed[0]!, 24)}…」`);
+  return {
+    article: { ...article, body, summary, diagnostics: [...article.diagnostics, note] },
+    facts: {
+      terms: subtractTerms(facts.terms, removed.map((r) => sentenceTerms(r, article.parks))),
+      fingerprints: bodyFingerprints(body),
+      readingMinutes: bodyMinutes(body),
+    },
   };
-  const terms = article.terms && subtractTerms(article.terms, removed.map((r) => sentenceTerms(r, article.parks)));
-  // Facts computed from the old body would be wrong for the new one.
-  const { fingerprints: _fingerprints, readingMinutes: _minutes, ...rest } = article;
-  return { ...rest, body, summary, ...(terms && { terms }), diagnostics: [...article.diagnostics, note] };
 }

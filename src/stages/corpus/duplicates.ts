@@ -1,4 +1,4 @@
-import type { Article, Config, Diagnostic } from '../../model/index.js';
+import { diagnostic, type Article, type Config, type Diagnostic } from '../../model/index.js';
 import { compareCodeUnits } from '../../text/compare.js';
 
 /** Shingle length in characters: long enough that shared shingles mean shared sentences. */
@@ -29,7 +29,7 @@ function letters(body: string): string {
   return body.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
 }
 
-/** What near-duplicate detection compares of an article body (the per-file stage keeps it as Article.fingerprints). */
+/** What near-duplicate detection compares of an article body (made once per body: ArticleFacts.fingerprints). */
 export function bodyFingerprints(body: string): Uint32Array {
   return fingerprints(letters(body));
 }
@@ -196,9 +196,9 @@ export interface DuplicateReport {
   shared: SharedPassages[];
 }
 
-/** Near-duplicates and shared passages across the corpus. */
-export function findDuplicates(articles: readonly Article[], keep: Config['duplicates']['keep']): DuplicateReport {
-  const found = overlaps(articles.map((a) => a.fingerprints ?? bodyFingerprints(a.body)));
+/** Near-duplicates and shared passages across the corpus; `fingerprints[i]` are those of `articles[i]`'s body. */
+export function findDuplicates(articles: readonly Article[], fingerprints: readonly Uint32Array[], keep: Config['duplicates']['keep']): DuplicateReport {
+  const found = overlaps(fingerprints);
   const same = found.filter((o) => o.containment >= DUPLICATE_CONTAINMENT);
   const shared = found
     .filter((o) => o.containment < DUPLICATE_CONTAINMENT && o.containment >= SHARED_CONTAINMENT && o.shared >= MIN_SHARED_PASSAGES)
@@ -209,15 +209,10 @@ export function findDuplicates(articles: readonly Article[], keep: Config['dupli
 }
 
 export function duplicateDiagnostic(dropped: Article, kept: Article, keep: string): Diagnostic {
-  return {
-    file: dropped.file, line: 0, column: 0, severity: 'info', rule: 'corpus/near-duplicate',
-    message: `near-duplicate of ${kept.file}; the site shows that copy (duplicates.keep: ${keep})`,
-  };
+  return diagnostic(dropped.file, 'corpus/near-duplicate', 'info', `near-duplicate of ${kept.file}; the site shows that copy (duplicates.keep: ${keep})`);
 }
 
 export function sharedDiagnostic(article: Article, other: Article, containment: number): Diagnostic {
-  return {
-    file: article.file, line: 0, column: 0, severity: 'info', rule: 'corpus/shared-passages',
-    message: `shares long passages with ${other.file} (${Math.round(containment * 100)}% of the shorter text); both are published`,
-  };
+  const share = Math.round(containment * 100);
+  return diagnostic(article.file, 'corpus/shared-passages', 'info', `shares long passages with ${other.file} (${share}% of the shorter text); both are published`);
 }

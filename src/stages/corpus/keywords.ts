@@ -1,6 +1,5 @@
-import type { Article, TermCounts } from '../../model/index.js';
 import { makeIdf } from './idf.js';
-import { termsOf, toTally } from '../../text/terms.js';
+import { toTally, type TermCounts } from '../../text/terms.js';
 import { compareCodeUnits } from '../../text/compare.js';
 
 export const MIN_KEYWORDS = 3;
@@ -44,18 +43,18 @@ export interface KeywordModel {
 }
 
 /**
- * TF-IDF keywords for every article, with an IDF from the whole corpus (stated keywords are not
- * consulted). `keep` receives the document frequencies (for `dev`, see `keywordsWith`).
+ * TF-IDF keywords for every article from its keyword candidates (`counts`, one per article), with an
+ * IDF from the whole corpus (stated keywords are not consulted). `keep` receives the document
+ * frequencies (for `dev`, see `keywordsWith`).
  */
-export function computeKeywords(articles: readonly Article[], keep?: (model: KeywordModel) => void): string[][] {
-  const counts = articles.map((a) => termsOf(a).keywords);
+export function computeKeywords(counts: readonly TermCounts[], keep?: (model: KeywordModel) => void): string[][] {
   const df = documentFrequency(counts);
-  keep?.({ documentFrequency: df, documents: articles.length });
-  const idf = makeIdf(df, articles.length);
+  keep?.({ documentFrequency: df, documents: counts.length });
+  const idf = makeIdf(df, counts.length);
   return counts.map((c) => topKeywords(toTally(c), idf));
 }
 
 /** Keywords of one more article with the IDF of an earlier corpus (one file changed in `dev`). */
-export function keywordsWith(model: KeywordModel, article: Pick<Article, 'title' | 'body' | 'parks' | 'terms'>): string[] {
-  return topKeywords(toTally(termsOf(article).keywords), makeIdf(model.documentFrequency, model.documents));
+export function keywordsWith(model: KeywordModel, counts: TermCounts): string[] {
+  return topKeywords(toTally(counts), makeIdf(model.documentFrequency, model.documents));
 }

@@ -2,11 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FrontMatterError, splitFrontMatter } from './frontmatter.js';
-import type { Config, Diagnostic, LoadResult } from '../../model/index.js';
+import type { Config, Diagnostic, FileStamp, LoadResult } from '../../model/index.js';
 import { binaryKind } from './binary.js';
 import { decodeBytes, looksLikeText } from './encoding.js';
 import { sourcePath } from './source-path.js';
-import { stampOf, type FileStamp } from '../../run/cache/stamp.js';
+import { stampOf } from './stamp.js';
 import { unixNewlines } from '../../text/newlines.js';
 
 export { discoverSources } from './discover.js';

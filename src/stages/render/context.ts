@@ -1,17 +1,38 @@
 import type nunjucks from 'nunjucks';
-import type { Site } from '../../model/index.js';
+import type { FactsByFile, Site } from '../../model/index.js';
 import { alternates, type Edition } from './edition.js';
-import type { Links } from './view.js';
+import { Links } from './view.js';
 
 /** Everything page renderers of one edition share; built once per edition in renderSite. */
 export interface RenderContext {
   site: Site;
+  /** Facts of the site's articles by file (reading time). */
+  facts: FactsByFile;
   env: nunjucks.Environment;
   edition: Edition;
   editions: Edition[];
   links: Links;
   /** Site-wide sidebars, rendered once per edition and reused on every page. */
   sidebars: { ranking: string; latest: string };
+}
+
+/** The context of one edition: its links and its two site-wide sidebars, rendered once. */
+export function renderContext(site: Site, facts: FactsByFile, env: nunjucks.Environment, edition: Edition, editions: Edition[]): RenderContext {
+  const links = new Links(site, edition.config);
+  const sidebarList = (id: string, heading: string, slugs: string[], ordered: boolean): string =>
+    env.render('partials/sidebar-list.njk', { id, heading, items: links.list(slugs), ordered });
+  return {
+    site,
+    facts,
+    env,
+    edition,
+    editions,
+    links,
+    sidebars: {
+      ranking: sidebarList('ranking', '排行', site.ranking.slice(0, site.config.ranking.count), true),
+      latest: sidebarList('latest', '最新', site.latest.slice(0, site.config.latest.count), false),
+    },
+  };
 }
 
 /** What every page tells the base template about itself. */

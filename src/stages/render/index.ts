@@ -1,7 +1,5 @@
-import { articleKeywords } from '../site/taxonomies.js';
-import { searchPages } from '../search/index.js';
-import type { Article, Page, Site } from '../../model/index.js';
-import type { RenderContext } from './context.js';
+import { articleKeywords, type Article, type FactsByFile, type Page, type Site } from '../../model/index.js';
+import { renderContext } from './context.js';
 import { editions, type Edition } from './edition.js';
 import { createEnvironment } from './environment.js';
 import { feedPages, fullTimestamp, type FeedItem } from './feeds.js';
@@ -9,23 +7,21 @@ import { createMarkdown } from './markdown.js';
 import { articleRenderer } from './pages/articles.js';
 import { renderHome, renderNotFound, renderSearch } from './pages/home.js';
 import { renderTaxonomies } from './pages/terms.js';
-import { copyPublic } from './public.js';
 import { robotsPage, sitemapPages } from './sitemap.js';
 import { absoluteUrl } from './urls.js';
-import { Links } from './view.js';
 
 /**
  * render: Site -> pages, one at a time, so the writer can write each page and drop it: memory
- * stays that of the site model, not of the rendered site. Templates are compiled once per build;
- * each article body is rendered once and shared by its page in every edition. The order of pages
- * is fixed (not sorted), so the output is deterministic; where two pages claim one path, the
- * first wins, and a generated page wins over a static file.
+ * stays that of the site model, not of the rendered site. `facts` are the articles' facts by file.
+ * Templates are compiled once per build; each article body is rendered once and shared by its page
+ * in every edition. The order of pages is fixed (not sorted), so the output is deterministic; where
+ * two pages claim one path, the first wins.
  */
-export async function* renderSite(site: Site): AsyncGenerator<Page, void, undefined> {
+export async function* renderSite(site: Site, facts: FactsByFile): AsyncGenerator<Page, void, undefined> {
   const env = createEnvironment(site.config);
   const md = createMarkdown();
   const all = editions(site.config);
-  const contexts = all.map((edition) => renderContext(site, env, edition, all));
+  const contexts = all.map((edition) => renderContext(site, facts, env, edition, all));
   const out = new PageLog();
   for (const ctx of contexts) yield* out.take(renderHome(ctx), ctx.edition);
   const renderers = contexts.map((ctx) => ({ edition: ctx.edition, render: articleRenderer(ctx) }));
@@ -42,21 +38,6 @@ export async function* renderSite(site: Site): AsyncGenerator<Page, void, undefi
     yield* out.take(feedPages(ctx.edition.config, feedItems(site, ctx.edition, feed, feedBodies), ctx.edition.lang), ctx.edition);
   }
   yield* out.take([...sitemapPages(site.config, out.html, lastModified(site, all)), robotsPage(site.config)]);
-  if (site.config.search !== false) yield* out.take(searchPages(site, all));
-  yield* out.take(await copyPublic(site.config));
-}
-
-function renderContext(site: Site, env: RenderContext['env'], edition: Edition, all: Edition[]): RenderContext {
-  const links = new Links(site, edition.config);
-  const sidebarList = (id: string, heading: string, slugs: string[], ordered: boolean): string =>
-    env.render('partials/sidebar-list.njk', { id, heading, items: links.list(slugs), ordered });
-  return {
-    site, env, edition, editions: all, links,
-    sidebars: {
-      ranking: sidebarList('ranking', '排行', site.ranking.slice(0, site.config.ranking.count), true),
-      latest: sidebarList('latest', '最新', site.latest.slice(0, site.config.latest.count), false),
-    },
-  };
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Config, Page, Site, Term } from '../../model/index.js';
-import type { RenderContext } from './context.js';
+import type { Config, FactsByFile, Page, Site, Term } from '../../model/index.js';
+import { renderContext, type RenderContext } from './context.js';
 import { editions } from './edition.js';
 import { createEnvironment } from './environment.js';
 import { inEdition } from './index.js';
@@ -7,7 +7,6 @@ import { createMarkdown } from './markdown.js';
 import { renderArticle, termLinker } from './pages/articles.js';
 import { renderHome } from './pages/home.js';
 import { renderTerm, renderTermIndex, termLabel } from './pages/terms.js';
-import { Links } from './view.js';
 
 /** The few pages a dev preview renders: some articles, the first page of some term lists, some term index pages, and home. */
 export interface PreviewPages {
@@ -22,37 +21,27 @@ export interface PreviewPages {
 }
 
 /** Renders the pages of one preview (see `previewRenderer`). */
-export type PreviewRenderer = (site: Site, wanted: PreviewPages) => Page[];
+export type PreviewRenderer = (site: Site, facts: FactsByFile, wanted: PreviewPages) => Page[];
 
 /**
  * A renderer for dev previews after one build: each call renders only the pages named (plus the
- * first home page), in every edition, with the same page renderers and templates as `renderSite`,
- * so each page is byte for byte what a full build of the same site model gives. The Nunjucks
- * environment is made once and kept, so templates are compiled on the first preview only
- * (compiling them was half of a preview's time); make a new one whenever the templates may have
- * changed.
+ * first home page), in every edition, with the same contexts, page renderers and templates as
+ * `renderSite`, so each page is byte for byte what a full build of the same site model gives. The
+ * Nunjucks environment is made once and kept, so templates are compiled on the first preview only;
+ * make a new renderer whenever the templates may have changed.
  */
 export function previewRenderer(config: Config): PreviewRenderer {
   const env = createEnvironment(config);
   const md = createMarkdown();
-  return (site, wanted) => renderPreview(site, wanted, env, md);
+  return (site, facts, wanted) => renderPreview(site, facts, wanted, env, md);
 }
 
-function renderPreview(site: Site, wanted: PreviewPages, env: RenderContext['env'], md: ReturnType<typeof createMarkdown>): Page[] {
+function renderPreview(site: Site, facts: FactsByFile, wanted: PreviewPages, env: RenderContext['env'], md: ReturnType<typeof createMarkdown>): Page[] {
   const bodies = new Map(wanted.articles.map((slug) => [slug, md.render(site.bySlug.get(slug)!.body)]));
   const position = new Map(site.latest.map((slug, i) => [slug, i]));
   const all = editions(site.config);
   return all.flatMap((edition) => {
-    const links = new Links(site, edition.config);
-    const sidebarList = (id: string, heading: string, slugs: string[], ordered: boolean): string =>
-      env.render('partials/sidebar-list.njk', { id, heading, items: links.list(slugs), ordered });
-    const ctx: RenderContext = {
-      site, env, edition, editions: all, links,
-      sidebars: {
-        ranking: sidebarList('ranking', '排行', site.ranking.slice(0, site.config.ranking.count), true),
-        latest: sidebarList('latest', '最新', site.latest.slice(0, site.config.latest.count), false),
-      },
-    };
+    const ctx = renderContext(site, facts, env, edition, all);
     const termLinks = termLinker(ctx);
     const pages = [
       ...renderHome(ctx, firstAndNew(wanted.homeKnownPages)),

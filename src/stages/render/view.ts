@@ -1,6 +1,5 @@
-import type { Article, Config, Site, Term } from '../../model/index.js';
-import { bodyMinutes } from '../../text/reading.js';
-import { href, pageUrl } from './urls.js';
+import { pageUrl, type Config, type Site, type Term } from '../../model/index.js';
+import { href } from './urls.js';
 
 /** An article as list items and sidebars show it. */
 export interface ArticleLink {
@@ -73,11 +72,6 @@ export class Links {
   term(t: Term): TermLink {
     return { name: t.name, href: href(this.config, t.url), count: t.slugs.length };
   }
-}
-
-/** Reading time in minutes, counted in characters (see text.ts). */
-export function articleMinutes(a: Article): number {
-  return a.readingMinutes ?? bodyMinutes(a.body);
 }
 
 /** Page numbers a pager shows: first, last and two either side of the current one (0 marks a gap). */

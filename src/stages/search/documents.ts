@@ -1,6 +1,5 @@
-import { articleKeywords } from '../site/taxonomies.js';
 import { summarize } from '../../text/summary.js';
-import type { Article } from '../../model/index.js';
+import { articleKeywords, type Article } from '../../model/index.js';
 import { tokenize } from './tokens.js';
 
 /** token -> weight: `min(tf, MAX_TF) * 2 + (in title ? 1 : 0)`, so one small number per posting. */
@@ -39,7 +38,7 @@ export function documentTokens(article: Article, convert: (text: string) => stri
   };
   count(article.title, true);
   count(article.body.replace(LINK_DESTINATION, ']'), false);
-  const terms = [...articleKeywords(article), ...(article.parks.length ? article.parks : article.park ? [article.park] : [])];
+  const terms = [...articleKeywords(article), ...article.parks];
   if (terms.length) count(terms.join('\n'), false);
   return tokens;
 }

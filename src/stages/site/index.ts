@@ -1,9 +1,8 @@
-import type { Article, Config, Site } from '../../model/index.js';
+import { type Article, articleKeywords, articleUrl, type Config, type FactsByFile, type Site } from '../../model/index.js';
 import { rankArticles, sortLatest } from './order.js';
 import { relatedArticles, type RelatedModel } from './related.js';
-import { articleKeywords, keywordMinArticles, monthTaxonomy, splitByCount, taxonomy } from './taxonomies.js';
-import { pageviewKey } from './pageviews.js';
-import { articleUrl, uniqueSlugs } from './urls.js';
+import { keywordMinArticles, monthTaxonomy, splitByCount, taxonomy } from './taxonomies.js';
+import { uniqueSlugs } from './urls.js';
 import { compareCodeUnits } from '../../text/compare.js';
 
 export interface SiteInputs {
@@ -17,16 +16,14 @@ export interface SiteInputs {
 }
 
 /**
- * site: Article[] -> Site, computed once per build; render only reads the result.
- * Near-duplicates (`duplicateOf` set) are left out and listed in `duplicates`.
+ * site: Article[] -> Site, computed once per build; render only reads the result. `facts` holds
+ * every article's facts by file (related articles read its body words). Near-duplicates
+ * (`duplicateOf` set) are left out and listed in `duplicates`.
  */
-export function buildSite(articles: Article[], config: Config, inputs: SiteInputs = {}): Site {
+export function buildSite(articles: Article[], facts: FactsByFile, config: Config, inputs: SiteInputs = {}): Site {
   const { articles: unique, diagnostics } = uniqueSlugs(articles);
   const shown = sortLatest(unique.filter((a) => !a.duplicateOf));
-  const pv = inputs.pageviews;
-  const views = (a: Article): number | null =>
-    pv?.get(a.slug) ?? pv?.get(a.file) ?? pv?.get(pageviewKey(articleUrl(a.slug, a.date))) ?? a.views;
-  const withViews = pv ? shown.map((a) => ({ ...a, views: views(a) })) : shown;
+  const withViews = withPageviews(shown, inputs.pageviews);
   const bySlug = new Map(withViews.map((a) => [a.slug, a]));
   const keywords = splitByCount(taxonomy(withViews, articleKeywords, 'keywords'), keywordMinArticles(config));
   return {
@@ -34,12 +31,12 @@ export function buildSite(articles: Article[], config: Config, inputs: SiteInput
     articles: withViews,
     bySlug,
     urls: new Map(withViews.map((a) => [a.slug, articleUrl(a.slug, a.date)])),
-    related: relatedArticles(withViews, config, inputs.keepRelated),
+    related: relatedArticles(withViews, withViews.map((a) => facts.get(a.file)!.terms.words), config, inputs.keepRelated),
     ranking: rankArticles(withViews, (a) => a.views, config).map((a) => a.slug),
     latest: withViews.map((a) => a.slug),
     taxonomies: {
       keywords: keywords.paged,
-      parks: taxonomy(withViews, (a) => (a.parks.length ? a.parks : [a.park]), 'parks'),
+      parks: taxonomy(withViews, (a) => a.parks, 'parks'),
       sources: taxonomy(withViews, (a) => [a.source], 'sources'),
       months: monthTaxonomy(withViews),
     },
@@ -47,6 +44,17 @@ export function buildSite(articles: Article[], config: Config, inputs: SiteInput
     duplicates: duplicateGroups(unique, bySlug),
     diagnostics,
   };
+}
+
+/**
+ * The articles with the views an analytics file gives them (by slug, content file or URL path),
+ * which override the views stated on the page; unchanged without one.
+ */
+export function withPageviews(articles: Article[], pageviews: ReadonlyMap<string, number> | undefined): Article[] {
+  if (!pageviews) return articles;
+  const views = (a: Article): number | null =>
+    pageviews.get(a.slug) ?? pageviews.get(a.file) ?? pageviews.get(pageviewKey(articleUrl(a.slug, a.date))) ?? a.views;
+  return articles.map((a) => ({ ...a, views: views(a) }));
 }
 
 /** Groups the hidden copies under the slug of the article shown in their place. */
@@ -62,4 +70,9 @@ function duplicateGroups(all: Article[], shown: Map<string, Article>): Site['dup
   }
   return [...groups].sort(([x], [y]) => compareCodeUnits(x, y))
     .map(([kept, dropped]) => ({ kept, dropped: dropped.sort() }));
+}
+
+/** Strips a leading `/` difference so `/articles/x/` and `articles/x/` both match; keys are trimmed. */
+export function pageviewKey(key: string): string {
+  return key.trim().replace(/^\/+/, '');
 }

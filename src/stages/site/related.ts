@@ -1,5 +1,5 @@
-import { termsOf } from '../../text/terms.js';
-import type { Article, Config, RelatedIndex, TermCounts } from '../../model/index.js';
+import type { Article, Config, RelatedIndex } from '../../model/index.js';
+import type { TermCounts } from '../../text/terms.js';
 import { compareCodeUnits } from '../../text/compare.js';
 
 /** Body terms kept per article for the `terms` index: its most distinctive words by TF-IDF. */
@@ -49,15 +49,15 @@ function once(values: string[]): TermCounts {
   return { terms, counts: new Uint16Array(terms.length).fill(1) };
 }
 
-/** The terms one index sees in an article, as counts; body terms come from the per-file stage's segmentation. */
-function indexCounts(name: RelatedIndex['name'], a: Article): TermCounts {
+/** The terms one index sees in an article, as counts; `words` are its body words (ArticleFacts.terms.words). */
+function indexCounts(name: RelatedIndex['name'], a: Article, words: TermCounts): TermCounts {
   switch (name) {
     case 'keywords':
       return once([...a.keywords, ...a.computedKeywords]);
     case 'parks':
-      return once(a.parks.length ? a.parks : a.park ? [a.park] : []);
+      return once(a.parks);
     case 'terms':
-      return termsOf(a).words;
+      return words;
   }
 }
 
@@ -143,8 +143,8 @@ export interface RelatedModel {
  * The bags of one index over all articles (terms: each article's top terms). Body document
  * frequencies are counted first, so an article's whole bag lives only while its top terms are picked.
  */
-function indexBags(name: RelatedIndex['name'], articles: Article[], vocab: Vocabulary): { bags: Bag[]; bodyDf?: Int32Array } {
-  const counts = articles.map((a) => indexCounts(name, a));
+function indexBags(name: RelatedIndex['name'], articles: Article[], words: readonly TermCounts[], vocab: Vocabulary): { bags: Bag[]; bodyDf?: Int32Array } {
+  const counts = articles.map((a, i) => indexCounts(name, a, words[i]!));
   if (name !== 'terms') return { bags: counts.map((c) => bagOf(c, vocab)) };
   const bodyDf = countedFrequency(counts, vocab);
   const df = (id: number): number => bodyDf[id]!;
@@ -273,13 +273,14 @@ function bestMatches(mine: { weight: number; vector: Vector }[], scores: Float64
  * park is compared on what it has, not penalised for what it lacks. Only articles sharing at least
  * one indexed term are ever scored (inverted index, at most MAX_POSTINGS per term), so the cost
  * grows with the site, not with its square. `articles` must be in latest-first order: equal
- * scores prefer the newer article, then the earlier slug. `keep` receives the indices (for `dev`).
+ * scores prefer the newer article, then the earlier slug; `words[i]` are `articles[i]`'s body words.
+ * `keep` receives the indices (for `dev`).
  */
-export function relatedArticles(articles: Article[], config: Config, keep?: (model: RelatedModel) => void): Map<string, string[]> {
+export function relatedArticles(articles: Article[], words: readonly TermCounts[], config: Config, keep?: (model: RelatedModel) => void): Map<string, string[]> {
   const maxShare = config.related.maxShare ?? 0.5;
   const built: IndexModel[] = config.related.indices.filter((i) => i.weight > 0).map((i) => {
     const vocab = new Vocabulary();
-    const { bags, bodyDf } = indexBags(i.name, articles, vocab);
+    const { bags, bodyDf } = indexBags(i.name, articles, words, vocab);
     return { name: i.name, weight: i.weight, vocab, n: articles.length, bodyDf, ...invertedIndex(bags, maxShare) };
   });
   const scores = new Float64Array(articles.length);
@@ -297,13 +298,13 @@ export function relatedArticles(articles: Article[], config: Config, keep?: (mod
  * indexed articles as if it had been indexed with them (document frequencies count it once more);
  * the other articles keep their weights. Slugs in `exclude` (removed or replaced) are never picked.
  */
-export function relatedFor(model: RelatedModel, article: Article, exclude: ReadonlySet<string>): string[] {
+export function relatedFor(model: RelatedModel, article: Article, words: TermCounts, exclude: ReadonlySet<string>): string[] {
   const maxShare = model.config.maxShare ?? 0.5;
   const mine = model.indices.map((index) => {
     const { vocab, bodyDf } = index;
     const n = index.n + 1;
     const known = new Map<number, number>();
-    const { terms, counts } = indexCounts(index.name, article);
+    const { terms, counts } = indexCounts(index.name, article, words);
     terms.forEach((term, k) => {
       const id = vocab.find(term);
       if (id !== undefined) known.set(id, counts[k]!); // a term no indexed article has cannot link anything

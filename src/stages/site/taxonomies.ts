@@ -1,11 +1,5 @@
-import type { Article, Config, Term } from '../../model/index.js';
-import { pathKey } from './urls.js';
+import { type Article, articleKeywords, type Config, pathKey, type Term } from '../../model/index.js';
 import { compareCodeUnits } from '../../text/compare.js';
-
-/** Keywords an article is filed under: the stated ones, or the computed ones when the page states none. */
-export function articleKeywords(a: Article): string[] {
-  return a.keywords.length ? a.keywords : a.computedKeywords;
-}
 
 /** `2024-03` for a dated article; null when undated. */
 export function articleMonth(a: Article): string | null {
@@ -30,7 +24,17 @@ export function taxonomy(latestFirst: Article[], names: (a: Article) => (string 
       if (term.slugs.at(-1) !== a.slug) term.slugs.push(a.slug);
     }
   }
-  return [...byKey.values()].sort((x, y) => y.slugs.length - x.slugs.length || compareCodeUnits(x.key, y.key));
+  return [...byKey.values()].sort(compareTerms);
+}
+
+/** Terms with the most articles first, then by key: the order of every taxonomy but months. */
+export function compareTerms(x: Term, y: Term): number {
+  return y.slugs.length - x.slugs.length || compareCodeUnits(x.key, y.key);
+}
+
+/** Months newest first. */
+export function compareMonths(x: Term, y: Term): number {
+  return compareCodeUnits(y.key, x.key);
 }
 
 /** The fewest shown articles a keyword needs for its own page (`config.keywords.minArticles`, default 2). */
@@ -54,7 +58,7 @@ export function monthTaxonomy(latestFirst: Article[]): Term[] {
       const [y, m] = t.key.split('-');
       return { ...t, name: `${y}年${Number(m)}月`, url: `/archive/${y}/${m}/` };
     })
-    .sort((x, y) => compareCodeUnits(y.key, x.key));
+    .sort(compareMonths);
 }
 
 /** The four taxonomies of a site. */
@@ -79,7 +83,7 @@ export function articleTerms(a: Article): Record<TaxonomyName, Pick<Term, 'name'
   const [y, m] = month?.split('-') ?? [];
   return {
     keywords: of(articleKeywords(a), 'keywords'),
-    parks: of(a.parks.length ? a.parks : [a.park], 'parks'),
+    parks: of(a.parks, 'parks'),
     sources: of([a.source], 'sources'),
     months: month ? [{ name: `${y}年${Number(m)}月`, key: month, url: `/archive/${y}/${m}/` }] : [],
   };

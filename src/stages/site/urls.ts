@@ -1,23 +1,5 @@
-import type { Article, Diagnostic } from '../../model/index.js';
+import { type Article, type Diagnostic, pathKey } from '../../model/index.js';
 import { compareCodeUnits } from '../../text/compare.js';
-
-/**
- * Characters that cannot appear in one path segment of a URL or a file name on any common host.
- * Chinese characters are kept: a key like 江北新区 is readable and percent-encoded only in hrefs.
- */
-const UNSAFE_SEGMENT = /[\s/\\?#%&:*"<>|'`^{}[\]~+=,;!@$]+/gu;
-
-/** A readable, path-safe key for a term or slug; never drops CJK characters. */
-export function pathKey(name: string): string {
-  const key = name.normalize('NFC').replace(UNSAFE_SEGMENT, '-').replace(/^-+|-+$/g, '').replace(/^\.+/, '');
-  return key.toLowerCase() || 'x';
-}
-
-/** `/articles/2024/03/<slug>/` for dated articles, `/articles/undated/<slug>/` otherwise. */
-export function articleUrl(slug: string, date: string | null): string {
-  const ym = date ? /^(\d{4})-(\d{2})/.exec(date) : null;
-  return ym ? `/articles/${ym[1]}/${ym[2]}/${slug}/` : `/articles/undated/${slug}/`;
-}
 
 /**
  * Gives every article a unique slug. Articles are taken in order of `file` so the article that
@@ -31,7 +13,7 @@ export function uniqueSlugs(articles: Article[]): { articles: Article[]; diagnos
   // by k articles costs k probes, not k².
   const nextSuffix = new Map<string, number>();
   for (const a of [...articles].sort((x, y) => compareCodeUnits(x.file, y.file))) {
-    const base = pathKey(a.slug || a.hash.slice(0, 10));
+    const base = baseSlug(a);
     let slug = base;
     if (taken.has(slug)) {
       let n = nextSuffix.get(base) ?? 2;
@@ -51,4 +33,9 @@ export function uniqueSlugs(articles: Article[]): { articles: Article[]; diagnos
     articles: articles.map((a) => (renamed.has(a.file) ? { ...a, slug: renamed.get(a.file)! } : a)),
     diagnostics,
   };
+}
+
+/** The slug an article asks for (its own, else from its hash), made path-safe; `uniqueSlugs` suffixes it when taken. */
+export function baseSlug(a: Pick<Article, 'slug' | 'hash'>): string {
+  return pathKey(a.slug || a.hash.slice(0, 10));
 }

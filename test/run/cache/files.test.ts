@@ -132,11 +132,8 @@ test('a pack in the previous format is ignored, not read with the new shape, eve
   const file = path.join(config.cacheDir!, PACK_FILE);
   const { header, entries } = await readPackFile(file, () => true);
   assert.equal(header.key, packKey(config, 'v1'));
-  // What the previous format held: articles without the per-file facts added since.
-  const old = entries!.map(([rel, hash, r]): [string, string, FileResult] => {
-    const { fingerprints: _f, readingMinutes: _m, ...article } = r.article!;
-    return [rel, hash, { ...r, article }];
-  });
+  // What an earlier format held: results without the per-file facts.
+  const old = entries!.map(([rel, hash, r]): [string, string, FileResult] => [rel, hash, { ...r, facts: undefined }]);
   // Format 2 was one v8 value holding header and entries together.
   await writeFile(file, serialize({ format: 2, key: header.key, entries: old }));
   const notes: string[] = [];
@@ -147,7 +144,7 @@ test('a pack in the previous format is ignored, not read with the new shape, eve
   assert.equal(again.processed.length, 5, 'every file made afresh');
   const saved = await readPackFile(file, () => true);
   assert.equal(saved.header.format, FORMAT);
-  assert.ok(saved.entries!.every(([, , r]) => r.article!.fingerprints instanceof Uint32Array && r.article!.readingMinutes! >= 1));
+  assert.ok(saved.entries!.every(([, , r]) => r.facts!.fingerprints instanceof Uint32Array && r.facts!.readingMinutes >= 1));
 });
 
 test("a pack of other code is judged by its header alone: its entries are never deserialised", async () => {

@@ -6,7 +6,8 @@ import { articleTerms } from '../../../src/text/terms.js';
 import { bodyFingerprints } from '../../../src/stages/corpus/duplicates.js';
 import { bodyMinutes } from '../../../src/text/reading.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
-import { makeArticle } from '../../helpers/articles.js';
+import { enrich, makeArticle } from '../../helpers/articles.js';
+import { factsOf } from '../../../src/run/facts.js';
 import { projectRoot } from '../../helpers/paths.js';
 
 const config = defaultConfig(projectRoot);
@@ -24,7 +25,7 @@ function corpus(n: number) {
 }
 
 test('a sentence repeated verbatim in many articles is removed, with a note; the summary follows', () => {
-  const out = enrichCorpus(corpus(12), config);
+  const out = enrich(corpus(12), config).articles;
   for (const [i, a] of out.entries()) {
     assert.ok(!a.body.includes(NOTICE), a.body);
     assert.ok(a.body.startsWith(`${PLACES[i]}高新区第${i + 1}个`));
@@ -36,36 +37,38 @@ test('a sentence repeated verbatim in many articles is removed, with a note; the
 });
 
 test('a small corpus keeps its sentences: ten articles are the least evidence', () => {
-  const out = enrichCorpus(corpus(9), config);
+  const out = enrich(corpus(9), config).articles;
   assert.ok(out.every((a) => a.body.startsWith(NOTICE)));
   assert.ok(out.every((a) => !a.diagnostics.some((d) => d.rule === 'corpus/boilerplate')));
 });
 
 test('the terms of removed sentences are subtracted: the same counts as segmenting the stripped article', () => {
-  const input = corpus(12).map((a) => ({ ...a, parks: [`${a.title.slice(0, 2)}高新区`] })).map((a) => ({ ...a, terms: articleTerms(a) }));
-  assert.ok(input[0]!.terms.words.terms.includes('浏览器'), 'the notice is counted before the corpus step');
-  const out = enrichCorpus(input, config);
-  for (const a of out) {
-    assert.deepEqual(a.terms, articleTerms(a), a.file);
-    assert.ok(!a.terms!.words.terms.includes('浏览器'));
+  const input = corpus(12).map((a) => ({ ...a, parks: [`${a.title.slice(0, 2)}高新区`] }));
+  const facts = factsOf(input);
+  assert.ok(facts.get(input[0]!.file)!.terms.words.terms.includes('浏览器'), 'the notice is counted before the corpus step');
+  const out = enrichCorpus(input, facts, config);
+  for (const a of out.articles) {
+    assert.deepEqual(out.facts.get(a.file)!.terms, articleTerms(a), a.file);
+    assert.ok(!out.facts.get(a.file)!.terms.words.terms.includes('浏览器'));
   }
 });
 
-test('facts the per-file stage computed from the old body are not carried over to the stripped one', () => {
-  const input = corpus(12).map((a) => ({ ...a, fingerprints: bodyFingerprints(a.body), readingMinutes: bodyMinutes(a.body) }));
-  const out = enrichCorpus(input, config);
-  for (const a of out) {
+test('a stripped body gets facts of its own; an unchanged body keeps the per-file stage\'s', () => {
+  const input = corpus(12);
+  const out = enrich(input, config);
+  for (const a of out.articles) {
     assert.ok(!a.body.includes(NOTICE));
-    assert.equal(a.fingerprints, undefined, a.file);
-    assert.equal(a.readingMinutes, undefined, a.file);
+    assert.deepEqual(out.facts.get(a.file)!.fingerprints, bodyFingerprints(a.body), a.file);
+    assert.equal(out.facts.get(a.file)!.readingMinutes, bodyMinutes(a.body), a.file);
   }
-  const kept = enrichCorpus(input.slice(0, 9), config);
-  assert.ok(kept.every((a, i) => a.fingerprints === input[i]!.fingerprints), 'an unchanged body keeps them');
+  const facts = factsOf(input.slice(0, 9));
+  const kept = enrichCorpus(input.slice(0, 9), facts, config);
+  assert.ok(input.slice(0, 9).every((a) => kept.facts.get(a.file) === facts.get(a.file)), 'an unchanged body keeps them');
 });
 
 test('words either side of an ideographic space stay apart when a sentence beside them is removed', () => {
   const articles = corpus(12).map((a) => ({ ...a, body: a.body.replace('\n\n', `FinTech\u3000Space 加速器第${a.file}期开放申请。\n\n`) }));
-  for (const a of enrichCorpus(articles, config)) {
+  for (const a of enrich(articles, config).articles) {
     assert.ok(!a.body.includes(NOTICE));
     assert.ok(a.body.includes('FinTech\u3000Space'), a.body);
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { processFile } from '../../../src/run/process.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
-import { enrichCorpus } from '../../../src/stages/corpus/index.js';
+import { enrich } from '../../helpers/articles.js';
 import { MAX_KEYWORDS, MIN_KEYWORDS, topKeywords } from '../../../src/stages/corpus/keywords.js';
 import { KEYWORD_STOP_WORDS } from '../../../src/text/stopwords.js';
 import { keywordTerms, tagOf, termTags } from '../../../src/text/keyword-terms.js';
@@ -26,7 +26,7 @@ async function samples(): Promise<Article[]> {
 }
 
 test('articles that state no keywords get 3–8 computed ones; stated keywords are left alone', { skip }, async () => {
-  const out = enrichCorpus(await samples(), config);
+  const out = enrich(await samples(), config).articles;
   for (const a of out) {
     if (a.keywords.length > 0) {
       assert.deepEqual(a.computedKeywords, [], a.file);

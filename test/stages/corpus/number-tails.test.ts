@@ -38,8 +38,8 @@ test('tw-news: no article of the corpus with a separated number gets its fragmen
   });
   assert.ok(hits.length >= 3, `${hits.length} files`);
   for (const { f, fragments } of hits) {
-    const { article } = await processFile(path.join(corpusDir, f), corpusDir, config);
-    const terms = new Set(article?.terms?.keywords.terms.map((t) => t.toLowerCase()));
+    const { facts } = await processFile(path.join(corpusDir, f), corpusDir, config);
+    const terms = new Set(facts?.terms.keywords.terms.map((t) => t.toLowerCase()));
     for (const fragment of fragments) assert.ok(!terms.has(fragment.toLowerCase()), `${f}: ${fragment}`);
   }
 });

@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { enrichCorpus } from '../../../src/stages/corpus/index.js';
-import { processFile } from '../../../src/run/process.js';
 import { editions } from '../../../src/stages/render/edition.js';
 import { buildSite } from '../../../src/stages/site/index.js';
 import { articleTerms } from '../../../src/stages/site/taxonomies.js';
@@ -13,6 +11,7 @@ import { renderPages } from '../../helpers/pages.js';
 import { corpusDir, projectRoot, sharedMissing } from '../../helpers/paths.js';
 import { brokenLinks } from './link-walker.js';
 import { fixtureSite } from './site-fixture.js';
+import { processed } from '../../helpers/pipeline.js';
 
 const html = (pages: Page[], p: string): string => {
   const page = pages.find((x) => x.path === p);
@@ -110,13 +109,9 @@ test('keyword pages: minArticles 1 gives every keyword its page, as before', asy
 async function corpusSite(overrides: Partial<Config> = {}): Promise<{ articles: Article[]; site: (o?: Partial<Config>) => Site }> {
   const config = { ...defaultConfig(projectRoot), contentDir: corpusDir, ...overrides };
   const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % 30 === 0);
-  const articles: Article[] = [];
-  for (const f of files) {
-    const { article } = await processFile(path.join(corpusDir, f), corpusDir, config);
-    if (article) articles.push(article);
-  }
-  const enriched = enrichCorpus(articles, config);
-  return { articles: enriched, site: (o = {}) => buildSite(enriched, { ...config, ...o }) };
+  const { articles, facts } = await processed(corpusDir, files, config);
+  const enriched = enrichCorpus(articles, facts, config);
+  return { articles: enriched.articles, site: (o = {}) => buildSite(enriched.articles, enriched.facts, { ...config, ...o }) };
 }
 
 test('tw-news: keyword pages exactly for the keywords of two or more articles, every link resolves; minArticles 1 restores every page', { skip: sharedMissing() }, async () => {

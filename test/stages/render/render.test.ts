@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderSite } from '../../../src/stages/render/index.js';
 import { renderPages } from '../../helpers/pages.js';
 import type { Page } from '../../../src/model/index.js';
 import { fixtureSite } from './site-fixture.js';
 import { brokenLinks, linksIn } from './link-walker.js';
+import { sitePages } from '../../../src/run/pages.js';
+import { factsOf } from '../../../src/run/facts.js';
 
 const html = (pages: Page[], path: string): string => {
   const page = pages.find((p) => p.path === path);
@@ -86,7 +87,8 @@ test('rendering the same site twice gives byte-identical pages', async () => {
 test('the page stream gives each path once, in the same order every time', async () => {
   const paths = async (): Promise<string[]> => {
     const seen: string[] = [];
-    for await (const page of renderSite(fixtureSite({ search: false, traditional: { enabled: true, variant: 'tw', dir: 'zh-hant' } }))) seen.push(page.path);
+    const site = fixtureSite({ search: false, traditional: { enabled: true, variant: 'tw', dir: 'zh-hant' } });
+    for await (const page of sitePages(site, factsOf(site.articles))) seen.push(page.path);
     return seen;
   };
   const [one, two] = [await paths(), await paths()];

@@ -4,7 +4,7 @@ import { defaultConfig } from '../../../src/config/defaults.js';
 import { enrichCorpus } from '../../../src/stages/corpus/index.js';
 import { processFile } from '../../../src/run/process.js';
 import { buildSite } from '../../../src/stages/site/index.js';
-import type { Article, Config, Site } from '../../../src/model/index.js';
+import type { Article, ArticleFacts, Config, Site } from '../../../src/model/index.js';
 import { projectRoot } from '../../helpers/paths.js';
 
 /** The site built from the project's own content/ (the five real samples) through the real stages. */
@@ -12,9 +12,12 @@ export async function sampleSite(overrides: Partial<Config> = {}): Promise<Site>
   const config = { ...defaultConfig(projectRoot), ...overrides };
   const files = readdirSync(config.contentDir).filter((f) => /\.(txt|md)$/.test(f)).sort();
   const articles: Article[] = [];
+  const facts = new Map<string, ArticleFacts>();
   for (const f of files) {
-    const { article } = await processFile(path.join(config.contentDir, f), config.contentDir, config);
-    if (article) articles.push(article);
+    const r = await processFile(path.join(config.contentDir, f), config.contentDir, config);
+    if (r.article) articles.push(r.article);
+    if (r.article && r.facts) facts.set(r.article.file, r.facts);
   }
-  return buildSite(enrichCorpus(articles, config), config);
+  const enriched = enrichCorpus(articles, facts, config);
+  return buildSite(enriched.articles, enriched.facts, config);
 }

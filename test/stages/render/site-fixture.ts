@@ -1,5 +1,6 @@
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { buildSite } from '../../../src/stages/site/index.js';
+import { factsOf } from '../../../src/run/facts.js';
 import type { Article, Config, Site } from '../../../src/model/index.js';
 import { makeArticle } from '../../helpers/articles.js';
 import { projectRoot } from '../../helpers/paths.js';
@@ -45,5 +46,6 @@ export function fixtureConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export function fixtureSite(overrides: Partial<Config> = {}): Site {
-  return buildSite(fixtureArticles(), fixtureConfig(overrides));
+  const articles = fixtureArticles();
+  return buildSite(articles, factsOf(articles), fixtureConfig(overrides));
 }

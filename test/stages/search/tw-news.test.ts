@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { enrichCorpus } from '../../../src/stages/corpus/index.js';
-import { processFile } from '../../../src/run/process.js';
+import { processed } from '../../helpers/pipeline.js';
 import { buildSite } from '../../../src/stages/site/index.js';
-import type { Article, Site } from '../../../src/model/index.js';
+import type { Site } from '../../../src/model/index.js';
 import { corpusDir, projectRoot, sharedMissing } from '../../helpers/paths.js';
 import { mainIndexPages, openPages, queryModule } from './helpers.js';
 
@@ -14,12 +13,9 @@ import { mainIndexPages, openPages, queryModule } from './helpers.js';
 async function corpusSite(): Promise<Site> {
   const config = { ...defaultConfig(projectRoot), contentDir: corpusDir };
   const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % 15 === 0);
-  const articles: Article[] = [];
-  for (const f of files) {
-    const { article } = await processFile(path.join(corpusDir, f), corpusDir, config);
-    if (article) articles.push(article);
-  }
-  return buildSite(enrichCorpus(articles, config), config);
+  const { articles, facts } = await processed(corpusDir, files, config);
+  const enriched = enrichCorpus(articles, facts, config);
+  return buildSite(enriched.articles, enriched.facts, config);
 }
 
 /** The longest run of Chinese characters in a headline: its most distinctive phrase. */

@@ -5,21 +5,26 @@ import { relatedFor, type RelatedModel } from '../../../src/stages/site/related.
 import type { Article } from '../../../src/model/index.js';
 import { makeArticle } from '../../helpers/articles.js';
 import { fixtureArticles, fixtureConfig } from '../render/site-fixture.js';
+import { articleFacts, factsOf } from '../../../src/run/facts.js';
+import type { TermCounts } from '../../../src/text/terms.js';
+
+/** An article's body words, as the per-file stage counts them. */
+const wordsOf = (a: Article): TermCounts => articleFacts(a).terms.words;
 
 /** The related model of a site built from `articles` (what dev keeps after a build). */
 function modelOf(articles: Article[]): RelatedModel {
   let model: RelatedModel | undefined;
-  buildSite(articles, fixtureConfig(), { keepRelated: (m) => { model = m; } });
+  buildSite(articles, factsOf(articles), fixtureConfig(), { keepRelated: (m) => { model = m; } });
   return model!;
 }
 
 test('relatedFor: an article added to a built site finds the best match a full build finds for it', () => {
   const all = fixtureArticles();
-  const full = buildSite(all, fixtureConfig());
+  const full = buildSite(all, factsOf(all), fixtureConfig());
   for (const file of ['b.txt', 'd.txt']) {
     const added = all.find((a) => a.file === file)!;
     const slug = full.articles.find((a) => a.file === file)!.slug;
-    const found = relatedFor(modelOf(all.filter((a) => a !== added)), { ...added, slug }, new Set([slug]));
+    const found = relatedFor(modelOf(all.filter((a) => a !== added)), { ...added, slug }, wordsOf(added), new Set([slug]));
     // The other articles keep the weights of the smaller site, so weaker matches may differ.
     assert.ok(found.length > 0, `${file} has related articles`);
     assert.equal(found[0], full.related.get(slug)![0], file);
@@ -33,6 +38,6 @@ test('relatedFor: excluded slugs (removed or replaced articles) are never picked
   }));
   const model = modelOf(articles.filter((a) => a.file !== '1.txt'));
   const added = articles[1]!;
-  assert.deepEqual(relatedFor(model, added, new Set()), [articles[0]!.slug]);
-  assert.deepEqual(relatedFor(model, added, new Set([articles[0]!.slug])), []);
+  assert.deepEqual(relatedFor(model, added, wordsOf(added), new Set()), [articles[0]!.slug]);
+  assert.deepEqual(relatedFor(model, added, wordsOf(added), new Set([articles[0]!.slug])), []);
 });

@@ -1,19 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildSite } from '../../../src/stages/site/index.js';
-import { pathKey } from '../../../src/stages/site/urls.js';
 import { makeArticle } from '../../helpers/articles.js';
 import { fixtureArticles, fixtureConfig } from '../render/site-fixture.js';
+import { pathKey } from '../../../src/model/index.js';
+import { factsOf } from '../../../src/run/facts.js';
 
 test('latest: newest first, undated after dated, duplicates hidden', () => {
-  const site = buildSite(fixtureArticles(), fixtureConfig());
+  const site = buildSite(fixtureArticles(), factsOf(fixtureArticles()), fixtureConfig());
   const files = site.latest.map((s) => site.bySlug.get(s)!.file);
   assert.deepEqual(files, ['a.txt', 'b.txt', 'hostile.txt', 'c.txt', 'd.txt']);
   assert.deepEqual(site.duplicates, [{ kept: site.articles[0]!.slug, dropped: ['e.txt'] }]);
 });
 
 test('related: shared keywords and park rank first; never itself; never a hidden duplicate', () => {
-  const site = buildSite(fixtureArticles(), fixtureConfig());
+  const site = buildSite(fixtureArticles(), factsOf(fixtureArticles()), fixtureConfig());
   const slugOf = (f: string) => site.articles.find((a) => a.file === f)!.slug;
   assert.equal(site.related.get(slugOf('a.txt'))![0], slugOf('b.txt'));
   assert.equal(site.related.get(slugOf('c.txt'))![0], slugOf('d.txt'));
@@ -24,10 +25,10 @@ test('related: shared keywords and park rank first; never itself; never a hidden
 });
 
 test('related: the threshold drops weak matches and the order does not depend on input order', () => {
-  const strict = buildSite(fixtureArticles(), fixtureConfig({ related: { ...fixtureConfig().related, threshold: 0.99 } }));
+  const strict = buildSite(fixtureArticles(), factsOf(fixtureArticles()), fixtureConfig({ related: { ...fixtureConfig().related, threshold: 0.99 } }));
   assert.ok([...strict.related.values()].every((r) => r.length === 0));
-  const forward = buildSite(fixtureArticles(), fixtureConfig());
-  const backward = buildSite(fixtureArticles().reverse(), fixtureConfig());
+  const forward = buildSite(fixtureArticles(), factsOf(fixtureArticles()), fixtureConfig());
+  const backward = buildSite(fixtureArticles().reverse(), factsOf(fixtureArticles().reverse()), fixtureConfig());
   assert.deepEqual([...backward.related].sort(), [...forward.related].sort());
 });
 
@@ -35,14 +36,14 @@ test('related: a term that most articles share says nothing', () => {
   const articles = ['一', '二', '三', '四'].map((n, i) => makeArticle({
     file: `${i}.txt`, title: `第${n}篇`, keywords: ['高新区', ...(i < 2 ? ['光伏'] : [])],
   }));
-  const site = buildSite(articles, fixtureConfig());
+  const site = buildSite(articles, factsOf(articles), fixtureConfig());
   const bySlug = (f: string) => articles.find((a) => a.file === f)!.slug;
   assert.deepEqual(site.related.get(bySlug('0.txt')), [bySlug('1.txt')]);
   assert.deepEqual(site.related.get(bySlug('2.txt')), []);
 });
 
 test('ranking: by views, recent before older, unknown views after known ones, newest first', () => {
-  const site = buildSite(fixtureArticles(), fixtureConfig({ ranking: { count: 10, windowDays: 365 } }));
+  const site = buildSite(fixtureArticles(), factsOf(fixtureArticles()), fixtureConfig({ ranking: { count: 10, windowDays: 365 } }));
   const files = site.ranking.map((s) => site.bySlug.get(s)!.file);
   // c.txt (2021) is outside the window before the newest article (2024-03-20): it comes last
   // although it has more views than hostile.txt; undated d.txt counts as recent.
@@ -51,7 +52,7 @@ test('ranking: by views, recent before older, unknown views after known ones, ne
 
 test('ranking: analytics page views override the views found in the article', () => {
   const articles = fixtureArticles();
-  const site = buildSite(articles, fixtureConfig(), { pageviews: new Map([['b.txt', 10_000]]) });
+  const site = buildSite(articles, factsOf(articles), fixtureConfig(), { pageviews: new Map([['b.txt', 10_000]]) });
   assert.equal(site.bySlug.get(site.ranking[0]!)!.file, 'b.txt');
 });
 
@@ -60,7 +61,7 @@ test('URLs: date and id, unique slugs with a warning, Chinese kept in term keys'
     makeArticle({ file: 'x/1.txt', slug: '江北新区-开工', date: '2024-03-20T18:44:00+08:00' }),
     makeArticle({ file: 'x/2.txt', slug: '江北新区-开工', date: '2024-03-21' }),
   ];
-  const site = buildSite(articles, fixtureConfig());
+  const site = buildSite(articles, factsOf(articles), fixtureConfig());
   assert.deepEqual([...site.urls.values()].sort(), ['/articles/2024/03/江北新区-开工-2/', '/articles/2024/03/江北新区-开工/']);
   assert.equal(site.diagnostics.length, 1);
   assert.equal(site.diagnostics[0]!.file, 'x/2.txt');
@@ -73,7 +74,7 @@ test('URLs: many articles with one slug are numbered in file order, skipping a s
     ...['a', 'c', 'd', 'e'].map((f) => makeArticle({ file: `${f}.txt`, slug: '开工', date: '2024-03-20' })),
     makeArticle({ file: 'b.txt', slug: '开工-3', date: '2024-03-20' }),
   ];
-  const site = buildSite(articles, fixtureConfig());
+  const site = buildSite(articles, factsOf(articles), fixtureConfig());
   const slugOf = new Map(site.articles.map((a) => [a.file, a.slug]));
   assert.deepEqual(['a', 'b', 'c', 'd', 'e'].map((f) => slugOf.get(`${f}.txt`)), ['开工', '开工-3', '开工-2', '开工-4', '开工-5']);
   assert.deepEqual(site.diagnostics.map((d) => d.file), ['c.txt', 'd.txt', 'e.txt']);
@@ -88,13 +89,13 @@ test('related: the best matches first, however the candidates were met', () => {
   const target = makeArticle({ file: 'target.txt', date: '2024-03-01', keywords: topic });
   // Unrelated pairs, so the topic words stay under maxShare of the site.
   const others = Array.from({ length: 6 }, (_, i) => makeArticle({ file: `other${i}.txt`, date: '2024-02-01', keywords: [`话题${i >> 1}`] }));
-  const site = buildSite([target, ...candidates, ...others], { ...config, related: { ...config.related, count: 3, threshold: 0 } });
+  const site = buildSite([target, ...candidates, ...others], factsOf([target, ...candidates, ...others]), { ...config, related: { ...config.related, count: 3, threshold: 0 } });
   const files = site.related.get(target.slug)!.map((slug) => site.bySlug.get(slug)!.file);
   assert.deepEqual(files, ['share4.txt', 'share3.txt', 'share2.txt']);
 });
 
 test('taxonomies: keywords fall back to computed ones; months newest first', () => {
-  const site = buildSite(fixtureArticles(), fixtureConfig());
+  const site = buildSite(fixtureArticles(), factsOf(fixtureArticles()), fixtureConfig());
   // 项目建设 is stated by one article and computed for another (which states none): both are filed under it.
   const project = site.taxonomies.keywords.find((t) => t.name === '项目建设')!;
   assert.equal(project.slugs.length, 2);

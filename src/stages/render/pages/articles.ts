@@ -1,10 +1,8 @@
-import type { Page } from '../../../model/index.js';
-import { articleKeywords } from '../../site/taxonomies.js';
+import { articleKeywords, outputPath, type Page, pathKey } from '../../../model/index.js';
 import { renderTemplate, type RenderContext } from '../context.js';
-import { pathKey } from '../../site/urls.js';
 import { fullTimestamp } from '../feeds.js';
-import { href, outputPath } from '../urls.js';
-import { articleMinutes, dateText, type TermLink } from '../view.js';
+import { href } from '../urls.js';
+import { dateText, type TermLink } from '../view.js';
 
 /**
  * Renders the article at position `i` of `site.latest`, given its body already rendered to HTML
@@ -34,11 +32,11 @@ export function renderArticle(ctx: RenderContext, index: number, html: string, t
         source: a.source ? termLinks('sources', a.source) : null,
         authors: a.authors,
         editors: a.editors,
-        parks: (a.parks.length ? a.parks : a.park ? [a.park] : []).map((p) => termLinks('parks', p)),
+        parks: a.parks.map((p) => termLinks('parks', p)),
         keywords: articleKeywords(a).map((k) => termLinks('keywords', k)),
         series: a.series,
         views: a.views,
-        minutes: articleMinutes(a),
+        minutes: ctx.facts.get(a.file)!.readingMinutes,
         html,
       },
       newer: index > 0 ? links.article(site.latest[index - 1]!) : null,

@@ -1,6 +1,5 @@
-import type { Page } from '../../../model/index.js';
+import { outputPath, type Page } from '../../../model/index.js';
 import { renderTemplate, type RenderContext } from '../context.js';
-import { outputPath } from '../urls.js';
 import { paginate } from '../view.js';
 
 /** Lead stories shown large at the top of the home page. */

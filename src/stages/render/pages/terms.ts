@@ -1,6 +1,5 @@
-import type { Page, Term } from '../../../model/index.js';
+import { outputPath, type Page, type Term } from '../../../model/index.js';
 import { renderTemplate, type RenderContext } from '../context.js';
-import { outputPath } from '../urls.js';
 import { paginate } from '../view.js';
 
 /** Headings of each taxonomy: the index page title and the prefix of a term page title. */

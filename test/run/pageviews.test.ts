@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSite } from '../../../src/stages/site/index.js';
-import { loadPageviews } from '../../../src/stages/site/pageviews.js';
-import { fixturesDir } from '../../helpers/paths.js';
-import { fixtureArticles, fixtureConfig } from '../render/site-fixture.js';
+import { buildSite } from '../../src/stages/site/index.js';
+import { loadPageviews } from '../../src/run/pageviews.js';
+import { fixturesDir } from '../helpers/paths.js';
+import { fixtureArticles, fixtureConfig } from '../stages/render/site-fixture.js';
+import { factsOf } from '../../src/run/facts.js';
 
 async function load(fixture: string, as: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'pp-data-'));
@@ -41,7 +42,7 @@ test('no analytics file: no overrides, no messages', async () => {
 test('analytics views override page views in the ranking, matched by URL path', async () => {
   const articles = fixtureArticles().map((a) => (a.file === 'b.txt' ? { ...a, slug: 'b-slug' } : a));
   const { views } = await load('pageviews-with-bad-row.csv', 'pageviews.csv');
-  const site = buildSite(articles, fixtureConfig({ ranking: { count: 10, windowDays: 5000 } }), { pageviews: views });
+  const site = buildSite(articles, factsOf(articles), fixtureConfig({ ranking: { count: 10, windowDays: 5000 } }), { pageviews: views });
   assert.deepEqual(site.ranking.slice(0, 3).map((s) => site.bySlug.get(s)!.file), ['a.txt', 'c.txt', 'b.txt']);
   assert.equal(site.bySlug.get('b-slug')!.views, 300);
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config, Diagnostic } from '../../model/index.js';
+import { diagnostic, type Config, type Diagnostic } from '../model/index.js';
+import { pageviewKey } from '../stages/site/index.js';
 
 /** Page views from an analytics export, keyed by slug, content file path or site URL path. */
 export interface Pageviews {
@@ -35,18 +36,13 @@ export async function loadPageviews(config: Config): Promise<Pageviews> {
 }
 
 function problem(file: string, line: number, message: string): Diagnostic {
-  return { file, line, column: 0, severity: 'warning', rule: 'site/pageviews', message };
+  return diagnostic(file, 'site/pageviews', 'warning', message, line > 0 ? { line } : undefined);
 }
 
 /** A views value: a whole number ≥ 0 (numbers or numeric strings, as exports write either). */
 function viewCount(value: unknown): number | null {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
-}
-
-/** Strips a leading `/` difference so `/articles/x/` and `articles/x/` both match; keys are trimmed. */
-export function pageviewKey(key: string): string {
-  return key.trim().replace(/^\/+/, '');
 }
 
 export function parseJson(text: string, file: string): Pageviews {

@@ -1,0 +1,42 @@
+// Messages about input files: what every stage reports and every command prints.
+import { compareCodeUnits } from '../text/compare.js';
+
+/** How bad a diagnostic is. `error` makes `check` exit 1; `warning` only with --strict. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One message about one place in one input file (vfile-style). */
+export interface Diagnostic {
+  /** Path of the input as the user named it (relative to the content dir for builds). */
+  file: string;
+  /** 1-based line in the original file; 0 when the message is about the whole file. */
+  line: number;
+  /** 1-based column (in characters) in the original line; 0 when not applicable. */
+  column: number;
+  severity: Severity;
+  /** Stable rule id, `stage/rule-name`, e.g. `load/binary`, `normalize/mojibake`. */
+  rule: string;
+  /** One plain sentence a person can act on. */
+  message: string;
+}
+
+/** Where a message points in the original file (1-based). Absent: the message is about the whole file. */
+export interface Place {
+  line: number;
+  /** Absent: the whole line. */
+  column?: number;
+}
+
+/**
+ * The one way a diagnostic is made, like vfile's `file.message(reason, place, ruleId)`: the file as
+ * the user named it, the rule id `stage/rule-name`, and the place (line and column 0 when absent).
+ */
+export function diagnostic(file: string, rule: string, severity: Severity, message: string, place?: Place): Diagnostic {
+  return { file, line: place?.line ?? 0, column: place?.column ?? 0, severity, rule, message };
+}
+
+/** Diagnostics in the order they are printed: by file, place, rule, then message. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule) || compareCodeUnits(a.message, b.message)
+  );
+}

@@ -1,0 +1,33 @@
+// Output pages and what the writer reports of them.
+
+/** One output file, path relative to the output dir with POSIX separators. */
+export interface Page {
+  path: string;
+  content: string | Uint8Array;
+}
+
+export interface WriteReport {
+  written: number;
+  unchanged: number;
+  removed: number;
+  /** The complete build folder the output link now points to, when the writer assembled a new one. */
+  dir?: string;
+  /**
+   * Output paths written or removed (relative to the output dir, POSIX), when the writer reports
+   * them: `dev` then reloads only the open pages among them (all pages when absent).
+   */
+  paths?: string[];
+  /** With `dir`: what the writer left in it, so the up-to-date record needs no walk of the output. */
+  listing?: BuildListing;
+}
+
+/**
+ * Every file and folder of a build folder as the writer left it: POSIX paths relative to the
+ * folder ('' is the folder itself) and, per path in that order, 5 numbers of its lstat: mode,
+ * size, mtimeMs, ctimeMs, ino. ctimeMs is NaN for a file hard-linked from the previous build:
+ * removing that build changes it after the writer is done.
+ */
+export interface BuildListing {
+  paths: string[];
+  stats: Float64Array;
+}

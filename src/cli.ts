@@ -2,10 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { devCommand } from './commands/dev.js';
+import { EXIT } from './commands/exit.js';
 import { ingestCommand } from './commands/ingest.js';
-
-/** Exit codes, documented in --help and the README. */
-export const EXIT = { ok: 0, diagnostics: 1, usage: 2, internal: 70, busy: 75 } as const;
 
 /** Command-line entry: parses argv (without node and script) and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -6,7 +6,7 @@ import type { FileCache } from '../run/cache/files.js';
 import { ConfigError, readRawConfig, resolveUnvalidated, type ConfigOverrides } from '../config/read.js';
 import { createReporter, type Reporter } from './reporter.js';
 import type { Config, Diagnostic, FileStamp } from '../model/index.js';
-import { EXIT } from '../cli.js';
+import { EXIT } from './exit.js';
 import { sourcePath } from '../stages/load/source-path.js';
 import { LockError } from '../stages/write/lock.js';
 

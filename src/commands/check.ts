@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EXIT } from '../cli.js';
+import { EXIT } from './exit.js';
 import { ConfigError } from '../config/read.js';
 import { discoverSources } from '../stages/load/discover.js';
 import type { Article, ArticleFacts, Config, Diagnostic, FieldName, Provenance } from '../model/index.js';
@@ -87,7 +87,7 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
  * need the corpus IDF; duplicates need every article), as `build` does.
  */
 async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
-  const [{ processFile }, { enrichCorpus }] = await Promise.all([import('../run/process.js'), import('../stages/corpus/index.js')]);
+  const [{ processFile }, { enrichCorpus }] = await Promise.all([import('../run/per-file/process.js'), import('../stages/corpus/index.js')]);
   const checked: Checked[] = [];
   const facts = new Map<string, ArticleFacts>();
   for (const input of inputs) {

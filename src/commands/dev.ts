@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { EXIT } from '../cli.js';
+import { EXIT } from './exit.js';
 import { CONFIG_FILES, ConfigError } from '../config/read.js';
 import type { DevServer } from '../dev/server.js';
 import { createReporter } from './reporter.js';

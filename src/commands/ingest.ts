@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { EXIT } from '../cli.js';
+import { EXIT } from './exit.js';
 import { ConfigError } from '../config/read.js';
 import type { IngestAction } from '../ingest/index.js';
 import { discoverSources } from '../stages/load/discover.js';
 import { createReporter } from './reporter.js';
-import type { Diagnostic } from '../model/index.js';
+import { type Diagnostic, diagnostic } from '../model/index.js';
 
 interface IngestFlags {
   dryRun?: boolean;
@@ -64,7 +64,7 @@ async function expandInputs(inputs: string[], contentDir: string): Promise<{ fil
     const info = await stat(abs).catch(() => undefined);
     if (!info) {
       const file = path.relative(contentDir, abs).split(path.sep).join('/');
-      diagnostics.push({ file, line: 0, column: 0, severity: 'error', rule: 'ingest/missing', message: `${input} does not exist.` });
+      diagnostics.push(diagnostic(file, 'ingest/missing', 'error', `${input} does not exist.`));
     } else if (info.isDirectory()) {
       for (const f of await discoverSources(abs)) files.add(f);
     } else {

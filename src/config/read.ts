@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type TypeScript from 'typescript';
 import type { Config } from '../model/index.js';
 import { defaultConfig } from './defaults.js';
 
@@ -83,7 +84,7 @@ export async function readConfigFile(file: string): Promise<unknown> {
  */
 async function importTypeScript(file: string): Promise<unknown> {
   if ((process.features as { typescript?: unknown }).typescript) return import(pathToFileURL(file).href);
-  const ts = requireFirst<typeof import('typescript')>('typescript', [file, import.meta.url]);
+  const ts = requireFirst<typeof TypeScript>('typescript', [file, import.meta.url]);
   if (!ts) {
     throw new ConfigError(
       `${path.basename(file)} needs the "typescript" package on this Node version (${process.version}); install it or use parkpress.config.json`,

@@ -8,21 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { FSWatcher, watch } from 'chokidar';
-import { isIgnoredPath } from './watch.js';
-
-/** What the worker is started with. */
-export interface WatchWorkerData {
-  /** Folders, absolute. */
-  roots: string[];
-  /** Single files (the config), absolute. */
-  files: string[];
-}
-
-/** Worker -> dev: something happened to `file`; ready; or failed. */
-export type WatchWorkerMessage =
-  | { kind: 'path'; file: string }
-  | { kind: 'ready' }
-  | { kind: 'error'; message: string };
+import { isIgnoredPath, type WatchWorkerData, type WatchWorkerMessage } from './watch-protocol.js';
 
 /**
  * The file a raw fs.watch event names: `name` inside the watched folder, or the watched file itself

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Settler } from './settle.js';
-import type { WatchWorkerData, WatchWorkerMessage } from './watch-worker.js';
+import type { WatchWorkerData, WatchWorkerMessage } from './watch-protocol.js';
 
 export interface WatchTiming {
   /**
@@ -37,20 +37,6 @@ export interface WatchOptions {
 
 export interface Watcher {
   close(): Promise<void>;
-}
-
-/**
- * Names that are never site input: dot-files and dot-folders (`.raw/` originals kept by ingest,
- * `.git`, editors' swap files `.x.swp`, `.#x` locks), backups `x~`, autosaves `#x#`, node_modules.
- * Only the part below a watched root is looked at, so a project living under a dot-folder still works.
- * chokidar calls this for every entry each time it re-reads a folder: string work only.
- */
-export function isIgnoredPath(roots: readonly string[], file: string): boolean {
-  const root = roots.find((r) => file.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
-  if (root === undefined) return false; // a root itself, or outside them
-  const rel = file.slice(root.endsWith(path.sep) ? root.length : root.length + 1);
-  return rel.split(path.sep).some((part) =>
-    part.startsWith('.') || part.endsWith('~') || (part.startsWith('#') && part.endsWith('#')) || part === 'node_modules');
 }
 
 /**

@@ -2,8 +2,8 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { processFile, type FileResult } from '../run/process.js';
-import type { Article, Config, Diagnostic } from '../model/index.js';
+import { processFile, type FileResult } from '../run/per-file/process.js';
+import { type Article, type Config, type Diagnostic, diagnostic } from '../model/index.js';
 import { fillFrontMatter, joinParts, splitParts } from './frontmatter.js';
 import type { IngestField } from './fields.js';
 import { unixNewlines } from '../text/newlines.js';
@@ -69,7 +69,7 @@ async function planFile(abs: string, options: IngestOptions): Promise<Planned> {
   const rel = toPosix(path.relative(contentDir, abs));
   const skip = (rule: string, message: string, extra: Diagnostic[] = []): Planned => ({
     action: { kind: 'skipped', file: rel },
-    diagnostics: [...extra, { file: rel, line: 0, column: 0, severity: 'error', rule: `ingest/${rule}`, message }],
+    diagnostics: [...extra, diagnostic(rel, `ingest/${rule}`, 'error', message)],
   });
   if (rel.startsWith('../') || path.isAbsolute(rel)) {
     return skip('outside-content', `${abs} is not inside the content folder ${contentDir}; ingest only rewrites articles there.`);
@@ -152,7 +152,7 @@ function decode(bytes: Buffer, article: Article): string {
 async function applyAction(action: IngestAction, contentDir: string): Promise<Diagnostic | undefined> {
   const at = (rel: string) => path.join(contentDir, ...rel.split('/'));
   const refuse = (rule: string, message: string): Diagnostic =>
-    ({ file: action.file, line: 0, column: 0, severity: 'error', rule: `ingest/${rule}`, message });
+    diagnostic(action.file, `ingest/${rule}`, 'error', message);
   switch (action.kind) {
     case 'fill':
       await writeAtomically(at(action.file), action.output, false);

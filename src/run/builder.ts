@@ -10,7 +10,7 @@ import { compareCodeUnits } from '../text/compare.js';
 import type { BuildCache } from './cache/files.js';
 import { FileResults } from './file-results.js';
 import { loadPageviews } from './pageviews.js';
-import type { FileResult } from './process.js';
+import type { FileResult } from './per-file/process.js';
 import { realStages, type Stages } from './stages.js';
 import { metered, stopwatch, type Timings } from './timings.js';
 

@@ -5,8 +5,8 @@ import { sourcePath } from '../stages/load/source-path.js';
 import type { BuildCache } from './cache/files.js';
 import { stampFile } from './cache/stamp.js';
 import { eachLimited } from './concurrency.js';
-import { internTerms } from './facts.js';
-import type { FileResult } from './process.js';
+import { internTerms } from './per-file/facts.js';
+import type { FileResult } from './per-file/process.js';
 import type { Stages } from './stages.js';
 import { workersFor, type FilePool } from './workers/pool.js';
 

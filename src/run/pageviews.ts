@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PAGEVIEW_FILES } from '../config/data.js';
 import { diagnostic, type Config, type Diagnostic } from '../model/index.js';
 import { pageviewKey } from '../stages/site/index.js';
 
@@ -9,8 +10,6 @@ export interface Pageviews {
   diagnostics: Diagnostic[];
 }
 
-/** File names looked for in `config.dataDir`, in order; the first one found is used. */
-export const PAGEVIEW_FILES = ['pageviews.json', 'pageviews.csv'];
 
 /**
  * Reads the optional analytics file CI can drop in before a build (`data/pageviews.json` or

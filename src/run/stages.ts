@@ -4,7 +4,7 @@ import { discoverSources } from '../stages/load/discover.js';
 import { buildSite, type SiteInputs } from '../stages/site/index.js';
 import { writeSite, type WriteOptions } from '../stages/write/index.js';
 import { sitePages } from './pages.js';
-import { processFile, type FileResult } from './process.js';
+import { processFile, type FileResult } from './per-file/process.js';
 import { createFilePool, type FilePool } from './workers/pool.js';
 
 /** The stage functions a build composes; tests swap in fakes for one or more. */

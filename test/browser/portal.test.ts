@@ -10,7 +10,7 @@ import { chromiumMissing, launchChromium } from './chromium.js';
 import { serveStatic } from './server.js';
 import { browserSite } from './browser-site.js';
 import { sitePages } from '../../src/run/pages.js';
-import { factsOf } from '../../src/run/facts.js';
+import { factsOf } from '../../src/run/per-file/facts.js';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const artifacts = path.join(projectRoot, 'test-artifacts', 'browser');

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDevServer } from '../../src/dev/server.js';
 import { injectClient } from '../../src/dev/client.js';
-import { isIgnoredPath } from '../../src/dev/watch.js';
+import { isIgnoredPath } from '../../src/dev/watch-protocol.js';
 import type { DevBuilder } from '../../src/dev/preview.js';
 import { get, tempSite } from './helpers.js';
 import http from 'node:http';

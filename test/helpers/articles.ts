@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article, Config } from '../../src/model/index.js';
-import { factsOf } from '../../src/run/facts.js';
+import { factsOf } from '../../src/run/per-file/facts.js';
 import { enrichCorpus, type Enriched } from '../../src/stages/corpus/index.js';
 
 /**

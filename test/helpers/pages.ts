@@ -1,4 +1,4 @@
-import { factsOf } from '../../src/run/facts.js';
+import { factsOf } from '../../src/run/per-file/facts.js';
 import { sitePages } from '../../src/run/pages.js';
 import type { FactsByFile, Page, Site } from '../../src/model/index.js';
 import { compareCodeUnits } from '../../src/text/compare.js';

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { splitFrontMatter } from '../../src/stages/load/frontmatter.js';
-import type { FileResult } from '../../src/run/process.js';
+import type { FileResult } from '../../src/run/per-file/process.js';
 import type { Article, Config } from '../../src/model/index.js';
 
 /** A temporary content folder; removed by `dispose`. */

@@ -7,7 +7,7 @@ import { splitFrontMatter } from '../../src/stages/load/frontmatter.js';
 import { INGEST_FIELDS, fieldValue } from '../../src/ingest/fields.js';
 import { ingest, RAW_DIR } from '../../src/ingest/index.js';
 import { discoverSources } from '../../src/stages/load/discover.js';
-import { processFile } from '../../src/run/process.js';
+import { processFile } from '../../src/run/per-file/process.js';
 import type { Article } from '../../src/model/index.js';
 import { projectRoot } from '../helpers/paths.js';
 import { snapshot, tempContent } from './helpers.js';

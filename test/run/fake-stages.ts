@@ -8,7 +8,7 @@ import type { Stages } from '../../src/run/stages.js';
 import { stampFile } from '../../src/run/cache/stamp.js';
 import type { Article, Site } from '../../src/model/index.js';
 import { writeSite } from '../../src/stages/write/index.js';
-import { articleFacts } from '../../src/run/facts.js';
+import { articleFacts } from '../../src/run/per-file/facts.js';
 
 export interface FakeStages extends Stages {
   /** Relative paths given to processFile, in call order. */

@@ -7,7 +7,7 @@ import { buildSite } from '../../src/stages/site/index.js';
 import { loadPageviews } from '../../src/run/pageviews.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { fixtureArticles, fixtureConfig } from '../stages/render/site-fixture.js';
-import { factsOf } from '../../src/run/facts.js';
+import { factsOf } from '../../src/run/per-file/facts.js';
 
 async function load(fixture: string, as: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'pp-data-'));

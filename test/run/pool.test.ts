@@ -7,7 +7,7 @@ import { createBuilder } from '../../src/run/builder.js';
 import { createFilePool, workersFor, MIN_FILES_FOR_WORKERS, type FilePool } from '../../src/run/workers/pool.js';
 import { realStages, type Stages } from '../../src/run/stages.js';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { processFile } from '../../src/run/process.js';
+import { processFile } from '../../src/run/per-file/process.js';
 import { stampFile } from '../../src/run/cache/stamp.js';
 import { bodyMinutes } from '../../src/text/reading.js';
 import type { Config } from '../../src/model/index.js';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
-import { processFile } from '../../src/run/process.js';
+import { processFile } from '../../src/run/per-file/process.js';
 import { articleTerms, type TermCounts } from '../../src/text/terms.js';
 import { keywordTerms } from '../../src/text/keyword-terms.js';
 import { isRelatedTerm } from '../../src/text/terms.js';

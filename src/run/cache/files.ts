@@ -3,7 +3,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { FileResult } from '../process.js';
+import type { FileResult } from '../per-file/process.js';
 import type { Config, FileStamp } from '../../model/index.js';
 import { writeAtomically } from './atomic.js';
 import { codeFingerprint } from './fingerprint.js';

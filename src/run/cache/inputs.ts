@@ -2,7 +2,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverSources } from '../../stages/load/discover.js';
-import { PAGEVIEW_FILES } from '../pageviews.js';
+import { PAGEVIEW_FILES } from '../../config/data.js';
 import type { Config, FileStamp } from '../../model/index.js';
 import { defaultPublicDir, defaultTemplatesDir } from './fingerprint.js';
 import { stampFile } from './stamp.js';

@@ -1,7 +1,7 @@
 // Worker thread of the file pool (./pool.ts): runs the per-file stages for the files it is sent,
 // one at a time and with blocking reads (the thread has nothing else to do meanwhile).
 import { parentPort, workerData } from 'node:worker_threads';
-import { processFileSync } from '../process.js';
+import { processFileSync } from '../per-file/process.js';
 import type { Config } from '../../model/index.js';
 import type { PoolReply, PoolTask } from './pool.js';
 

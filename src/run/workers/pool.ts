@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from '../process.js';
+import type { FileResult } from '../per-file/process.js';
 import type { Config } from '../../model/index.js';
 
 /** A file sent to a worker. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, RawFrontMatter, Script } from '../../model/index.js';
+import { type Diagnostic, diagnostic, type RawFrontMatter, type Script } from '../../model/index.js';
 import { parseDateString } from './dates.js';
 
 /** Values an editor may set in front-matter, already validated. */
@@ -77,7 +77,7 @@ export function readEditorFields(frontMatter: RawFrontMatter, file: string, keyL
   for (const [key, raw] of Object.entries(frontMatter)) {
     // Front-matter opens the file, so a key without a known line is still near line 1.
     const at = (severity: Diagnostic['severity'], rule: string, message: string): Diagnostic =>
-      ({ file, line: keyLines[key] ?? 1, column: 0, severity, rule: `extract/${rule}`, message });
+      diagnostic(file, `extract/${rule}`, severity, message, { line: keyLines[key] ?? 1 });
     const check = CHECKS[key as keyof EditorFields];
     if (!check) {
       if (!PASS_THROUGH.has(key)) diagnostics.push(at('warning', 'unknown-key', `front-matter key "${key}" is not a parkpress field and is ignored`));

@@ -1,8 +1,8 @@
-import type { Article, Diagnostic, FieldName, NormalizeResult, Provenance, SourceFile } from '../../model/index.js';
+import type { Article, FieldName, NormalizeResult, Provenance, SourceFile } from '../../model/index.js';
 import { bodySummary } from '../../text/summary.js';
 import { renderBody } from './body.js';
 import { readEditorFields, type EditorFields } from './editor.js';
-import type { ExtractRule, ExtractState, Line } from './state.js';
+import { pageLines, type ExtractRule, type ExtractState } from './state.js';
 import { breadcrumb } from './rules/breadcrumb.js';
 import { captions } from './rules/captions.js';
 import { credits } from './rules/credits.js';
@@ -41,26 +41,23 @@ function defaultSlug(hash: string): string {
 
 function initialState(source: SourceFile, normalized: NormalizeResult, editorTitle: string | undefined): ExtractState {
   const offset = source.bodyStartLine - 1;
-  const lines: Line[] = [];
-  normalized.text.split('\n').forEach((text, i) => {
-    const trimmed = text.trim();
-    if (trimmed) lines.push({ text: trimmed, line: (normalized.lineMap[i] ?? i + 1) + offset, role: 'body' });
-  });
+  const lines = pageLines(normalized.text, (i) => (normalized.lineMap[i] ?? i + 1) + offset);
   const markdown = source.path.toLowerCase().endsWith('.md');
   return { file: source.relPath, markdown, editorTitle, lines, fields: {}, provenance: {}, diagnostics: [] };
 }
 
-/** Normalize reports lines of the body; shift them to lines of the file. */
-function shiftDiagnostics(diagnostics: Diagnostic[], source: SourceFile): Diagnostic[] {
-  const offset = source.bodyStartLine - 1;
-  return diagnostics.map((d) => ({ ...d, file: source.relPath, line: d.line > 0 ? d.line + offset : 0 }));
+export interface ExtractOptions {
+  /** Names of rules to skip (see `rules`). */
+  disable?: readonly string[];
 }
 
 /** extract: normalized text -> Article (front-matter fields, clean markdown body, diagnostics). */
-export function extract(source: SourceFile, normalized: NormalizeResult): Article {
+export function extract(source: SourceFile, normalized: NormalizeResult, options: ExtractOptions = {}): Article {
+  const unknown = (options.disable ?? []).filter((name) => !rules.some((r) => r.name === name));
+  if (unknown.length > 0) throw new Error(`unknown extract rule(s): ${unknown.join(', ')}`);
   const { fields: editor, diagnostics: editorDiagnostics } = readEditorFields(source.frontMatter, source.relPath, source.frontMatterLines ?? {});
   const state = initialState(source, normalized, editor.title);
-  for (const rule of rules) rule.run(state);
+  for (const rule of rules) if (!options.disable?.includes(rule.name)) rule.run(state);
   const f = state.fields;
   const bodyLines = state.lines.filter((l) => l.role === 'body' || l.role === 'heading' || l.role === 'note' || l.role === 'caption');
   const provenance: Partial<Record<FieldName, Provenance>> = { ...state.provenance, slug: 'computed', summary: 'computed' };
@@ -96,7 +93,8 @@ export function extract(source: SourceFile, normalized: NormalizeResult): Articl
     body,
     provenance,
     diagnostics: [
-      ...shiftDiagnostics(normalized.diagnostics, source), ...editorDiagnostics,
+      // normalize already reports lines of the file (it is told where the body starts).
+      ...normalized.diagnostics, ...editorDiagnostics,
       ...markupInFrontMatter(source.frontMatter, source.relPath), ...state.diagnostics,
     ],
   };

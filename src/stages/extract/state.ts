@@ -1,4 +1,4 @@
-import type { Diagnostic, FieldName, Provenance, Severity } from '../../model/index.js';
+import { diagnostic, type Diagnostic, type FieldName, type Place, type Provenance, type Severity } from '../../model/index.js';
 
 /** What a line of the page turned out to be. Rules only look at lines still marked `body`. */
 export type LineRole =
@@ -48,11 +48,28 @@ export interface ExtractState {
   diagnostics: Diagnostic[];
 }
 
-/** One phenomenon of real pages, handled in one module (see rules/ and `rules` in index.ts). */
+/** One phenomenon of real pages, handled in one module (see rules/ and `rules` in index.ts), like a markdown-it rule. */
 export interface ExtractRule {
-  /** Stable id, used as `extract/<name>` in diagnostics. */
+  /** Stable name, also the suffix of the rule id of its diagnostics (`extract/<name>`). */
   name: string;
+  /** What the rule does, in one line (shown by rule listings). */
+  description: string;
   run(state: ExtractState): void;
+}
+
+/** The non-empty lines of `text`, trimmed, as body lines; `lineOf(i)` is the file line of text line i. */
+export function pageLines(text: string, lineOf: (index: number) => number): Line[] {
+  const lines: Line[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const trimmed = raw.trim();
+    if (trimmed) lines.push({ text: trimmed, line: lineOf(i), role: 'body' });
+  });
+  return lines;
+}
+
+/** The state of a page given as plain text (line i+1 is the i-th line), to run one rule on it alone. */
+export function pageState(text: string, file = 'page.txt'): ExtractState {
+  return { file, markdown: false, lines: pageLines(text, (i) => i + 1), fields: {}, provenance: {}, diagnostics: [] };
 }
 
 /** Lines no rule has claimed yet. */
@@ -87,6 +104,7 @@ function fieldName(key: keyof Extracted): FieldName {
   return key as FieldName;
 }
 
-export function report(state: ExtractState, rule: string, severity: Severity, line: number, column: number, message: string): void {
-  state.diagnostics.push({ file: state.file, line, column, severity, rule: `extract/${rule}`, message });
+/** A diagnostic of rule `rule` about this file (`place` absent: the whole file). */
+export function report(state: ExtractState, rule: string, severity: Severity, message: string, place?: Place): void {
+  state.diagnostics.push(diagnostic(state.file, `extract/${rule}`, severity, message, place));
 }

@@ -21,7 +21,9 @@ function nulsLikeUtf16(head: Uint8Array): boolean {
   let even = 0;
   let odd = 0;
   head.forEach((b, i) => {
-    if (b === 0) i % 2 === 0 ? even++ : odd++;
+    if (b !== 0) return;
+    if (i % 2 === 0) even++;
+    else odd++;
   });
   return Math.min(even, odd) * 3 < Math.max(even, odd);
 }

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FrontMatterError, splitFrontMatter } from './frontmatter.js';
-import type { Config, Diagnostic, FileStamp, LoadResult } from '../../model/index.js';
+import { diagnostic, type Config, type Diagnostic, type FileStamp, type LoadResult } from '../../model/index.js';
 import { binaryKind } from './binary.js';
 import { decodeBytes, looksLikeText } from './encoding.js';
 import { sourcePath } from './source-path.js';
@@ -13,8 +13,7 @@ export { discoverSources } from './discover.js';
 
 /** A file-level error; the message does not repeat the file name, which every reporter prints before it. */
 function fileError(file: string, rule: string, message: string, line = 0): LoadResult {
-  const diagnostic: Diagnostic = { file, line, column: 0, severity: 'error', rule: `load/${rule}`, message };
-  return { diagnostics: [diagnostic] };
+  return { diagnostics: [diagnostic(file, `load/${rule}`, 'error', message, line > 0 ? { line } : undefined)] };
 }
 
 /**
@@ -98,17 +97,13 @@ function fromBytes(file: string, relPath: string, bytes: Buffer, hash: string, l
   const diagnostics: Diagnostic[] = [];
   if (decoded.replaced) {
     const line = text.split('\n').findIndex((l) => l.includes('\ufffd')) + 1;
-    diagnostics.push({
-      file: relPath, line, column: 0, severity: 'warning', rule: 'load/invalid-utf8',
-      message: `${decoded.replaced} invalid UTF-8 byte sequence(s) were replaced by U+FFFD (the first on line ${line}); re-save the file as UTF-8.`,
-    });
+    const message = `${decoded.replaced} invalid UTF-8 byte sequence(s) were replaced by U+FFFD (the first on line ${line}); re-save the file as UTF-8.`;
+    diagnostics.push(diagnostic(relPath, 'load/invalid-utf8', 'warning', message, { line }));
   }
   if (decoded.encoding === 'gb18030' || decoded.encoding === 'big5') {
     // A guess, however good, is worth a line in `check`: an editor can re-save the file as UTF-8.
-    diagnostics.push({
-      file: relPath, line: 0, column: 0, severity: 'info', rule: 'load/legacy-encoding',
-      message: `Not UTF-8: decoded as ${decoded.encoding === 'big5' ? 'Big5' : 'GB18030'} by the characters it gives; re-save the file as UTF-8 if the text looks wrong.`,
-    });
+    const message = `Not UTF-8: decoded as ${decoded.encoding === 'big5' ? 'Big5' : 'GB18030'} by the characters it gives; re-save the file as UTF-8 if the text looks wrong.`;
+    diagnostics.push(diagnostic(relPath, 'load/legacy-encoding', 'info', message));
   }
   const source = {
     path: path.resolve(file),

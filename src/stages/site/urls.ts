@@ -1,4 +1,4 @@
-import { type Article, type Diagnostic, pathKey } from '../../model/index.js';
+import { type Article, type Diagnostic, diagnostic, pathKey } from '../../model/index.js';
 import { compareCodeUnits } from '../../text/compare.js';
 
 /**
@@ -23,10 +23,8 @@ export function uniqueSlugs(articles: Article[]): { articles: Article[]; diagnos
     taken.add(slug);
     if (slug !== a.slug) renamed.set(a.file, slug);
     if (slug !== base) {
-      diagnostics.push({
-        file: a.file, line: 0, column: 0, severity: 'warning', rule: 'site/slug-collision',
-        message: `Slug "${base}" is already used by another article; this one is published as "${slug}".`,
-      });
+      const message = `Slug "${base}" is already used by another article; this one is published as "${slug}".`;
+      diagnostics.push(diagnostic(a.file, 'site/slug-collision', 'warning', message));
     }
   }
   return {

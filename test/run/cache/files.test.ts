@@ -10,7 +10,7 @@ import { stampFile } from '../../../src/run/cache/stamp.js';
 import { createBuilder } from '../../../src/run/builder.js';
 import { realStages, type Stages } from '../../../src/run/stages.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
-import { processFile, type FileResult } from '../../../src/run/process.js';
+import { processFile, type FileResult } from '../../../src/run/per-file/process.js';
 import type { Config } from '../../../src/model/index.js';
 import { projectRoot } from '../../helpers/paths.js';
 import { tempDir } from '../temp-dir.js';

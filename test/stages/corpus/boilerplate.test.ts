@@ -7,7 +7,7 @@ import { bodyFingerprints } from '../../../src/stages/corpus/duplicates.js';
 import { bodyMinutes } from '../../../src/text/reading.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { enrich, makeArticle } from '../../helpers/articles.js';
-import { factsOf } from '../../../src/run/facts.js';
+import { factsOf } from '../../../src/run/per-file/facts.js';
 import { projectRoot } from '../../helpers/paths.js';
 
 const config = defaultConfig(projectRoot);

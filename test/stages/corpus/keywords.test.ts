@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
-import { processFile } from '../../../src/run/process.js';
+import { processFile } from '../../../src/run/per-file/process.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { enrich } from '../../helpers/articles.js';
 import { MAX_KEYWORDS, MIN_KEYWORDS, topKeywords } from '../../../src/stages/corpus/keywords.js';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfig } from '../../../src/config/defaults.js';
-import { processFile } from '../../../src/run/process.js';
+import { processFile } from '../../../src/run/per-file/process.js';
 import { textTerms } from '../../../src/text/terms.js';
 import { corpusDir, projectRoot, sharedMissing } from '../../helpers/paths.js';
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { processFile } from '../../../src/run/process.js';
+import { processFile } from '../../../src/run/per-file/process.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import type { Article } from '../../../src/model/index.js';
 import { projectRoot, seedsDir, sharedMissing } from '../../helpers/paths.js';

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { processFile } from '../../../src/run/process.js';
+import { processFile } from '../../../src/run/per-file/process.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { rules } from '../../../src/stages/extract/index.js';
 import type { Article } from '../../../src/model/index.js';

@@ -5,7 +5,7 @@ import type { Page } from '../../../src/model/index.js';
 import { fixtureSite } from './site-fixture.js';
 import { brokenLinks, linksIn } from './link-walker.js';
 import { sitePages } from '../../../src/run/pages.js';
-import { factsOf } from '../../../src/run/facts.js';
+import { factsOf } from '../../../src/run/per-file/facts.js';
 
 const html = (pages: Page[], path: string): string => {
   const page = pages.find((p) => p.path === path);

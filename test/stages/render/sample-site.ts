@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { enrichCorpus } from '../../../src/stages/corpus/index.js';
-import { processFile } from '../../../src/run/process.js';
+import { processFile } from '../../../src/run/per-file/process.js';
 import { buildSite } from '../../../src/stages/site/index.js';
 import type { Article, ArticleFacts, Config, Site } from '../../../src/model/index.js';
 import { projectRoot } from '../../helpers/paths.js';

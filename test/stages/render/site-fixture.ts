@@ -1,6 +1,6 @@
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { buildSite } from '../../../src/stages/site/index.js';
-import { factsOf } from '../../../src/run/facts.js';
+import { factsOf } from '../../../src/run/per-file/facts.js';
 import type { Article, Config, Site } from '../../../src/model/index.js';
 import { makeArticle } from '../../helpers/articles.js';
 import { projectRoot } from '../../helpers/paths.js';

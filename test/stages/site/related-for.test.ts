@@ -5,7 +5,7 @@ import { relatedFor, type RelatedModel } from '../../../src/stages/site/related.
 import type { Article } from '../../../src/model/index.js';
 import { makeArticle } from '../../helpers/articles.js';
 import { fixtureArticles, fixtureConfig } from '../render/site-fixture.js';
-import { articleFacts, factsOf } from '../../../src/run/facts.js';
+import { articleFacts, factsOf } from '../../../src/run/per-file/facts.js';
 import type { TermCounts } from '../../../src/text/terms.js';
 
 /** An article's body words, as the per-file stage counts them. */

@@ -4,7 +4,7 @@ import { buildSite } from '../../../src/stages/site/index.js';
 import { makeArticle } from '../../helpers/articles.js';
 import { fixtureArticles, fixtureConfig } from '../render/site-fixture.js';
 import { pathKey } from '../../../src/model/index.js';
-import { factsOf } from '../../../src/run/facts.js';
+import { factsOf } from '../../../src/run/per-file/facts.js';
 
 test('latest: newest first, undated after dated, duplicates hidden', () => {
   const site = buildSite(fixtureArticles(), factsOf(fixtureArticles()), fixtureConfig());

@@ -37,9 +37,8 @@ test(`SIGKILL at ${RUNS} random moments leaves dist/ as the previous or the new 
   const out = path.join(root, 'dist');
   const digests = { A: pagesDigest(sitePages('A')), B: pagesDigest(sitePages('B')) };
   await writeSite(sitePages('A'), out);
-  let live: 'A' | 'B' = 'A';
   const { ms: fullMs } = await runChild(out, 'B');
-  live = 'B';
+  let live: 'A' | 'B' = 'B';
   assert.equal(await treeDigest(out), digests.B);
 
   const outcomes = { previous: 0, next: 0, killed: 0 };

@@ -19,6 +19,7 @@ export function parseBreadcrumb(text: string): string[] | null {
 /** Breadcrumbs: removed from the body; the last crumb before the headline is the category. */
 export const breadcrumb: ExtractRule = {
   name: 'breadcrumb',
+  description: 'a breadcrumb line (首页 > 新闻 > 财经) leaves the body; its last crumb is the category',
   run(state) {
     for (const line of bodyLines(state)) {
       const crumbs = parseBreadcrumb(line.text);

@@ -12,6 +12,7 @@ export function isCaption(text: string): boolean {
 /** Picture captions: kept in the body as captions, never promoted to subheadings. */
 export const captions: ExtractRule = {
   name: 'captions',
+  description: 'short lines that caption a picture (…摄, 图为…, 效果图) become *captions*',
   run(state) {
     for (const line of bodyLines(state)) if (isCaption(line.text)) mark(line, 'caption', this.name);
   },

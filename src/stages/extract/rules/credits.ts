@@ -68,6 +68,7 @@ function bylineNames(text: string, last: boolean): string[] | null {
  */
 export const credits: ExtractRule = {
   name: 'credits',
+  description: 'bylines, reporter leads (本报讯（记者…）), editors (责编) and closing name lines become authors and editors',
   run(state) {
     const lines = bodyLines(state);
     const lastProse = lines.length - 1;

@@ -74,6 +74,7 @@ function apply(state: ExtractState, parsed: Parsed): void {
 /** Datelines: date, source, views and authors stated above (or below) the article, on one line or several. */
 export const dateline: ExtractRule = {
   name: 'dateline',
+  description: 'the page\'s date line (时间, 来源, 作者, 阅读量 on one line or several) becomes date, source, authors and views',
   run(state) {
     for (const line of bodyLines(state)) {
       if (charLength(line.text) > 120) continue;

@@ -13,6 +13,7 @@ const FOOTER: readonly RegExp[] = [
 /** Copyright and footer lines (版权所有, ICP numbers, 网站地图 ...). */
 export const footer: ExtractRule = {
   name: 'footer',
+  description: 'page footers (Copyright, 版权所有, ICP numbers, 主办单位) leave the body',
   run(state) {
     for (const line of bodyLines(state)) {
       if (charLength(line.text) <= 120 && FOOTER.some((re) => re.test(line.text))) mark(line, 'furniture', this.name);

@@ -41,6 +41,7 @@ export function isChrome(line: Line): boolean {
 /** Header furniture: image file names, 听新闻, stray numbers and symbols, font-size and print controls, menus (one line or one word per line), greetings, app prompts. */
 export const headerFurniture: ExtractRule = {
   name: 'header-furniture',
+  description: 'page chrome above and around the article (menus, login greetings, font and print controls, share bars, image file names) leaves the body',
   run(state) {
     const lines = bodyLines(state);
     for (const line of lines) if (isChrome(line)) mark(line, 'furniture', this.name);

@@ -35,6 +35,7 @@ export function inferDate(text: string): string | null {
 /** Date when the page gives none: inferred from the text and marked `inferred`. */
 export const inferredDate: ExtractRule = {
   name: 'inferred-date',
+  description: 'without a stated date, a date the text itself establishes (a full date, or a month and day with the year it names)',
   run(state) {
     if (state.fields.date !== undefined) return;
     const date = inferDate(articleText(state));

@@ -38,6 +38,7 @@ function markListRuns(lines: Line[], min: number, rule: string): void {
  */
 export const linkLists: ExtractRule = {
   name: 'link-lists',
+  description: 'headed lists of other stories (相关新闻, 排行, 最近更新 …) and runs of - items leave the body',
   run(state) {
     const lines = bodyLines(state);
     for (let i = 0; i < lines.length; i++) {
@@ -55,6 +56,7 @@ export const linkLists: ExtractRule = {
  */
 export const trailingLinks: ExtractRule = {
   name: 'trailing-links',
+  description: 'a run of headline-shaped lines closing the page, after the prose, leaves the body',
   run(state) {
     const remaining = bodyLines(state);
     let tail = remaining.length;

@@ -16,6 +16,7 @@ function unescape(text: string): string {
  */
 export const markdownBlocks: ExtractRule = {
   name: 'markdown-blocks',
+  description: 'in a markdown body, ## headings, > notes and *captions* keep the roles they were written with',
   run(state) {
     if (!state.markdown) return;
     for (const line of bodyLines(state)) {

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../../model/index.js';
-import type { ExtractRule } from '../state.js';
+import { diagnostic, type Diagnostic } from '../../../model/index.js';
+import { report, type ExtractRule } from '../state.js';
 
 /**
  * HTML left in scraped text (`<script>`, `<img onerror>`, `javascript:` links, comments). It is
@@ -15,14 +15,12 @@ function message(where: string): string {
 /** Reports each line of the page that carries markup (it stays in the text). */
 export const markup: ExtractRule = {
   name: 'markup',
+  description: 'HTML markup left in the text is reported with its place',
   run(state) {
     for (const line of state.lines) {
       const m = MARKUP.exec(line.text);
       if (!m) continue;
-      state.diagnostics.push({
-        file: state.file, line: line.line, column: m.index + 1, severity: 'warning', rule: 'extract/markup',
-        message: message('the article text'),
-      });
+      report(state, this.name, 'warning', message('the article text'), { line: line.line, column: m.index + 1 });
     }
   },
 };
@@ -33,8 +31,5 @@ export function markupInFrontMatter(frontMatter: Record<string, unknown>, file: 
     typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : [];
   return Object.entries(frontMatter)
     .filter(([, value]) => strings(value).some((s) => MARKUP.test(s)))
-    .map(([key]) => ({
-      file, line: 1, column: 0, severity: 'warning' as const, rule: 'extract/markup',
-      message: message(`front-matter "${key}"`),
-    }));
+    .map(([key]) => diagnostic(file, 'extract/markup', 'warning', message(`front-matter "${key}"`), { line: 1 }));
 }

@@ -38,6 +38,7 @@ function tally(state: ExtractState): Tally[] {
 /** Parks: every development zone the article names, the most central (most mentioned, title counts triple) first. */
 export const parks: ExtractRule = {
   name: 'parks',
+  description: 'development zones the article names, the most central first (title mentions count triple)',
   run(state) {
     const ranked = tally(state).sort((a, b) => b.score - a.score || a.first - b.first || compareCodeUnits(a.name, b.name));
     if (ranked.length === 0) return;

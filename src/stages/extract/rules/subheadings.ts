@@ -10,6 +10,7 @@ const FORM_FIELD = /^\d{1,2}[.、．].{0,30}[：:]/u;
  */
 export const subheadings: ExtractRule = {
   name: 'subheadings',
+  description: 'short unpunctuated lines followed by a paragraph become ## subheadings',
   run(state) {
     const lines = state.lines.filter((l) => l.role === 'body' || l.role === 'caption');
     lines.forEach((line, i) => {

@@ -22,6 +22,7 @@ function isHeadline(text: string): boolean {
  */
 export const title: ExtractRule = {
   name: 'title',
+  description: 'the first headline-shaped line left is the title; without one the first words stand in, with a warning',
   run(state) {
     const lines = bodyLines(state);
     const head = lines[0];
@@ -35,7 +36,7 @@ export const title: ExtractRule = {
       for (let j = 1; j < lines.length && lines[j]!.text === head.text; j++) mark(lines[j]!, 'furniture', this.name);
       return;
     }
-    report(state, this.name, 'warning', head?.line ?? 0, 0, 'no headline-shaped line at the top; the title is taken from the first words of the text');
+    report(state, this.name, 'warning', 'no headline-shaped line at the top; the title is taken from the first words of the text', head ? { line: head.line } : undefined);
     if (!head) return;
     const words = [...head.text].slice(0, STAND_IN_CHARS).join('');
     setField(state, 'title', charLength(head.text) > STAND_IN_CHARS ? `${words}…` : words, 'computed');

@@ -3,6 +3,7 @@ import { isHan } from '../hanzi.js';
 import { isCommonHan } from '../rarity.js';
 import { toSimplified } from '../opencc.js';
 import type { NormalizeRule, NormalizeState } from '../state.js';
+import { diagnostic } from '../../../model/index.js';
 
 const isLatinLetter = (c: string): boolean => {
   const cp = c.codePointAt(0)!;
@@ -78,14 +79,7 @@ function report(state: NormalizeState, lineIndex: number, column: number, run: s
   const line = state.lineMap[lineIndex]! + state.firstLine - 1;
   const recovered = recoverMisalignment(run);
   const hint = recovered ? `; undoing a GBK byte misalignment gives "${recovered}" (simplified: "${toSimplified(recovered)}")` : '';
-  state.diagnostics.push({
-    file: state.file,
-    line,
-    column,
-    severity: 'warning',
-    rule: 'normalize/mojibake',
-    message: `Text looks damaged (mojibake) at "${run}"${hint}; check the source page.`,
-  });
+  state.diagnostics.push(diagnostic(state.file, 'normalize/mojibake', 'warning', `Text looks damaged (mojibake) at "${run}"${hint}; check the source page.`, { line, column }));
 }
 
 export const mojibake: NormalizeRule = {
@@ -101,10 +95,8 @@ export const mojibake: NormalizeRule = {
       }
     });
     if (found > MAX_REPORTS) {
-      state.diagnostics.push({
-        file: state.file, line: 0, column: 0, severity: 'warning', rule: 'normalize/mojibake',
-        message: `${found - MAX_REPORTS} more damaged stretches not listed (${found} in all); the file may be in the wrong encoding.`,
-      });
+      const message = `${found - MAX_REPORTS} more damaged stretches not listed (${found} in all); the file may be in the wrong encoding.`;
+      state.diagnostics.push(diagnostic(state.file, 'normalize/mojibake', 'warning', message));
     }
   },
 };

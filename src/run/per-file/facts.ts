@@ -1,8 +1,8 @@
 // Per-file facts (model/facts.ts): made where the article is made, interned where results gather.
-import type { Article, ArticleFacts } from '../model/index.js';
-import { bodyFingerprints } from '../stages/corpus/duplicates.js';
-import { bodyMinutes } from '../text/reading.js';
-import { articleTerms, type ArticleTerms } from '../text/terms.js';
+import type { Article, ArticleFacts } from '../../model/index.js';
+import { bodyFingerprints } from '../../stages/corpus/duplicates.js';
+import { bodyMinutes } from '../../text/reading.js';
+import { articleTerms, type ArticleTerms } from '../../text/terms.js';
 
 /**
  * What later stages read of this article alone, made in the per-file stage so it runs on the file

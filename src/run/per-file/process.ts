@@ -1,8 +1,8 @@
 // The per-file stages, the one place build, check, dev and ingest run them, so they never disagree about an article.
-import { diagnostic, type Article, type ArticleFacts, type Config, type Diagnostic, type FileStamp } from '../model/index.js';
-import { extract } from '../stages/extract/index.js';
-import { loadSource, loadSourceSync, type StampedLoad } from '../stages/load/index.js';
-import { normalize } from '../stages/normalize/index.js';
+import { diagnostic, type Article, type ArticleFacts, type Config, type Diagnostic, type FileStamp } from '../../model/index.js';
+import { extract } from '../../stages/extract/index.js';
+import { loadSource, loadSourceSync, type StampedLoad } from '../../stages/load/index.js';
+import { normalize } from '../../stages/normalize/index.js';
 import { articleFacts } from './facts.js';
 
 /** What the per-file stages made of one input file. */

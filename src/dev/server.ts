@@ -1,20 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import type { BuildResult } from '../run/builder.js';
-import type { WriteReport } from '../model/index.js';
 import { BuildLoop } from './build-loop.js';
-import { EVENTS_PATH, clientTag, injectClient } from './client.js';
-import { EventHub } from './events.js';
-import { formatProblem, problemFromThrown, problemsFromDiagnostics, problemsKey, type Problem } from './problems.js';
 import type { DevBuilder } from './preview.js';
-import { contentType, lookup } from './static.js';
+import { problemFromThrown, type Problem } from './problems.js';
+import { Rebuilder } from './rebuild.js';
+import { siteHandler } from './serve.js';
+import { LiveSession, type DevLog } from './session.js';
 import { defaultTiming, watchInputs, type WatchTiming, type Watcher } from './watch.js';
 
-/** Where dev writes what it has to say; the command passes the terminal, tests pass a recorder. */
-export interface DevLog {
-  info(line: string): void;
-  error(line: string): void;
-}
+export type { DevLog } from './session.js';
 
 export interface DevServerOptions {
   /** Does the builds; rebuilds are handed the changed paths so only what they affect is redone. */
@@ -57,71 +51,11 @@ export interface DevServer {
  */
 export async function createDevServer(options: DevServerOptions): Promise<DevServer> {
   const log = options.log ?? { info: (l) => console.log(l), error: (l) => console.error(l) };
-  const outDir = path.resolve(options.outDir);
   const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
   const timing: WatchTiming = { ...defaultTiming, ...options.timing };
-  const hub = new EventHub();
-  let builder = options.builder;
-  /** Bumped whenever the output changed: a page served at an older generation is stale. */
-  let generation = 0;
-  let problems: Problem[] = [];
-
-  const setProblems = (next: Problem[]) => {
-    if (problemsKey(next) === problemsKey(problems)) return;
-    const hadProblems = problems.length > 0;
-    problems = next;
-    hub.send('problems', { problems });
-    if (next.length > 0) {
-      log.error(`parkpress dev: ${next.length} ${next.length === 1 ? 'problem' : 'problems'} (serving the last good build):`);
-      for (const p of next) log.error(`  ${formatProblem(p)}`);
-    } else if (hadProblems) {
-      log.info('parkpress dev: problems fixed');
-    }
-  };
-
-  /**
-   * Phase 1: the changed articles on screen at once (see dev/preview.ts), then a pause so open
-   * browsers fetch them before the full rebuild occupies the process. Anything it cannot do, or a
-   * failure, just leaves the work to the full rebuild.
-   */
-  const runPreview = async (preview: NonNullable<DevBuilder['preview']>, changed: string[]): Promise<void> => {
-    const started = performance.now();
-    let report: WriteReport | undefined;
-    try {
-      report = await preview(changed);
-    } catch (err) {
-      log.info(`parkpress dev: quick preview failed (${(err as Error).message}); rebuilding everything`);
-      return;
-    }
-    if (!report || report.written + report.removed === 0) return;
-    generation += 1;
-    hub.send('reload', { build: generation, paths: report.paths });
-    log.info(`parkpress dev: previewed ${changed.length} ${changed.length === 1 ? 'change' : 'changes'} in ` +
-      `${Math.round(performance.now() - started)} ms: ${report.written} written, ${report.removed} removed; rebuilding the rest`);
-    await new Promise((resolve) => setTimeout(resolve, timing.settleMs));
-  };
-
-  const runBuild = async (changed: string[] | undefined): Promise<void> => {
-    if (changed && builder.preview) await runPreview(builder.preview.bind(builder), changed);
-    const started = performance.now();
-    let result: BuildResult;
-    try {
-      result = await builder.build(changed);
-    } catch (err) {
-      setProblems([problemFromThrown(err)]);
-      return;
-    }
-    setProblems(problemsFromDiagnostics(result.diagnostics));
-    const { written, removed, paths } = result.report;
-    if (written + removed === 0) return;
-    generation += 1;
-    hub.send('reload', { build: generation, paths });
-    const what = changed === undefined ? 'site' : `${changed.length} ${changed.length === 1 ? 'change' : 'changes'}`;
-    log.info(`parkpress dev: rebuilt (${what}) in ${Math.round(performance.now() - started)} ms: ` +
-      `${written} written, ${removed} removed`);
-  };
-
-  const loop = new BuildLoop(runBuild);
+  const session = new LiveSession(log);
+  const rebuilder = new Rebuilder(options.builder, session, log, timing.settleMs);
+  const loop = new BuildLoop((changed) => rebuilder.run(changed));
   const configFiles = new Set((options.reconfigure?.files ?? []).map((f) => path.resolve(f)));
 
   const onChange = (paths: string[]) => {
@@ -132,73 +66,17 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
     }
     // A new config can change anything (folders, prefix, templates): load it and rebuild all.
     reconfigure.load().then(
-      (next) => { builder = next; loop.request(); },
-      (err) => setProblems([{ ...problemFromThrown(err), rule: 'config/invalid' }]),
+      (next) => {
+        rebuilder.use(next);
+        loop.request();
+      },
+      (err) => session.setProblems([{ ...problemFromThrown(err), rule: 'config/invalid' }]),
     );
   };
 
   loop.request();
   await loop.idle();
-
-  const server = createServer((req, res) => {
-    serve(req, res).catch((err) => {
-      log.error(`parkpress dev: ${req.url}: ${(err as Error).message}`);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('internal error\n');
-    });
-  });
-
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === EVENTS_PATH) {
-      hub.attach(req, res, { event: 'state', data: { build: generation, problems } });
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    if (prefix !== '' && !url.pathname.startsWith(`${prefix}/`)) {
-      if (url.pathname === '/' || url.pathname === prefix) res.writeHead(302, { location: `${prefix}/` }).end();
-      else await sendMissing(res, req.method === 'HEAD');
-      return;
-    }
-    const found = await lookup(outDir, url.pathname.slice(prefix.length));
-    switch (found.kind) {
-      case 'redirect':
-        res.writeHead(301, { location: prefix + found.location }).end();
-        return;
-      case 'bad-request':
-        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request\n');
-        return;
-      case 'missing':
-        await sendMissing(res, req.method === 'HEAD');
-        return;
-      case 'file':
-        send(res, 200, found.file, found.body, req.method === 'HEAD');
-    }
-  }
-
-  function send(res: ServerResponse, status: number, file: string, body: Buffer, headOnly: boolean): void {
-    const type = contentType(file);
-    const bytes = type.startsWith('text/html')
-      ? Buffer.from(injectClient(body.toString('utf8'), clientTag(generation, problems, prefix)))
-      : body;
-    res.writeHead(status, { 'content-type': type, 'content-length': bytes.length, 'cache-control': 'no-store' });
-    res.end(headOnly ? undefined : bytes);
-  }
-
-  /** The site's own 404.html when it has one (with the client, so it reloads once the page exists). */
-  async function sendMissing(res: ServerResponse, headOnly: boolean): Promise<void> {
-    const page = await lookup(outDir, '/404.html');
-    if (page.kind === 'file') {
-      send(res, 404, page.file, page.body, headOnly);
-      return;
-    }
-    const html = Buffer.from('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>404</title><body><h1>404</h1></body></html>');
-    send(res, 404, 'missing.html', html, headOnly);
-  }
-
+  const server = createServer(siteHandler(path.resolve(options.outDir), prefix, session, log));
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, host, options.port ?? 8080);
   const watcher: Watcher = await watchInputs({
@@ -215,11 +93,11 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
     host,
     port,
     idle: () => loop.idle(),
-    problems: () => problems,
-    build: () => generation,
+    problems: () => session.problems,
+    build: () => session.generation,
     async close() {
       await watcher.close();
-      hub.close();
+      session.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await loop.idle();

@@ -178,9 +178,9 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
 /**
  * How far V8 lets the heap grow past what the last full GC found live (default: up to 4x). The
  * site-wide stages make garbage in bursts (the corpus step's tables, related's index, render's
- * strings) on top of a site model that is live to the end; by default the heap waited to be ~4x
- * that model before collecting, which set the build's peak. At 10,000 articles 1.25x cuts the peak
- * by ~150-300 MiB for about 1 s more CPU (measured: 50% -> ~650 MiB, 25% -> ~540, 10% -> ~550 at +3 s).
+ * strings) on top of a site model that is live to the end; by default the heap waits to be several
+ * times that model before collecting, which sets the build's peak. A quarter lowers the peak for a
+ * little more CPU (docs/memory.md has the measurements).
  */
 const HEAP_GROWING_PERCENT = 25;
 

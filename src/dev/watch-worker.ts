@@ -1,9 +1,8 @@
 // Runs chokidar in a worker thread for watchInputs (watch.ts). chokidar learns which file was
 // added to a folder by listing and stat-ing the whole folder, twice per saved file (the write's
-// second event lands in its 1 s re-read throttle and re-reads once more at the end): at 10,000
-// articles in one folder about 240 ms of event-loop time per save (scripts/bench-watch.ts). On
-// dev's own thread that work overlapped the quick preview and slowed it from ~30 to ~130 ms
-// (bench-dev); here it runs beside it. libuv's thread pool, where its lstat calls run, is still shared.
+// second event lands in its 1 s re-read throttle and re-reads once more at the end): on a large
+// folder that is event-loop time the quick preview would otherwise wait for (scripts/bench-watch.ts
+// measures it). Here it runs beside the preview; libuv's thread pool, where its lstat calls run, is still shared.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';

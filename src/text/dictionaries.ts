@@ -1,5 +1,5 @@
 // jieba's dictionary files, read when needed and not kept. The package's own `dict.js` reads both
-// files (11 MB) on import and holds them for the life of the thread: once in each file worker and
+// files on import and holds them for the life of the thread: once in each file worker and
 // once in the main thread, for bytes that are only parsed once.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -6,7 +6,7 @@ import { zoneForms } from './zones.js';
 /**
  * Terms and their counts as parallel arrays, in order of first occurrence: compact, plain data. The
  * counts are 16-bit (capped at 65,535): 2 bytes each instead of an array slot's 8, for the millions
- * an article set holds (17.5 million body words at 100,000 articles).
+ * of counts a large site holds.
  */
 export interface TermCounts {
   terms: string[];

@@ -78,7 +78,7 @@ const ENTRIES_PER_FRAME = 256;
 /**
  * A pack file: MAGIC, then frames, each a 32-bit little-endian length and one v8-serialised value:
  * the header, then the entries in groups. Made and read a frame at a time, so neither saving nor
- * loading holds the whole pack's bytes (716 MB at 100,000 articles) at once.
+ * loading holds the whole pack's bytes (hundreds of MB on a large site) at once.
  */
 export function* packFrames(header: Omit<PackHeader, 'entries'>, entries: PackEntry[]): Generator<Uint8Array> {
   yield MAGIC;

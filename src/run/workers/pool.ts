@@ -18,10 +18,10 @@ export interface FilePool {
 }
 
 /**
- * Below this many files to process the build stays in one thread. A worker costs ~0.5 s of CPU to
- * start (its own module graph, opencc, jieba and its tag table) that one thread pays only once, and
- * a file ~1 ms of per-file work: two workers save ~N × 0.5 ms of wall time for ~0.7 s of extra CPU.
- * From 600 files that trade is worth it (see docs/build.md); dev rebuilds of a few files never start workers.
+ * Below this many files to process the build stays in one thread. A worker pays its own start-up
+ * (module graph, opencc, jieba and its tag table) that one thread pays only once, and saves about
+ * half of each file's time: the trade is worth it from some hundreds of files (docs/build.md).
+ * dev rebuilds of a few files never start workers.
  */
 export const MIN_FILES_FOR_WORKERS = 600;
 
@@ -47,10 +47,10 @@ interface Slot { worker: Worker; held: Map<number, Task> }
 const WORKER_URL = new URL('./file-worker.js', import.meta.url);
 
 /**
- * A worker's young generation, MiB (V8's default is ~48). A file's garbage is short-lived and small,
- * so a smaller nursery costs little CPU, while each worker's heap is part of the build's peak: at
- * 10,000 files the two workers and the main thread's growing results peak together at the end of
- * the stage (measured: -20 to -40 MiB of peak RSS for ~+0.3 s of CPU; see docs/memory.md).
+ * A worker's young generation, MiB (well below V8's default). A file's garbage is short-lived and
+ * small, so a smaller nursery costs little CPU, while each worker's heap is part of the build's
+ * peak: the workers and the main thread's growing results peak together at the end of the stage
+ * (docs/memory.md).
  */
 const WORKER_YOUNG_MB = 8;
 

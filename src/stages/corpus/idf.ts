@@ -22,7 +22,7 @@ function generalIdf(): { table: Map<string, number>; median: number } {
 }
 
 /**
- * Lets go of jieba's general table (~36 MiB of strings at 270,000 entries). A one-off build calls
+ * Lets go of jieba's general table (hundreds of thousands of strings). A one-off build calls
  * this once its keywords are chosen, so the table is not live through site and render; `dev` keeps
  * it for the next rebuild. A later makeIdf reads it again.
  */

@@ -59,7 +59,7 @@ interface Postings {
  * `shards/<n>.json` (token -> [doc delta, weight, ...], doc numbers ascending), `docs/<n>.json`
  * (result-list entries) and, last, `index.json`, whose id is the digest of the others. Documents
  * are numbered in the order given; keys are sorted, so the same input gives byte-identical files.
- * Files are made one at a time as the caller takes them: at 100,000 articles the shards are
+ * Files are made one at a time as the caller takes them: on a large site the shards add up to
  * hundreds of MB, which should be written and let go, not held together.
  */
 export function* assembleIndex(docs: Iterable<IndexedDoc>): Generator<Page, void, undefined> {
@@ -93,7 +93,7 @@ export function* assembleIndex(docs: Iterable<IndexedDoc>): Generator<Page, void
 }
 
 /**
- * Token ids and each document's (id, weight) pairs in typed arrays: at 10,000 articles there are
+ * Token ids and each document's (id, weight) pairs in typed arrays: a large site has
  * millions of postings, which as JS arrays of numbers would cost several times the memory.
  */
 class TokenTable {

@@ -1,7 +1,7 @@
 /**
  * Appends ASCII, decimal numbers and UTF-8 text to one growing buffer. A shard holds tens of
  * thousands of postings; writing their digits as bytes makes no intermediate strings (concatenating
- * them cost several times more CPU and garbage at 10,000 articles).
+ * them costs several times more CPU and garbage).
  */
 export class ByteWriter {
   private buf = Buffer.allocUnsafe(64 * 1024);

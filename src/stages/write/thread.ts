@@ -39,10 +39,10 @@ export interface WriterLimits {
 export const DEFAULT_LIMITS: WriterLimits = { batchBytes: 256 * 1024, inFlightBytes: 4 * 1024 * 1024 };
 
 /**
- * Pages written in the main thread before the writer thread takes over. The thread costs ~50-80
- * ms to start and a copy of each page; it saves the main thread ~0.1-0.3 ms of file-system calls
- * per page. scripts/bench-writer-thread.mjs (pages from a stream that works ~0.1 ms on each, like
- * render): the thread loses ~6% at 1,000 pages and wins ~9% at 3,000 (shared 2 cores, load 5).
+ * Pages written in the main thread before the writer thread takes over: the thread costs its
+ * start-up and a copy of each page, and saves the main thread the file-system calls of each page,
+ * so it pays only on a site of some thousands of pages (scripts/bench-writer-thread.mjs measures
+ * where; docs/bench.md has the figures).
  */
 export const MIN_PAGES_FOR_WRITER_THREAD = 2000;
 

@@ -5,7 +5,7 @@ import type { BuildResult, Builder, LastBuild } from '../run/builder.js';
 import { enrichOne } from '../stages/corpus/index.js';
 import { sourcePath } from '../stages/load/source-path.js';
 import { editions } from '../stages/render/edition.js';
-import { HOME_TERMS, LEAD_COUNT } from '../stages/render/pages/home.js';
+import { HOME_TERMS, LEAD_COUNT } from '../stages/render/home.js';
 import { previewRenderer, type PreviewPages, type PreviewRenderer } from '../stages/render/preview.js';
 import { applyChange, type TermChange } from '../stages/site/change.js';
 import { patchSite } from '../stages/write/index.js';

@@ -1,4 +1,4 @@
-import type { Line } from './state.js';
+import type { Line } from './core/state.js';
 import { escapeStart } from '../../text/markdown.js';
 
 /** Renders the article's lines as markdown: paragraphs, `##` subheadings, `>` notes, `*captions*`. */

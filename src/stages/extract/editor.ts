@@ -1,5 +1,5 @@
 import { type Diagnostic, diagnostic, type RawFrontMatter, type Script } from '../../model/index.js';
-import { parseDateString } from './dates.js';
+import { parseDateString } from './core/dates.js';
 
 /** Values an editor may set in front-matter, already validated. */
 export interface EditorFields {

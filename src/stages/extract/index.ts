@@ -2,7 +2,7 @@ import type { Article, FieldName, NormalizeResult, Provenance, SourceFile } from
 import { bodySummary } from '../../text/summary.js';
 import { renderBody } from './body.js';
 import { readEditorFields, type EditorFields } from './editor.js';
-import { pageLines, type ExtractRule, type ExtractState } from './state.js';
+import { pageLines, type ExtractRule, type ExtractState } from './core/state.js';
 import { breadcrumb } from './rules/breadcrumb.js';
 import { captions } from './rules/captions.js';
 import { credits } from './rules/credits.js';
@@ -21,7 +21,7 @@ import { series } from './rules/series.js';
 import { subheadings } from './rules/subheadings.js';
 import { title } from './rules/title.js';
 
-export type { ExtractRule } from './state.js';
+export type { ExtractRule } from './core/state.js';
 
 /**
  * The chain, in order. A markdown body's own structure is read first. Furniture and field lines go first so that the title is the first line left;

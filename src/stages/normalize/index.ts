@@ -7,10 +7,10 @@ import { punctuation } from './rules/punctuation.js';
 import { rejoin } from './rules/rejoin.js';
 import { script } from './rules/script.js';
 import { indentation, whitespace } from './rules/whitespace.js';
-import type { NormalizeRule, NormalizeState } from './state.js';
+import type { NormalizeRule, NormalizeState } from './core/state.js';
 import { unixNewlines } from '../../text/newlines.js';
 
-export type { NormalizeRule } from './state.js';
+export type { NormalizeRule } from './core/state.js';
 
 /**
  * The chain, in order. mojibake reads the untouched lines so its columns are the original ones;

@@ -4,9 +4,9 @@ import { editions, type Edition } from './edition.js';
 import { createEnvironment } from './environment.js';
 import { feedPages, fullTimestamp, type FeedItem } from './feeds.js';
 import { createMarkdown } from './markdown.js';
-import { articleRenderer } from './pages/articles.js';
-import { renderHome, renderNotFound, renderSearch } from './pages/home.js';
-import { renderTaxonomies } from './pages/terms.js';
+import { articleRenderer } from './articles.js';
+import { renderHome, renderNotFound, renderSearch } from './home.js';
+import { renderTaxonomies } from './terms.js';
 import { robotsPage, sitemapPages } from './sitemap.js';
 import { absoluteUrl } from './urls.js';
 

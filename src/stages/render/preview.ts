@@ -4,9 +4,9 @@ import { editions } from './edition.js';
 import { createEnvironment } from './environment.js';
 import { inEdition } from './index.js';
 import { createMarkdown } from './markdown.js';
-import { renderArticle, termLinker } from './pages/articles.js';
-import { renderHome } from './pages/home.js';
-import { renderTerm, renderTermIndex, termLabel } from './pages/terms.js';
+import { renderArticle, termLinker } from './articles.js';
+import { renderHome } from './home.js';
+import { renderTerm, renderTermIndex, termLabel } from './terms.js';
 
 /** The few pages a dev preview renders: some articles, the first page of some term lists, some term index pages, and home. */
 export interface PreviewPages {

@@ -9,7 +9,7 @@ import { defaultConfig } from '../../../src/config/defaults.js';
 import { processFile } from '../../../src/run/per-file/process.js';
 import { extract, rules } from '../../../src/stages/extract/index.js';
 import { title } from '../../../src/stages/extract/rules/title.js';
-import { pageState } from '../../../src/stages/extract/state.js';
+import { pageState } from '../../../src/stages/extract/core/state.js';
 import { loadSource } from '../../../src/stages/load/index.js';
 import { normalize } from '../../../src/stages/normalize/index.js';
 import { projectRoot } from '../../helpers/paths.js';

@@ -7,8 +7,8 @@ import { parseBreadcrumb } from '../../../src/stages/extract/rules/breadcrumb.js
 import { parseSeries } from '../../../src/stages/extract/rules/series.js';
 import { parseKeywords } from '../../../src/stages/extract/rules/keywords-line.js';
 import { inferDate } from '../../../src/stages/extract/rules/inferred-date.js';
-import { namesOnly } from '../../../src/stages/extract/names.js';
-import { parseDateString } from '../../../src/stages/extract/dates.js';
+import { namesOnly } from '../../../src/stages/extract/core/names.js';
+import { parseDateString } from '../../../src/stages/extract/core/dates.js';
 import { findParks, zoneForms } from '../../../src/text/zones.js';
 
 test('zone names: place prefix kept, country and generic words dropped, long suffixes shortened', () => {

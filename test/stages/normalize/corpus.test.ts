@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSource } from '../../../src/stages/load/index.js';
 import { normalize } from '../../../src/stages/normalize/index.js';
-import { traditionalOnlyIn } from '../../../src/stages/normalize/opencc.js';
+import { traditionalOnlyIn } from '../../../src/stages/normalize/core/opencc.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { corpusDir, sharedMissing } from '../../helpers/paths.js';
 

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { normalize } from '../../../src/stages/normalize/index.js';
-import { traditionalOnlyIn } from '../../../src/stages/normalize/opencc.js';
+import { traditionalOnlyIn } from '../../../src/stages/normalize/core/opencc.js';
 import { corpusDir, projectRoot, sharedMissing } from '../../helpers/paths.js';
 
 /** Pieces real scraped pages are made of, including the awkward ones, so generated text is hostile but plausible. */

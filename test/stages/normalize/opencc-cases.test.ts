@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { runOpenccCases } from '../../../src/stages/normalize/opencc-cases.js';
-import { toSimplified } from '../../../src/stages/normalize/opencc.js';
+import { toSimplified } from '../../../src/stages/normalize/core/opencc.js';
 import { sharedDir, sharedMissing } from '../../helpers/paths.js';
 
 const skip = sharedMissing();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { normalize } from '../../../src/stages/normalize/index.js';
-import { traditionalOnlyIn } from '../../../src/stages/normalize/opencc.js';
+import { traditionalOnlyIn } from '../../../src/stages/normalize/core/opencc.js';
 import { seedsDir, sharedMissing } from '../../helpers/paths.js';
 
 interface Expected {

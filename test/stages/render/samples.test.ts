@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultTemplatesDir } from '../../../src/stages/render/environment.js';
 import { renderPages } from '../../helpers/pages.js';
-import { traditionalOnlyIn } from '../../../src/stages/normalize/opencc.js';
+import { traditionalOnlyIn } from '../../../src/stages/normalize/core/opencc.js';
 import type { Page, Site } from '../../../src/model/index.js';
 import { seedsDir, sharedMissing } from '../../helpers/paths.js';
 import { brokenLinks, linksIn } from './link-walker.js';

@@ -1,4 +1,4 @@
-import { bodyLines, mark, setField, type ExtractRule } from '../state.js';
+import { bodyLines, mark, setField, type ExtractRule } from '../core/state.js';
 import { charLength } from '../../../text/chars.js';
 
 const LABEL = /^(?:当前位置|您的位置|您所在的位置|你的位置|你所在的位置|所在位置|位置)\s*[:：]\s*/u;

@@ -1,6 +1,6 @@
-import { addToList, bodyLines, mark, type ExtractRule, type ExtractState, type Line } from '../state.js';
-import { namesOnly } from '../names.js';
-import { splitList, unbracket } from '../text.js';
+import { addToList, bodyLines, mark, type ExtractRule, type ExtractState, type Line } from '../core/state.js';
+import { namesOnly } from '../core/names.js';
+import { splitList, unbracket } from '../core/text.js';
 import { charLength } from '../../../text/chars.js';
 
 /** 责编/责任编辑/编辑/审核 ...: the editors of the page. */

@@ -1,6 +1,6 @@
-import { addToList, bodyLines, mark, setField, type ExtractRule, type ExtractState } from '../state.js';
-import { findDate, formatDate } from '../dates.js';
-import { splitList } from '../text.js';
+import { addToList, bodyLines, mark, setField, type ExtractRule, type ExtractState } from '../core/state.js';
+import { findDate, formatDate } from '../core/dates.js';
+import { splitList } from '../core/text.js';
 import { charLength } from '../../../text/chars.js';
 
 /** `label：value` fields a dateline carries; the value runs to the next label or a wide gap. */

@@ -1,4 +1,4 @@
-import { bodyLines, mark, type ExtractRule } from '../state.js';
+import { bodyLines, mark, type ExtractRule } from '../core/state.js';
 
 const DISCLAIMER = /^[【\[]?\s*(?:郑重声明|免责声明|特别声明|版权声明|声明)\s*[:：】\]]/u;
 const REPRINT = /^(?:本文|本网|本站|此文)(?:系|为)?转载.{0,60}(?:联系|删除|立场)/u;

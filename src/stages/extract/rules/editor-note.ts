@@ -1,5 +1,5 @@
-import { bodyLines, mark, type ExtractRule } from '../state.js';
-import { isTitleLike } from '../text.js';
+import { bodyLines, mark, type ExtractRule } from '../core/state.js';
+import { isTitleLike } from '../core/text.js';
 
 const NOTE = /^[【\[]?\s*(?:编者按|编者的话|编前语|编者注)\s*[】\]]?\s*[:：]?/u;
 

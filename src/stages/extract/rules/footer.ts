@@ -1,4 +1,4 @@
-import { bodyLines, mark, type ExtractRule } from '../state.js';
+import { bodyLines, mark, type ExtractRule } from '../core/state.js';
 import { charLength } from '../../../text/chars.js';
 
 const FOOTER: readonly RegExp[] = [

@@ -1,6 +1,6 @@
-import { bodyLines, mark, type ExtractRule, type Line } from '../state.js';
+import { bodyLines, mark, type ExtractRule, type Line } from '../core/state.js';
 import { charLength } from '../../../text/chars.js';
-import { endsSentence } from '../text.js';
+import { endsSentence } from '../core/text.js';
 
 /** Lines that are page chrome wherever they appear. */
 const CHROME: readonly RegExp[] = [

@@ -1,5 +1,5 @@
-import { setField, type ExtractRule, type ExtractState } from '../state.js';
-import { formatDate, validDate, type DateParts } from '../dates.js';
+import { setField, type ExtractRule, type ExtractState } from '../core/state.js';
+import { formatDate, validDate, type DateParts } from '../core/dates.js';
 
 /** A date something starts or ends on (2009年1月1日起, …实施, …前) is not when the story was written. */
 const EVENT = '\\s*(?:起|前|以前|之前|开始|实施|施行|生效|到期|截止|止)';

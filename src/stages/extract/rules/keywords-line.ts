@@ -1,4 +1,4 @@
-import { addToList, bodyLines, mark, type ExtractRule } from '../state.js';
+import { addToList, bodyLines, mark, type ExtractRule } from '../core/state.js';
 
 const KEYWORDS = /^[【\[]?\s*(?:关键词|关键字|标签|Tags?|TAG)\s*[:：]\s*(?<list>.*?)\s*[】\]]?$/iu;
 

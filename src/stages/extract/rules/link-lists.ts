@@ -1,6 +1,6 @@
-import { bodyLines, mark, type ExtractRule, type Line } from '../state.js';
+import { bodyLines, mark, type ExtractRule, type Line } from '../core/state.js';
 import { charLength } from '../../../text/chars.js';
-import { endsSentence, isHeadingLike, isListItem } from '../text.js';
+import { endsSentence, isHeadingLike, isListItem } from '../core/text.js';
 
 /** Headings sites put above lists of links to other stories. */
 const LIST_HEADING = /^[【\[]?\s*(?:您可能也感兴趣|你可能也感兴趣|您可能感兴趣|猜你喜欢|为您推荐|为你推荐|推荐阅读|延伸阅读|相关阅读|相关新闻|相关文章|相关链接|今日热点|热点新闻|热门文章|热门推荐|排行|排行榜|点击排行|热门排行|阅读排行|最近更新|最新更新|最新文章|最新新闻|最新资讯|今日要闻|要闻|热点推荐|图片新闻|精彩推荐|更多|更多新闻|上一篇|下一篇)\s*[】\]]?\s*(?:[:：].*)?(?:更多\s*>*)?$/u;

@@ -1,4 +1,4 @@
-import { bodyLines, mark, type ExtractRule } from '../state.js';
+import { bodyLines, mark, type ExtractRule } from '../core/state.js';
 
 const HEADING = /^##\s+(.+)$/u;
 const QUOTE = /^>\s?(.*)$/u;

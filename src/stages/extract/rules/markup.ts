@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../../model/index.js';
-import { report, type ExtractRule } from '../state.js';
+import { report, type ExtractRule } from '../core/state.js';
 
 /**
  * HTML left in scraped text (`<script>`, `<img onerror>`, `javascript:` links, comments). It is

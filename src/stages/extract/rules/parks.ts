@@ -1,4 +1,4 @@
-import { setField, type ExtractRule, type ExtractState } from '../state.js';
+import { setField, type ExtractRule, type ExtractState } from '../core/state.js';
 import { compareCodeUnits } from '../../../text/compare.js';
 import { TITLE_WEIGHT } from '../../../text/terms.js';
 import { findParks } from '../../../text/zones.js';

@@ -1,5 +1,5 @@
-import { mark, type ExtractRule } from '../state.js';
-import { isHeadingLike } from '../text.js';
+import { mark, type ExtractRule } from '../core/state.js';
+import { isHeadingLike } from '../core/text.js';
 
 /** A numbered `label：value` line is a field of a form (1.发行总额：…), not a heading. */
 const FORM_FIELD = /^\d{1,2}[.、．].{0,30}[：:]/u;

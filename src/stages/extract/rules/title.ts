@@ -1,6 +1,6 @@
-import { bodyLines, mark, report, setField, type ExtractRule } from '../state.js';
+import { bodyLines, mark, report, setField, type ExtractRule } from '../core/state.js';
 import { charLength } from '../../../text/chars.js';
-import { isTitleLike } from '../text.js';
+import { isTitleLike } from '../core/text.js';
 
 const STAND_IN_CHARS = 30;
 

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
-import { toSimplified } from '../opencc.js';
-import type { NormalizeRule, NormalizeState } from '../state.js';
+import { toSimplified } from '../core/opencc.js';
+import type { NormalizeRule, NormalizeState } from '../core/state.js';
 
 /** Longest annotation read (syllables); bounding the Han run keeps the match linear on long lines. */
 const MAX_SYLLABLES = 8;

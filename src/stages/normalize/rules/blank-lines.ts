@@ -1,5 +1,5 @@
-import { isFence } from '../protect.js';
-import type { NormalizeRule } from '../state.js';
+import { isFence } from '../core/protect.js';
+import type { NormalizeRule } from '../core/state.js';
 
 export const blankLines: NormalizeRule = {
   name: 'blank-lines',

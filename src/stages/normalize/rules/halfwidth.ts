@@ -1,4 +1,4 @@
-import { mapLines, type NormalizeRule } from '../state.js';
+import { mapLines, type NormalizeRule } from '../core/state.js';
 
 /** Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) and the percent sign. */
 const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]/g;

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
-import { isHan } from '../hanzi.js';
-import { isCommonHan } from '../rarity.js';
-import { toSimplified } from '../opencc.js';
-import type { NormalizeRule, NormalizeState } from '../state.js';
+import { isHan } from '../core/hanzi.js';
+import { isCommonHan } from '../core/rarity.js';
+import { toSimplified } from '../core/opencc.js';
+import type { NormalizeRule, NormalizeState } from '../core/state.js';
 import { diagnostic } from '../../../model/index.js';
 
 const isLatinLetter = (c: string): boolean => {

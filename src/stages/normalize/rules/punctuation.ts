@@ -1,6 +1,6 @@
-import { isChineseContext, isHan } from '../hanzi.js';
-import { isFence, withProtectedSpans } from '../protect.js';
-import type { NormalizeRule } from '../state.js';
+import { isChineseContext, isHan } from '../core/hanzi.js';
+import { isFence, withProtectedSpans } from '../core/protect.js';
+import type { NormalizeRule } from '../core/state.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' };
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';

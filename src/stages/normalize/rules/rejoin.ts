@@ -1,5 +1,5 @@
-import type { NormalizeRule } from '../state.js';
-import { wordSpans } from '../words.js';
+import type { NormalizeRule } from '../core/state.js';
+import { wordSpans } from '../core/words.js';
 import { charLength } from '../../../text/chars.js';
 
 /** Marks that can end a paragraph, heading or caption; a line ending otherwise may be cut off. */

@@ -1,5 +1,5 @@
-import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, simplifyHongKongVariants, toSimplified } from '../opencc.js';
-import type { NormalizeRule } from '../state.js';
+import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, simplifyHongKongVariants, toSimplified } from '../core/opencc.js';
+import type { NormalizeRule } from '../core/state.js';
 
 /** 1 for TRADITIONAL_ONLY, 2 for SIMPLIFIED_ONLY, by BMP code point: countScripts reads every input character. */
 const BMP_SCRIPT = (() => {

@@ -1,5 +1,5 @@
-import { isFence } from '../protect.js';
-import { mapLines, type NormalizeRule } from '../state.js';
+import { isFence } from '../core/protect.js';
+import { mapLines, type NormalizeRule } from '../core/state.js';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 /** Control characters (C0 but tab, DEL, C1): invisible, and invalid in the HTML pages the text ends up in. */

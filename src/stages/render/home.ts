@@ -1,6 +1,6 @@
-import { outputPath, type Page } from '../../../model/index.js';
-import { renderTemplate, type RenderContext } from '../context.js';
-import { paginate } from '../view.js';
+import { outputPath, type Page } from '../../model/index.js';
+import { renderTemplate, type RenderContext } from './context.js';
+import { paginate } from './view.js';
 
 /** Lead stories shown large at the top of the home page. */
 export const LEAD_COUNT = 3;

@@ -3,7 +3,7 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import { charLength } from '../../text/chars.js';
+import { charLength } from '../../../text/chars.js';
 
 /**
  * Traditional -> simplified at phrase level. OpenCC's tw2s (opencc-js `tw` -> `cn`): it segments with

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type FieldName, type Place, type Provenance, type Severity } from '../../model/index.js';
+import { diagnostic, type Diagnostic, type FieldName, type Place, type Provenance, type Severity } from '../../../model/index.js';
 
 /** What a line of the page turned out to be. Rules only look at lines still marked `body`. */
 export type LineRole =

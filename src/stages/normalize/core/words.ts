@@ -1,4 +1,4 @@
-import { jieba } from '../../text/segmenter.js';
+import { jieba } from '../../../text/segmenter.js';
 
 /** How many characters of each side are looked at: longer than nearly every dictionary word. */
 const WINDOW = 4;

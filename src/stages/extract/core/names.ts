@@ -1,4 +1,4 @@
-import { charLength } from '../../text/chars.js';
+import { charLength } from '../../../text/chars.js';
 // Recognising personal names without a dictionary of people: Chinese given names are free,
 // but surnames come from a short list, and bylines are runs of 2-4 character names.
 

@@ -1,6 +1,6 @@
-import { outputPath, type Page, type Term } from '../../../model/index.js';
-import { renderTemplate, type RenderContext } from '../context.js';
-import { paginate } from '../view.js';
+import { outputPath, type Page, type Term } from '../../model/index.js';
+import { renderTemplate, type RenderContext } from './context.js';
+import { paginate } from './view.js';
 
 /** Headings of each taxonomy: the index page title and the prefix of a term page title. */
 const TAXONOMIES = {

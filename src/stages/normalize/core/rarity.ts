@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { toSimplified } from './opencc.js';
-import { charLength } from '../../text/chars.js';
+import { charLength } from '../../../text/chars.js';
 
 /**
  * GB2312 level 1 (bytes B0A1-D7F9) holds the 3,755 most used characters. A character counts as

@@ -1,8 +1,8 @@
-import { articleKeywords, outputPath, type Page, pathKey } from '../../../model/index.js';
-import { renderTemplate, type RenderContext } from '../context.js';
-import { fullTimestamp } from '../feeds.js';
-import { href } from '../urls.js';
-import { dateText, type TermLink } from '../view.js';
+import { articleKeywords, outputPath, type Page, pathKey } from '../../model/index.js';
+import { renderTemplate, type RenderContext } from './context.js';
+import { fullTimestamp } from './feeds.js';
+import { href } from './urls.js';
+import { dateText, type TermLink } from './view.js';
 
 /**
  * Renders the article at position `i` of `site.latest`, given its body already rendered to HTML

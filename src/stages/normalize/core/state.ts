@@ -1,4 +1,4 @@
-import type { Diagnostic, Script } from '../../model/index.js';
+import type { Diagnostic, Script } from '../../../model/index.js';
 
 /**
  * The text being normalised, line by line. Rules edit `lines` in place and keep `lineMap`

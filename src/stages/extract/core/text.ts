@@ -1,5 +1,5 @@
 // Shape tests on single lines of normalized (simplified, full-width) Chinese text.
-import { charLength, hanCount } from '../../text/chars.js';
+import { charLength, hanCount } from '../../../text/chars.js';
 
 /** Characters that end a sentence or clause: a line ending in one is prose, not a heading. */
 const CLOSING = /[。！？；：，、…,.!?;:]$/u;

@@ -5,6 +5,7 @@ import { EXIT } from '../cli.js';
 import { ConfigError } from '../config/read.js';
 import { discoverSources } from '../load/discover.js';
 import type { Article, Config, Diagnostic, FieldName, Provenance } from '../types.js';
+import type { SiteTemplate } from '../extract/template.js';
 
 interface CheckFlags {
   json?: boolean;
@@ -87,9 +88,12 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
  */
 async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
   const [{ processFile }, { enrichCorpus }] = await Promise.all([import('../pipeline/article.js'), import('../corpus/index.js')]);
+  // wiring: to be moved by the restructure. The site's template (lines recurring on many of the
+  // files checked together) is one more signal for extraction; see src/extract/template.ts.
+  const template = await siteTemplateOf(inputs, config);
   const checked: Checked[] = [];
   for (const input of inputs) {
-    const r = await processFile(input.abs, input.base, config);
+    const r = await processFile(input.abs, input.base, config, { template });
     checked.push({ shown: input.shown, file: r.file, article: r.article, diagnostics: r.diagnostics });
   }
   // Articles from different folders may share a relative path: the corpus step keys them by `shown`.
@@ -102,6 +106,20 @@ async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
   });
   for (const c of checked) c.diagnostics = sortDiagnostics(c.diagnostics);
   return checked;
+}
+
+/**
+ * wiring: to be moved by the restructure. The template of the inputs: each file is loaded (decoded)
+ * once more and its lines counted; the order of the files does not change the result.
+ */
+async function siteTemplateOf(inputs: Input[], config: Config): Promise<SiteTemplate> {
+  const [{ loadSource }, { LineCounts }] = await Promise.all([import('../load/index.js'), import('../extract/template.js')]);
+  const counts = new LineCounts();
+  for (const input of inputs) {
+    const { source } = await loadSource(input.abs, input.base, config.limits);
+    if (source) counts.add(source.body);
+  }
+  return counts.template();
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

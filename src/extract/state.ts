@@ -18,6 +18,8 @@ export interface Line {
   role: LineRole;
   /** Id of the rule that gave the line its role, for `check` and debugging. */
   by?: string;
+  /** The line recurs on many of the files extracted together: the site's template (see template.ts). */
+  template?: boolean;
 }
 
 /** Fields the rules fill in; `extract` turns them into an Article. */
@@ -35,6 +37,19 @@ export interface Extracted {
   views: number;
 }
 
+/** What a dateline says: the page's date, source, authors, editors and view count. */
+export interface Dateline {
+  date?: string; source?: string; authors?: string[]; editors?: string[]; views?: number;
+  /** The line is only `时间：date` or `日期：date`: perhaps an event's time (会议时间) rather than the page's. */
+  eventLike?: true;
+}
+
+/** A line (or a label line and its value on the next line) that states dateline fields. */
+export interface DatelineCandidate {
+  lines: Line[];
+  parsed: Dateline;
+}
+
 export interface ExtractState {
   file: string;
   /** The body is markdown parkpress wrote (an ingested `.md`): `##`, `>` and `*caption*` lines keep their roles. */
@@ -46,12 +61,18 @@ export interface ExtractState {
   fields: Partial<Extracted>;
   provenance: Partial<Record<FieldName, Provenance>>;
   diagnostics: Diagnostic[];
+  /** Indices in `lines` of the article's first and last line, once `main-text` has found them. */
+  article?: { first: number; last: number };
+  /** Every dateline on the page, in page order; `page-date` chooses the one that belongs to the article. */
+  datelines: DatelineCandidate[];
 }
 
 /** One phenomenon of real pages, handled in one module (see rules/ and `rules` in index.ts). */
 export interface ExtractRule {
   /** Stable id, used as `extract/<name>` in diagnostics. */
   name: string;
+  /** What the rule recognises and what it does with it, in one line (shown by rule listings). */
+  description: string;
   run(state: ExtractState): void;
 }
 

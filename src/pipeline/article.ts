@@ -1,7 +1,7 @@
 import { loadSource, loadSourceSync, type StampedLoad } from '../load/index.js';
 import type { FileStamp } from '../cache/stamp.js';
 import { normalize } from '../normalize/index.js';
-import { extract } from '../extract/index.js';
+import { extract, type ExtractOptions } from '../extract/index.js';
 import { articleTerms } from './terms.js';
 import { bodyFingerprints } from '../corpus/duplicates.js';
 import { bodyMinutes } from '../render/text.js';
@@ -23,8 +23,8 @@ export interface FileResult {
  * load -> normalize -> extract for one file, then what later steps read of the article alone (bodyFacts). The one place build, check, dev and ingest
  * run the per-file stages, so they can never disagree about an article.
  */
-export async function processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult> {
-  return fromLoaded(absPath, await loadSource(absPath, contentDir, config.limits));
+export async function processFile(absPath: string, contentDir: string, config: Config, extractOptions: ExtractOptions = {}): Promise<FileResult> {
+  return fromLoaded(absPath, await loadSource(absPath, contentDir, config.limits), extractOptions);
 }
 
 /** processFile with blocking reads, for worker threads (see loadSourceSync). */
@@ -33,7 +33,7 @@ export function processFileSync(absPath: string, contentDir: string, config: Con
 }
 
 /** normalize -> extract -> terms for a loaded file. */
-function fromLoaded(absPath: string, loaded: StampedLoad): FileResult {
+function fromLoaded(absPath: string, loaded: StampedLoad, extractOptions: ExtractOptions = {}): FileResult {
   const { source, stamp } = loaded;
   const stamped = stamp ? { stamp } : {};
   if (!source) {
@@ -41,7 +41,7 @@ function fromLoaded(absPath: string, loaded: StampedLoad): FileResult {
     return { file, diagnostics: loaded.diagnostics, ...stamped };
   }
   const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine });
-  const article = extract(source, normalized);
+  const article = extract(source, normalized, extractOptions);
   const diagnostics = [...loaded.diagnostics, ...article.diagnostics];
   if (article.body.trim() === '') {
     // An empty, blank or furniture-only file would publish a page with no title and no text.

@@ -11,6 +11,7 @@ export function isCaption(text: string): boolean {
 /** Picture captions: kept in the body as captions, never promoted to subheadings. */
 export const captions: ExtractRule = {
   name: 'captions',
+  description: 'picture captions (…效果图, …摄, 图为…) are kept as captions, never subheadings',
   run(state) {
     for (const line of bodyLines(state)) if (isCaption(line.text)) mark(line, 'caption', this.name);
   },

@@ -23,6 +23,11 @@ export function parseCredit(text: string): string[] | null {
   return names && names.length > 0 ? names : null;
 }
 
+/** A line that closes an article's text: a byline, an editor's credit or an end mark such as （完）. */
+export function isClosingCredit(text: string): boolean {
+  return END_MARK.test(text) || EDITOR.test(text) || bylineNames(text, true) !== null;
+}
+
 function takeEditors(state: ExtractState, line: Line, rule: string): boolean {
   const m = EDITOR.exec(line.text);
   if (!m) return false;
@@ -53,7 +58,7 @@ function takeLead(state: ExtractState, line: Line): void {
 }
 
 /** A whole line that is a byline: `（记者 张三）`, `记者：张三`, or (last in the body) `黄颢 朱大智`. */
-function bylineNames(text: string, last: boolean): string[] | null {
+export function bylineNames(text: string, last: boolean): string[] | null {
   const inner = unbracket(text);
   if (inner !== null) return parseCredit(inner);
   if (REPORTER.test(text)) return parseCredit(text);
@@ -67,6 +72,7 @@ function bylineNames(text: string, last: boolean): string[] | null {
  */
 export const credits: ExtractRule = {
   name: 'credits',
+  description: 'bylines, 本报讯/新华社…电 leads, 责编/编辑 lines, （完） and picture credits: authors and editors, out of the body',
   run(state) {
     const lines = bodyLines(state);
     const lastProse = lines.length - 1;

@@ -6,6 +6,7 @@ const REPRINT = /^(?:本文|本网|本站|此文)(?:系|为)?转载.{0,60}(?:联
 /** Disclaimers (郑重声明, 免责声明 ...): site boilerplate, not the article. */
 export const disclaimer: ExtractRule = {
   name: 'disclaimer',
+  description: 'disclaimers and reprint notices (郑重声明, 免责声明, 本文转载…) leave the body',
   run(state) {
     for (const line of bodyLines(state)) {
       if (DISCLAIMER.test(line.text) || REPRINT.test(line.text)) mark(line, 'furniture', this.name);

@@ -9,6 +9,7 @@ const NOTE = /^[【\[]?\s*(?:编者按|编者的话|编前语|编者注)\s*[】\
  */
 export const editorNote: ExtractRule = {
   name: 'editor-note',
+  description: '编者按 and the paragraphs under it become the editor\'s note (a blockquote)',
   run(state) {
     const lines = bodyLines(state);
     for (let i = 0; i < lines.length; i++) {

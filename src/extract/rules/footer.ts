@@ -12,6 +12,7 @@ const FOOTER: readonly RegExp[] = [
 /** Copyright and footer lines (版权所有, ICP numbers, 网站地图 ...). */
 export const footer: ExtractRule = {
   name: 'footer',
+  description: 'copyright, ICP and 公网安备 numbers, 网站地图/关于我们 rows and 主办单位 lines leave the body',
   run(state) {
     for (const line of bodyLines(state)) {
       if ([...line.text].length <= 120 && FOOTER.some((re) => re.test(line.text))) mark(line, 'furniture', this.name);

@@ -13,6 +13,11 @@ const CHROME: readonly RegExp[] = [
   /^[^\p{L}\p{N}]+$/u,                                     // lone symbols: ╳, ▲, ……
   /^(?:立即下载|下载APP|打开APP|下载客户端)$/iu,
   /^.{0,12}(?:APP|客户端).{0,12}$/iu,                        // 自由时报APP看新闻又抽奖
+  // share buttons, one platform a line: 微信 / 微博 / QQ空间 / Facebook / 复制链接
+  /^(?:分享(?:到|至)?\s*[:：]?\s*)?(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|Qzone|微信好友|朋友圈|人人网?|豆瓣|空间|Facebook|Twitter|Line|Weibo|Google\+|Plurk|WhatsApp|Telegram|复制链接|复制连结|复制网址|分享|转发)$/iu,
+  /^(?:用|以|透过|通过)?\s*(?:LINE|Line|微信|Facebook|FB|E-?mail|邮件)\s*(?:传送|分享|转寄|寄给朋友)$/u,
+  // counters and reactions: 评论(18), 37评论, 1032人参与308评论, 阅读 539, 赞 0, 收藏, 举报, 回复
+  /^(?:\d+\s*人参与\s*)?\d*\s*(?:条)?(?:评论|跟帖|赞|点赞|收藏|转发|举报|回复|阅读|浏览|参与|推荐|喜欢|在看)\s*[(（]?\s*\d*\s*[)）]?$/u,
 ];
 
 /** Vertical menus: at least this many one-word lines in a row (即时 / 热门 / 政治 / 社会 …). */
@@ -20,7 +25,7 @@ const MENU_RUN = 5;
 const MENU_WORD = /^[\p{Script=Han}A-Za-z0-9]{1,4}$/u;
 
 /** Page controls, alone or several on one line: 【字体：大 中 小】 打印本页 关闭窗口. */
-const CONTROL = /[【\[]?\s*(?:字[体號号]\s*[:：]?\s*(?:[大中小](?:\s|$|(?=[】\]]))\s*)+|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|纠错|复制链接|加入收藏)\s*[】\]]?/gu;
+const CONTROL = /[【\[]?\s*(?:字[体號号级](?:设定|设置|大小)?\s*[:：]?\s*(?:(?:[大中小特]|超大|标准|[AＡ][+\-]?)(?:\s|$|(?=[】\]]))\s*)*|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|纠错|复制链接|加入收藏)\s*[】\]]?/gu;
 
 function isControls(text: string): boolean {
   return /^[\s|｜丨]*$/u.test(text.replace(CONTROL, ''));
@@ -40,6 +45,7 @@ export function isChrome(line: Line): boolean {
 /** Header furniture: image file names, 听新闻, stray numbers and symbols, font-size and print controls, menus (one line or one word per line), greetings, app prompts. */
 export const headerFurniture: ExtractRule = {
   name: 'header-furniture',
+  description: 'page chrome anywhere: image file names, 听新闻, stray numbers and symbols, font/print controls, share rows, greetings, app prompts, menus',
   run(state) {
     const lines = bodyLines(state);
     for (const line of lines) if (isChrome(line)) mark(line, 'furniture', this.name);

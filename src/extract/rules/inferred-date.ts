@@ -35,6 +35,7 @@ export function inferDate(text: string): string | null {
 /** Date when the page gives none: inferred from the text and marked `inferred`. */
 export const inferredDate: ExtractRule = {
   name: 'inferred-date',
+  description: 'a date inferred from the text when the page states none',
   run(state) {
     if (state.fields.date !== undefined) return;
     const date = inferDate(articleText(state));

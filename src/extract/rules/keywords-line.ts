@@ -12,6 +12,7 @@ export function parseKeywords(text: string): string[] | null {
 /** 关键词: / 标签: lines: the page's own keywords, kept as keywords and taken out of the body. */
 export const keywordsLine: ExtractRule = {
   name: 'keywords-line',
+  description: '关键词/标签 lines give the page\'s keywords and leave the body',
   run(state) {
     for (const line of bodyLines(state)) {
       const keywords = parseKeywords(line.text);

@@ -16,6 +16,7 @@ function unescape(text: string): string {
  */
 export const markdownBlocks: ExtractRule = {
   name: 'markdown-blocks',
+  description: 'in a markdown body, ## lines are subheadings, > lines the editor\'s note and *…* lines captions',
   run(state) {
     if (!state.markdown) return;
     for (const line of bodyLines(state)) {

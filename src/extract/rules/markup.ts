@@ -15,6 +15,7 @@ function message(where: string): string {
 /** Reports each line of the page that carries markup (it stays in the text). */
 export const markup: ExtractRule = {
   name: 'markup',
+  description: 'HTML left in the text (<script>, onerror=, javascript:) is reported; it stays text',
   run(state) {
     for (const line of state.lines) {
       const m = MARKUP.exec(line.text);

@@ -100,6 +100,7 @@ function tally(state: ExtractState): Tally[] {
 /** Parks: every development zone the article names, the most central (most mentioned, title counts triple) first. */
 export const parks: ExtractRule = {
   name: 'parks',
+  description: 'development zones the article names, the most central first',
   run(state) {
     const ranked = tally(state).sort((a, b) => b.score - a.score || a.first - b.first || (a.name < b.name ? -1 : 1));
     if (ranked.length === 0) return;

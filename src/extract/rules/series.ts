@@ -10,6 +10,7 @@ export function parseSeries(text: string): string | null {
 /** Series labels: a line naming the report series the article belongs to. */
 export const series: ExtractRule = {
   name: 'series',
+  description: 'a series label (“…”系列报道②) gives the series and leaves the body',
   run(state) {
     for (const line of bodyLines(state)) {
       const name = parseSeries(line.text);

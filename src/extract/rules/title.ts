@@ -1,42 +1,281 @@
-import { bodyLines, mark, report, setField, type ExtractRule } from '../state.js';
-import { charLength, isTitleLike } from '../text.js';
+import { mark, setField, type ExtractRule, type ExtractState, type Line } from '../state.js';
+import { charLength, hanBigrams, hanCount, isListItem, isProse, isTableRow, isTitleLike } from '../text.js';
+import { isHeaderCredit } from '../bylines.js';
+import { isInThread } from './comments.js';
 
-const STAND_IN_CHARS = 30;
+/** How far below a headline its article may start (lines that are neither furniture nor meta). */
+const WINDOW = 12;
+/** Below this much evidence no line is taken for the headline by evidence; the first headline-shaped line is. */
+const MIN_EVIDENCE = 3;
 
 /**
  * A column or source label in brackets opens a headline whatever its ending or mix of scripts:
  * `【生意经】为披萨而活 Gino Pizza Napoletana`, `【某某投顾】大盘利空已反应殆尽。`
  */
 const LABELLED = /^[【\[][^】\]]{1,12}[】\]]\s*\S/u;
+/** `标题_站点名`, `标题 | 频道 | 站点名`, `标题 - 站点名`: a page title with the site's name after a separator. */
+const SITE_SUFFIX = /^(?<head>.+?)\s*(?:_|\s[|｜]\s|\s[-–—]\s)\s*(?<tail>[^_|｜]{1,24}(?:\s*(?:_|\s[|｜]\s|\s[-–—]\s)\s*[^_|｜]{1,24})*)$/u;
+/** The last word of a site's or channel's name. */
+const SITE_WORD = /(?:网|报|台|社|新闻|日报|晚报|时报|在线|频道|门户|政府|官网|中心|平台|客户端|\.com|\.cn|\.net|\.org|COM|CN)$/iu;
 
-function isHeadline(text: string): boolean {
-  return isTitleLike(text) || (LABELLED.test(text) && charLength(text) <= 60);
+export function isHeadline(text: string): boolean {
+  if (/。/u.test(text) && !LABELLED.test(text)) return false;
+  // A headline cut short by the page (…唯一的要求竟是……) is still one.
+  return isTitleLike(text.replace(/……$/u, '')) || (LABELLED.test(text) && charLength(text) <= 60) ||
+    (charLength(text) > 60 && charLength(text) <= 90 && isTitleLike(shortened(text)));
+}
+
+/** The first 60 characters, so a long (official) headline is judged by the same shape test. */
+function shortened(text: string): string {
+  return [...text].slice(0, 60).join('');
+}
+
+/** A headline with the site's name after a separator is cut before it (`标题_某某网` -> `标题`). */
+export function withoutSiteName(text: string): string {
+  const m = SITE_SUFFIX.exec(text);
+  if (!m) return text;
+  const parts = m.groups!.tail!.split(/\s*(?:_|\s[|｜]\s|\s[-–—]\s)\s*/u);
+  return SITE_WORD.test(parts.at(-1)!.trim()) && isTitleLike(m.groups!.head!) ? m.groups!.head! : text;
+}
+
+/** The lines a reader sees in order: furniture left out, so share buttons do not separate a headline from its dateline. */
+function visible(state: ExtractState): Line[] {
+  return state.lines.filter((l) => l.role !== 'furniture');
+}
+
+const isBody = (l: Line | undefined): boolean => l?.role === 'body';
+const isDateline = (l: Line | undefined): boolean => l?.role === 'meta' && l.by === 'dateline';
+/** `label：value`: a field of a form (a filing, a notice) when its neighbours are fields too. */
+const FORM_FIELD = /^[^：:]{2,20}[：:]/u;
+/** A numbered item: 1., （1）, 一、 (a section or a form's field). */
+const NUMBERED = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/u;
+/** A short value after a colon (…：不适用, …：NA): a form's field, not a headline's second half. */
+const SHORT_VALUE = /[：:]\s*\S{0,4}$/u;
+/** A subtitle: `——热烈祝贺大会开幕` under the headline. */
+const SUBTITLE = /^(?:——|--|－－)/u;
+/** A web address: a line with one is a site's name or a link, not a headline. */
+const URL = /(?:https?:\/\/|www\.)|\.(?:com|cn|net|org)\b/iu;
+/** Lines up to this long without sentence marks may be an account or column name under a headline. */
+const NAME_LINE = 10;
+
+/**
+ * Lines that do not part a headline from what belongs under it: fields, bylines, outlets, a
+ * subtitle. A breadcrumb always does: it stands above a headline, never under it.
+ */
+function isCredit(l: Line): boolean {
+  if (l.role === 'meta') return l.by !== 'breadcrumb';
+  if (l.role !== 'body') return false;
+  return isHeaderCredit(l.text) || SUBTITLE.test(l.text);
+}
+
+/** A short line without sentence marks: perhaps an account or column name under the headline, perhaps a menu entry. */
+const isShortName = (l: Line): boolean => l.role === 'body' && charLength(l.text) <= NAME_LINE && !isProse(l.text);
+
+/**
+ * Counts the lines standing between a headline and what follows it: credits are free, and so is
+ * one short name (an account under the headline); everything else counts.
+ */
+function counter(): (l: Line) => number {
+  let freeName = true;
+  return (l) => {
+    if (isCredit(l)) return 0;
+    if (freeName && isShortName(l)) {
+      freeName = false;
+      return 0;
+    }
+    return 1;
+  };
+}
+
+/** Evidence 1: the date/source block right below (a subtitle or a byline may sit between). */
+function datelineBelow(seq: Line[], k: number): number {
+  const count = counter();
+  for (let j = k + 1, between = 0; j < seq.length && between <= 2; j++) {
+    if (isDateline(seq[j])) return [3, 2.5, 1][between]! * (textFollows(seq, j) ? 1 : 0.4);
+    if (isBody(seq[j]) && isProse(seq[j]!.text)) return 0;
+    between += count(seq[j]!);
+  }
+  return 0;
 }
 
 /**
- * Title: the first headline-shaped (or 【label】-led) line left after header furniture, datelines and
- * any 编者按, when text follows it.
- * A repeat of it right after is dropped. No headline: a warning, and the first words stand in.
- * When an editor set the title, only a first line repeating it is taken out of the body.
+ * A dateline heads text when lines of the page (not furniture) follow it; a signature or a closing
+ * dateline is followed by the page's footer.
+ */
+function textFollows(seq: Line[], j: number): boolean {
+  return seq.slice(j + 1, j + 9).filter((l) => isBody(l) || l.role === 'note').length >= 2;
+}
+
+/** Evidence 2: the article starts right below: how many short lines stand between it and the first paragraph. */
+function proseBelow(seq: Line[], k: number): number {
+  const count = counter();
+  for (let j = k + 1, between = 0; j < seq.length && between <= WINDOW; j++) {
+    const l = seq[j]!;
+    if ((isBody(l) && isProse(l.text)) || l.role === 'note') return between === 0 ? 2 : between <= 2 ? 1.5 : between <= 5 ? 1 : 0.5;
+    between += count(l);
+  }
+  return 0;
+}
+
+/** In a list: the lines on both sides are headline-shaped too (a link list, a menu). */
+function inList(seq: Line[], k: number): boolean {
+  const listy = (l: Line | undefined): boolean => isBody(l) && (isHeadline(l!.text) || isListItem(l!.text));
+  return listy(seq[k - 1]) && listy(seq[k + 1]);
+}
+
+/** Among short lines: a menu, a table or a link list (the lines on both sides are short, not text). */
+function amongShortLines(lines: Line[], j: number): boolean {
+  const short = (l: Line | undefined): boolean => l !== undefined && l.role !== 'meta' && !isProse(l.text) && charLength(l.text) <= 50;
+  return short(lines[j - 1]) && short(lines[j + 1]);
+}
+
+/**
+ * Evidence 3: the page repeats the line (title bar and headline, `正在阅读：标题`, `标题 | 站点名`);
+ * a copy among short lines does not count (menus, tables and lists repeat their entries).
+ */
+function repeated(all: Line[], line: Line): number {
+  const text = line.text;
+  const copy = (l: Line): boolean => l.text === text ||
+    (l.text.startsWith(text) && /^\s*[_|｜\-–—]/u.test(l.text.slice(text.length))) ||
+    (l.text.endsWith(text) && /[：:]\s*$/u.test(l.text.slice(0, -text.length)));
+  return all.some((l, j) => l !== line && copy(l) && !amongShortLines(all, j)) ? 2 : 0;
+}
+
+/** Evidence 6: a substantial text below (the headline of a page heads most of its text, a late sidebar entry little). */
+function massBelow(seq: Line[], k: number): number {
+  const text = seq.slice(k + 1, k + 41).filter((l) => (isBody(l) && isProse(l.text)) || l.role === 'note');
+  return Math.min(2, text.reduce((n, l) => n + charLength(l.text), 0) / 400);
+}
+
+/**
+ * Against: text above. A page's headline has little of it above (menus are short lines); a
+ * subheading, a comment, the second story of a page or a line in the middle of a filing has text
+ * (running text, or a form's fields) above it. Distinct lines only: a menu may repeat one blurb
+ * under every entry.
+ */
+function proseAbove(seq: Line[], k: number): number {
+  const text = (l: Line): boolean => isBody(l) && (isProse(l.text) || /[：:]\s*\S/u.test(l.text) || NUMBERED.test(l.text));
+  const above = new Set(seq.slice(0, k).filter(text).map((l) => l.text));
+  let chars = 0;
+  for (const t of above) chars += charLength(t);
+  return -Math.min(2, chars / 500);
+}
+
+/** Evidence 5: a breadcrumb right above (首页 > 新闻 > 正文, then the headline). */
+function crumbAbove(seq: Line[], k: number): number {
+  const before = seq[k - 1];
+  return before?.role === 'meta' && before.by === 'breadcrumb' ? 1 : 0;
+}
+
+/** Evidence 4: the first paragraphs below take up the headline's words. */
+function overlap(seq: Line[], k: number): number {
+  const grams = hanBigrams(seq[k]!.text);
+  if (grams.size === 0) return 0;
+  const prose = seq.slice(k + 1, k + 1 + WINDOW).filter((l) => (isBody(l) && isProse(l.text)) || l.role === 'note').slice(0, 3);
+  const text = hanBigrams(prose.map((l) => l.text).join(''));
+  let shared = 0;
+  for (const g of grams) if (text.has(g)) shared++;
+  // A short line shares all of its few pairs by chance: a headline's share counts over at least eight.
+  return (2 * shared) / Math.max(grams.size, 8);
+}
+
+/**
+ * Against: a paragraph right above (a subheading), a headline-shaped line right above (this one is
+ * its subtitle, byline or the next entry of a list), headline-shaped neighbours on both sides (a link list).
+ */
+function against(seq: Line[], k: number): number {
+  const before = seq[k - 1];
+  const after = seq[k + 1];
+  let score = 0;
+  if (isBody(before) && isProse(before!.text)) score -= 3;
+  else if (isBody(before) && isHeadline(before!.text) && charLength(before!.text) >= 8) score -= 1;
+  if (inList(seq, k) && !isDateline(after)) score -= 1.5;
+  // Inside a form: a field or a numbered item right above (a filing has no headline in its middle).
+  if (isBody(before) && (FORM_FIELD.test(before!.text) || NUMBERED.test(before!.text))) score -= 3;
+  const n = charLength(seq[k]!.text);
+  if (n >= 8 && n <= 50) score += 0.5;
+  if (n < 6) score -= 1;
+  return score;
+}
+
+function isCandidate(line: Line): boolean {
+  const t = line.text;
+  return isBody(line) && !line.template && !isListItem(t) && isHeadline(t) && hanCount(t) >= 2 && !isHeaderCredit(t) && !SUBTITLE.test(t) && !URL.test(t) &&
+    !(charLength(t) > 40 && /，/u.test(t)) && t.split(/\s*[|｜丨]\s*/u).length < 3 && balanced(t) && !SHORT_VALUE.test(t) && !isTableRow(t);
+}
+
+/**
+ * When the best line is another candidate's text with something joined on by a separator
+ * (`作者：标题`, `标题_站点名`, `栏目|标题`), the bare headline is the title; the other is a title bar.
+ */
+function bare(ranked: { line: Line; score: number }[]): { line: Line; score: number } | undefined {
+  const best = ranked[0];
+  if (!best) return undefined;
+  const text = best.line.text;
+  const inner = ranked.find((c) => c !== best && c.score >= MIN_EVIDENCE && charLength(c.line.text) >= 6 && c.line.text !== text &&
+    ((text.endsWith(c.line.text) && /[：:|｜_\-—]\s*$/u.test(text.slice(0, -c.line.text.length))) ||
+     (text.startsWith(c.line.text) && /^\s*[：:|｜_\-—]/u.test(text.slice(c.line.text.length)))));
+  return inner ?? best;
+}
+
+/** Every headline-shaped body line with the sum of the evidence for it, best first (earlier first on a tie). */
+export function rankHeadlines(state: ExtractState): { line: Line; score: number }[] {
+  const seq = visible(state);
+  const ranked: { line: Line; score: number; at: number }[] = [];
+  // A comment thread's lines (after the page's first text) are never the page's headline.
+  const text = state.lines.findIndex((l) => isBody(l) && isProse(l.text));
+  const thread = state.lines.find((l, i) => i > text && l.by === 'comments' && isInThread(l.text));
+  const end = thread ? seq.findIndex((l) => state.lines.indexOf(l) > state.lines.indexOf(thread)) : -1;
+  seq.forEach((line, k) => {
+    if (!isCandidate(line) || (end >= 0 && k >= end)) return;
+    const parts = [datelineBelow(seq, k), proseBelow(seq, k), repeated(state.lines, line), overlap(seq, k), crumbAbove(seq, k), massBelow(seq, k), proseAbove(seq, k), against(seq, k)];
+    const score = parts.reduce((a, b) => a + b, 0);
+    if (process.env['PARKPRESS_TRACE_TITLE']) console.error(parts.map((x) => x.toFixed(1)).join(' '), line.line, line.text.slice(0, 40));
+    ranked.push({ line, score, at: k });
+  });
+  return ranked.sort((a, b) => b.score - a.score || a.at - b.at);
+}
+
+function take(state: ExtractState, head: Line, rule: string): void {
+  mark(head, 'title', rule);
+  setField(state, 'title', withoutSiteName(head.text));
+  // Every other copy of the headline (title bar, a second <h1>, the page in its own list) is furniture.
+  for (const l of state.lines) if (l !== head && l.role !== 'title' && l.text === head.text) mark(l, 'furniture', rule);
+}
+
+/** Brackets opened and closed in a line match: a fragment of a wrapped line (…代理人）：发言人) does not. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if ('（(【[《“「'.includes(ch)) depth++;
+    else if ('）)】]》”」'.includes(ch) && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * Title by evidence: of the headline-shaped lines, the one with the date/source block right below,
+ * the article right below, a copy elsewhere on the page and its words taken up by the first
+ * paragraphs; not one with a paragraph right above (a subheading) or in a run of headlines (a link
+ * list). Without enough evidence, a headline-shaped first line followed by text. No headline:
+ * `stand-in-title` gives the first words. When an editor set the title, only a first line repeating
+ * it is taken out of the body.
  */
 export const title: ExtractRule = {
   name: 'title',
+  description: 'the headline: the headline-shaped line with the most evidence (dateline and article right below, repeated, words taken up), else a headline-shaped first line',
   run(state) {
-    const lines = bodyLines(state);
-    const head = lines[0];
+    const lines = state.lines.filter((l) => l.role === 'body');
     if (state.editorTitle !== undefined) {
-      if (head?.text === state.editorTitle) mark(head, 'title', this.name);
+      if (lines[0]?.text === state.editorTitle) mark(lines[0], 'title', this.name);
       return;
     }
-    if (head && lines.length > 1 && isHeadline(head.text)) {
-      mark(head, 'title', this.name);
-      setField(state, 'title', head.text);
-      for (let j = 1; j < lines.length && lines[j]!.text === head.text; j++) mark(lines[j]!, 'furniture', this.name);
+    const best = bare(rankHeadlines(state));
+    if (best && best.score >= MIN_EVIDENCE) {
+      take(state, best.line, this.name);
       return;
     }
-    report(state, this.name, 'warning', head?.line ?? 0, 0, 'no headline-shaped line at the top; the title is taken from the first words of the text');
-    if (!head) return;
-    const words = [...head.text].slice(0, STAND_IN_CHARS).join('');
-    setField(state, 'title', charLength(head.text) > STAND_IN_CHARS ? `${words}…` : words, 'computed');
+    const head = lines[0];
+    if (head && lines.length > 1 && isHeadline(head.text) && !isListItem(head.text)) take(state, head, this.name);
   },
 };

@@ -1,0 +1,32 @@
+import { addToList, mark, setField, type ExtractRule } from '../state.js';
+import { authorAndOutlet, headerNames, isOutletName } from '../bylines.js';
+
+/**
+ * The header between the headline and the article: a byline gives the authors, an outlet's name the
+ * source (`新华社`, `石佳/中国青年报`); subtitles, captions of the lead picture, widgets and any other
+ * line there leave the body.
+ */
+export const headerBlock: ExtractRule = {
+  name: 'header-block',
+  description: 'lines between the headline and the article: bylines give authors, an outlet name the source, the rest leaves the body',
+  run(state) {
+    const first = state.article?.first ?? 0;
+    const head = state.lines.findIndex((l) => l.role === 'title');
+    for (let i = head + 1; i < first; i++) {
+      const line = state.lines[i]!;
+      if (line.role !== 'body') continue;
+      const pair = authorAndOutlet(line.text);
+      const names = pair ? pair[0] : headerNames(line.text);
+      if (names) {
+        addToList(state, 'authors', names);
+        if (pair) setField(state, 'source', pair[1]);
+        mark(line, 'meta', this.name);
+      } else if (isOutletName(line.text) && state.fields.source === undefined) {
+        setField(state, 'source', line.text);
+        mark(line, 'meta', this.name);
+      } else {
+        mark(line, 'furniture', this.name);
+      }
+    }
+  },
+};

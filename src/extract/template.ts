@@ -1,0 +1,93 @@
+// The site's template across files: lines that recur on many of the pages built together, in the
+// same place (menus, footers, widgets, a sidebar's list), are page chrome, whatever their shape.
+// Pure: the caller reads the files and hands their text in; the result says of a line, given its
+// neighbours, whether it is template.
+//
+// A line counts with its neighbour, as a pair of consecutive lines: a menu entry follows the same
+// entry on every page, while a page's headline, listed in other pages' sidebars, follows its own
+// breadcrumb only on its own page; a table cell reading like a menu entry sits between other cells.
+
+import { isProse } from './text.js';
+
+/** A pair of lines recurring on this many files is template. */
+export const MIN_FILES = 3;
+/**
+ * A pair with running text is template only when it recurs on this share of the files too: a
+ * boilerplate sentence is on every page of its site, while a story syndicated two or three times
+ * must not vanish from each copy.
+ */
+export const PROSE_SHARE = 0.1;
+
+/** The key a line is counted under: its text trimmed, runs of whitespace as one space. */
+export function lineKey(text: string): string {
+  return text.trim().replace(/\s+/gu, ' ');
+}
+
+/** Two consecutive lines as one key (a line break cannot occur inside a key). */
+function pairKey(a: string, b: string): string {
+  return `${a}\n${b}`;
+}
+
+/** The non-empty line keys of a text, in order. */
+export function pageKeys(text: string): string[] {
+  return text.split('\n').map(lineKey).filter((k) => k !== '');
+}
+
+/** The recurring pairs of a set of pages; tells whether a line, between its neighbours, is template. */
+export class SiteTemplate {
+  constructor(private readonly pairs: ReadonlySet<string>) {}
+
+  /** Recurring pairs known (0: nothing recurs, the template says nothing). */
+  get size(): number {
+    return this.pairs.size;
+  }
+
+  /** A line is template when it forms a recurring pair with the line before it or the line after it. */
+  has(previous: string | undefined, line: string, next: string | undefined): boolean {
+    return (previous !== undefined && this.pairs.has(pairKey(previous, line))) ||
+      (next !== undefined && this.pairs.has(pairKey(line, next)));
+  }
+}
+
+/** Counts pairs of consecutive lines over files, each distinct pair once per file. */
+export class LineCounts {
+  private readonly counts = new Map<string, number>();
+  private files = 0;
+
+  /** Adds one file's text (its lines as the page has them). */
+  add(text: string): void {
+    this.files++;
+    const keys = pageKeys(text);
+    const seen = new Set<string>();
+    for (let i = 1; i < keys.length; i++) {
+      const pair = pairKey(keys[i - 1]!, keys[i]!);
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      this.counts.set(pair, (this.counts.get(pair) ?? 0) + 1);
+    }
+  }
+
+  /** Files added so far. */
+  get fileCount(): number {
+    return this.files;
+  }
+
+  /** The template: pairs on MIN_FILES files or more (with running text: on PROSE_SHARE of the files too). */
+  template(): SiteTemplate {
+    const proseMin = Math.max(MIN_FILES, Math.ceil(this.files * PROSE_SHARE));
+    const pairs = new Set<string>();
+    for (const [pair, n] of this.counts) {
+      if (n < MIN_FILES) continue;
+      const prose = pair.split('\n').some((line) => isProse(line));
+      if (!prose || n >= proseMin) pairs.add(pair);
+    }
+    return new SiteTemplate(pairs);
+  }
+}
+
+/** The template of a set of page texts (see LineCounts). The order of the texts does not matter. */
+export function templateOf(texts: Iterable<string>): SiteTemplate {
+  const counts = new LineCounts();
+  for (const text of texts) counts.add(text);
+  return counts.template();
+}

@@ -23,9 +23,12 @@ export function authorAndOutlet(text: string): [string[], string] | null {
   return names && OUTLET.test(m.groups!.outlet!) ? [names, m.groups!.outlet!] : null;
 }
 
+/** Verbs of page widgets (关注新华网, 下载某某客户端): a line with one is a control, not an outlet's name. */
+const WIDGET = /关注|订阅|下载|分享|收藏|点击|打开|登录|注册|扫码|播报|返回/u;
+
 /** An outlet's name alone on a line (新华社, 中国青年报). */
 export function isOutletName(text: string): boolean {
-  return charLength(text) <= 16 && OUTLET.test(text);
+  return charLength(text) <= 16 && OUTLET.test(text) && !WIDGET.test(text);
 }
 
 /** A line of the header that credits people or an outlet rather than saying anything. */

@@ -35,14 +35,15 @@ export type { ExtractRule } from './state.js';
  * site's template (when known) taken out. Furniture and field lines are
  * recognised first, so that only candidates are left for the headline; the editor's note before it
  * (a note may stand above the headline). The headline is chosen by evidence, then the main text under
- * it by shape, then the header between them and the page's own dateline. Credits read the article's
+ * it by shape, then the page's own dateline, then the header between headline and text (an outlet's
+ * name there is the source only when no dateline named one). Credits read the article's
  * last lines, so they follow main-text; the shape-only trailing-links check after them; a title
  * standing in for a missing headline is read once credits took the lead off; subheadings
  * need captions known; parks and the inferred date read the finished body.
  */
 export const rules: readonly ExtractRule[] = [
   markup, markdownBlocks, wrappedLines, siteTemplate, comments, headerFurniture, breadcrumb, dateline, series, keywordsLine, disclaimer, footer, linkLists,
-  editorNote, title, mainText, headerBlock, pageDate, credits, trailingLinks, standInTitle, captions, subheadings, parks, inferredDate,
+  editorNote, title, mainText, pageDate, headerBlock, credits, trailingLinks, standInTitle, captions, subheadings, parks, inferredDate,
 ];
 
 /** The slug an article gets unless its editor sets one: short, URL-safe and stable for the same bytes. */

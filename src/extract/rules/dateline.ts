@@ -144,6 +144,9 @@ export function parseDateline(text: string): Dateline | null {
   for (let i = 0; i < labels.length; i++) {
     const m = labels[i]!;
     const label = (m.groups!.label ?? m.groups!.bare)!;
+    // A label without its colon reads as one only beside a date or before a Latin or digit value
+    // (来源CSDN, 发表于2014-08-24): 信息来源于网络 is a sentence.
+    if (m.groups!.bare && dates.length === 0 && /^\p{Script=Han}/u.test(rest.slice(m.index + m[0].length))) return null;
     const start = m.index + m[0].length;
     const end = valueEnd(rest, start, labels[i + 1]?.index ?? rest.length);
     if (!assign(parsed, label, rest.slice(start, end))) return null;

@@ -1,5 +1,6 @@
 import { bodyLines, mark, type ExtractRule, type Line } from '../state.js';
 import { charLength, endsSentence } from '../text.js';
+import { isFramed } from './site-template.js';
 
 /** Lines that are page chrome wherever they appear. */
 const CHROME: readonly RegExp[] = [
@@ -49,6 +50,8 @@ export const headerFurniture: ExtractRule = {
   run(state) {
     const lines = bodyLines(state);
     for (const line of lines) if (isChrome(line)) mark(line, 'furniture', this.name);
+    // On a page framed by its site's template, menus are template; short lines of its own are a table.
+    if (isFramed(state.lines)) return;
     for (let i = 0; i < lines.length; ) {
       let j = i;
       while (j < lines.length && MENU_WORD.test(lines[j]!.text)) j++;

@@ -56,10 +56,12 @@ export function lineWeight(line: Line, templated: boolean, previous?: Line): num
   if (line.role === 'body' && previous?.role === 'body' && LABEL_END.test(previous.text) && !isProse(line.text)) return Math.max(OWN_LINE, n / 2);
   if (line.role === 'note') return n;
   if (isCloser(line) || (templated && line.template && line.role !== 'body')) return -CLOSING;
+  // On a page framed by the template, a template line between the page's own is neutral (recurring content or inline chrome).
+  if (templated && line.template && line.role === 'body') return 0;
   if (line.role !== 'body') return -CHROME;
   if (isProse(line.text)) return n;
-  // With the template known, a short line of the page's own is its text (a table cell), one of the template chrome.
-  if (templated) return line.template ? -SHORT : OWN_LINE;
+  // With the template known, a short line of the page's own is its text (a table cell).
+  if (templated) return OWN_LINE;
   return FORM_FIELD.test(line.text) || NUMBERED.test(line.text) || isTableRow(line.text) ? n / 2 : -SHORT;
 }
 

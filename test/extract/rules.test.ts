@@ -161,7 +161,7 @@ about('parks', 'parks', 'canonical names (经济技术开发区 -> 经开区), m
   assert.equal((await page('inferred-date')).park, '青岛西海岸新区');
 });
 
-about('inferred-date', 'inferred-date', 'latest month-day in the year the text establishes; 到2035年 is a target, not the year', async () => {
+about('inferred-date', 'inferred-date', 'an article file: its latest event in the year it calls its own (今年, 2023年); 到2035年 is a target, not the year', async () => {
   const a = await page('inferred-date');
   assert.equal(a.date, '2023-10-25');
   assert.equal(a.provenance.date, 'inferred');

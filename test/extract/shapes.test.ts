@@ -102,13 +102,24 @@ test('names-only lines need every token to be a plausible personal name', () => 
   assert.equal(namesOnly('产业拓新 格局描画'), null);
 });
 
-test('inferred dates: latest full date, or month-day in the established year; none without a year', () => {
-  assert.equal(inferDate('2017年6月6日，高新区成立。2021年度，园区……11月21日，公园开放。10月29日签约。'), '2021-11-21');
-  assert.equal(inferDate('2022年，全区……2月26日下午召开会议。'), '2022-02-26');
-  assert.equal(inferDate('3月8日签约。'), null);
-  assert.equal(inferDate('到2035年建成。3月8日签约。'), null);
-  assert.equal(inferDate('2019年，会议11月3日召开。新规2020年1月1日起施行。'), '2019-11-03', 'a start date is not the writing date');
-  assert.equal(inferDate('金价创下2011年11月以来新高。8月7日收盘。'), null, '“since 2011” does not set the story in 2011');
+test('inferred dates: the day the text names (edition, dispatch with its date, today named), on any page', () => {
+  assert.equal(inferDate('本报记者 张三\n《江南日报》（2022年02月13日 02版）', false), '2022-02-13');
+  assert.equal(inferDate('新华社北京2023年3月20日电 会议今天举行。', false), '2023-03-20');
+  assert.equal(inferDate('2023年，园区发展迅速。今天（5月9日），园区举行签约仪式。', false), '2023-05-09');
+  assert.equal(inferDate('5月9日（今天），园区举行签约仪式。', false), null, 'without a year of its own, no date');
+});
+
+test('inferred dates: an article file is dated by its latest event in the year it calls its own; a page dump is not', () => {
+  assert.equal(inferDate('今年，2021年度，园区建设了公园。10月29日，签约。11月21日，公园开放。', true), '2021-11-21');
+  assert.equal(inferDate('2022年，全区项目增多。今年将再建十个。\n2月26日下午，书记带队调研。', true), '2022-02-26');
+  assert.equal(inferDate('2022年，全区项目增多。\n2月26日下午，书记带队调研。', true), null, 'the text must speak of its present year (今年)');
+  assert.equal(inferDate('今年，2021年度，园区建设了公园。11月21日，公园开放。', false), null);
+  assert.equal(inferDate('1974年创刊的杂志今年改版，主编1932年出生。9月14日，新刊发行。', true), null, 'founding and birth years are the past, not the text\'s year');
+  assert.equal(inferDate('2017年6月6日，高新区成立。4月23日，人才公寓交付。', true), null, 'a year inside a full date is that event\'s, not the text\'s');
+  assert.equal(inferDate('项目预计2026年完工。12月17日，项目开工。', true), null, 'a target year is not the text\'s');
+  assert.equal(inferDate('到2035年建成。3月8日，签约。', true), null);
+  assert.equal(inferDate('3月8日，签约。', true), null);
+  assert.equal(inferDate('今年5G起步，2024年覆盖率可达45%，2030年进入爆发期。10月22日，公司公布计划。', true), null, 'several years: none is clearly the text\'s');
 });
 
 test('findDates: year-first, day-first year-last, Minguo; AM/PM; invalid days skipped', () => {

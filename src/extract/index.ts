@@ -3,6 +3,7 @@ import { renderBody, summarize } from './body.js';
 import { readEditorFields, type EditorFields } from './editor.js';
 import type { ExtractRule, ExtractState, Line } from './state.js';
 import { lineKey, type SiteTemplate } from './template.js';
+import { isNumbered } from './text.js';
 import { breadcrumb } from './rules/breadcrumb.js';
 import { captions } from './rules/captions.js';
 import { comments } from './rules/comments.js';
@@ -64,7 +65,7 @@ export interface ExtractOptions {
  * A field of a form (`3.因应措施：`, `（2）日期：无`): filings and notices of one kind repeat their
  * labels, page after page, as their content; such a line is never taken for template.
  */
-const FORM_LINE = /[:：]|^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、)/u;
+const FORM_LINE = /[:：]/u;
 
 /**
  * For each raw line of the body (0-based), whether it is template. The template counts raw lines:
@@ -77,7 +78,7 @@ function templateFlags(body: string, template: SiteTemplate): boolean[] {
   filled.forEach((at, j) => {
     const previous = j > 0 ? raw[filled[j - 1]!] : undefined;
     const next = j + 1 < filled.length ? raw[filled[j + 1]!] : undefined;
-    flags[at] = !FORM_LINE.test(raw[at]!) && template.has(previous, raw[at]!, next);
+    flags[at] = !FORM_LINE.test(raw[at]!) && !isNumbered(raw[at]!) && template.has(previous, raw[at]!, next);
   });
   return flags;
 }

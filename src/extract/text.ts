@@ -49,7 +49,12 @@ export function isHeadingLike(s: string, maxChars = 40): boolean {
  * out: filings and announcements number their own paragraphs (1.事实发生日：…).
  */
 export function isListItem(s: string): boolean {
-  return /^[-*·•▪►]\s*\S/u.test(s) && charLength(s) <= 60;
+  return /^(?:[-*·•▪►]|\d{1,2}\s*·)\s*\S/u.test(s) && charLength(s) <= 60;
+}
+
+/** A numbered item: 1. …, 1、…, （1）…, 一、…: a section of the page's own text or a field of its form. */
+export function isNumbered(s: string): boolean {
+  return /^\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/u.test(s);
 }
 
 /** Strips surrounding full-width or ASCII brackets: （记者 张三） -> 记者 张三. */
@@ -66,7 +71,7 @@ export function splitList(s: string): string[] {
 /** A headline: heading-shaped up to 60 characters; it may carry ！ or ？ at the end, but not 。. */
 export function isTitleLike(s: string): boolean {
   // A numbered line (1.事实发生日：…, （一）…) is an item of a form or list, not a headline.
-  if (/^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])/u.test(s)) return false;
+  if (isNumbered(s)) return false;
   return isHeadingLike(s.replace(/[！？!?]+$/u, ''), 60);
 }
 

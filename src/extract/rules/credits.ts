@@ -9,7 +9,7 @@ const REPORTER = /^(?:(?:本报|本台|本网)?(?:记者|特约记者|见习记�
 /** Closing marks: （完）, 【完】, （全文完）, （end）. */
 const END_MARK = /^[（(【\[]\s*(?:完|全文完|结束|end|END)\s*[）)】\]]$/u;
 /** A picture credit: it names where the photos came from, not the article's source. */
-const PICTURE_CREDIT = /^[（(【\[]?\s*(?:图片来源|图片|图源|图片提供|供图|摄影)\s*[:：/]\s*[^）)】\]]*[）)】\]]?$/u;
+const PICTURE_CREDIT = /^[（(【\[]?\s*(?:图片来源|图片|图源|图片提供|供图|摄影)\s*[:：/]\s*[^）)】\]]*[）)】\]]?$|^[（(][^）)]{1,12}(?:提供|供图|摄)[）)]$/u;
 /** Agency and paper leads: `本报讯`, `新华社南京3月20日电（记者 王五）`, `本报讯（记者 张三）`. */
 const LEAD = /^(?<lead>(?:本报讯|本网讯|本台讯|讯|(?:新华社|中新社|中新网|人民网|央视网|新华网)[^，。（(]{0,16}?电))\s*(?:[（(](?<credit>[^）)]{1,40})[）)])?\s*/u;
 

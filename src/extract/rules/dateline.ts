@@ -1,7 +1,7 @@
 import { bodyLines, mark, type Dateline, type ExtractRule, type Line } from '../state.js';
 import { findDates, formatDate } from '../dates.js';
 import { namesOnly } from '../names.js';
-import { charLength, splitList } from '../text.js';
+import { charLength, isNumbered, splitList } from '../text.js';
 
 const DATE_LABELS = ['发布时间', '发布日期', '发表时间', '发表日期', '发稿时间', '出版时间', '出版日期', '刊登时间', '刊发时间',
   '上线时间', '录入时间', '添加时间', '建立时间', '创建时间', '更新时间', '更新日期', '最后更新', '最新更新', '上传时间', '发布于',
@@ -48,8 +48,6 @@ export function withoutWidgets(value: string): string {
   return value.replace(WIDGET_TAIL, '').trim();
 }
 
-/** A numbered item (1. …, （1）…, 一、…): a field of a form, whatever date it holds. */
-const NUMBERED = /^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、)/u;
 /** A word ending like a field's label (生效日期, 会议时间) is no name. */
 const LABEL_WORD = /(?:日期|时间|来源|作者|编辑|地点)$/u;
 
@@ -125,7 +123,7 @@ function takePosters(parsed: Dateline, text: string): string {
  */
 export function parseDateline(text: string): Dateline | null {
   // A wide gap lays out a table's columns (项目      108年9月30日), not a dateline's fields.
-  if (charLength(text) > 120 || /[。！？]/u.test(text) || NUMBERED.test(text) || /\s{6,}/u.test(text)) return null;
+  if (charLength(text) > 120 || /[。！？]/u.test(text) || isNumbered(text) || /\s{6,}/u.test(text)) return null;
   const parsed: Dateline = {};
   let rest = text;
   const dates = findDates(text);

@@ -1,9 +1,19 @@
-import { addToList, mark, setField, type ExtractRule } from '../state.js';
+import { addToList, mark, setField, type ExtractRule, type Line } from '../state.js';
 import { authorAndOutlet, headerNames, isOutletName } from '../bylines.js';
+import { charLength } from '../text.js';
+
+/** Up to this many characters a line right above a reporter's name may be the outlet's (中时 / 谢明俊). */
+const SHORT_NAME = 6;
+
+/** A short name right above a byline names the outlet the reporter writes for. */
+function namedBefore(line: Line, next: Line | undefined): boolean {
+  return charLength(line.text) <= SHORT_NAME && /^[\p{Script=Han}A-Za-z]+$/u.test(line.text) && headerNames(line.text) === null &&
+    next !== undefined && next.role === 'body' && headerNames(next.text) !== null;
+}
 
 /**
  * The header between the headline and the article: a byline gives the authors, an outlet's name the
- * source (`新华社`, `石佳/中国青年报`); subtitles, captions of the lead picture, widgets and any other
+ * source (`新华社`, `石佳/中国青年报`, a short name above a byline); subtitles, captions of the lead picture, widgets and any other
  * line there leave the body.
  */
 export const headerBlock: ExtractRule = {
@@ -21,7 +31,7 @@ export const headerBlock: ExtractRule = {
         addToList(state, 'authors', names);
         if (pair) setField(state, 'source', pair[1]);
         mark(line, 'meta', this.name);
-      } else if (isOutletName(line.text) && state.fields.source === undefined) {
+      } else if ((isOutletName(line.text) || namedBefore(line, state.lines[i + 1])) && state.fields.source === undefined) {
         setField(state, 'source', line.text);
         mark(line, 'meta', this.name);
       } else {

@@ -1,14 +1,15 @@
 import { bodyLines, mark, type ExtractRule, type ExtractState, type Line } from '../state.js';
-import { charLength, endsSentence, isHeadingLike, isListItem } from '../text.js';
+import { charLength, endsSentence, isHeadingLike, isListItem, isNumbered } from '../text.js';
 
 /** Headings sites put above lists of links to other stories. */
-const LIST_HEADING = /^[【\[]?\s*(?:您可能也感兴趣|你可能也感兴趣|您可能感兴趣|猜你喜欢|为您推荐|为你推荐|推荐阅读|延伸阅读|相关阅读|相关新闻|相关文章|相关链接|今日热点|热点新闻|热门文章|热门推荐|排行|排行榜|点击排行|热门排行|阅读排行|最近更新|最新更新|最新文章|最新新闻|最新资讯|今日要闻|要闻|热点推荐|图片新闻|精彩推荐|更多|更多新闻|上一篇|下一篇|相关评论|网友评论|发表评论|最新评论|热门评论|精彩评论|全部评论|评论区|我要评论|网友留言|读者评论|相关信息|相关专题|相关推荐|热门排行|作者最新文章|相关搜索|热门搜索|推荐新闻|新闻推荐|相关报道|你可能会喜欢|你可能喜欢|猜你喜欢|大家都在看|看了又看)\s*[】\]]?\s*(?:[(（]?\d+\s*条?[)）]?)?\s*(?:[:：].*)?(?:更多\s*>*)?$/u;
+const LIST_HEADING = /^[【\[]?\s*(?:您可能也感兴趣|你可能也感兴趣|您可能感兴趣|猜你喜欢|为您推荐|为你推荐|推荐阅读|延伸阅读|相关阅读|相关新闻|相关文章|相关链接|今日热点|热点新闻|热门文章|热门推荐|排行|排行榜|点击排行|热门排行|阅读排行|最近更新|最新更新|最新文章|最新新闻|最新资讯|今日要闻|要闻|热点推荐|图片新闻|精彩推荐|更多|更多新闻|上一篇|下一篇|阅读排行|评论排行|相关评论|网友评论|发表评论|最新评论|热门评论|精彩评论|全部评论|评论区|我要评论|网友留言|读者评论|相关信息|相关专题|相关推荐|热门排行|作者最新文章|相关搜索|热门搜索|推荐新闻|新闻推荐|相关报道|你可能会喜欢|你可能喜欢|猜你喜欢|大家都在看|看了又看)榜?\s*[】\]]?\s*(?:[(（]?\d+\s*条?[)）]?)?\s*(?:[:：].*)?(?:更多\s*>*)?$/u;
 
 /** One entry of a link list: a list item or a short headline-like line (headlines may end in ！ or ？). */
 function isLinkLike(text: string): boolean {
   if (isListItem(text)) return true;
-  // A numbered line is an item of the page's own (a filing's 1.事实发生日：…), not a link.
-  if (/^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/u.test(text)) return false;
+  // A numbered line is an item of the page's own (a filing's 1.事实发生日：…), not a link; nor is a
+  // field with a number (自杀防治专线：0800-788995).
+  if (isNumbered(text) || /[：:]\s*[\d(（+]/u.test(text)) return false;
   if (charLength(text) > 50 || /[。；;：:，,]$/u.test(text)) return false;
   return isHeadingLike(text.replace(/[！？!?…]+$/u, ''), 50) || /^更多\s*>*$/u.test(text);
 }

@@ -1,11 +1,9 @@
-import { mark, type ExtractRule, type Line } from '../state.js';
-import { charLength, isProse, isTableRow } from '../text.js';
+import { mark, type ExtractRule, type ExtractState, type Line } from '../state.js';
+import { charLength, isNumbered, isProse, isTableRow } from '../text.js';
 import { isClosingCredit } from './credits.js';
 import { isFramed } from './site-template.js';
 import { isHeaderCredit } from '../bylines.js';
 
-/** A numbered item (1. …, （1）…, 一、…): the page's own sections and fields; menus are not numbered. */
-const NUMBERED = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/u;
 /** A line ending in a colon: a label whose value follows. */
 const LABEL_END = /[：:]$/u;
 /** What a short line of the page's own is worth when the site's template is known (see site-template). */
@@ -62,7 +60,7 @@ export function lineWeight(line: Line, templated: boolean, previous?: Line): num
   if (isProse(line.text)) return n;
   // With the template known, a short line of the page's own is its text (a table cell).
   if (templated) return OWN_LINE;
-  return FORM_FIELD.test(line.text) || NUMBERED.test(line.text) || isTableRow(line.text) ? n / 2 : -SHORT;
+  return FORM_FIELD.test(line.text) || isNumbered(line.text) || isTableRow(line.text) ? n / 2 : -SHORT;
 }
 
 /** A line that closes articles: a link-list heading, 关键词, 责任编辑, an end mark, comment chrome, the footer. */
@@ -93,6 +91,29 @@ export function articleEnd(lines: readonly Line[], first: number, templated: boo
     }
   }
   return end;
+}
+
+/** How far after a headline's one-line summary its dateline may still come (the header goes on). */
+const LATE_HEADER = 12;
+
+/**
+ * A one-line summary or picture caption under the headline, then the dated dateline: the header
+ * goes on past the summary, and the article starts after the dateline (标题 / 一句话摘要。 / 字号 /
+ * 2018年9月16日). A byline without a date there leaves the caption to the article.
+ */
+function pastLateHeader(state: ExtractState, first: number, templated: boolean): number {
+  const lines = state.lines;
+  const dated = new Set(state.datelines.filter((c) => c.parsed.date !== undefined).flatMap((c) => c.lines));
+  for (let i = first + 1, seen = 0; i < lines.length && seen < LATE_HEADER; i++) {
+    const line = lines[i]!;
+    if (dated.has(line)) {
+      const next = lines.findIndex((l, j) => j > i && opensArticle(l, templated));
+      return next < 0 ? first : next;
+    }
+    if (line.role === 'body' && isProse(line.text)) return first;
+    if (line.role !== 'furniture') seen++;
+  }
+  return first;
 }
 
 /** Without a headline, this many body lines right above the text stay with it. */
@@ -134,6 +155,7 @@ export const mainText: ExtractRule = {
     const head = lines.findIndex((l) => l.role === 'title');
     let first = lines.findIndex((l, i) => i > head && opensArticle(l, templated));
     if (first < 0) first = lines.length;
+    else first = pastLateHeader(state, first, templated);
     let last = first < lines.length ? articleEnd(lines, first, templated) : lines.length - 1;
     last = withClosingCredits(lines, last);
     state.article = { first, last };

@@ -1,7 +1,7 @@
 import { mark, setField, type ExtractRule, type ExtractState, type Line } from '../state.js';
-import { charLength, hanBigrams, hanCount, isListItem, isProse, isTableRow, isTitleLike } from '../text.js';
+import { charLength, hanBigrams, hanCount, isListItem, isNumbered, isProse, isTableRow, isTitleLike } from '../text.js';
 import { isHeaderCredit } from '../bylines.js';
-import { isInThread } from './comments.js';
+import { isPostedAt, replyTo } from './comments.js';
 
 /** How far below a headline its article may start (lines that are neither furniture nor meta). */
 const WINDOW = 12;
@@ -20,8 +20,8 @@ const SITE_WORD = /(?:网|报|台|社|新闻|日报|晚报|时报|在线|频道|
 
 export function isHeadline(text: string): boolean {
   if (/。/u.test(text) && !LABELLED.test(text)) return false;
-  // A headline cut short by the page (…唯一的要求竟是……) is still one.
-  return isTitleLike(text.replace(/……$/u, '')) || (LABELLED.test(text) && charLength(text) <= 60) ||
+  // A headline cut short by the page (…唯一的要求竟是……) is still one; so is a short one of figures (1966年, 5G时代).
+  return isTitleLike(text.replace(/……$/u, '')) || /^(?=.*\p{Script=Han})[\p{Script=Han}A-Za-z0-9]{4,8}$/u.test(text) || (LABELLED.test(text) && charLength(text) <= 60) ||
     (charLength(text) > 60 && charLength(text) <= 90 && isTitleLike(shortened(text)));
 }
 
@@ -47,12 +47,12 @@ const isBody = (l: Line | undefined): boolean => l?.role === 'body';
 const isDateline = (l: Line | undefined): boolean => l?.role === 'meta' && l.by === 'dateline';
 /** `label：value`: a field of a form (a filing, a notice) when its neighbours are fields too. */
 const FORM_FIELD = /^[^：:]{2,20}[：:]/u;
-/** A numbered item: 1., （1）, 一、 (a section or a form's field). */
-const NUMBERED = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/u;
 /** A short value after a colon (…：不适用, …：NA): a form's field, not a headline's second half. */
 const SHORT_VALUE = /[：:]\s*\S{0,4}$/u;
 /** A subtitle: `——热烈祝贺大会开幕` under the headline. */
 const SUBTITLE = /^(?:——|--|－－)/u;
+/** The caption of the lead picture: `…（图翻摄自…）`, `（图／记者翻摄）`, `张三 摄`. */
+const PICTURE = /[（(]\s*[图圖]|[图圖]\s*[／/]|翻摄|供图|\s摄$/u;
 /** A web address: a line with one is a site's name or a link, not a headline. */
 const URL = /(?:https?:\/\/|www\.)|\.(?:com|cn|net|org)\b/iu;
 /** Lines up to this long without sentence marks may be an account or column name under a headline. */
@@ -60,12 +60,13 @@ const NAME_LINE = 10;
 
 /**
  * Lines that do not part a headline from what belongs under it: fields, bylines, outlets, a
- * subtitle. A breadcrumb always does: it stands above a headline, never under it.
+ * subtitle, the lead picture's caption. A breadcrumb always does: it stands above a headline,
+ * never under it.
  */
 function isCredit(l: Line): boolean {
   if (l.role === 'meta') return l.by !== 'breadcrumb';
   if (l.role !== 'body') return false;
-  return isHeaderCredit(l.text) || SUBTITLE.test(l.text);
+  return isHeaderCredit(l.text) || SUBTITLE.test(l.text) || PICTURE.test(l.text);
 }
 
 /** A short line without sentence marks: perhaps an account or column name under the headline, perhaps a menu entry. */
@@ -154,11 +155,45 @@ function massBelow(seq: Line[], k: number): number {
  * under every entry.
  */
 function proseAbove(seq: Line[], k: number): number {
-  const text = (l: Line): boolean => isBody(l) && (isProse(l.text) || /[：:]\s*\S/u.test(l.text) || NUMBERED.test(l.text));
+  const text = (l: Line): boolean => isBody(l) && (isProse(l.text) || /[：:]\s*\S/u.test(l.text) || isNumbered(l.text));
   const above = new Set(seq.slice(0, k).filter(text).map((l) => l.text));
   let chars = 0;
   for (const t of above) chars += charLength(t);
   return -Math.min(2, chars / 500);
+}
+
+/**
+ * Against: the end of another story right above: its comment counter (共 3 篇评论), its editor's
+ * credit. A headline there opens the next story of a list of stories (a blog's index page).
+ */
+function afterStory(all: Line[], line: Line): number {
+  const before = all[all.indexOf(line) - 1];
+  if (!before) return 0;
+  const closes = before.by === 'comments' || /^[【\[(（]?\s*(?:责任编辑|责编)\s*[:：]/u.test(before.text);
+  return closes ? -1.5 : 0;
+}
+
+/** Evidence 7: the value of a `标题：` field (a government page's information table: 标 题： / the headline). */
+function titleField(seq: Line[], k: number): number {
+  return /^标\s*题\s*[:：]$/u.test(seq[k - 1]?.text ?? '') ? 4 : 0;
+}
+
+/**
+ * Evidence 8: a blog's dateline closing the text below (the post, then 发表于 …): the text starts
+ * right below the line, and the first dateline after it closes that text (soon, and after more
+ * running text than other lines).
+ */
+function datelineAfterText(seq: Line[], k: number): number {
+  let text = 0;
+  let other = 0;
+  for (let j = k + 1; j < seq.length && j <= k + WINDOW * 3; j++) {
+    const l = seq[j]!;
+    if (isDateline(l)) return text >= 2 && text >= other ? 1.5 : 0;
+    if (isBody(l) && isProse(l.text)) text++;
+    else if (text === 0 && isBody(l) && !isCredit(l)) return 0;
+    else if (isBody(l)) other++;
+  }
+  return 0;
 }
 
 /** Evidence 5: a breadcrumb right above (首页 > 新闻 > 正文, then the headline). */
@@ -191,7 +226,7 @@ function against(seq: Line[], k: number): number {
   else if (isBody(before) && isHeadline(before!.text) && charLength(before!.text) >= 8) score -= 1;
   if (inList(seq, k) && !isDateline(after)) score -= 1.5;
   // Inside a form: a field or a numbered item right above (a filing has no headline in its middle).
-  if (isBody(before) && (FORM_FIELD.test(before!.text) || NUMBERED.test(before!.text))) score -= 3;
+  if (isBody(before) && (FORM_FIELD.test(before!.text) || isNumbered(before!.text))) score -= 3;
   const n = charLength(seq[k]!.text);
   if (n >= 8 && n <= 50) score += 0.5;
   if (n < 6) score -= 1;
@@ -200,7 +235,7 @@ function against(seq: Line[], k: number): number {
 
 function isCandidate(line: Line): boolean {
   const t = line.text;
-  return isBody(line) && !line.template && !isListItem(t) && isHeadline(t) && hanCount(t) >= 2 && !isHeaderCredit(t) && !SUBTITLE.test(t) && !URL.test(t) &&
+  return isBody(line) && !line.template && !isListItem(t) && isHeadline(t) && hanCount(t) >= 1 && !isHeaderCredit(t) && !SUBTITLE.test(t) && !URL.test(t) &&
     !(charLength(t) > 40 && /，/u.test(t)) && t.split(/\s*[|｜丨]\s*/u).length < 3 && balanced(t) && !SHORT_VALUE.test(t) && !isTableRow(t);
 }
 
@@ -218,17 +253,30 @@ function bare(ranked: { line: Line; score: number }[]): { line: Line; score: num
   return inner ?? best;
 }
 
+/**
+ * Where the page's comment thread starts: a comment's time after the page's first text, or a reply
+ * quoting a line above it (`# re：标题`, a reply to this page); -1 without one. A comment thread's
+ * lines are never the page's headline. A sidebar of other posts' latest replies does not count.
+ */
+function threadStart(state: ExtractState): number {
+  const text = state.lines.findIndex((l) => isBody(l) && isProse(l.text));
+  return state.lines.findIndex((l, i) => {
+    if (l.by !== 'comments') return false;
+    if (isPostedAt(l.text)) return i > text && text >= 0;
+    const quoted = replyTo(l.text);
+    return quoted !== null && quoted !== '' && state.lines.slice(0, i).some((above) => above.text === quoted);
+  });
+}
+
 /** Every headline-shaped body line with the sum of the evidence for it, best first (earlier first on a tie). */
 export function rankHeadlines(state: ExtractState): { line: Line; score: number }[] {
   const seq = visible(state);
   const ranked: { line: Line; score: number; at: number }[] = [];
-  // A comment thread's lines (after the page's first text) are never the page's headline.
-  const text = state.lines.findIndex((l) => isBody(l) && isProse(l.text));
-  const thread = state.lines.find((l, i) => i > text && l.by === 'comments' && isInThread(l.text));
-  const end = thread ? seq.findIndex((l) => state.lines.indexOf(l) > state.lines.indexOf(thread)) : -1;
+  const thread = threadStart(state);
+  const end = thread >= 0 ? seq.findIndex((l) => state.lines.indexOf(l) > thread) : -1;
   seq.forEach((line, k) => {
     if (!isCandidate(line) || (end >= 0 && k >= end)) return;
-    const parts = [datelineBelow(seq, k), proseBelow(seq, k), repeated(state.lines, line), overlap(seq, k), crumbAbove(seq, k), massBelow(seq, k), proseAbove(seq, k), against(seq, k)];
+    const parts = [datelineBelow(seq, k), proseBelow(seq, k), repeated(state.lines, line), overlap(seq, k), crumbAbove(seq, k), massBelow(seq, k), proseAbove(seq, k), titleField(seq, k), datelineAfterText(seq, k), afterStory(state.lines, line), against(seq, k)];
     const score = parts.reduce((a, b) => a + b, 0);
     if (process.env['PARKPRESS_TRACE_TITLE']) console.error(parts.map((x) => x.toFixed(1)).join(' '), line.line, line.text.slice(0, 40));
     ranked.push({ line, score, at: k });

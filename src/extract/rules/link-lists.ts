@@ -21,10 +21,10 @@ const NEIGHBOUR = /^[【\[]?\s*(?:上一篇|下一篇)/u;
  * Marks the lines from `start` while they look like link-list entries and follow each other on the
  * page: a dateline, a breadcrumb or a headline between ends the run (the page's own header is no list).
  */
-function markRun(state: ExtractState, lines: Line[], start: number, limit: number, rule: string): number {
+function markRun(state: ExtractState, at: Map<Line, number>, lines: Line[], start: number, limit: number, rule: string): number {
   let i = start;
   while (i < lines.length && i - start < limit && (isLinkLike(lines[i]!.text) || LIST_HEADING.test(lines[i]!.text))) {
-    if (i > 0 && !adjacent(state, lines[i - 1]!, lines[i]!)) break;
+    if (i > 0 && !adjacent(state, at.get(lines[i - 1]!)!, at.get(lines[i]!)!)) break;
     mark(lines[i]!, 'furniture', rule);
     i++;
   }
@@ -32,10 +32,9 @@ function markRun(state: ExtractState, lines: Line[], start: number, limit: numbe
 }
 
 /** Nothing but furniture stands between two lines on the page. */
-function adjacent(state: ExtractState, a: Line, b: Line): boolean {
-  const from = state.lines.indexOf(a);
-  const to = state.lines.indexOf(b);
-  return state.lines.slice(from + 1, to).every((l) => l.role === 'furniture');
+function adjacent(state: ExtractState, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (state.lines[i]!.role !== 'furniture') return false;
+  return true;
 }
 
 /** Runs of at least `min` consecutive list items (`- headline`), whatever heads them. */
@@ -57,12 +56,13 @@ export const linkLists: ExtractRule = {
   description: 'a link-list heading (相关新闻, 排行, 上一篇 …) and the headline-shaped lines under it, and runs of `- item` lines, leave the body',
   run(state) {
     const lines = bodyLines(state);
+    const at = new Map(state.lines.map((l, i) => [l, i]));
     for (let i = 0; i < lines.length; i++) {
       if (!LIST_HEADING.test(lines[i]!.text)) continue;
       mark(lines[i]!, 'furniture', this.name);
       const inline = /[:：]\s*\S/u.test(lines[i]!.text);
       const limit = NEIGHBOUR.test(lines[i]!.text) ? (inline ? 0 : 1) : Infinity;
-      i = markRun(state, lines, i + 1, limit, this.name) - 1;
+      i = markRun(state, at, lines, i + 1, limit, this.name) - 1;
     }
     markListRuns(bodyLines(state), 3, this.name);
   },

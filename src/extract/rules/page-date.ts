@@ -5,13 +5,22 @@ const AFTER = 6;
 /** How far above the headline a dateline may stand and still be the article's. */
 const ABOVE = 3;
 
-/** Lines a reader sees between two positions: furniture and an editor's note do not count. */
-function linesBetween(state: ExtractState, from: number, to: number): number {
-  return state.lines.slice(from + 1, to).filter((l) => l.role !== 'furniture' && l.role !== 'note').length;
+/** For each position, the lines a reader sees before it: furniture and an editor's note do not count. */
+function seenBefore(state: ExtractState): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (const l of state.lines) {
+    out.push(n);
+    if (l.role !== 'furniture' && l.role !== 'note') n++;
+  }
+  out.push(n);
+  return out;
 }
 
-function position(state: ExtractState, c: DatelineCandidate): number {
-  return state.lines.indexOf(c.lines[0]!);
+/** Where each dateline starts in the page's lines. */
+function positions(state: ExtractState): Map<DatelineCandidate, number> {
+  const at = new Map(state.lines.map((l, i) => [l, i]));
+  return new Map(state.datelines.map((c) => [c, at.get(c.lines[0]!)!]));
 }
 
 /**
@@ -22,11 +31,14 @@ function position(state: ExtractState, c: DatelineCandidate): number {
 export function articleDatelines(state: ExtractState): DatelineCandidate[] {
   const head = state.lines.findIndex((l) => l.role === 'title');
   const { first, last } = state.article ?? { first: 0, last: state.lines.length - 1 };
-  const at = (c: DatelineCandidate): number => position(state, c);
+  const where = positions(state);
+  const at = (c: DatelineCandidate): number => where.get(c)!;
+  const seen = seenBefore(state);
+  const linesBetween = (from: number, to: number): number => seen[to]! - seen[from + 1]!;
   const header = state.datelines.filter((c) => at(c) > head && at(c) < first);
   const inside = state.datelines.filter((c) => at(c) >= first && at(c) <= last && !c.parsed.eventLike);
-  const closing = state.datelines.filter((c) => at(c) > last && linesBetween(state, last, at(c)) < AFTER);
-  const above = state.datelines.filter((c) => head >= 0 && at(c) < head && linesBetween(state, at(c), head) < ABOVE).reverse();
+  const closing = state.datelines.filter((c) => at(c) > last && linesBetween(last, at(c)) < AFTER);
+  const above = state.datelines.filter((c) => head >= 0 && at(c) < head && linesBetween(at(c), head) < ABOVE).reverse();
   return [...header, ...inside.slice(0, 1), ...closing.slice(0, 1), ...above];
 }
 
@@ -52,8 +64,9 @@ export const pageDate: ExtractRule = {
     for (const c of chosen) apply(state, c);
     // A 时间：/日期： line inside the text that is not the page's is the text's own (会议时间, a schedule).
     const { first, last } = state.article ?? { first: 0, last: -1 };
+    const where = positions(state);
     for (const c of state.datelines) {
-      const at = position(state, c);
+      const at = where.get(c)!;
       if (!chosen.includes(c) && c.parsed.eventLike && at >= first && at <= last) for (const l of c.lines) mark(l, 'body', this.name);
     }
   },

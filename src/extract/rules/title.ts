@@ -154,20 +154,31 @@ function massBelow(seq: Line[], k: number): number {
  * (running text, or a form's fields) above it. Distinct lines only: a menu may repeat one blurb
  * under every entry.
  */
-function proseAbove(seq: Line[], k: number): number {
-  const text = (l: Line): boolean => isBody(l) && (isProse(l.text) || /[：:]\s*\S/u.test(l.text) || isNumbered(l.text));
-  const above = new Set(seq.slice(0, k).filter(text).map((l) => l.text));
+function proseAbove(textAbove: number[], k: number): number {
+  return -Math.min(2, textAbove[k]! / 500);
+}
+
+/** For each position of the sequence, the characters of the distinct text lines above it (see proseAbove). */
+function textAboveEach(seq: Line[]): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
   let chars = 0;
-  for (const t of above) chars += charLength(t);
-  return -Math.min(2, chars / 500);
+  for (const l of seq) {
+    out.push(chars);
+    const text = isBody(l) && (isProse(l.text) || /[：:]\s*\S/u.test(l.text) || isNumbered(l.text));
+    if (text && !seen.has(l.text)) {
+      seen.add(l.text);
+      chars += charLength(l.text);
+    }
+  }
+  return out;
 }
 
 /**
  * Against: the end of another story right above: its comment counter (共 3 篇评论), its editor's
  * credit. A headline there opens the next story of a list of stories (a blog's index page).
  */
-function afterStory(all: Line[], line: Line): number {
-  const before = all[all.indexOf(line) - 1];
+function afterStory(before: Line | undefined): number {
   if (!before) return 0;
   const closes = before.by === 'comments' || /^[【\[(（]?\s*(?:责任编辑|责编)\s*[:：]/u.test(before.text);
   return closes ? -1.5 : 0;
@@ -243,7 +254,7 @@ function isCandidate(line: Line): boolean {
  * When the best line is another candidate's text with something joined on by a separator
  * (`作者：标题`, `标题_站点名`, `栏目|标题`), the bare headline is the title; the other is a title bar.
  */
-function bare(ranked: { line: Line; score: number }[]): { line: Line; score: number } | undefined {
+function bare(ranked: Ranked[]): Ranked | undefined {
   const best = ranked[0];
   if (!best) return undefined;
   const text = best.line.text;
@@ -260,28 +271,37 @@ function bare(ranked: { line: Line; score: number }[]): { line: Line; score: num
  */
 function threadStart(state: ExtractState): number {
   const text = state.lines.findIndex((l) => isBody(l) && isProse(l.text));
+  const seen = new Set<string>();
   return state.lines.findIndex((l, i) => {
+    seen.add(l.text);
     if (l.by !== 'comments') return false;
     if (isPostedAt(l.text)) return i > text && text >= 0;
     const quoted = replyTo(l.text);
-    return quoted !== null && quoted !== '' && state.lines.slice(0, i).some((above) => above.text === quoted);
+    return quoted !== null && quoted !== '' && seen.has(quoted);
   });
 }
 
+/** A headline candidate and the evidence for it, one number per kind (see rankHeadlines). */
+export interface Ranked { line: Line; score: number; evidence: Record<string, number> }
+
 /** Every headline-shaped body line with the sum of the evidence for it, best first (earlier first on a tie). */
-export function rankHeadlines(state: ExtractState): { line: Line; score: number }[] {
+export function rankHeadlines(state: ExtractState): Ranked[] {
   const seq = visible(state);
-  const ranked: { line: Line; score: number; at: number }[] = [];
+  const above = textAboveEach(seq);
+  const at = new Map(state.lines.map((l, i) => [l, i]));
   const thread = threadStart(state);
-  const end = thread >= 0 ? seq.findIndex((l) => state.lines.indexOf(l) > thread) : -1;
+  const ranked: (Ranked & { k: number })[] = [];
   seq.forEach((line, k) => {
-    if (!isCandidate(line) || (end >= 0 && k >= end)) return;
-    const parts = [datelineBelow(seq, k), proseBelow(seq, k), repeated(state.lines, line), overlap(seq, k), crumbAbove(seq, k), massBelow(seq, k), proseAbove(seq, k), titleField(seq, k), datelineAfterText(seq, k), afterStory(state.lines, line), against(seq, k)];
-    const score = parts.reduce((a, b) => a + b, 0);
-    if (process.env['PARKPRESS_TRACE_TITLE']) console.error(parts.map((x) => x.toFixed(1)).join(' '), line.line, line.text.slice(0, 40));
-    ranked.push({ line, score, at: k });
+    if (!isCandidate(line) || (thread >= 0 && at.get(line)! > thread)) return;
+    const evidence = {
+      datelineBelow: datelineBelow(seq, k), proseBelow: proseBelow(seq, k), repeated: repeated(state.lines, line),
+      overlap: overlap(seq, k), crumbAbove: crumbAbove(seq, k), massBelow: massBelow(seq, k), proseAbove: proseAbove(above, k),
+      titleField: titleField(seq, k), datelineAfterText: datelineAfterText(seq, k),
+      afterStory: afterStory(state.lines[at.get(line)! - 1]), against: against(seq, k),
+    };
+    ranked.push({ line, score: Object.values(evidence).reduce((a, b) => a + b, 0), evidence, k });
   });
-  return ranked.sort((a, b) => b.score - a.score || a.at - b.at);
+  return ranked.sort((a, b) => b.score - a.score || a.k - b.k);
 }
 
 function take(state: ExtractState, head: Line, rule: string): void {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../pipeline/article.js';
 import type { Config } from '../types.js';
+import type { SiteTemplate } from '../extract/template.js';
 
 /** A file sent to a worker. */
 export interface PoolTask { id: number; file: string }
@@ -70,14 +71,16 @@ const WORKER_YOUNG_MB = 8;
  * while it runs alone, so one bad file never fails the file queued behind it. Only a worker holding
  * files keeps the process alive: an idle open pool never does. `script` is the worker's module (tests give their own).
  */
-export function createFilePool(config: Config, size: number, script: URL = WORKER_URL): FilePool {
+export function createFilePool(config: Config, size: number, script: URL = WORKER_URL, template?: SiteTemplate): FilePool {
+  // wiring: to be moved by the restructure. The site template goes to each worker as its pair numbers.
+  const templatePairs = template ? [...template.pairs] : undefined;
   let nextId = 0;
   let closed = false;
   const queue: Task[] = [];
   const slots = new Set<Slot>();
 
   function start(): void {
-    const slot: Slot = { worker: new Worker(script, { workerData: { config }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), held: new Map() };
+    const slot: Slot = { worker: new Worker(script, { workerData: { config, templatePairs }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), held: new Map() };
     slot.worker.unref();
     slot.worker.on('message', (reply: PoolReply) => {
       const task = slot.held.get(reply.id);

@@ -23,9 +23,21 @@ export function lineKey(text: string): string {
   return text.trim().replace(/\s+/gu, ' ');
 }
 
-/** Two consecutive lines as one key (a line break cannot occur inside a key). */
-function pairKey(a: string, b: string): string {
-  return `${a}\n${b}`;
+/**
+ * Two consecutive lines as one number: two FNV-1a hashes of `a\nb` folded into 53 bits (a line
+ * break cannot occur inside a key). Numbers keep a big site's pairs small and pass to worker threads
+ * as they are; at a million pairs a collision has odds of about one in ten billion.
+ */
+export function pairKey(a: string, b: string): number {
+  const text = `${a}\n${b}`;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return h1 * 0x200000 + (h2 & 0x1fffff);
 }
 
 /** The non-empty line keys of a text, in order. */
@@ -35,7 +47,8 @@ export function pageKeys(text: string): string[] {
 
 /** The recurring pairs of a set of pages; tells whether a line, between its neighbours, is template. */
 export class SiteTemplate {
-  constructor(private readonly pairs: ReadonlySet<string>) {}
+  /** `pairs`: pairKey numbers (SiteTemplate.pairs of another instance, e.g. sent to a worker thread). */
+  constructor(readonly pairs: ReadonlySet<number>) {}
 
   /** Recurring pairs known (0: nothing recurs, the template says nothing). */
   get size(): number {
@@ -49,22 +62,39 @@ export class SiteTemplate {
   }
 }
 
+/** A page's distinct pairs of consecutive lines, and which of them hold running text. */
+export interface PagePairs { pairs: number[]; prose: number[] }
+
+/** The pairs of a page's text (see pairKey), each once. */
+export function pagePairs(text: string): PagePairs {
+  const keys = pageKeys(text);
+  const pairs = new Set<number>();
+  const prose: number[] = [];
+  for (let i = 1; i < keys.length; i++) {
+    const pair = pairKey(keys[i - 1]!, keys[i]!);
+    if (pairs.has(pair)) continue;
+    pairs.add(pair);
+    if (isProse(keys[i - 1]!) || isProse(keys[i]!)) prose.push(pair);
+  }
+  return { pairs: [...pairs], prose };
+}
+
 /** Counts pairs of consecutive lines over files, each distinct pair once per file. */
 export class LineCounts {
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<number, number>();
+  private readonly prose = new Set<number>();
   private files = 0;
 
   /** Adds one file's text (its lines as the page has them). */
   add(text: string): void {
+    this.addPairs(pagePairs(text));
+  }
+
+  /** Adds one file's pairs (pagePairs). */
+  addPairs(page: PagePairs): void {
     this.files++;
-    const keys = pageKeys(text);
-    const seen = new Set<string>();
-    for (let i = 1; i < keys.length; i++) {
-      const pair = pairKey(keys[i - 1]!, keys[i]!);
-      if (seen.has(pair)) continue;
-      seen.add(pair);
-      this.counts.set(pair, (this.counts.get(pair) ?? 0) + 1);
-    }
+    for (const pair of page.pairs) this.counts.set(pair, (this.counts.get(pair) ?? 0) + 1);
+    for (const pair of page.prose) this.prose.add(pair);
   }
 
   /** Files added so far. */
@@ -75,12 +105,8 @@ export class LineCounts {
   /** The template: pairs on MIN_FILES files or more (with running text: on PROSE_SHARE of the files too). */
   template(): SiteTemplate {
     const proseMin = Math.max(MIN_FILES, Math.ceil(this.files * PROSE_SHARE));
-    const pairs = new Set<string>();
-    for (const [pair, n] of this.counts) {
-      if (n < MIN_FILES) continue;
-      const prose = pair.split('\n').some((line) => isProse(line));
-      if (!prose || n >= proseMin) pairs.add(pair);
-    }
+    const pairs = new Set<number>();
+    for (const [pair, n] of this.counts) if (n >= (this.prose.has(pair) ? proseMin : MIN_FILES)) pairs.add(pair);
     return new SiteTemplate(pairs);
   }
 }

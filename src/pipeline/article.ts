@@ -28,8 +28,8 @@ export async function processFile(absPath: string, contentDir: string, config: C
 }
 
 /** processFile with blocking reads, for worker threads (see loadSourceSync). */
-export function processFileSync(absPath: string, contentDir: string, config: Config): FileResult {
-  return fromLoaded(absPath, loadSourceSync(absPath, contentDir, config.limits));
+export function processFileSync(absPath: string, contentDir: string, config: Config, extractOptions: ExtractOptions = {}): FileResult {
+  return fromLoaded(absPath, loadSourceSync(absPath, contentDir, config.limits), extractOptions);
 }
 
 /** normalize -> extract -> terms for a loaded file. */

@@ -29,6 +29,19 @@ export function hanCount(s: string): number {
   return charLength(s.replace(NOT_HAN, ''));
 }
 
+/**
+ * At least `min` Han characters in `s`: counts the common CJK block by code unit first (no regular
+ * expression), which settles almost every line; hanCount only for the rest.
+ */
+export function hasHan(s: string, min: number): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0x4e00 && u <= 0x9fff && ++n >= min) return true;
+  }
+  return hanCount(s) >= min;
+}
+
 /** Ends like a sentence (。！？ … possibly inside closing quotes). */
 export function endsSentence(s: string): boolean {
   return CLOSING.test(s) || CLOSING_BEFORE_QUOTE.test(s);
@@ -87,7 +100,7 @@ const SENTENCE_MARKS = /[。！？；，、：]/u;
  */
 export function isProse(s: string): boolean {
   const n = charLength(s);
-  if (hanCount(s) < 4) return false;
+  if (n < 6 || !hasHan(s, 4)) return false;
   if (/。/u.test(s) && n >= 6) return true;
   if (endsSentence(s) && !/[：:…]$/u.test(s) && n >= 8) return true;
   return n >= 40 && SENTENCE_MARKS.test(s);

@@ -255,6 +255,12 @@ about('main-text', 'portal-page', 'the article is the run of text under the head
   assert.deepEqual(a.editors, ['周敏']);
 });
 
+test('main-text: a page with no article (a section index of headlines) has no text: it is reported, not published', async () => {
+  const result = await processFile(path.join(dir, 'index-page.txt'), dir, defaultConfig(projectRoot));
+  assert.equal(result.article, undefined);
+  assert.deepEqual(result.diagnostics.map((d) => d.rule), ['pipeline/no-text']);
+});
+
 about('page-date', 'portal-page', 'the dateline under the headline gives date and source', async () => {
   const a = await page('portal-page');
   assert.equal(a.date, '2023-05-12T09:30:00+08:00');

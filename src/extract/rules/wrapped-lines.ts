@@ -14,7 +14,18 @@ const PARAGRAPH_END = /[。！？!?”」』）)□]$/u;
 /** Width in columns as a fixed-width page lays it out: a CJK or full-width character takes two. */
 export function columns(text: string): number {
   let n = 0;
-  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      // A surrogate pair: the supplementary ideographic planes (U+20000–U+3FFFD) are wide.
+      const cp = text.codePointAt(i)!;
+      n += cp >= 0x20000 && cp <= 0x3fffd ? 2 : 1;
+      i++;
+    } else {
+      n += (u >= 0x1100 && u <= 0x115f) || (u >= 0x2e80 && u <= 0xa4cf) || (u >= 0xac00 && u <= 0xd7a3) ||
+        (u >= 0xf900 && u <= 0xfaff) || (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xff60) || (u >= 0xffe0 && u <= 0xffe6) ? 2 : 1;
+    }
+  }
   return n;
 }
 

@@ -161,8 +161,11 @@ export function parseDateline(text: string): Dateline | null {
   return stated ? parsed : null;
 }
 
-/** A short line led by a dateline label whose value no shape here reads (`发布时间：10-08 12:00`): still the dateline. */
-const LABELLED_LINE = new RegExp(`^(?:${[...DATE_LABELS, ...SOURCE_LABELS, ...AUTHOR_LABELS, ...COUNT_LABELS].join('|')})\\s*[:：]`, 'u');
+/**
+ * A short line led by a dateline label whose value no shape here reads (`发布时间：10-08 12:00`): still
+ * the dateline. Not a bare 时间：/日期： (a notice's `时间：每天上午9:00至12:00` is its text).
+ */
+const LABELLED_LINE = new RegExp(`^(?:${[...DATE_LABELS.filter((l) => !PLAIN_DATE_LABELS.includes(l)), ...SOURCE_LABELS, ...AUTHOR_LABELS, ...COUNT_LABELS].join('|')})\\s*[:：]`, 'u');
 const LABELLED_MAX = 40;
 
 /** `来源：` alone on a line, its value on the next (`来源：` / `山西日报`): the two read as one dateline. */

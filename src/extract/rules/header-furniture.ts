@@ -8,6 +8,7 @@ const CHROME: readonly RegExp[] = [
   /^(?:听新闻|朗读|语音播报|播放|暂停)$/u,
   /^\d{1,4}$/u,                                             // stray counters (likes, comment counts, image indices)
   /^分享到[:：]?/u,
+  /^(?:分享|分享至|转发到)\s*[:：]$/u,
   /^(?:您好|你好|欢迎您?)[，,！!]?.{0,20}(?:登录|注册|退出)/u, // login greetings
   /^(?:登录|注册)(?:\s*[|｜/]\s*(?:登录|注册))*$/u,
   /^(?:扫一扫|扫码)/u,

@@ -41,7 +41,7 @@ export function opensArticle(line: Line, templated: boolean): boolean {
  * `label：value` with words on both sides (事实发生日：2024/05/20, 地 点：D101), or a label whose value
  * follows on the next line (6.还款之：): a field of a form or table, data. Menus never have them.
  */
-const FORM_FIELD = /^[^：:]{2,20}[：:]\s*\S{2,}|^\S.{2,}[：:]$/u;
+const FORM_FIELD = /^[^：:]{2,20}[：:]\s*\S{2,}|^\S.+[：:]$/u;
 
 /**
  * A line's worth to the article around it: running text counts its length, a form field, a

@@ -1,8 +1,8 @@
 import { mark, type ExtractRule } from '../state.js';
 import { isHeadingLike, isProse } from '../text.js';
 
-/** A numbered `label：value` line is a field of a form (1.发行总额：…), not a heading. */
-const FORM_FIELD = /^\d{1,2}[.、．].{0,30}[：:]/u;
+/** A numbered `label：value` line, or a short label and its value (地点：…, 联系人：…), is a field of a form, not a heading. */
+const FORM_FIELD = /^\d{1,2}[.、．].{0,30}[：:]|^[^：:\s]{1,4}[：:]\s*\S/u;
 
 /**
  * Subheadings: short lines without closing punctuation that head the paragraphs after them

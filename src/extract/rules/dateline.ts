@@ -48,6 +48,8 @@ export function withoutWidgets(value: string): string {
   return value.replace(WIDGET_TAIL, '').trim();
 }
 
+/** Part of a date (至11月11日, 3月): the line holds a span or a second date, not a name. */
+const DATE_PART = /\d\s*[年月日]/u;
 /** A word ending like a field's label (生效日期, 会议时间) is no name. */
 const LABEL_WORD = /(?:日期|时间|来源|作者|编辑|地点)$/u;
 
@@ -91,7 +93,7 @@ function assign(parsed: Dateline, label: string, value: string): boolean {
 /** Names left beside the date once fields and fillers are gone: a person is an author, anything else the source. */
 function assignNames(parsed: Dateline, rest: string): boolean {
   const tokens = rest.split(SEPARATOR).filter((t) => t.length > 0 && !FILLER.test(t) && !WIDGET.test(t) && !DISPATCH.test(t));
-  if (tokens.length > 2 || !tokens.every((t) => NAME.test(t) && !LABEL_WORD.test(t))) return false;
+  if (tokens.length > 2 || !tokens.every((t) => NAME.test(t) && !LABEL_WORD.test(t) && !DATE_PART.test(t))) return false;
   for (const token of tokens) {
     if (namesOnly(token)) parsed.authors = [...(parsed.authors ?? []), token];
     else parsed.source ??= token;

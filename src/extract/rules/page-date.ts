@@ -38,7 +38,11 @@ export function articleDatelines(state: ExtractState): DatelineCandidate[] {
   const header = state.datelines.filter((c) => at(c) > head && at(c) < first);
   const inside = state.datelines.filter((c) => at(c) >= first && at(c) <= last && !c.parsed.eventLike);
   const closing = state.datelines.filter((c) => at(c) > last && linesBetween(last, at(c)) < AFTER);
-  const above = state.datelines.filter((c) => head >= 0 && at(c) < head && linesBetween(at(c), head) < ABOVE).reverse();
+  // Near in the page itself too (an editor's note aside): a date bar at the top of the site, above
+  // its menus, is today's date, not the article's.
+  const notes = (from: number, to: number): number => state.lines.slice(from + 1, to).filter((l) => l.role === 'note').length;
+  const near = (c: DatelineCandidate): boolean => head - at(c) - notes(at(c), head) <= 2 * ABOVE;
+  const above = state.datelines.filter((c) => head >= 0 && at(c) < head && linesBetween(at(c), head) < ABOVE && near(c)).reverse();
   return [...header, ...inside.slice(0, 1), ...closing.slice(0, 1), ...above];
 }
 

@@ -10,6 +10,7 @@ import { inferDate } from '../../src/extract/rules/inferred-date.js';
 import { namesOnly } from '../../src/extract/names.js';
 import { findDates, formatDate, parseDateString } from '../../src/extract/dates.js';
 import { findParks, zoneForms } from '../../src/extract/rules/parks.js';
+import { isCandidate, isHeadline, withoutSiteName } from '../../src/extract/headline-shape.js';
 
 test('zone names: place prefix kept, country and generic words dropped, long suffixes shortened', () => {
   const names = (t: string): string[] => findParks(t).map((p) => p.name);
@@ -137,4 +138,20 @@ test('editor dates accept ISO and Chinese forms and reject words', () => {
   assert.equal(parseDateString('2024-03-20T18:44:00+08:00'), '2024-03-20T18:44:00+08:00');
   assert.equal(parseDateString('2024年3月20日 18:44'), '2024-03-20T18:44:00+08:00');
   assert.equal(parseDateString('tomorrow'), null);
+});
+
+test('headline shape: short, unclosed, mostly Chinese; cut before a site name; never a list entry, byline, form field or table row', () => {
+  assert.ok(isHeadline('园区迎来新一批重点项目'));
+  assert.ok(isHeadline('1966年'), 'a short headline of figures');
+  assert.ok(isHeadline('他放弃百万年薪来到这里 唯一的要求竟是……'), 'cut short by the page');
+  assert.ok(!isHeadline('园区今天迎来一批新项目。'));
+  assert.equal(withoutSiteName('园区迎来新一批重点项目_江南新闻网'), '园区迎来新一批重点项目');
+  assert.equal(withoutSiteName('园区迎来新一批重点项目 | 园区 | 江南日报'), '园区迎来新一批重点项目');
+  assert.equal(withoutSiteName('书记市长这一周 | 奋马扬鞭争春色'), '书记市长这一周 | 奋马扬鞭争春色', 'a column name before a bar is part of the headline');
+  const line = (text: string) => ({ text, line: 1, role: 'body' as const });
+  assert.ok(isCandidate(line('园区迎来新一批重点项目')));
+  for (const text of ['- 园区迎来新一批重点项目', '本报记者 王晓明 陈静', '——热烈祝贺大会开幕', '主管或诉讼及非讼代理人）：发言人', '4.相互持股比例：不适用',
+    '预计换股作业计划：不适用', '营业收入         269,558仟元      620,703仟元', '首页 | 新闻 | 园区 | 财经']) {
+    assert.ok(!isCandidate(line(text)), text);
+  }
 });

@@ -1,6 +1,7 @@
 import { mark, setField, type ExtractRule, type ExtractState, type Line } from '../state.js';
-import { charLength, hanBigrams, hanCount, isListItem, isNumbered, isProse, isTableRow, isTitleLike } from '../text.js';
+import { charLength, hanBigrams, isListItem, isNumbered, isProse } from '../text.js';
 import { isHeaderCredit } from '../bylines.js';
+import { isCandidate, isHeadline, SUBTITLE, withoutSiteName } from '../headline-shape.js';
 import { isPostedAt, replyTo } from './comments.js';
 
 /** How far below a headline its article may start (lines that are neither furniture nor meta). */
@@ -8,35 +9,9 @@ const WINDOW = 12;
 /** Below this much evidence no line is taken for the headline by evidence; the first headline-shaped line is. */
 const MIN_EVIDENCE = 3;
 
-/**
- * A column or source label in brackets opens a headline whatever its ending or mix of scripts:
- * `【生意经】为披萨而活 Gino Pizza Napoletana`, `【某某投顾】大盘利空已反应殆尽。`
- */
-const LABELLED = /^[【\[][^】\]]{1,12}[】\]]\s*\S/u;
-/** `标题_站点名`, `标题 | 频道 | 站点名`, `标题 - 站点名`: a page title with the site's name after a separator. */
-const SITE_SUFFIX = /^(?<head>.+?)\s*(?:_|\s[|｜]\s|\s[-–—]\s)\s*(?<tail>[^_|｜]{1,24}(?:\s*(?:_|\s[|｜]\s|\s[-–—]\s)\s*[^_|｜]{1,24})*)$/u;
-/** The last word of a site's or channel's name. */
-const SITE_WORD = /(?:网|报|台|社|新闻|日报|晚报|时报|在线|频道|门户|政府|官网|中心|平台|客户端|\.com|\.cn|\.net|\.org|COM|CN)$/iu;
 
-export function isHeadline(text: string): boolean {
-  if (/。/u.test(text) && !LABELLED.test(text)) return false;
-  // A headline cut short by the page (…唯一的要求竟是……) is still one; so is a short one of figures (1966年, 5G时代).
-  return isTitleLike(text.replace(/……$/u, '')) || /^(?=.*\p{Script=Han})[\p{Script=Han}A-Za-z0-9]{4,8}$/u.test(text) || (LABELLED.test(text) && charLength(text) <= 60) ||
-    (charLength(text) > 60 && charLength(text) <= 90 && isTitleLike(shortened(text)));
-}
 
-/** The first 60 characters, so a long (official) headline is judged by the same shape test. */
-function shortened(text: string): string {
-  return [...text].slice(0, 60).join('');
-}
 
-/** A headline with the site's name after a separator is cut before it (`标题_某某网` -> `标题`). */
-export function withoutSiteName(text: string): string {
-  const m = SITE_SUFFIX.exec(text);
-  if (!m) return text;
-  const parts = m.groups!.tail!.split(/\s*(?:_|\s[|｜]\s|\s[-–—]\s)\s*/u);
-  return SITE_WORD.test(parts.at(-1)!.trim()) && isTitleLike(m.groups!.head!) ? m.groups!.head! : text;
-}
 
 /** The lines a reader sees in order: furniture left out, so share buttons do not separate a headline from its dateline. */
 function visible(state: ExtractState): Line[] {
@@ -47,14 +22,8 @@ const isBody = (l: Line | undefined): boolean => l?.role === 'body';
 const isDateline = (l: Line | undefined): boolean => l?.role === 'meta' && l.by === 'dateline';
 /** `label：value`: a field of a form (a filing, a notice) when its neighbours are fields too. */
 const FORM_FIELD = /^[^：:]{2,20}[：:]/u;
-/** A short value after a colon (…：不适用, …：NA): a form's field, not a headline's second half. */
-const SHORT_VALUE = /[：:]\s*\S{0,4}$/u;
-/** A subtitle: `——热烈祝贺大会开幕` under the headline. */
-const SUBTITLE = /^(?:——|--|－－)/u;
 /** The caption of the lead picture: `…（图翻摄自…）`, `（图／记者翻摄）`, `张三 摄`. */
 const PICTURE = /[（(]\s*[图圖]|[图圖]\s*[／/]|翻摄|供图|\s摄$/u;
-/** A web address: a line with one is a site's name or a link, not a headline. */
-const URL = /(?:https?:\/\/|www\.)|\.(?:com|cn|net|org)\b/iu;
 /** Lines up to this long without sentence marks may be an account or column name under a headline. */
 const NAME_LINE = 10;
 
@@ -244,11 +213,6 @@ function against(seq: Line[], k: number): number {
   return score;
 }
 
-function isCandidate(line: Line): boolean {
-  const t = line.text;
-  return isBody(line) && !line.template && !isListItem(t) && isHeadline(t) && hanCount(t) >= 1 && !isHeaderCredit(t) && !SUBTITLE.test(t) && !URL.test(t) &&
-    !(charLength(t) > 40 && /，/u.test(t)) && t.split(/\s*[|｜丨]\s*/u).length < 3 && balanced(t) && !SHORT_VALUE.test(t) && !isTableRow(t);
-}
 
 /**
  * When the best line is another candidate's text with something joined on by a separator
@@ -311,15 +275,6 @@ function take(state: ExtractState, head: Line, rule: string): void {
   for (const l of state.lines) if (l !== head && l.role !== 'title' && l.text === head.text) mark(l, 'furniture', rule);
 }
 
-/** Brackets opened and closed in a line match: a fragment of a wrapped line (…代理人）：发言人) does not. */
-function balanced(text: string): boolean {
-  let depth = 0;
-  for (const ch of text) {
-    if ('（(【[《“「'.includes(ch)) depth++;
-    else if ('）)】]》”」'.includes(ch) && --depth < 0) return false;
-  }
-  return depth === 0;
-}
 
 /**
  * Title by evidence: of the headline-shaped lines, the one with the date/source block right below,

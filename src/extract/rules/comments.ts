@@ -2,8 +2,8 @@ import { bodyLines, mark, type ExtractRule } from '../state.js';
 
 /** When a comment was posted, as comment threads show it: 3小时前, 刚刚, 昨天 12:30, 1楼. */
 const POSTED = /^(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|(?:今天|昨天|前天)\s*\d{1,2}:\d{2}|(?:\d+|沙发|板凳|地板)\s*楼)$/u;
-/** The heading of a comment thread: 评论（3）, 网友评论, 共 12 条评论, 全部评论 36. */
-const THREAD = /^(?:(?:网友|读者|全部|最新|热门|精彩|文章|本文)?评论|跟帖|留言)\s*[（(]?\s*\d*\s*条?[)）]?$|^(?:共|已有)?\s*\d+\s*(?:条|篇)(?:评论|跟帖|留言)/u;
+/** The heading of a comment thread: 评论（3）, 网友评论, 共 12 条评论, 《标题》已有1件评论, 全部评论 36. */
+const THREAD = /^(?:(?:网友|读者|全部|最新|热门|精彩|文章|本文)?评论|跟帖|留言)\s*[（(]?\s*\d*\s*条?[)）]?$|^(?:《[^》]{1,40}》)?(?:共|已有)?\s*\d+\s*(?:条|篇|件|个)(?:评论|跟帖|留言)/u;
 /** The heading of a reply: `# re：标题`, `回复：标题`. */
 const REPLY = /^#?\s*(?:re|回复)\s*[:：]/iu;
 /** A row of comment controls: 回复 踩0 赞85 收藏, 查看回复 2 举报, 顶(12). */

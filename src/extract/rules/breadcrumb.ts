@@ -6,6 +6,8 @@ const HOME = /^(?:首页|主页|网站首页|返回首页)$/u;
 /** Crumbs naming the page itself, not its section. */
 const SELF = /^(?:正文|内容|详情|正文内容|阅读|文章)$/u;
 
+/** A location label and crumbs apart by spaces only. */
+const SPACED = /^(?:当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|你的位置|你所在的位置|现在位置|所在位置)\s+([^>›»→/|｜:：]+)$/u;
 /** An arrow between crumbs: two crumbs are a trail only with one, ending on the page itself (新闻 > 正文). */
 const ARROW = /->|>|＞|›|»|→/u;
 /** A crumb: a section's short name, no sentence in it. */
@@ -16,6 +18,12 @@ const CRUMB = /^(?=.*[\p{Script=Han}A-Za-z])[^。，！？；：:]{1,10}$/u;
  * short section names (`资讯 > 社会 > 正文`, `新闻 / 社会 / 焦点`) or `新闻 > 正文`; null otherwise.
  */
 export function parseBreadcrumb(text: string): string[] | null {
+  const spaced = SPACED.exec(text);
+  if (spaced) {
+    // `您所在的位置 首页 专题频道 国内专题`: the label without its colon, the crumbs apart by spaces.
+    const crumbs = spaced[1]!.split(/\s+/u);
+    return crumbs.length >= 2 && HOME.test(crumbs[0]!) && crumbs.every((c) => CRUMB.test(c)) ? crumbs : null;
+  }
   const labelled = LABEL.test(text);
   const crumbs = text.replace(LABEL, '').split(SEPARATOR).map((c) => c.trim()).filter((c) => c.length > 0);
   if (crumbs.some((c) => [...c].length > 20)) return null;

@@ -31,7 +31,10 @@ export function isOutletName(text: string): boolean {
   return charLength(text) <= 16 && OUTLET.test(text) && !WIDGET.test(text);
 }
 
+/** `社会中心／综合报导`, `执笔/某某、某某`, `文/某某`: a desk's or writers' credit, whatever the names. */
+const DESK = /^\p{Script=Han}{2,8}\s*[／/]\s*(?:综合)?(?:报导|报道)$|^(?:记者|作者|文|撰文|执笔|编译|整理)\s*[:：/／]\s*\S/u;
+
 /** A line of the header that credits people or an outlet rather than saying anything. */
 export function isHeaderCredit(text: string): boolean {
-  return headerNames(text) !== null || authorAndOutlet(text) !== null || isOutletName(text);
+  return headerNames(text) !== null || authorAndOutlet(text) !== null || isOutletName(text) || DESK.test(text);
 }

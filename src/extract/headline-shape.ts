@@ -18,6 +18,8 @@ const SITE_WORD = /(?:网|报|台|社|新闻|日报|晚报|时报|在线|频道|
 const SHORT_VALUE = /[：:]\s*\S{0,4}$/u;
 /** A subtitle: `——热烈祝贺大会开幕` under the headline. */
 export const SUBTITLE = /^(?:——|--|－－)/u;
+/** A note of the original headline (原标题：…), a link home (…首页), a form's row of fields (推荐人：… 推荐时间：…). */
+const NOT_HEADLINE = /^(?:本文)?原(?:标)?题\s*[:：为]|首页$|[:：].*\s\S{1,6}[:：]/u;
 /** A web address: a line with one is a site's name or a link, not a headline. */
 const URL = /(?:https?:\/\/|www\.)|\.(?:com|cn|net|org)\b/iu;
 
@@ -59,8 +61,8 @@ function balanced(text: string): boolean {
 export function isCandidate(line: Line): boolean {
   const t = line.text;
   if (line.role !== 'body' || line.template || !isHeadline(t) || hanCount(t) < 1) return false;
-  // Other short lines: a list entry, a byline, a subtitle, a link, a sentence with commas, a menu
-  // row of bars, a wrapped line's fragment, a form's field, a table row.
-  return !isListItem(t) && !isHeaderCredit(t) && !SUBTITLE.test(t) && !URL.test(t) && !(charLength(t) > 40 && /，/u.test(t)) &&
+  // Other short lines: a list entry, a byline, a subtitle, a link, an original-headline note, a
+  // sentence with commas, a menu row of bars, a wrapped line's fragment, a form's field, a table row.
+  return !isListItem(t) && !isHeaderCredit(t) && !SUBTITLE.test(t) && !URL.test(t) && !NOT_HEADLINE.test(t) && !(charLength(t) > 40 && /，/u.test(t)) &&
     t.split(/\s*[|｜丨]\s*/u).length < 3 && balanced(t) && !SHORT_VALUE.test(t) && !isTableRow(t);
 }

@@ -28,12 +28,15 @@ export function isClosingCredit(text: string): boolean {
   return END_MARK.test(text) || EDITOR.test(text) || bylineNames(text, true) !== null || EDITION.test(text) || BRACKETED_CREDIT.test(text);
 }
 
-function takeEditors(state: ExtractState, line: Line, rule: string): boolean {
+/** Takes an editors' credit: `责任编辑：张三`, or the label alone with the names on the next line (`责任编辑：` / `张三`). */
+function takeEditors(state: ExtractState, line: Line, next: Line | undefined, rule: string): boolean {
   const m = EDITOR.exec(line.text);
   if (!m) return false;
-  const names = splitList(m.groups!.names!);
+  const split = m.groups!.names === '' && next !== undefined ? namesOnly(next.text) : null;
+  const names = split ?? splitList(m.groups!.names!);
   if (names.length === 0 || names.some((n) => [...n].length > 6)) return false;
   mark(line, 'meta', rule);
+  if (split) mark(next!, 'meta', rule);
   addToList(state, 'editors', names);
   return true;
 }
@@ -82,7 +85,7 @@ export const credits: ExtractRule = {
     const lines = bodyLines(state);
     const lastProse = lines.length - 1;
     lines.forEach((line, i) => {
-      if (takeEditors(state, line, this.name)) return;
+      if (line.role !== 'body' || takeEditors(state, line, lines[i + 1], this.name)) return;
       if (END_MARK.test(line.text) || PICTURE_CREDIT.test(line.text)) {
         mark(line, 'furniture', this.name);
         return;

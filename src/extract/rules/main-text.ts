@@ -1,6 +1,7 @@
 import { mark, type ExtractRule, type ExtractState, type Line } from '../state.js';
 import { charLength, isNumbered, isProse, isTableRow } from '../text.js';
 import { isClosingCredit } from './credits.js';
+import { namesOnly } from '../names.js';
 import { isFramed } from './site-template.js';
 import { isHeaderCredit } from '../bylines.js';
 
@@ -51,12 +52,15 @@ const FORM_FIELD = /^[^：:]{2,20}[：:]\s*\S{2,}|^\S.+[：:]$/u;
 export function lineWeight(line: Line, templated: boolean, previous?: Line): number {
   const n = charLength(line.text);
   // The value under a label (6.还款之： / 无): data of a form, like the label.
-  if (line.role === 'body' && previous?.role === 'body' && LABEL_END.test(previous.text) && !isProse(line.text)) return Math.max(OWN_LINE, n / 2);
+  if (line.role === 'body' && !line.template && previous?.role === 'body' && LABEL_END.test(previous.text) && !isProse(line.text)) {
+    return Math.max(OWN_LINE, n / 2);
+  }
   if (line.role === 'note') return n;
   if (isCloser(line) || (templated && line.template && line.role !== 'body')) return -CLOSING;
   // On a page framed by the template, a template line between the page's own is neutral (recurring content or inline chrome).
   if (templated && line.template && line.role === 'body') return 0;
-  if (line.role !== 'body') return -CHROME;
+  // On a framed page the template is the chrome: a short widget line of its own (a table's row number) costs little.
+  if (line.role !== 'body') return templated ? -OWN_LINE : -CHROME;
   if (isProse(line.text)) return n;
   // With the template known, a short line of the page's own is its text (a table cell).
   if (templated) return OWN_LINE;
@@ -126,6 +130,9 @@ function keptAbove(lines: readonly Line[], first: number): number {
   return start;
 }
 
+/** An editors' label whose names are on the next line (责任编辑： / 张三). */
+const EDITOR_LABEL_ONLY = /^[【\[(（]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*$/u;
+
 /** How many lines after the text may hold its credits (a byline, 关键词, 责编). */
 const CREDITS_WINDOW = 4;
 
@@ -135,6 +142,7 @@ function withClosingCredits(lines: readonly Line[], last: number): number {
   for (let i = last + 1; i < lines.length && i <= last + CREDITS_WINDOW; i++) {
     const line = lines[i]!;
     if (line.role === 'body' && isClosingCredit(line.text)) end = i;
+    else if (line.role === 'body' && i === end + 1 && EDITOR_LABEL_ONLY.test(lines[end]!.text) && namesOnly(line.text)) end = i;
     else if (line.role === 'body') break;
   }
   return end;

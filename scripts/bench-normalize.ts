@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalize } from '../src/stages/normalize/index.js';
-import { toSimplified } from '../src/stages/normalize/opencc.js';
+import { toSimplified } from '../src/stages/normalize/core/opencc.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name: string, fallback: string) => {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultConfig } from '../src/config/defaults.js';
 import { enrichCorpus } from '../src/stages/corpus/index.js';
 import { discoverSources } from '../src/stages/load/discover.js';
-import { processFile } from '../src/run/process.js';
+import { processFile } from '../src/run/per-file/process.js';
 import { assembleIndex, type SearchManifest } from '../src/stages/search/assemble.js';
 import { documentTokens, searchDoc } from '../src/stages/search/documents.js';
 import { shardOf } from '../src/stages/search/hash.js';

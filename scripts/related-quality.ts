@@ -18,7 +18,7 @@ import { relatedArticles } from '../src/stages/site/related.js';
 import type { Article } from '../src/model/index.js';
 import { makeArticle } from '../test/helpers/articles.js';
 import { corpusDir, projectRoot } from '../test/helpers/paths.js';
-import { articleFacts } from '../src/run/facts.js';
+import { articleFacts } from '../src/run/per-file/facts.js';
 import type { TermCounts } from '../src/text/terms.js';
 
 function option(name: string): string | undefined {

@@ -4,7 +4,7 @@
 // as its own process (`node lib/scripts/bench/libraries.js <contentDir>`); it prints one JSON line.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { toSimplified } from '../../src/stages/normalize/opencc.js';
+import { toSimplified } from '../../src/stages/normalize/core/opencc.js';
 import { jieba } from '../../src/text/segmenter.js';
 
 export interface LibraryFloor {

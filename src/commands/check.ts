@@ -83,15 +83,24 @@ async function expand(targets: string[]): Promise<Input[]> {
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 /**
- * Runs the per-file stages on every input, then the corpus step over all articles (computed keywords
- * need the corpus IDF; duplicates need every article), as `build` does.
+ * Runs the per-file stages on every input, each with its share of the inputs' site template, then
+ * the corpus step over all articles (computed keywords need the corpus IDF; duplicates need every
+ * article), as `build` does.
  */
 async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
-  const [{ processFile }, { enrichCorpus }] = await Promise.all([import('../run/per-file/process.js'), import('../stages/corpus/index.js')]);
+  const [{ processFile }, { readPagePairs, TemplateShares }, { eachLimited }, { enrichCorpus }] = await Promise.all([
+    import('../run/per-file/process.js'),
+    import('../run/per-file/template.js'),
+    import('../run/concurrency.js'),
+    import('../stages/corpus/index.js'),
+  ]);
+  const pairs = new Map<Input, Awaited<ReturnType<typeof readPagePairs>>>();
+  await eachLimited(inputs, 8, async (input) => void pairs.set(input, await readPagePairs(input.abs, input.base, config)));
+  const template = TemplateShares.of([...pairs.values()].flatMap((p) => p ?? []));
   const checked: Checked[] = [];
   const facts = new Map<string, ArticleFacts>();
   for (const input of inputs) {
-    const r = await processFile(input.abs, input.base, config);
+    const r = await processFile(input.abs, input.base, config, TemplateShares.options(template.share(pairs.get(input))));
     checked.push({ shown: input.shown, file: r.file, article: r.article, diagnostics: r.diagnostics });
     // Articles from different folders may share a relative path: the corpus step keys them by `shown`.
     if (r.facts) facts.set(input.shown, r.facts);

@@ -130,7 +130,7 @@ async function runBuild(
   facts = enriched.facts;
   const corpus = t();
   if (options.once) {
-    files.releaseFacts();
+    files.release();
     releaseGeneralIdf();
     facts = keepOnly(facts, 'words');
   }

@@ -1,16 +1,18 @@
 // The per-file stage's results for the input files of a builder, kept between its builds.
 import { defaultJobs } from '../config/defaults.js';
 import { diagnostic, type Config, type FileStamp } from '../model/index.js';
+import type { PagePairs } from '../stages/extract/core/template.js';
 import { sourcePath } from '../stages/load/source-path.js';
 import type { BuildCache } from './cache/files.js';
 import { stampFile } from './cache/stamp.js';
 import { eachLimited } from './concurrency.js';
 import { internTerms } from './per-file/facts.js';
 import type { FileResult } from './per-file/process.js';
+import { readPagePairs, TemplateShares } from './per-file/template.js';
 import type { Stages } from './stages.js';
 import { workersFor, type FilePool } from './workers/pool.js';
 
-/** Input files processed at once: reading overlaps with the CPU-bound stages. */
+/** Input files read or processed at once: reading overlaps with the CPU-bound stages. */
 const FILE_CONCURRENCY = 8;
 
 export interface FileResultsOptions {
@@ -26,17 +28,30 @@ interface Entry {
   /** Stat and sha256 of the bytes the result was made from; undefined when they could not be read. */
   stamp: FileStamp | undefined;
   result: FileResult;
+  /** The template share the result was made with (TemplateShares.signature). */
+  signature: string;
+}
+
+/** A file's bytes as this build sees them, and its line pairs when known without processing it. */
+interface Seen {
+  stamp: FileStamp | undefined;
+  /** The entry held is of these bytes. */
+  current: boolean;
+  pairs?: PagePairs;
 }
 
 /**
  * Each input file's result, by absolute path: taken from the disk cache, or made by the per-file
- * stages on worker threads (a large batch) or in this thread, and made again only when the file's
- * bytes change. A file whose processing throws gets an error result; the rest go on.
+ * stages on worker threads (a large batch) or in this thread. A result is made again when the
+ * file's bytes change, or its share of the site template (lines recurring on many of the files) does.
+ * A file whose processing throws gets an error result; the rest go on.
  */
 export class FileResults {
   private readonly entries = new Map<string, Entry>();
   /** One string per distinct term across the site (see internTerms). */
   private readonly termStrings = new Map<string, string>();
+  /** The template of the last update, for files processed one at a time until the next (dev's preview). */
+  private template = TemplateShares.of([]);
 
   constructor(
     private readonly config: Config,
@@ -52,26 +67,22 @@ export class FileResults {
   async update(files: string[], changed: ReadonlySet<string> | undefined): Promise<number> {
     const present = new Set(files);
     for (const known of [...this.entries.keys()]) if (!present.has(known)) this.entries.delete(known);
-    const taken = this.fromDiskCache(files);
-    let done = 0;
-    let processed = 0;
-    const pool = this.openPool(files.filter((f) => !this.entries.has(f) || changed?.has(f)).length);
+    this.fromDiskCache(files);
+    const seen = await this.look(files, changed);
+    this.template = TemplateShares.of(files.flatMap((f) => seen.get(f)!.pairs ?? []));
+    const shares = new Map(files.map((f) => [f, this.template.share(seen.get(f)!.pairs)]));
+    const stale = files.filter((f) => !this.upToDate(f, seen.get(f)!, shares.get(f)!));
+    let done = files.length - stale.length;
+    const pool = this.openPool(stale.length);
     try {
-      await eachLimited(files, Math.max(FILE_CONCURRENCY, 2 * (pool?.size ?? 0)), async (file) => {
-        const entry = this.entries.get(file);
-        if (!entry && !taken.has(file)) {
-          // Nothing to compare with: processing stamps the bytes it reads, so this thread reads nothing.
-          this.entries.set(file, await this.processAndKeep(file, pool));
-          processed++;
-        } else if (!(entry && changed && !changed.has(file) && entry.stamp !== undefined)) {
-          if (await this.refresh(file, taken.has(file) ? taken.get(file) : stampFile(file), pool)) processed++;
-        }
+      await eachLimited(stale, Math.max(FILE_CONCURRENCY, 2 * (pool?.size ?? 0)), async (file) => {
+        this.entries.set(file, await this.processAndKeep(file, shares.get(file)!, pool, seen.get(file)!.stamp));
         this.options.onProgress?.(++done, files.length);
       });
     } finally {
       await pool?.close();
     }
-    return processed;
+    return stale.length;
   }
 
   /** The result for a file `update` was given. */
@@ -84,55 +95,72 @@ export class FileResults {
     return this.entries.get(file)?.stamp;
   }
 
-  /** One input through the results (processed again when its bytes changed); undefined when it cannot be read (gone). */
+  /**
+   * One input through the results (processed again when its bytes or its share of the last
+   * update's template changed); undefined when it cannot be read (gone).
+   */
   async one(file: string): Promise<FileResult | undefined> {
     const stamp = stampFile(file);
     if (stamp === undefined) return undefined;
-    await this.refresh(file, stamp, undefined);
+    const entry = this.entries.get(file);
+    const current = entry?.stamp?.hash === stamp.hash;
+    const pairs = current ? entry!.result.pairs : await readPagePairs(file, this.config.contentDir, this.config);
+    const share = this.template.share(pairs);
+    if (!this.upToDate(file, { stamp, current, pairs }, share)) this.entries.set(file, await this.processAndKeep(file, share, undefined, stamp));
     return this.result(file);
   }
 
-  /** Lets go of every result's facts (a one-off build, once the corpus step has read them). */
-  releaseFacts(): void {
-    for (const entry of this.entries.values()) if (entry.result.facts) entry.result = { ...entry.result, facts: undefined };
+  /** Lets go of what only the per-file stage and the corpus step read (a one-off build, once the corpus step is done). */
+  release(): void {
+    for (const entry of this.entries.values()) entry.result = { ...entry.result, facts: undefined, pairs: undefined };
   }
 
-  /**
-   * Takes the disk cache's results for files held nowhere yet, before any file is processed (so
-   * only the misses are left to process). Returns the stamps it took meanwhile (of files the disk
-   * cache knows: the others are stamped as they are processed).
-   */
-  private fromDiskCache(files: string[]): Map<string, FileStamp | undefined> {
-    const taken = new Map<string, FileStamp | undefined>();
+  /** Takes the disk cache's results for files held nowhere yet (whatever template share they were made with). */
+  private fromDiskCache(files: string[]): void {
     const cache = this.options.cache;
-    if (!cache) return taken;
+    if (!cache) return;
     for (const file of files) {
       const rel = sourcePath(this.config.contentDir, file);
       if (this.entries.has(file) || !cache.has(rel)) continue;
       const stamp = cache.stamp(file);
-      taken.set(file, stamp);
-      const result = stamp && cache.lookup(rel, stamp.hash);
-      if (result) this.entries.set(file, { stamp, result: this.interned(result) });
+      const stored = stamp && cache.lookup(rel, stamp.hash);
+      if (stored) this.entries.set(file, { stamp, result: this.interned(stored.result), signature: stored.signature });
     }
-    return taken;
-  }
-
-  /** Processes the file again unless its result was made from the same bytes; true when it did. */
-  private async refresh(file: string, stamp: FileStamp | undefined, pool: FilePool | undefined): Promise<boolean> {
-    const entry = this.entries.get(file);
-    if (entry && stamp !== undefined && entry.stamp?.hash === stamp.hash) return false;
-    this.entries.set(file, await this.processAndKeep(file, pool, stamp));
-    return true;
   }
 
   /**
-   * Processes one file and offers the result to the disk cache. Its stamp is the one processing
-   * took of the bytes it read, else `before` (taken before processing; undefined: read it again next time).
+   * Each file's bytes now and its line pairs: from the result held when its bytes are the same
+   * (files not in `changed` are trusted unread), else read from the file. A file held nowhere is
+   * not stamped here: processing stamps the bytes it reads.
    */
-  private async processAndKeep(file: string, pool: FilePool | undefined, before?: FileStamp): Promise<Entry> {
-    const { stamp, ...result } = await this.safeProcess(file, pool);
-    this.options.cache?.store(result, stamp?.hash);
-    return { stamp: stamp ?? before, result };
+  private async look(files: string[], changed: ReadonlySet<string> | undefined): Promise<Map<string, Seen>> {
+    const seen = new Map<string, Seen>();
+    await eachLimited(files, FILE_CONCURRENCY, async (file) => {
+      const entry = this.entries.get(file);
+      const trusted = entry !== undefined && changed !== undefined && !changed.has(file) && entry.stamp !== undefined;
+      const stamp = trusted ? entry.stamp : entry ? stampFile(file) : undefined;
+      const current = entry !== undefined && stamp !== undefined && entry.stamp?.hash === stamp.hash;
+      const pairs = current ? entry.result.pairs : await readPagePairs(file, this.config.contentDir, this.config);
+      seen.set(file, { stamp, current, pairs });
+    });
+    return seen;
+  }
+
+  /** The result held for `file` was made from its current bytes and with this template share. */
+  private upToDate(file: string, seen: Seen, share: readonly number[]): boolean {
+    const entry = this.entries.get(file);
+    return seen.current && entry !== undefined && entry.signature === TemplateShares.signature(share);
+  }
+
+  /**
+   * Processes one file with its template share and offers the result to the disk cache. Its stamp
+   * is the one processing took of the bytes it read, else `before` (undefined: read it again next time).
+   */
+  private async processAndKeep(file: string, share: number[], pool: FilePool | undefined, before?: FileStamp): Promise<Entry> {
+    const { stamp, ...result } = await this.safeProcess(file, share, pool);
+    const signature = TemplateShares.signature(share);
+    this.options.cache?.store(result, stamp?.hash, signature);
+    return { stamp: stamp ?? before, result, signature };
   }
 
   /**
@@ -150,9 +178,10 @@ export class FileResults {
     return result;
   }
 
-  private async safeProcess(file: string, pool: FilePool | undefined): Promise<FileResult> {
+  private async safeProcess(file: string, share: number[], pool: FilePool | undefined): Promise<FileResult> {
     try {
-      return this.interned(await (pool ? pool.run(file) : this.stages.processFile(file, this.config.contentDir, this.config)));
+      const made = pool ? pool.run(file, share) : this.stages.processFile(file, this.config.contentDir, this.config, TemplateShares.options(share));
+      return this.interned(await made);
     } catch (err) {
       const rel = sourcePath(this.config.contentDir, file);
       const message = `internal error while processing this file (${(err as Error).message}); the rest of the site was built`;

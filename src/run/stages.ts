@@ -1,5 +1,6 @@
 import type { Article, Config, FactsByFile, Page, Site, WriteReport } from '../model/index.js';
 import { enrichCorpus, type CorpusModel, type Enriched } from '../stages/corpus/index.js';
+import type { ExtractOptions } from '../stages/extract/index.js';
 import { discoverSources } from '../stages/load/discover.js';
 import { buildSite, type SiteInputs } from '../stages/site/index.js';
 import { writeSite, type WriteOptions } from '../stages/write/index.js';
@@ -10,7 +11,8 @@ import { createFilePool, type FilePool } from './workers/pool.js';
 /** The stage functions a build composes; tests swap in fakes for one or more. */
 export interface Stages {
   discover(contentDir: string): Promise<string[]>;
-  processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult>;
+  /** `extractOptions`: the file's share of the site template (run/per-file/template.ts). */
+  processFile(absPath: string, contentDir: string, config: Config, extractOptions?: ExtractOptions): Promise<FileResult>;
   /** Worker threads running processFile for large batches; without it every file is processed in this thread. */
   filePool?(config: Config, size: number): FilePool;
   enrichCorpus(articles: Article[], facts: FactsByFile, config: Config, keep?: (model: CorpusModel) => void): Enriched;

@@ -18,9 +18,24 @@ export function charLength(s: string): number {
   return n;
 }
 
-/** Number of Han (Chinese) characters. */
+const NOT_HAN = /\P{Script=Han}/gu;
+
+/** Han characters in `s` (one pass, no string per character: the shape tests call it on every line, often). */
 export function hanCount(s: string): number {
-  return (s.match(/\p{Script=Han}/gu) ?? []).length;
+  return charLength(s.replace(NOT_HAN, ''));
+}
+
+/**
+ * At least `min` Han characters in `s`: counts the common CJK block by code unit first (no regular
+ * expression), which settles almost every line; hanCount only for the rest.
+ */
+export function hasHan(s: string, min: number): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0x4e00 && u <= 0x9fff && ++n >= min) return true;
+  }
+  return hanCount(s) >= min;
 }
 
 /** The first `n` characters (code points) of `s`. */

@@ -11,7 +11,7 @@ import { sha256 } from '../../text/hash.js';
 import { canonicalJson, stampFile } from './stamp.js';
 
 /** Bumped whenever the pack's layout or what a result holds changes: an older pack is then never read. */
-export const FORMAT = 5;
+export const FORMAT = 6;
 export const PACK_FILE = 'files.v8';
 
 /** What the builder asks of a cache: stamps for inputs, results by content, fresh results to keep. */
@@ -20,15 +20,20 @@ export interface BuildCache {
   stamp(absPath: string): FileStamp | undefined;
   /** Whether a result for `relPath` is stored (from any bytes): files it is not stamped before processing. */
   has(relPath: string): boolean;
-  /** The stored result for `relPath` when it was made from bytes with this sha256. */
-  lookup(relPath: string, hash: string): FileResult | undefined;
+  /**
+   * The stored result for `relPath` when it was made from bytes with this sha256, and the signature
+   * of the template share it was made with (see run/per-file/template.ts): the caller decides
+   * whether that share still holds; the result's line pairs are the page's either way.
+   */
+  lookup(relPath: string, hash: string): Stored | undefined;
   /**
    * Keeps a fresh result made from bytes whose hash it carries: an article, or a file refused with
    * diagnostics (binary, undecodable, empty) after its bytes were read, which the same bytes refuse
    * again. `bytesHash` is their sha256 when processing read them (FileResult.stamp); a result with
-   * neither (unreadable file, a worker that crashed) is made again next time.
+   * neither (unreadable file, a worker that crashed) is made again next time. `signature`: of the
+   * template share it was made with ('' for none).
    */
-  store(result: FileResult, bytesHash?: string): void;
+  store(result: FileResult, bytesHash: string | undefined, signature: string): void;
 }
 
 export interface FileCache extends BuildCache {
@@ -54,9 +59,14 @@ export interface OpenOptions {
   note?: (line: string) => void;
 }
 
-interface Entry {
-  hash: string;
+/** A result as the cache keeps it: with the template share it was made with. */
+export interface Stored {
   result: FileResult;
+  signature: string;
+}
+
+interface Entry extends Stored {
+  hash: string;
 }
 
 /** What a pack says about itself; read first, so a pack of other code or settings is never deserialised whole. */
@@ -67,7 +77,7 @@ export interface PackHeader {
   entries: number;
 }
 
-export type PackEntry = [rel: string, hash: string, result: FileResult];
+export type PackEntry = [rel: string, hash: string, signature: string, result: FileResult];
 
 /** The first bytes of a pack of this layout; anything else (older packs included) is another version's. */
 const MAGIC = Buffer.from('parkpack');
@@ -167,15 +177,15 @@ export async function openFileCache(cacheDir: string, config: Config, options: O
       const entry = entries.get(relPath);
       if (entry?.hash === hash) {
         hits++;
-        return entry.result;
+        return entry;
       }
       misses++;
       return undefined;
     },
-    store(result, bytesHash) {
-      const hash = result.article?.hash ?? bytesHash;
+    store(result, bytesHash, signature) {
+      const hash = bytesHash ?? result.article?.hash;
       if (hash === undefined) return;
-      entries.set(result.file, { hash, result });
+      entries.set(result.file, { hash, signature, result });
       dirty = true;
     },
     release() {
@@ -191,7 +201,7 @@ export async function openFileCache(cacheDir: string, config: Config, options: O
       }
       if (!dirty) return 0;
       const start = performance.now();
-      await writeAtomically(file, packFrames({ format: FORMAT, key }, [...entries].map(([rel, e]): PackEntry => [rel, e.hash, e.result])));
+      await writeAtomically(file, packFrames({ format: FORMAT, key }, [...entries].map(([rel, e]): PackEntry => [rel, e.hash, e.signature, e.result])));
       dirty = false;
       return performance.now() - start;
     },
@@ -215,5 +225,5 @@ async function readPack(file: string, key: string, note: (line: string) => void)
     note(`cache: ${file} was made by another parkpress version or with other settings; building without it`);
     return new Map();
   }
-  return new Map(entries.map(([rel, hash, result]) => [rel, { hash, result }]));
+  return new Map(entries.map(([rel, hash, signature, result]) => [rel, { hash, signature, result }]));
 }

@@ -1,6 +1,7 @@
 // The per-file stages, the one place build, check, dev and ingest run them, so they never disagree about an article.
 import { diagnostic, type Article, type ArticleFacts, type Config, type Diagnostic, type FileStamp } from '../../model/index.js';
-import { extract } from '../../stages/extract/index.js';
+import { pagePairs, type PagePairs } from '../../stages/extract/core/template.js';
+import { extract, type ExtractOptions } from '../../stages/extract/index.js';
 import { loadSource, loadSourceSync, type StampedLoad } from '../../stages/load/index.js';
 import { normalize } from '../../stages/normalize/index.js';
 import { articleFacts } from './facts.js';
@@ -13,39 +14,45 @@ export interface FileResult {
   article?: Article;
   /** What later stages read of the article alone; present with `article`. */
   facts?: ArticleFacts;
+  /** The page's line pairs, which the site template counts (absent when the file could not be loaded). */
+  pairs?: PagePairs;
   /** All diagnostics for the file (also copied into article.diagnostics when there is one). */
   diagnostics: Diagnostic[];
   /** Stat and sha256 of the bytes this was made from (see StampedLoad); absent when they were not read. */
   stamp?: FileStamp;
 }
 
-/** load -> normalize -> extract for one file, then the article's facts (model/facts.ts). */
-export async function processFile(absPath: string, contentDir: string, config: Config): Promise<FileResult> {
-  return fromLoaded(absPath, await loadSource(absPath, contentDir, config.limits));
+/**
+ * load -> normalize -> extract for one file, then the article's facts (model/facts.ts). `extractOptions`
+ * carry what is known beyond the file (its share of the site template).
+ */
+export async function processFile(absPath: string, contentDir: string, config: Config, extractOptions: ExtractOptions = {}): Promise<FileResult> {
+  return fromLoaded(absPath, await loadSource(absPath, contentDir, config.limits), extractOptions);
 }
 
 /** processFile with blocking reads, for worker threads (see loadSourceSync). */
-export function processFileSync(absPath: string, contentDir: string, config: Config): FileResult {
-  return fromLoaded(absPath, loadSourceSync(absPath, contentDir, config.limits));
+export function processFileSync(absPath: string, contentDir: string, config: Config, extractOptions: ExtractOptions = {}): FileResult {
+  return fromLoaded(absPath, loadSourceSync(absPath, contentDir, config.limits), extractOptions);
 }
 
 /** normalize -> extract -> facts for a loaded file. */
-function fromLoaded(absPath: string, loaded: StampedLoad): FileResult {
+function fromLoaded(absPath: string, loaded: StampedLoad, extractOptions: ExtractOptions): FileResult {
   const { source, stamp } = loaded;
   const stamped = stamp ? { stamp } : {};
   if (!source) {
     const file = loaded.diagnostics[0]?.file ?? absPath;
     return { file, diagnostics: loaded.diagnostics, ...stamped };
   }
+  const pairs = pagePairs(source.body);
   const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine });
-  const article = extract(source, normalized);
+  const article = extract(source, normalized, extractOptions);
   const diagnostics = [...loaded.diagnostics, ...article.diagnostics];
   if (article.body.trim() === '') {
     // An empty, blank or furniture-only file would publish a page with no title and no text.
     diagnostics.push(noText(source.relPath));
-    return { file: source.relPath, diagnostics, ...stamped };
+    return { file: source.relPath, diagnostics, pairs, ...stamped };
   }
-  return { file: source.relPath, article: { ...article, diagnostics }, facts: articleFacts(article), diagnostics, ...stamped };
+  return { file: source.relPath, article: { ...article, diagnostics }, facts: articleFacts(article), pairs, diagnostics, ...stamped };
 }
 
 function noText(file: string): Diagnostic {

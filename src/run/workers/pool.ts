@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../per-file/process.js';
 import type { Config } from '../../model/index.js';
 
-/** A file sent to a worker. */
-export interface PoolTask { id: number; file: string }
+/** A file sent to a worker, with its share of the site template (run/per-file/template.ts). */
+export interface PoolTask { id: number; file: string; share: number[] }
 /** A worker's answer: the file's result, or the message of what processFile threw. */
 export type PoolReply = { id: number; result: FileResult } | { id: number; error: string };
 
@@ -11,8 +11,11 @@ export type PoolReply = { id: number; result: FileResult } | { id: number; error
 export interface FilePool {
   /** Number of workers. */
   readonly size: number;
-  /** Processes one file (absolute path) on the least busy worker; rejects when the stages throw or the worker dies. */
-  run(file: string): Promise<FileResult>;
+  /**
+   * Processes one file (absolute path) with its template share on the least busy worker; rejects
+   * when the stages throw or the worker dies.
+   */
+  run(file: string, share?: number[]): Promise<FileResult>;
   /** Ends the workers; pending files are rejected. */
   close(): Promise<void>;
 }
@@ -36,6 +39,7 @@ export const TASKS_PER_WORKER = 2;
 interface Task {
   id: number;
   file: string;
+  share: number[];
   resolve: (r: FileResult) => void;
   reject: (e: Error) => void;
   /** Held by a worker that died: it runs again once, alone, so a crash is pinned on the file that caused it. */
@@ -104,16 +108,16 @@ export function createFilePool(config: Config, size: number, script: URL = WORKE
       const task = queue.shift()!;
       slot.held.set(task.id, task);
       slot.worker.ref();
-      slot.worker.postMessage({ id: task.id, file: task.file } satisfies PoolTask);
+      slot.worker.postMessage({ id: task.id, file: task.file, share: task.share } satisfies PoolTask);
     }
   }
 
   return {
     size,
-    run(file) {
+    run(file, share = []) {
       if (closed) return Promise.reject(new Error('the file pool is closed'));
       return new Promise<FileResult>((resolve, reject) => {
-        queue.push({ id: nextId++, file, resolve, reject });
+        queue.push({ id: nextId++, file, share, resolve, reject });
         // A new worker first, so the first files spread over all of them.
         if (slots.size < size) start();
         else for (const slot of slots) feed(slot);

@@ -133,7 +133,7 @@ test('a pack in the previous format is ignored, not read with the new shape, eve
   const { header, entries } = await readPackFile(file, () => true);
   assert.equal(header.key, packKey(config, 'v1'));
   // What an earlier format held: results without the per-file facts.
-  const old = entries!.map(([rel, hash, r]): [string, string, FileResult] => [rel, hash, { ...r, facts: undefined }]);
+  const old = entries!.map(([rel, hash, , r]): [string, string, FileResult] => [rel, hash, { ...r, facts: undefined }]);
   // Format 2 was one v8 value holding header and entries together.
   await writeFile(file, serialize({ format: 2, key: header.key, entries: old }));
   const notes: string[] = [];
@@ -144,7 +144,7 @@ test('a pack in the previous format is ignored, not read with the new shape, eve
   assert.equal(again.processed.length, 5, 'every file made afresh');
   const saved = await readPackFile(file, () => true);
   assert.equal(saved.header.format, FORMAT);
-  assert.ok(saved.entries!.every(([, , r]) => r.facts!.fingerprints instanceof Uint32Array && r.facts!.readingMinutes >= 1));
+  assert.ok(saved.entries!.every(([, , , r]) => r.facts!.fingerprints instanceof Uint32Array && r.facts!.readingMinutes >= 1 && r.pairs!.pairs.length > 0));
 });
 
 test("a pack of other code is judged by its header alone: its entries are never deserialised", async () => {

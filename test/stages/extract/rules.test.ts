@@ -6,17 +6,25 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { processFile } from '../../../src/run/per-file/process.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
-import { rules } from '../../../src/stages/extract/index.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { rules, type ExtractOptions } from '../../../src/stages/extract/index.js';
+import { templateOf, type SiteTemplate } from '../../../src/stages/extract/core/template.js';
 import type { Article } from '../../../src/model/index.js';
 import { fixturesDir, projectRoot } from '../../helpers/paths.js';
 
 const dir = path.join(fixturesDir, 'extract');
 
-async function page(name: string): Promise<Article> {
+async function page(name: string, options: ExtractOptions = {}): Promise<Article> {
   const file = name.includes('.') ? name : `${name}.txt`;
-  const result = await processFile(path.join(dir, file), dir, defaultConfig(projectRoot));
+  const result = await processFile(path.join(dir, file), dir, defaultConfig(projectRoot), options);
   assert.ok(result.article, JSON.stringify(result.diagnostics));
   return result.article;
+}
+
+/** The template of the made-up site under fixtures/extract/site/ (four pages sharing menus and a footer). */
+function siteTemplate(): SiteTemplate {
+  const site = path.join(dir, 'site');
+  return templateOf(readdirSync(site).sort().map((f) => readFileSync(path.join(site, f), 'utf8')));
 }
 
 /** Which fixture shows each rule; kept in step with `rules` by the last test. */
@@ -153,7 +161,7 @@ about('parks', 'parks', 'canonical names (经济技术开发区 -> 经开区), m
   assert.equal((await page('inferred-date')).park, '青岛西海岸新区');
 });
 
-about('inferred-date', 'inferred-date', 'latest month-day in the year the text establishes; 到2035年 is a target, not the year', async () => {
+about('inferred-date', 'inferred-date', 'an article file: its latest event in the year it calls its own (今年, 2023年); 到2035年 is a target, not the year', async () => {
   const a = await page('inferred-date');
   assert.equal(a.date, '2023-10-25');
   assert.equal(a.provenance.date, 'inferred');
@@ -168,12 +176,19 @@ test('title: a 【label】-led first line is the headline even when it ends in �
   assert.ok(a.body.startsWith('今年以来'));
 });
 
-test('title: no headline-shaped first line is a warning naming the line; the first words stand in', async () => {
+about('stand-in-title', 'no-title', 'no headline-shaped first line is a warning naming the line; the first words stand in', async () => {
   const a = await page('no-title');
   assert.equal(a.provenance.title, 'computed');
   assert.ok(a.title.startsWith('昨天，昆山高新区'));
   const d = a.diagnostics.find((x) => x.rule === 'extract/title');
   assert.ok(d && d.severity === 'warning' && d.line === 1 && d.file === 'no-title.txt');
+});
+
+test('stand-in-title: the first words are read after the lead, so the title starts with the story', async () => {
+  const a = await page('lead-no-title');
+  assert.equal(a.provenance.title, 'computed');
+  assert.ok(a.title.startsWith('新竹科学园区今年第二季营业额'), a.title);
+  assert.deepEqual(a.authors, ['林志远']);
 });
 
 test('front-matter: editor values win; wrong types are errors naming the key and the extracted value is used', async () => {
@@ -224,6 +239,85 @@ about('markup', 'markup', 'HTML in the article text is reported with its line an
   const found = a.diagnostics.filter((d) => d.rule === 'extract/markup').map((d) => [d.line, d.severity]);
   assert.deepEqual(found, [[2, 'warning'], [4, 'warning']]);
   assert.ok(a.body.includes('onerror'), 'the text is kept, to be escaped by the renderer');
+});
+
+about('title', 'portal-page', 'the headline is the line with the dateline and the article right below, not the site name, a menu entry or a subtitle', async () => {
+  const a = await page('portal-page');
+  assert.equal(a.title, '长三角一体化示范区今年新开工项目超百个');
+  assert.ok(!a.body.includes('三年行动计划发布'), 'the subtitle under the headline is not article text');
+});
+
+about('main-text', 'portal-page', 'the article is the run of text under the headline: menus, lists, comments and footer leave', async () => {
+  const a = await page('portal-page');
+  assert.ok(a.body.startsWith('5月11日，长三角生态绿色一体化发展示范区'));
+  assert.ok(a.body.trimEnd().endsWith('精准招商。'));
+  for (const s of ['江南新闻网', '热门搜索', '人才公寓', '分享到', '相关新闻', '江南小鱼', '家门口就业', 'Copyright']) assert.ok(!a.body.includes(s), s);
+  assert.deepEqual(a.editors, ['周敏']);
+});
+
+test('main-text: a page with no article (a section index of headlines) has no text: it is reported, not published', async () => {
+  const result = await processFile(path.join(dir, 'index-page.txt'), dir, defaultConfig(projectRoot));
+  assert.equal(result.article, undefined);
+  assert.deepEqual(result.diagnostics.map((d) => d.rule), ['pipeline/no-text']);
+});
+
+about('page-date', 'portal-page', 'the dateline under the headline gives date and source', async () => {
+  const a = await page('portal-page');
+  assert.equal(a.date, '2023-05-12T09:30:00+08:00');
+  assert.equal(a.source, '江南日报');
+  assert.equal(a.category, '园区', 'the footer row (关于我们 | 联系我们) is no breadcrumb');
+});
+
+test('page-date: labels and values on separate lines; a 时间： line inside the text is the text\'s own', async () => {
+  const a = await page('split-dateline');
+  assert.equal(a.date, '2023-06-07');
+  assert.equal(a.source, '清溪县融媒体中心');
+  assert.deepEqual(a.authors, ['李卫东']);
+  assert.ok(a.body.includes('时间：2023年7月15日 9:30'), 'a meeting\'s time stays in the notice');
+  for (const s of ['发布日期', '来源', '作者']) assert.ok(!a.body.includes(s), s);
+});
+
+test('dateline: a Minguo date (112/07/20) after 最新更新：', async () => {
+  const a = await page('minguo-dateline');
+  assert.equal(a.date, '2023-07-20T14:35:00+08:00');
+  assert.ok(a.body.startsWith('新竹科学园区管理局20日公布'));
+});
+
+about('header-block', 'header-byline', 'a byline and an outlet between headline and article give authors and source', async () => {
+  const a = await page('header-byline');
+  assert.equal(a.title, '临港新片区首批跨境数据流动试点启动');
+  assert.deepEqual(a.authors, ['王晓明', '陈静']);
+  assert.equal(a.source, '临港日报');
+  assert.equal(a.views, 368);
+  assert.ok(a.body.startsWith('临港新片区2日宣布'));
+});
+
+about('comments', 'comment-thread', 'a comment thread closes the article: its heading, times, replies and controls leave with the comments', async () => {
+  const a = await page('comment-thread');
+  assert.ok(a.body.trimEnd().endsWith('去年产业规模突破千亿元。'));
+  for (const s of ['评论', '钱塘观潮', '小时前', '算力补贴', '点赞']) assert.ok(!a.body.includes(s), s);
+});
+
+about('wrapped-lines', 'wrapped-text', 'text hard-wrapped at a fixed width is joined back into its paragraphs', async () => {
+  const a = await page('wrapped-text');
+  assert.equal(a.title, '园区的春天');
+  assert.deepEqual(a.authors, ['林一舟']);
+  assert.ok(a.body.includes('研发楼前已经排起了长队'), 'a word cut by the wrap is whole again');
+  assert.equal(a.body.trim().split(/\n{2,}/u).length, 4, 'four paragraphs');
+  assert.deepEqual(a.subheadings, []);
+});
+
+about('site-template', 'site/c.txt', 'with the site\'s template known, menus and footer leave and a table of short lines stays', async () => {
+  const template = siteTemplate();
+  const table = await page('site/c.txt', { template });
+  assert.equal(table.title, '第9周工作安排');
+  assert.equal(table.date, '2023-04-21');
+  assert.equal(table.source, '校办公室');
+  for (const s of ['时间', '4月24日', '教研组长会议', '德育处']) assert.ok(table.body.includes(s), s);
+  for (const s of ['青禾实验学校', '学校概况', '学生天地', 'Copyright']) assert.ok(!table.body.includes(s), s);
+  const news = await page('site/a.txt', { template });
+  assert.ok(news.body.startsWith('4月15日'));
+  assert.ok(news.body.trimEnd().endsWith('科技创新活动。'));
 });
 
 test('every rule in the chain has a fixture and a test here', () => {

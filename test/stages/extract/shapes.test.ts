@@ -8,8 +8,9 @@ import { parseSeries } from '../../../src/stages/extract/rules/series.js';
 import { parseKeywords } from '../../../src/stages/extract/rules/keywords-line.js';
 import { inferDate } from '../../../src/stages/extract/rules/inferred-date.js';
 import { namesOnly } from '../../../src/stages/extract/core/names.js';
-import { parseDateString } from '../../../src/stages/extract/core/dates.js';
+import { findDates, formatDate, parseDateString } from '../../../src/stages/extract/core/dates.js';
 import { findParks, zoneForms } from '../../../src/text/zones.js';
+import { isCandidate, isHeadline, withoutSiteName } from '../../../src/stages/extract/core/headline-shape.js';
 
 test('zone names: place prefix kept, country and generic words dropped, long suffixes shortened', () => {
   const names = (t: string): string[] => findParks(t).map((p) => p.name);
@@ -38,6 +39,37 @@ test('datelines in every listed form give ISO 8601 in +08:00', () => {
     ['稿源：经济日报 发布人：李四', { source: '经济日报', authors: ['李四'] }],
   ];
   for (const [line, want] of cases) assert.deepEqual(parseDateline(line), want, line);
+});
+
+test('datelines as portals glue them: names beside the date, labels without colons, counters, Western and Minguo dates', () => {
+  const cases: [string, object][] = [
+    ['市第一中学　2013-02-27', { date: '2013-02-27', source: '市第一中学' }],
+    ['原创 江城晚报 2019-09-09 16:01:46', { date: '2019-09-09T16:01:46+08:00', source: '江城晚报' }],
+    ['2020-05-06 08:15来源：江东日报作者：杨帆', { date: '2020-05-06T08:15:00+08:00', source: '江东日报', authors: ['杨帆'] }],
+    ['2021-03-04 21:30江南日报 记者何敏／杭州报导', { date: '2021-03-04T21:30:00+08:00', authors: ['何敏'], source: '江南日报' }],
+    ['lanshan 发表于 2006-5-15 11:46:00', { date: '2006-05-15T11:46:00+08:00', authors: ['lanshan'] }],
+    ['发表于2014-08-24 21:30|', { date: '2014-08-24T21:30:00+08:00' }],
+    ['2004-12-10 阅读1054次', { date: '2004-12-10', views: 1054 }],
+    ['更新日期： 2023年6月7日', { date: '2023-06-07' }],
+    ['2011年10月11来源：江北日报', { date: '2011-10-11', source: '江北日报' }],
+    ['出版时间：2016/05/21 11:44', { date: '2016-05-21T11:44:00+08:00' }],
+    ['发表时间： 06/02/2022 - 13:48', { date: '2022-02-06T13:48:00+08:00' }],
+    ['9/17/2004 5:54:13 PM', { date: '2004-09-17T17:54:13+08:00' }],
+    ['最新更新：108/11/07 10:48', { date: '2019-11-07T10:48:00+08:00' }],
+    ['民国105年3月19日', { date: '2016-03-19' }],
+    ['15:312018/09/16', { date: '2018-09-16' }],
+    ['2022年02月13日07:48 | 来源：江海日报', { date: '2022-02-13T07:48:00+08:00', source: '江海日报' }],
+    ['来源：国际在线　参与互动（0）', { source: '国际在线' }],
+    ['时间：2023年7月15日 9:30', { date: '2023-07-15T09:30:00+08:00', eventLike: true }],
+  ];
+  for (const [line, want] of cases) assert.deepEqual(parseDateline(line), want, line);
+});
+
+test('not datelines: list entries with a date, form fields, words ending like a label', () => {
+  assert.equal(parseDateline('第六届论坛在江城开幕（2006-12-19）[836]'), null);
+  assert.equal(parseDateline('（1）发生变动日期：108/07/29'), null);
+  assert.equal(parseDateline('相关评论：'), null);
+  assert.equal(parseDateline('[点击此处收藏本文] 发表于2005年09月07日 11:57 AM')?.authors, undefined);
 });
 
 test('a sentence that starts with a date, or an impossible date, is not a dateline', () => {
@@ -71,13 +103,34 @@ test('names-only lines need every token to be a plausible personal name', () => 
   assert.equal(namesOnly('产业拓新 格局描画'), null);
 });
 
-test('inferred dates: latest full date, or month-day in the established year; none without a year', () => {
-  assert.equal(inferDate('2017年6月6日，高新区成立。2021年度，园区……11月21日，公园开放。10月29日签约。'), '2021-11-21');
-  assert.equal(inferDate('2022年，全区……2月26日下午召开会议。'), '2022-02-26');
-  assert.equal(inferDate('3月8日签约。'), null);
-  assert.equal(inferDate('到2035年建成。3月8日签约。'), null);
-  assert.equal(inferDate('2019年，会议11月3日召开。新规2020年1月1日起施行。'), '2019-11-03', 'a start date is not the writing date');
-  assert.equal(inferDate('金价创下2011年11月以来新高。8月7日收盘。'), null, '“since 2011” does not set the story in 2011');
+test('inferred dates: the day the text names (edition, dispatch with its date, today named), on any page', () => {
+  assert.equal(inferDate('本报记者 张三\n《江南日报》（2022年02月13日 02版）', false), '2022-02-13');
+  assert.equal(inferDate('新华社北京2023年3月20日电 会议今天举行。', false), '2023-03-20');
+  assert.equal(inferDate('2023年，园区发展迅速。今天（5月9日），园区举行签约仪式。', false), '2023-05-09');
+  assert.equal(inferDate('5月9日（今天），园区举行签约仪式。', false), null, 'without a year of its own, no date');
+});
+
+test('inferred dates: an article file is dated by its latest event in the year it calls its own; a page dump is not', () => {
+  assert.equal(inferDate('今年，2021年度，园区建设了公园。10月29日，签约。11月21日，公园开放。', true), '2021-11-21');
+  assert.equal(inferDate('2022年，全区项目增多。今年将再建十个。\n2月26日下午，书记带队调研。', true), '2022-02-26');
+  assert.equal(inferDate('2022年，全区项目增多。\n2月26日下午，书记带队调研。', true), null, 'the text must speak of its present year (今年)');
+  assert.equal(inferDate('今年，2021年度，园区建设了公园。11月21日，公园开放。', false), null);
+  assert.equal(inferDate('1974年创刊的杂志今年改版，主编1932年出生。9月14日，新刊发行。', true), null, 'founding and birth years are the past, not the text\'s year');
+  assert.equal(inferDate('2017年6月6日，高新区成立。4月23日，人才公寓交付。', true), null, 'a year inside a full date is that event\'s, not the text\'s');
+  assert.equal(inferDate('项目预计2026年完工。12月17日，项目开工。', true), null, 'a target year is not the text\'s');
+  assert.equal(inferDate('到2035年建成。3月8日，签约。', true), null);
+  assert.equal(inferDate('3月8日，签约。', true), null);
+  assert.equal(inferDate('今年5G起步，2024年覆盖率可达45%，2030年进入爆发期。10月22日，公司公布计划。', true), null, 'several years: none is clearly the text\'s');
+});
+
+test('findDates: year-first, day-first year-last, Minguo; AM/PM; invalid days skipped', () => {
+  const iso = (text: string): string[] => findDates(text).map((d) => formatDate(d.parts));
+  assert.deepEqual(iso('2024年2月30日 2024年2月29日'), ['2024-02-29']);
+  assert.deepEqual(iso('06/02/2022'), ['2022-02-06'], 'day first when both could be a month');
+  assert.deepEqual(iso('12/25/2021 11:57 AM'), ['2021-12-25T11:57:00+08:00']);
+  assert.deepEqual(iso('12:05 AM 1/2/2020'), ['2020-02-01']);
+  assert.deepEqual(iso('民國108年11月7日'), ['2019-11-07']);
+  assert.deepEqual(iso('110/220/330'), [], 'slashes between other numbers are no Minguo date');
 });
 
 test('editor dates accept ISO and Chinese forms and reject words', () => {
@@ -85,4 +138,20 @@ test('editor dates accept ISO and Chinese forms and reject words', () => {
   assert.equal(parseDateString('2024-03-20T18:44:00+08:00'), '2024-03-20T18:44:00+08:00');
   assert.equal(parseDateString('2024年3月20日 18:44'), '2024-03-20T18:44:00+08:00');
   assert.equal(parseDateString('tomorrow'), null);
+});
+
+test('headline shape: short, unclosed, mostly Chinese; cut before a site name; never a list entry, byline, form field or table row', () => {
+  assert.ok(isHeadline('园区迎来新一批重点项目'));
+  assert.ok(isHeadline('1966年'), 'a short headline of figures');
+  assert.ok(isHeadline('他放弃百万年薪来到这里 唯一的要求竟是……'), 'cut short by the page');
+  assert.ok(!isHeadline('园区今天迎来一批新项目。'));
+  assert.equal(withoutSiteName('园区迎来新一批重点项目_江南新闻网'), '园区迎来新一批重点项目');
+  assert.equal(withoutSiteName('园区迎来新一批重点项目 | 园区 | 江南日报'), '园区迎来新一批重点项目');
+  assert.equal(withoutSiteName('书记市长这一周 | 奋马扬鞭争春色'), '书记市长这一周 | 奋马扬鞭争春色', 'a column name before a bar is part of the headline');
+  const line = (text: string) => ({ text, line: 1, role: 'body' as const });
+  assert.ok(isCandidate(line('园区迎来新一批重点项目')));
+  for (const text of ['- 园区迎来新一批重点项目', '本报记者 王晓明 陈静', '——热烈祝贺大会开幕', '主管或诉讼及非讼代理人）：发言人', '4.相互持股比例：不适用',
+    '预计换股作业计划：不适用', '营业收入         269,558仟元      620,703仟元', '首页 | 新闻 | 园区 | 财经']) {
+    assert.ok(!isCandidate(line(text)), text);
+  }
 });

@@ -26,9 +26,11 @@ test('tw-news: a headline phrase finds its article among the top results', { ski
   const site = await corpusSite();
   assert.ok(site.articles.length > 250, `${site.articles.length} articles`);
   const index = await openPages(await queryModule(), mainIndexPages(site));
-  // Every 10th article whose headline has a phrase long enough to be distinctive.
+  // Every 10th article whose headline has a phrase long enough to be distinctive, and that no more
+  // than 5 headlines share (a filing's 发生变动日期 heads a dozen: which of them ranks first is a tie).
+  const shared = (phrase: string): number => site.articles.filter((a) => a.title.includes(phrase)).length;
   const probes = site.articles.map((a, n) => ({ n, phrase: longestHanRun(a.title) }))
-    .filter((p, i) => i % 10 === 0 && p.phrase.length >= 6);
+    .filter((p, i) => i % 10 === 0 && p.phrase.length >= 6 && shared(p.phrase) <= 5);
   assert.ok(probes.length >= 15, `${probes.length} probes`);
   for (const { n, phrase } of probes) {
     const found = await index.find(phrase);

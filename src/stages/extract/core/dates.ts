@@ -1,13 +1,30 @@
 // Dates as Chinese pages write them, to ISO 8601 in China Standard Time (+08:00).
 // Pure string arithmetic: no Date objects, so no dependence on the machine's time zone.
 
-/** Matches one date (and optional time) in the forms pages use; groups: y, mo, d, h, mi, s. */
-export const DATE_PATTERN =
-  /(?<y>(?:19|20)\d{2})\s*(?:[-/.年])\s*(?<mo>\d{1,2})\s*(?:[-/.月])\s*(?<d>\d{1,2})\s*日?(?:\s*(?<h>\d{1,2})\s*[:：时]\s*(?<mi>\d{2})(?:\s*[:：分]\s*(?<s>\d{2}))?)?/u;
+/** A time after a date (18:44, 18:44:05, 18时44分, ` - 13:48`), with AM/PM when a Western template wrote it. */
+const TIME = String.raw`(?:\s*(?:[-–]\s*)?(?<h>\d{1,2})\s*[:：时]\s*(?<mi>\d{2})(?:\s*[:：分]\s*(?<s>\d{2}))?(?:\s*(?<ampm>[AaPp][Mm])(?![A-Za-z]))?)?`;
+
+/** Matches one year-first date (and optional time) in the forms pages use; groups: y, mo, d, h, mi, s. */
+export const DATE_PATTERN = new RegExp(
+  String.raw`(?<y>(?:19|20)\d{2})\s*(?:[-/.年])\s*(?<mo>\d{1,2})\s*(?:[-/.月])\s*(?<d>\d{1,2})(?!\d)\s*日?` + TIME, 'u');
+
+/**
+ * Year-last dates of Western templates (06/02/2022, 9/17/2004 5:54:13 AM). Day first, as Hong Kong
+ * and European pages write it; month first (the US order) only when the second number cannot be a month.
+ */
+const YEAR_LAST = new RegExp(String.raw`(?<![\d/])(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>(?:19|20)\d{2})(?![\d/])` + TIME, 'u');
+
+/** Republic of China (Minguo) years as Taiwan pages write them: 民國105年3月19日, 105年3月19日, 108/11/07. */
+const MINGUO = new RegExp(
+  String.raw`(?:(?:民国|民國)\s*(?<ry>\d{1,3})|(?<![\d/.])(?<ty>1[0-4]\d))\s*(?:年\s*(?<mo>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|/(?<smo>\d{1,2})/(?<sd>\d{1,2})(?![\d/]))` + TIME, 'u');
+
+/** Minguo year 1 is 1912. */
+const MINGUO_OFFSET = 1911;
 
 export interface DateParts { y: number; mo: number; d: number; h?: number; mi?: number; s?: number }
 
 export function validDate({ y, mo, d, h, mi, s }: DateParts): boolean {
+  if (y < 1900 || y > 2100) return false;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return false;
   if (h !== undefined && (h > 23 || (mi ?? 0) > 59 || (s ?? 0) > 59)) return false;
   return true;
@@ -27,20 +44,62 @@ export function formatDate(p: DateParts): string {
   return `${day}T${pad(p.h)}:${pad(p.mi ?? 0)}:${pad(p.s ?? 0)}+08:00`;
 }
 
-/** The first valid date in `text`, with where it was found. */
-export function findDate(text: string): { parts: DateParts; index: number; length: number } | null {
-  const re = new RegExp(DATE_PATTERN.source, 'gu');
-  for (const m of text.matchAll(re)) {
-    const g = m.groups!;
-    const parts: DateParts = { y: +g.y!, mo: +g.mo!, d: +g.d! };
-    if (g.h !== undefined) {
-      parts.h = +g.h;
-      parts.mi = +g.mi!;
-      if (g.s !== undefined) parts.s = +g.s;
+export interface FoundDate { parts: DateParts; index: number; length: number }
+
+type Groups = Record<string, string | undefined>;
+
+/** Adds the time groups (with AM/PM turned into a 24-hour clock) to a day. */
+function withTime(day: DateParts, g: Groups): DateParts {
+  if (g.h === undefined) return day;
+  let h = +g.h;
+  const ampm = g.ampm?.toLowerCase();
+  if (ampm === 'pm' && h < 12) h += 12;
+  if (ampm === 'am' && h === 12) h = 0;
+  const parts: DateParts = { ...day, h, mi: +g.mi! };
+  if (g.s !== undefined) parts.s = +g.s;
+  return parts;
+}
+
+function yearFirst(g: Groups): DateParts {
+  return withTime({ y: +g.y!, mo: +g.mo!, d: +g.d! }, g);
+}
+
+function yearLast(g: Groups): DateParts {
+  const a = +g.a!;
+  const b = +g.b!;
+  return withTime(b > 12 ? { y: +g.y!, mo: a, d: b } : { y: +g.y!, mo: b, d: a }, g);
+}
+
+function minguo(g: Groups): DateParts {
+  const y = +(g.ry ?? g.ty!) + MINGUO_OFFSET;
+  return withTime({ y, mo: +(g.mo ?? g.smo!), d: +(g.d ?? g.sd!) }, g);
+}
+
+const SHAPES: readonly [RegExp, (g: Groups) => DateParts][] = [
+  [DATE_PATTERN, yearFirst], [YEAR_LAST, yearLast], [MINGUO, minguo],
+];
+
+/** Every valid date in `text`, in order of position (one per place; the year-first shape wins a tie). */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const [shape, read] of SHAPES) {
+    for (const m of text.matchAll(new RegExp(shape.source, 'gu'))) {
+      const parts = read(m.groups as Groups);
+      if (!validDate(parts)) continue;
+      const at = { parts, index: m.index, length: m[0].length };
+      if (!found.some((f) => overlaps(f, at))) found.push(at);
     }
-    if (validDate(parts)) return { parts, index: m.index, length: m[0].length };
   }
-  return null;
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function overlaps(a: FoundDate, b: FoundDate): boolean {
+  return a.index < b.index + b.length && b.index < a.index + a.length;
+}
+
+/** The first valid date in `text`, with where it was found. */
+export function findDate(text: string): FoundDate | null {
+  return findDates(text)[0] ?? null;
 }
 
 /** Parses an editor-written date (ISO-like, 2024年3月20日, with or without time); null when invalid. */

@@ -1,6 +1,8 @@
-import { charLength } from '../../../text/chars.js';
 // Recognising personal names without a dictionary of people: Chinese given names are free,
 // but surnames come from a short list, and bylines are runs of 2-4 character names.
+
+import { jieba } from '../../../text/segmenter.js';
+import { charLength } from '../../../text/chars.js';
 
 /** The ~200 most common single-character surnames (simplified), covering the vast majority of people. */
 const SINGLE = new Set([...
@@ -9,13 +11,25 @@ const SINGLE = new Set([...
 
 const COMPOUND = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '端木', '申屠'];
 
-/** A token that looks like a Chinese personal name: a common surname plus one to two characters. */
+/** Dictionary tags of a person's name (nr, nrfg, nrt) or of a word the dictionary does not know (x). */
+const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x']);
+
+/**
+ * A common word that starts with a surname (时间, 相关, 文化): the dictionary knows it as one word of
+ * another kind. Names it has never seen it leaves unknown, or splits.
+ */
+function isCommonWord(token: string): boolean {
+  const tags = jieba().tag(token, true);
+  return tags.length === 1 && !NAME_TAGS.has(tags[0]!.tag);
+}
+
+/** A token that looks like a Chinese personal name: a common surname plus one to two characters, not a common word. */
 export function isPersonName(token: string): boolean {
   if (!/^\p{Script=Han}{2,4}$/u.test(token)) return false;
   const compound = COMPOUND.some((s) => token.startsWith(s));
   const len = charLength(token);
-  if (compound) return len >= 3;
-  return SINGLE.has(token[0]!) && len <= 3;
+  const shaped = compound ? len >= 3 : SINGLE.has(token[0]!) && len <= 3;
+  return shaped && !isCommonWord(token);
 }
 
 /** Every token of a whitespace/、-separated list is a person name: a byline such as `黄颢 朱大智`. */

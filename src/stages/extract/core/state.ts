@@ -18,6 +18,8 @@ export interface Line {
   role: LineRole;
   /** Id of the rule that gave the line its role, for `check` and debugging. */
   by?: string;
+  /** The line recurs on many of the files extracted together: the site's template (see template.ts). */
+  template?: boolean;
 }
 
 /** Fields the rules fill in; `extract` turns them into an Article. */
@@ -35,6 +37,19 @@ export interface Extracted {
   views: number;
 }
 
+/** What a dateline says: the page's date, source, authors, editors and view count. */
+export interface Dateline {
+  date?: string; source?: string; authors?: string[]; editors?: string[]; views?: number;
+  /** The line is only `时间：date` or `日期：date`: perhaps an event's time (会议时间) rather than the page's. */
+  eventLike?: true;
+}
+
+/** A line (or a label line and its value on the next line) that states dateline fields. */
+export interface DatelineCandidate {
+  lines: Line[];
+  parsed: Dateline;
+}
+
 export interface ExtractState {
   file: string;
   /** The body is markdown parkpress wrote (an ingested `.md`): `##`, `>` and `*caption*` lines keep their roles. */
@@ -46,13 +61,17 @@ export interface ExtractState {
   fields: Partial<Extracted>;
   provenance: Partial<Record<FieldName, Provenance>>;
   diagnostics: Diagnostic[];
+  /** Indices in `lines` of the article's first and last line, once `main-text` has found them. */
+  article?: { first: number; last: number };
+  /** Every dateline on the page, in page order; `page-date` chooses the one that belongs to the article. */
+  datelines: DatelineCandidate[];
 }
 
-/** One phenomenon of real pages, handled in one module (see rules/ and `rules` in index.ts), like a markdown-it rule. */
+/** One phenomenon of real pages, handled in one module (see rules/ and `rules` in index.ts). */
 export interface ExtractRule {
-  /** Stable name, also the suffix of the rule id of its diagnostics (`extract/<name>`). */
+  /** Stable id, used as `extract/<name>` in diagnostics. */
   name: string;
-  /** What the rule does, in one line (shown by rule listings). */
+  /** What the rule recognises and what it does with it, in one line (shown by rule listings). */
   description: string;
   run(state: ExtractState): void;
 }
@@ -69,7 +88,7 @@ export function pageLines(text: string, lineOf: (index: number) => number): Line
 
 /** The state of a page given as plain text (line i+1 is the i-th line), to run one rule on it alone. */
 export function pageState(text: string, file = 'page.txt'): ExtractState {
-  return { file, markdown: false, lines: pageLines(text, (i) => i + 1), fields: {}, provenance: {}, diagnostics: [] };
+  return { file, markdown: false, lines: pageLines(text, (i) => i + 1), fields: {}, provenance: {}, diagnostics: [], datelines: [] };
 }
 
 /** Lines no rule has claimed yet. */

@@ -10,7 +10,7 @@ const REPORTER = /^(?:(?:本报|本台|本网)?(?:记者|特约记者|见习记�
 /** Closing marks: （完）, 【完】, （全文完）, （end）. */
 const END_MARK = /^[（(【\[]\s*(?:完|全文完|结束|end|END)\s*[）)】\]]$/u;
 /** A picture credit: it names where the photos came from, not the article's source. */
-const PICTURE_CREDIT = /^[（(【\[]?\s*(?:图片来源|图片|图源|图片提供|供图|摄影)\s*[:：/]\s*[^）)】\]]*[）)】\]]?$/u;
+const PICTURE_CREDIT = /^[（(【\[]?\s*(?:图片来源|图片|图源|图片提供|供图|摄影)\s*[:：/]\s*[^）)】\]]*[）)】\]]?$|^[（(][^）)]{1,12}(?:提供|供图|摄)[）)]$/u;
 /** Agency and paper leads: `本报讯`, `新华社南京3月20日电（记者 王五）`, `本报讯（记者 张三）`. */
 const LEAD = /^(?<lead>(?:本报讯|本网讯|本台讯|讯|(?:新华社|中新社|中新网|人民网|央视网|新华网)[^，。（(]{0,16}?电))\s*(?:[（(](?<credit>[^）)]{1,40})[）)])?\s*/u;
 
@@ -24,12 +24,20 @@ export function parseCredit(text: string): string[] | null {
   return names && names.length > 0 ? names : null;
 }
 
-function takeEditors(state: ExtractState, line: Line, rule: string): boolean {
+/** A line that closes an article's text: a byline, an editor's credit or an end mark such as （完）. */
+export function isClosingCredit(text: string): boolean {
+  return END_MARK.test(text) || EDITOR.test(text) || bylineNames(text, true) !== null || EDITION.test(text) || BRACKETED_CREDIT.test(text);
+}
+
+/** Takes an editors' credit: `责任编辑：张三`, or the label alone with the names on the next line (`责任编辑：` / `张三`). */
+function takeEditors(state: ExtractState, line: Line, next: Line | undefined, rule: string): boolean {
   const m = EDITOR.exec(line.text);
   if (!m) return false;
-  const names = splitList(m.groups!.names!);
+  const split = m.groups!.names === '' && next !== undefined ? namesOnly(next.text) : null;
+  const names = split ?? splitList(m.groups!.names!);
   if (names.length === 0 || names.some((n) => charLength(n) > 6)) return false;
   mark(line, 'meta', rule);
+  if (split) mark(next!, 'meta', rule);
   addToList(state, 'editors', names);
   return true;
 }
@@ -53,8 +61,13 @@ function takeLead(state: ExtractState, line: Line): void {
   line.text = line.text.slice(m[0].length);
 }
 
+/** The print edition a story ran in: `《某某日报》（ 2022年02月13日 02版）`. */
+const EDITION = /^《[^》]{2,12}》\s*[（(]?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?:第\s*)?[A-Z]?\d{1,2}\s*版\s*[）)]?$/u;
+/** A bracketed credit naming an editor or a reporter: `（某某网编辑 孙桂芳）`, `（通讯员 李明）`. */
+const BRACKETED_CREDIT = /^[（(][^（）()]{0,12}(?:编辑|责编|记者|通讯员|摄影|校对)\s*[^（）()]{1,10}[）)]$/u;
+
 /** A whole line that is a byline: `（记者 张三）`, `记者：张三`, or (last in the body) `黄颢 朱大智`. */
-function bylineNames(text: string, last: boolean): string[] | null {
+export function bylineNames(text: string, last: boolean): string[] | null {
   const inner = unbracket(text);
   if (inner !== null) return parseCredit(inner);
   if (REPORTER.test(text)) return parseCredit(text);
@@ -68,12 +81,12 @@ function bylineNames(text: string, last: boolean): string[] | null {
  */
 export const credits: ExtractRule = {
   name: 'credits',
-  description: 'bylines, reporter leads (本报讯（记者…）), editors (责编) and closing name lines become authors and editors',
+  description: 'bylines, 本报讯/新华社…电 leads, 责编/编辑 lines, （完） and picture credits: authors and editors, out of the body',
   run(state) {
     const lines = bodyLines(state);
     const lastProse = lines.length - 1;
     lines.forEach((line, i) => {
-      if (takeEditors(state, line, this.name)) return;
+      if (line.role !== 'body' || takeEditors(state, line, lines[i + 1], this.name)) return;
       if (END_MARK.test(line.text) || PICTURE_CREDIT.test(line.text)) {
         mark(line, 'furniture', this.name);
         return;

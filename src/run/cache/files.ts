@@ -2,7 +2,7 @@
 // builds in one pack file, so an unchanged file skips the per-file stages.
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { DefaultDeserializer, serialize } from 'node:v8';
 import type { FileResult } from '../per-file/process.js';
 import type { Config, FileStamp } from '../../model/index.js';
 import { writeAtomically } from './atomic.js';
@@ -105,6 +105,27 @@ function* frame(value: unknown): Generator<Uint8Array> {
   yield body;
 }
 
+const readHostObject = (DefaultDeserializer.prototype as unknown as { _readHostObject(this: DefaultDeserializer): unknown })._readHostObject;
+
+/**
+ * v8's deserializer makes each typed array (fingerprints, term counts) a view of the bytes it reads
+ * when they are aligned; the pack is read frame after frame into one reused buffer, so every typed
+ * array is copied out of it, or the next frame would overwrite it.
+ */
+class CopyingDeserializer extends DefaultDeserializer {
+  /** Node's hook for host objects (typed arrays, Buffers); not in its type declarations. */
+  _readHostObject(): unknown {
+    const value = readHostObject.call(this);
+    return ArrayBuffer.isView(value) && !(value instanceof DataView) ? (value as Uint8Array).slice() : value;
+  }
+}
+
+function deserializeCopying(bytes: Buffer): unknown {
+  const reader = new CopyingDeserializer(bytes);
+  reader.readHeader();
+  return reader.readValue();
+}
+
 /** The pack is not of this layout (another parkpress version made it). */
 export class ForeignPack extends Error {}
 
@@ -127,7 +148,7 @@ export async function readPackFile(file: string, wanted: (header: PackHeader) =>
       at += n;
       return buf.subarray(0, n);
     };
-    const next = async (): Promise<unknown> => deserialize(await take((await take(4)).readUInt32LE(0)));
+    const next = async (): Promise<unknown> => deserializeCopying(await take((await take(4)).readUInt32LE(0)));
     if (size < MAGIC.length || !(await take(MAGIC.length)).equals(MAGIC)) throw new ForeignPack('not a pack of this layout');
     const header = (await next()) as PackHeader;
     if (!wanted(header)) return { header };

@@ -171,7 +171,12 @@ test('a pack is framed: many entries come back whole and in order, across frames
   await buildOnce(config);
   const file = path.join(config.cacheDir!, PACK_FILE);
   const { header, entries } = await readPackFile(file, () => true);
-  const many = Array.from({ length: 1000 }, (_, i) => entries![i % entries!.length]!.map((v, k) => (k === 0 ? `copy-${i}/${v}` : v)) as PackEntry);
+  // Each entry's typed arrays hold their own numbers: a frame read over another must not change them.
+  const many = Array.from({ length: 1000 }, (_, i): PackEntry => {
+    const [rel, hash, signature, result] = entries![i % entries!.length]!;
+    const facts = { ...result.facts!, fingerprints: Uint32Array.of(i, i + 1, i + 2), readingMinutes: i };
+    return [`copy-${i}/${rel}`, hash, signature, { ...result, facts }];
+  });
   await writeAtomically(file, packFrames(header, many));
   const back = await readPackFile(file, () => true);
   assert.equal(back.header.entries, 1000);

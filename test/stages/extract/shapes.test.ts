@@ -43,22 +43,22 @@ test('datelines in every listed form give ISO 8601 in +08:00', () => {
 
 test('datelines as portals glue them: names beside the date, labels without colons, counters, Western and Minguo dates', () => {
   const cases: [string, object][] = [
-    ['市第一中学　2013-02-27', { date: '2013-02-27', source: '市第一中学' }],
-    ['原创 江城晚报 2019-09-09 16:01:46', { date: '2019-09-09T16:01:46+08:00', source: '江城晚报' }],
+    ['市第一中学　2016-04-12', { date: '2016-04-12', source: '市第一中学' }],
+    ['原创 江城晚报 2020-06-18 16:20:05', { date: '2020-06-18T16:20:05+08:00', source: '江城晚报' }],
     ['2020-05-06 08:15来源：江东日报作者：杨帆', { date: '2020-05-06T08:15:00+08:00', source: '江东日报', authors: ['杨帆'] }],
     ['2021-03-04 21:30江南日报 记者何敏／杭州报导', { date: '2021-03-04T21:30:00+08:00', authors: ['何敏'], source: '江南日报' }],
-    ['lanshan 发表于 2006-5-15 11:46:00', { date: '2006-05-15T11:46:00+08:00', authors: ['lanshan'] }],
-    ['发表于2014-08-24 21:30|', { date: '2014-08-24T21:30:00+08:00' }],
-    ['2004-12-10 阅读1054次', { date: '2004-12-10', views: 1054 }],
+    ['lanshan 发表于 2006-3-8 10:12:00', { date: '2006-03-08T10:12:00+08:00', authors: ['lanshan'] }],
+    ['发表于2019-03-14 20:45|', { date: '2019-03-14T20:45:00+08:00' }],
+    ['2005-11-21 阅读862次', { date: '2005-11-21', views: 862 }],
     ['更新日期： 2023年6月7日', { date: '2023-06-07' }],
     ['2011年10月11来源：江北日报', { date: '2011-10-11', source: '江北日报' }],
-    ['出版时间：2016/05/21 11:44', { date: '2016-05-21T11:44:00+08:00' }],
-    ['发表时间： 06/02/2022 - 13:48', { date: '2022-02-06T13:48:00+08:00' }],
-    ['9/17/2004 5:54:13 PM', { date: '2004-09-17T17:54:13+08:00' }],
-    ['最新更新：108/11/07 10:48', { date: '2019-11-07T10:48:00+08:00' }],
+    ['出版时间：2017/08/03 09:26', { date: '2017-08-03T09:26:00+08:00' }],
+    ['发表时间： 07/03/2021 - 15:05', { date: '2021-03-07T15:05:00+08:00' }],
+    ['9/21/2003 4:16:08 PM', { date: '2003-09-21T16:16:08+08:00' }],
+    ['最新更新：109/04/15 08:32', { date: '2020-04-15T08:32:00+08:00' }],
     ['民国105年3月19日', { date: '2016-03-19' }],
-    ['15:312018/09/16', { date: '2018-09-16' }],
-    ['2022年02月13日07:48 | 来源：江海日报', { date: '2022-02-13T07:48:00+08:00', source: '江海日报' }],
+    ['09:452017/06/23', { date: '2017-06-23' }],
+    ['2021年06月08日07:15 | 来源：江海日报', { date: '2021-06-08T07:15:00+08:00', source: '江海日报' }],
     ['来源：国际在线　参与互动（0）', { source: '国际在线' }],
     ['时间：2023年7月15日 9:30', { date: '2023-07-15T09:30:00+08:00', eventLike: true }],
   ];
@@ -69,7 +69,7 @@ test('not datelines: list entries with a date, form fields, words ending like a 
   assert.equal(parseDateline('第六届论坛在江城开幕（2006-12-19）[836]'), null);
   assert.equal(parseDateline('（1）发生变动日期：108/07/29'), null);
   assert.equal(parseDateline('相关评论：'), null);
-  assert.equal(parseDateline('[点击此处收藏本文] 发表于2005年09月07日 11:57 AM')?.authors, undefined);
+  assert.equal(parseDateline('[点此收藏本文] 发表于2006年04月12日 10:35 AM')?.authors, undefined);
 });
 
 test('a sentence that starts with a date, or an impossible date, is not a dateline', () => {
@@ -104,7 +104,7 @@ test('names-only lines need every token to be a plausible personal name', () => 
 });
 
 test('inferred dates: the day the text names (edition, dispatch with its date, today named), on any page', () => {
-  assert.equal(inferDate('本报记者 张三\n《江南日报》（2022年02月13日 02版）', false), '2022-02-13');
+  assert.equal(inferDate('本报记者 张三\n《江南日报》（2021年06月08日 03版）', false), '2021-06-08');
   assert.equal(inferDate('新华社北京2023年3月20日电 会议今天举行。', false), '2023-03-20');
   assert.equal(inferDate('2023年，园区发展迅速。今天（5月9日），园区举行签约仪式。', false), '2023-05-09');
   assert.equal(inferDate('5月9日（今天），园区举行签约仪式。', false), null, 'without a year of its own, no date');
@@ -126,7 +126,7 @@ test('inferred dates: an article file is dated by its latest event in the year i
 test('findDates: year-first, day-first year-last, Minguo; AM/PM; invalid days skipped', () => {
   const iso = (text: string): string[] => findDates(text).map((d) => formatDate(d.parts));
   assert.deepEqual(iso('2024年2月30日 2024年2月29日'), ['2024-02-29']);
-  assert.deepEqual(iso('06/02/2022'), ['2022-02-06'], 'day first when both could be a month');
+  assert.deepEqual(iso('07/03/2021'), ['2021-03-07'], 'day first when both could be a month');
   assert.deepEqual(iso('12/25/2021 11:57 AM'), ['2021-12-25T11:57:00+08:00']);
   assert.deepEqual(iso('12:05 AM 1/2/2020'), ['2020-02-01']);
   assert.deepEqual(iso('民國108年11月7日'), ['2019-11-07']);
@@ -142,12 +142,12 @@ test('editor dates accept ISO and Chinese forms and reject words', () => {
 
 test('headline shape: short, unclosed, mostly Chinese; cut before a site name; never a list entry, byline, form field or table row', () => {
   assert.ok(isHeadline('园区迎来新一批重点项目'));
-  assert.ok(isHeadline('1966年'), 'a short headline of figures');
-  assert.ok(isHeadline('他放弃百万年薪来到这里 唯一的要求竟是……'), 'cut short by the page');
+  assert.ok(isHeadline('1985年'), 'a short headline of figures');
+  assert.ok(isHeadline('她辞去高薪回到家乡 只提了一个要求……'), 'cut short by the page');
   assert.ok(!isHeadline('园区今天迎来一批新项目。'));
   assert.equal(withoutSiteName('园区迎来新一批重点项目_江南新闻网'), '园区迎来新一批重点项目');
   assert.equal(withoutSiteName('园区迎来新一批重点项目 | 园区 | 江南日报'), '园区迎来新一批重点项目');
-  assert.equal(withoutSiteName('书记市长这一周 | 奋马扬鞭争春色'), '书记市长这一周 | 奋马扬鞭争春色', 'a column name before a bar is part of the headline');
+  assert.equal(withoutSiteName('园区一周看点 | 春耕备耕正当时'), '园区一周看点 | 春耕备耕正当时', 'a column name before a bar is part of the headline');
   const line = (text: string) => ({ text, line: 1, role: 'body' as const });
   assert.ok(isCandidate(line('园区迎来新一批重点项目')));
   for (const text of ['- 园区迎来新一批重点项目', '本报记者 王晓明 陈静', '——热烈祝贺大会开幕', '主管或诉讼及非讼代理人）：发言人', '4.相互持股比例：不适用',

@@ -9,7 +9,7 @@ export const DATE_PATTERN = new RegExp(
   String.raw`(?<y>(?:19|20)\d{2})\s*(?:[-/.年])\s*(?<mo>\d{1,2})\s*(?:[-/.月])\s*(?<d>\d{1,2})(?!\d)\s*日?` + TIME, 'u');
 
 /**
- * Year-last dates of Western templates (06/02/2022, 9/17/2004 5:54:13 AM). Day first, as Hong Kong
+ * Year-last dates of Western templates (07/03/2021, 9/21/2003 4:16:08 AM). Day first, as Hong Kong
  * and European pages write it; month first (the US order) only when the second number cannot be a month.
  */
 const YEAR_LAST = new RegExp(String.raw`(?<![\d/])(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>(?:19|20)\d{2})(?![\d/])` + TIME, 'u');

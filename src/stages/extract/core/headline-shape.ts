@@ -19,7 +19,7 @@ const SITE_WORD = /(?:网|报|台|社|新闻|日报|晚报|时报|在线|频道|
 const SHORT_VALUE = /[：:]\s*\S{0,4}$/u;
 /** A subtitle: `——热烈祝贺大会开幕` under the headline. */
 export const SUBTITLE = /^(?:——|--|－－)/u;
-/** A note of the original headline (原标题：…), a link home (…首页), a form's row of fields (推荐人：… 推荐时间：…). */
+/** A note of the original headline (原标题：…), a link home (…首页), a form's row of fields (申报人：… 申报时间：…). */
 const NOT_HEADLINE = /^(?:本文)?原(?:标)?题\s*[:：为]|首页$|[:：].*\s\S{1,6}[:：]/u;
 /** A web address: a line with one is a site's name or a link, not a headline. */
 const URL = /(?:https?:\/\/|www\.)|\.(?:com|cn|net|org)\b/iu;
@@ -30,7 +30,7 @@ const URL = /(?:https?:\/\/|www\.)|\.(?:com|cn|net|org)\b/iu;
  */
 export function isHeadline(text: string): boolean {
   if (/。/u.test(text) && !LABELLED.test(text)) return false;
-  // A headline cut short by the page (…唯一的要求竟是……) is still one; so is a short one of figures (1966年, 5G时代).
+  // A headline cut short by the page (…他只提了一个要求……) is still one; so is a short one of figures (1985年, 5G时代).
   return isTitleLike(text.replace(/……$/u, '')) || /^(?=.*\p{Script=Han})[\p{Script=Han}A-Za-z0-9]{4,8}$/u.test(text) || (LABELLED.test(text) && charLength(text) <= 60) ||
     (charLength(text) > 60 && charLength(text) <= 90 && isTitleLike(shortened(text)));
 }

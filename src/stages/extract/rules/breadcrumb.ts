@@ -21,7 +21,7 @@ const CRUMB = /^(?=.*[\p{Script=Han}A-Za-z])[^。，！？；：:]{1,10}$/u;
 export function parseBreadcrumb(text: string): string[] | null {
   const spaced = SPACED.exec(text);
   if (spaced) {
-    // `您所在的位置 首页 专题频道 国内专题`: the label without its colon, the crumbs apart by spaces.
+    // `您所在的位置 首页 园区频道 本地新闻`: the label without its colon, the crumbs apart by spaces.
     const crumbs = spaced[1]!.split(/\s+/u);
     return crumbs.length >= 2 && HOME.test(crumbs[0]!) && crumbs.every((c) => CRUMB.test(c)) ? crumbs : null;
   }

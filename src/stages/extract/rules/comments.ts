@@ -6,7 +6,7 @@ const POSTED = /^(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|(?:
 const THREAD = /^(?:(?:网友|读者|全部|最新|热门|精彩|文章|本文)?评论|跟帖|留言)\s*[（(]?\s*\d*\s*条?[)）]?$|^(?:《[^》]{1,40}》)?(?:共|已有)?\s*\d+\s*(?:条|篇|件|个)(?:评论|跟帖|留言)/u;
 /** The heading of a reply: `# re：标题`, `回复：标题`. */
 const REPLY = /^#?\s*(?:re|回复)\s*[:：]/iu;
-/** A row of comment controls: 回复 踩0 赞85 收藏, 查看回复 2 举报, 顶(12). */
+/** A row of comment controls: 回复 踩1 赞20 收藏, 查看回复 4 举报, 顶(12). */
 const CONTROL = /^(?:回复|查看回复|踩|顶|赞|点赞|收藏|举报|分享|引用|删除|盖楼|支持|反对)$/u;
 
 /** When a comment was posted (3小时前, 2楼): a line only a comment thread has. */
@@ -14,7 +14,7 @@ export function isPostedAt(text: string): boolean {
   return POSTED.test(text);
 }
 
-/** What a reply's heading quotes (`# re：很高兴入住` -> `很高兴入住`), or null when the line is none. */
+/** What a reply's heading quotes (`# re：欢迎新朋友` -> `欢迎新朋友`), or null when the line is none. */
 export function replyTo(text: string): string | null {
   const m = REPLY.exec(text);
   return m ? text.slice(m[0].length).trim() : null;
@@ -28,12 +28,12 @@ export function isCommentControls(text: string): boolean {
 
 /**
  * Comment threads: the thread's heading (评论（3）), the time a comment was posted (3小时前, 2楼), the heading of a reply (re：标题)
- * and rows of its controls (回复 踩0 赞85 收藏) are comment chrome; main-text counts them as closing the article, so the comments'
+ * and rows of its controls (回复 踩1 赞20 收藏) are comment chrome; main-text counts them as closing the article, so the comments'
  * own words never extend it.
  */
 export const comments: ExtractRule = {
   name: 'comments',
-  description: 'comment-thread chrome (评论（3）, 3小时前, 2楼, re：标题, 回复 踩0 赞85 举报) leaves the body and closes the article before the comments',
+  description: 'comment-thread chrome (评论（3）, 3小时前, 2楼, re：标题, 回复 踩1 赞20 举报) leaves the body and closes the article before the comments',
   run(state) {
     for (const line of bodyLines(state)) {
       if (THREAD.test(line.text) || POSTED.test(line.text) || REPLY.test(line.text) || isCommentControls(line.text)) mark(line, 'furniture', this.name);

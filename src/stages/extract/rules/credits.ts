@@ -61,9 +61,9 @@ function takeLead(state: ExtractState, line: Line): void {
   line.text = line.text.slice(m[0].length);
 }
 
-/** The print edition a story ran in: `《某某日报》（ 2022年02月13日 02版）`. */
+/** The print edition a story ran in: `《某某日报》（ 2021年06月08日 03版）`. */
 const EDITION = /^《[^》]{2,12}》\s*[（(]?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?:第\s*)?[A-Z]?\d{1,2}\s*版\s*[）)]?$/u;
-/** A bracketed credit naming an editor or a reporter: `（某某网编辑 孙桂芳）`, `（通讯员 李明）`. */
+/** A bracketed credit naming an editor or a reporter: `（某某网编辑 王小红）`, `（通讯员 李明）`. */
 const BRACKETED_CREDIT = /^[（(][^（）()]{0,12}(?:编辑|责编|记者|通讯员|摄影|校对)\s*[^（）()]{1,10}[）)]$/u;
 
 /** A whole line that is a byline: `（记者 张三）`, `记者：张三`, or (last in the body) `黄颢 朱大智`. */

@@ -14,7 +14,7 @@ const AUTHOR_LABELS = ['作者', '记者', '撰文', '发布人', '发布者'];
 const EDITOR_LABELS = ['责任编辑', '责编', '编辑'];
 const COUNT_LABELS = ['阅读量', '阅读数', '阅读次数', '阅读', '浏览次数', '浏览量', '浏览', '点击数', '点击量', '点击次数', '点击',
   '人气', '访问量', '访问统计', '评论'];
-/** Labels whose value says nothing this rule keeps (来自北京 is a place, 来自: 互联网 no outlet; the section). */
+/** Labels whose value says nothing this rule keeps (来自北京 is a place, 来自: 网络 no outlet; the section). */
 const IGNORED_LABELS = ['来自', '所属分类', '所属栏目', '分类', '栏目'];
 
 /** Labels that end many other words (生效日期, 会议时间): a label only when no Han character is glued before. */
@@ -22,7 +22,7 @@ const SUFFIX_LABELS = ['时间', '日期', '发布', '阅读', '浏览', '点击
 
 const LABEL_LIST = [...DATE_LABELS, ...SOURCE_LABELS, ...AUTHOR_LABELS, ...EDITOR_LABELS, ...COUNT_LABELS, ...IGNORED_LABELS]
   .sort((a, b) => b.length - a.length);
-/** `label：` anywhere; a label without its colon only at the start of a segment (发表于2014-08-24, 来源CSDN). */
+/** `label：` anywhere; a label without its colon only at the start of a segment (发表于2019-03-14, 来源某某网). */
 const FIELD = new RegExp(`(?:(?<label>${LABEL_LIST.filter((l) => !SUFFIX_LABELS.includes(l)).join('|')}|(?<![\\p{Script=Han}])(?:${SUFFIX_LABELS.join('|')}))\\s*[:：]\\s*|(?<=^|[\\s|｜丨\\]】]|\\u0000)(?<bare>${LABEL_LIST.join('|')})(?=\\s*\\S))`, 'gu');
 /** A line that is nothing but a label (its value is on the next line: `来源：` / `山西日报`). */
 const BARE_LABEL = new RegExp(`^(?:${LABEL_LIST.join('|')})\\s*[:：]$`, 'u');
@@ -30,15 +30,15 @@ const BARE_LABEL = new RegExp(`^(?:${LABEL_LIST.join('|')})\\s*[:：]$`, 'u');
 /** Separators between the fields of a dateline. */
 const SEPARATOR = /[\s|｜丨@·•,，/／\\[\]【】()（）<>《》:：\u0000-]+/u;
 /** Tokens a dateline carries besides its fields: counters, weekdays, 原创, times of day, zones. */
-const FILLER = /^(?:\d+(?:次|人|条|篇)?(?:阅读|浏览|评论|参与|点击)?|(?:阅读|浏览|评论|点击|人气|收藏|分享|赞)\d*|星期[一二三四五六日天]|周[一二三四五六日]|原创|转载|整理|独家|来源|次|(?:北京|京港台)时间|[AaPp][Mm]|上午|下午)$/u;
-/** Widget words: a token with one of them is a control (点击此处收藏本文), not a name. */
+const FILLER = /^(?:\d+(?:次|人|条|篇)?(?:阅读|浏览|评论|参与|点击)?|(?:阅读|浏览|评论|点击|人气|收藏|分享|赞)\d*|星期[一二三四五六日天]|周[一二三四五六日]|原创|转载|整理|独家|来源|次|(?:北京|香港|台北|东京|京港台)时间|[AaPp][Mm]|上午|下午)$/u;
+/** Widget words: a token with one of them is a control (点此收藏本文), not a name. */
 const WIDGET = /点击|收藏|分享|打印|评论|阅读|关注|订阅|下载|登录|注册|举报|返回|关闭|字体|字号/u;
-/** A bare name beside the date: an outlet, a department or a person (深圳中学 2013-02-27, 中国网 2019-11-25 10:37). */
+/** A bare name beside the date: an outlet, a department or a person (某某中学 2016-04-12, 某某网 2020-06-18 10:20). */
 const NAME = /^(?:\p{Script=Han}[\p{Script=Han}A-Za-z0-9·._-]{0,7}|[A-Za-z][A-Za-z0-9·._-]{0,15})$/u;
-/** `由海姑娘张贴`, `记者陈嘉宁／桃园机场报导`: a poster or reporter named inside the line. */
+/** `由小海张贴`, `记者王小明／台北报导`: a poster or reporter named inside the line. */
 const POSTED_BY = /由\s*(?<name>[^\s@]{1,12}?)\s*(?:张贴|发表|发布)/u;
 const REPORTER = /记者\s*(?<name>\p{Script=Han}{2,4}?)\s*[／/]\s*\p{Script=Han}{1,10}?(?:报导|报道)/u;
-/** A dispatch tag such as `澎湖县28日电` next to the date: where the story was filed, not a name. */
+/** A dispatch tag such as `花莲县12日电` next to the date: where the story was filed, not a name. */
 const DISPATCH = /^\p{Script=Han}{1,8}?\d{1,2}日电$/u;
 
 /** Page widgets a scraper glues after a value: `国际在线　参与互动（0）`, `新华网 【字体：大 中 小】`. */
@@ -49,7 +49,7 @@ export function withoutWidgets(value: string): string {
   return value.replace(WIDGET_TAIL, '').trim();
 }
 
-/** Part of a date (至11月11日, 3月): the line holds a span or a second date, not a name. */
+/** Part of a date (至5月20日, 3月): the line holds a span or a second date, not a name. */
 const DATE_PART = /\d\s*[年月日]/u;
 /** A word ending like a field's label (生效日期, 会议时间) is no name. */
 const LABEL_WORD = /(?:日期|时间|来源|作者|编辑|地点)$/u;
@@ -122,7 +122,7 @@ function takePosters(parsed: Dateline, text: string): string {
 /**
  * Parses a line made only of dateline fields: a date in any common shape, `label：value` fields
  * (来源, 作者, 阅读 …, glued or spaced), counters, and at most two bare names beside the date
- * (`深圳中学 2013-02-27`, `原创 南方都市报 2019-09-09 16:01:46`). Null when anything else is on the line.
+ * (`某某中学 2016-04-12`, `原创 江南晚报 2020-06-18 16:20:05`). Null when anything else is on the line.
  */
 export function parseDateline(text: string): Dateline | null {
   // A wide gap lays out a table's columns (项目      108年9月30日), not a dateline's fields.
@@ -135,7 +135,7 @@ export function parseDateline(text: string): Dateline | null {
   rest = takePosters(parsed, rest);
   const labels = [...rest.matchAll(FIELD)];
   if (dates.length === 0 && labels.length === 0 && parsed.authors === undefined) return null;
-  // A name right before 发表于 is the poster (ggjjzhzz 发表于 2005-9-15).
+  // A name right before 发表于 is the poster (someone 发表于 2006-3-8).
   const posted = /(?<name>[\p{Script=Han}A-Za-z0-9_.-]{2,16})\s*发表于/u.exec(rest);
   if (posted && !labels.some((l) => l.index < posted.index + posted.groups!.name!.length && l.index >= posted.index)) {
     parsed.authors = [posted.groups!.name!];
@@ -146,14 +146,14 @@ export function parseDateline(text: string): Dateline | null {
     const m = labels[i]!;
     const label = (m.groups!.label ?? m.groups!.bare)!;
     // A label without its colon reads as one only beside a date or before a Latin or digit value
-    // (来源CSDN, 发表于2014-08-24): 信息来源于网络 is a sentence.
+    // (来源某某网, 发表于2019-03-14): 信息来源于某处 is a sentence.
     if (m.groups!.bare && dates.length === 0 && /^\p{Script=Han}/u.test(rest.slice(m.index + m[0].length))) return null;
     const start = m.index + m[0].length;
     const end = valueEnd(rest, start, labels[i + 1]?.index ?? rest.length);
     if (!assign(parsed, label, rest.slice(start, end))) return null;
     masked = blank(masked, m.index, end);
   }
-  // Bare names count only beside a date (深圳中学 2013-02-27); without one they are just words.
+  // Bare names count only beside a date (某某中学 2016-04-12); without one they are just words.
   if (dates.length > 0 ? !assignNames(parsed, masked) : !emptyRest(masked)) return null;
   // A line of editors only is a credit (credits reads it); a counter needs its colon to stand alone.
   const plain = labels.map((l) => (l.groups!.label ?? l.groups!.bare)!);
@@ -165,7 +165,7 @@ export function parseDateline(text: string): Dateline | null {
 }
 
 /**
- * A short line led by a dateline label whose value no shape here reads (`发布时间：10-08 12:00`): still
+ * A short line led by a dateline label whose value no shape here reads (`发布时间：05-06 09:30`): still
  * the dateline. Not a bare 时间：/日期： (a notice's `时间：每天上午9:00至12:00` is its text).
  */
 const LABELLED_LINE = new RegExp(`^(?:${[...DATE_LABELS.filter((l) => !PLAIN_DATE_LABELS.includes(l)), ...SOURCE_LABELS, ...AUTHOR_LABELS, ...COUNT_LABELS].join('|')})\\s*[:：]`, 'u');

@@ -2,7 +2,7 @@ import { addToList, mark, setField, type ExtractRule, type Line } from '../core/
 import { authorAndOutlet, headerNames, isOutletName } from '../core/bylines.js';
 import { charLength } from '../../../text/chars.js';
 
-/** Up to this many characters a line right above a reporter's name may be the outlet's (中时 / 谢明俊). */
+/** Up to this many characters a line right above a reporter's name may be the outlet's (某报 / 王小明). */
 const SHORT_NAME = 6;
 
 /** A short name right above a byline names the outlet the reporter writes for. */
@@ -13,7 +13,7 @@ function namedBefore(line: Line, next: Line | undefined): boolean {
 
 /**
  * The header between the headline and the article: a byline gives the authors, an outlet's name the
- * source (`新华社`, `石佳/中国青年报`, a short name above a byline); subtitles, captions of the lead picture, widgets and any other
+ * source (`新华社`, `王小明/江南晚报`, a short name above a byline); subtitles, captions of the lead picture, widgets and any other
  * line there leave the body.
  */
 export const headerBlock: ExtractRule = {

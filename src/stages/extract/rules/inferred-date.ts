@@ -9,11 +9,11 @@ import { formatDate, validDate, type DateParts } from '../core/dates.js';
 const Y = '((?:19|20)\\d{2})';
 const MD = '(\\d{1,2})月(\\d{1,2})日';
 
-/** A print edition: `（2022年02月13日 02版）`, `2022年2月13日第3版`. */
+/** A print edition: `（2021年06月08日 03版）`, `2022年2月13日第3版`. */
 const EDITION = new RegExp(`${Y}年${MD}\\s*(?:第\\s*\\d{1,2}\\s*版|[A-Z]?\\d{1,2}\\s*版)`, 'u');
 /** A dispatch with its full date: `新华社北京2022年2月13日电`, `本报讯（2022年3月1日讯）`. */
 const DISPATCH = new RegExp(`(?:社|网|台|报)\\p{Script=Han}{0,8}?${Y}年${MD}(?:电|讯)`, 'u');
-/** A dispatch with its month and day: `新华社北京3月20日电`, `长江网10月4日讯`, `某某网9月30日消息`. */
+/** A dispatch with its month and day: `新华社北京3月20日电`, `江南网5月8日讯`, `某某网9月30日消息`. */
 const DISPATCH_DAY = new RegExp(`(?:社|网|台|报|之家)\\p{Script=Han}{0,8}?${MD}(?:电|讯|消息)`, 'u');
 /** The text names today: `今天（9月23日）`, `9月23日（今天）`, `今天是9月23日`, with or without its year. */
 const TODAY: readonly RegExp[] = [

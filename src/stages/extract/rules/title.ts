@@ -145,7 +145,7 @@ function textAboveEach(seq: Line[]): number[] {
 }
 
 /**
- * Against: the end of another story right above: its comment counter (共 3 篇评论), its editor's
+ * Against: the end of another story right above: its comment counter (共 5 篇评论), its editor's
  * credit. A headline there opens the next story of a list of stories (a blog's index page).
  */
 function afterStory(before: Line | undefined): number {

@@ -44,7 +44,8 @@ module.exports = {
     },
     {
       name: 'no-import-from-the-parent-folder',
-      comment: 'A subfolder serves its parent (rules and core serve their stage, cache and workers serve the run): it never imports the files above it.',
+      comment:
+        'A subfolder serves its parent (rules and core serve their stage, cache and workers serve the run): it never imports the files above it.',
       severity: 'error',
       from: { path: '^(src/.+)/[^/]+/[^/]+$' },
       to: { path: '^$1/[^/]+$' },
@@ -57,10 +58,25 @@ module.exports = {
       to: { path: '^src/stages/$1/rules/' },
     },
     layer('config-above-model-only', '^src/config/', below.config.concat('config'), 'Reading the config needs the model only.'),
-    layer('per-file-below-the-run', '^src/run/per-file/', below.perFile.concat('run/per-file'), 'The per-file stage knows nothing of the cache, the workers or the builder.'),
-    layer('cache-and-workers-below-the-builder', '^src/run/(cache|workers)/', below.runParts.concat('run/$1'), 'The cache and the workers serve the builder; they do not use it or each other.'),
+    layer(
+      'per-file-below-the-run',
+      '^src/run/per-file/',
+      below.perFile.concat('run/per-file'),
+      'The per-file stage knows nothing of the cache, the workers or the builder.',
+    ),
+    layer(
+      'cache-and-workers-below-the-builder',
+      '^src/run/(cache|workers)/',
+      below.runParts.concat('run/$1'),
+      'The cache and the workers serve the builder; they do not use it or each other.',
+    ),
     layer('run-below-dev-and-commands', '^src/run/[^/]+$', below.run, 'The builder does not know dev, ingest or the commands.'),
-    layer('dev-and-ingest-below-commands', '^src/(dev|ingest)/', below.apps.concat('$1'), 'dev and ingest are built on the run; the commands use them.'),
+    layer(
+      'dev-and-ingest-below-commands',
+      '^src/(dev|ingest)/',
+      below.apps.concat('$1'),
+      'dev and ingest are built on the run; the commands use them.',
+    ),
     layer('commands-below-the-cli', '^src/commands/', below.commands, 'Commands never import the program that registers them.'),
   ],
   options: {

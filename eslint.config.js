@@ -5,13 +5,28 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/', 'node_modules/', 'dist/', 'dist.builds/', 'bench-work/', 'test-artifacts/', '.parkpress-cache/', 'public/', 'test/fixtures/'] },
+  {
+    ignores: [
+      'lib/',
+      'node_modules/',
+      'dist/',
+      'dist.builds/',
+      'bench-work/',
+      'test-artifacts/',
+      '.parkpress-cache/',
+      'public/',
+      'test/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       // Unused bindings are compile errors already (noUnusedLocals); a leading _ marks one kept on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always'],
       // Control characters are what the loader and normalizer look for.

@@ -23,7 +23,12 @@ import { median } from './bench/measure.js';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusDir = path.resolve(projectRoot, '../shared/corpus/tw-news');
 
-interface Args { sizes: number[]; drops: number; keep: boolean; search: boolean }
+interface Args {
+  sizes: number[];
+  drops: number;
+  keep: boolean;
+  search: boolean;
+}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { sizes: [], drops: 7, keep: false, search: true };
@@ -43,7 +48,8 @@ function parseArgs(argv: string[]): Args {
 
 /** Corpus texts in a fixed order (by number in the file name), so every run builds the same site. */
 async function loadCorpus(): Promise<string[]> {
-  const names = (await readdir(corpusDir)).filter((n) => n.endsWith('.txt'))
+  const names = (await readdir(corpusDir))
+    .filter((n) => n.endsWith('.txt'))
     .sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || (a < b ? -1 : a > b ? 1 : 0));
   return Promise.all(names.map((n) => readFile(path.join(corpusDir, n), 'utf8')));
 }
@@ -65,8 +71,11 @@ async function generateSite(dir: string, corpus: string[], n: number): Promise<v
   await mkdir(path.join(dir, 'content'), { recursive: true });
   const batch = 200;
   for (let start = 0; start < n; start += batch) {
-    await Promise.all(Array.from({ length: Math.min(batch, n - start) }, (_, k) =>
-      writeFile(path.join(dir, 'content', `a${String(start + k).padStart(5, '0')}.txt`), article(corpus, start + k))));
+    await Promise.all(
+      Array.from({ length: Math.min(batch, n - start) }, (_, k) =>
+        writeFile(path.join(dir, 'content', `a${String(start + k).padStart(5, '0')}.txt`), article(corpus, start + k)),
+      ),
+    );
   }
 }
 
@@ -77,12 +86,18 @@ function listen(url: string): { next(): Promise<number>; close(): void } {
   const req = http.get(url, (res) => {
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
-      if (chunk.includes('event: reload')) { times.push(performance.now()); wake?.(); }
+      if (chunk.includes('event: reload')) {
+        times.push(performance.now());
+        wake?.();
+      }
     });
   });
   return {
     async next() {
-      while (times.length === 0) await new Promise<void>((r) => { wake = r; });
+      while (times.length === 0)
+        await new Promise<void>((r) => {
+          wake = r;
+        });
       return times.shift()!;
     },
     close: () => req.destroy(),
@@ -99,7 +114,12 @@ function stats(ms: number[]): string {
 async function benchSize(n: number, corpus: string[], args: Args): Promise<void> {
   const dir = path.join(os.tmpdir(), `parkpress-bench-dev-${n}`);
   await generateSite(dir, corpus, n);
-  const config = { ...defaultConfig(projectRoot), contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'dist'), search: args.search };
+  const config = {
+    ...defaultConfig(projectRoot),
+    contentDir: path.join(dir, 'content'),
+    outDir: path.join(dir, 'dist'),
+    search: args.search,
+  };
   const builder = withPreview(createBuilder(config, { quiet: true, inPlace: true }), config);
   // Every rebuild's per-stage timings, to say where the time goes.
   const rebuilds: Timings[] = [];
@@ -130,10 +150,14 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
         if (m) (line.includes('previewed') ? previewTimes : buildTimes).push(Number(m[1]));
       },
       // The corpus has a few undecodable files: print the problem count, not every line.
-      error: (line) => { if (!line.startsWith('  ')) console.error(`  ${line}`); },
+      error: (line) => {
+        if (!line.startsWith('  ')) console.error(`  ${line}`);
+      },
     },
   });
-  console.log(`${n} articles${args.search ? '' : ' (--no-search)'}: first build + start ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${n} articles${args.search ? '' : ' (--no-search)'}: first build + start ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   buildTimes.length = 0;
   previewTimes.length = 0;
   const events = listen(new URL(EVENTS_PATH, server.url).href);
@@ -165,8 +189,12 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   }
   console.log(`  phase 1, save -> first reload event: ${stats(latencies)} (${previewed} of ${args.drops} previewed)`);
   console.log(`  save -> home page fetched again: ${stats(fetched)}`);
-  console.log(`  of which preview: ${stats(previewTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`);
-  console.log(`  phase 2, save -> full rebuild done: ${stats(consistent)}; rebuild alone: ${stats(buildTimes)} (starts ${defaultTiming.settleMs} ms after phase 1)`);
+  console.log(
+    `  of which preview: ${stats(previewTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`,
+  );
+  console.log(
+    `  phase 2, save -> full rebuild done: ${stats(consistent)}; rebuild alone: ${stats(buildTimes)} (starts ${defaultTiming.settleMs} ms after phase 1)`,
+  );
   const stages = Object.keys(rebuilds[0] ?? {}) as (keyof Timings)[];
   console.log(`  rebuild stages, median ms: ${stages.map((k) => `${k} ${median(rebuilds.map((t) => t[k])).toFixed(0)}`).join(', ')}`);
 }

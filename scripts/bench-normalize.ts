@@ -25,8 +25,14 @@ function ensureOpencc(): string {
   const has = () => spawnSync('sh', ['-c', 'command -v opencc'], { stdio: 'ignore' }).status === 0;
   if (!has()) {
     console.error('installing Debian opencc with apt-get ...');
-    for (const cmd of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'opencc']]) {
-      const r = spawnSync(cmd[0]!, cmd.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    for (const cmd of [
+      ['apt-get', 'update', '-qq'],
+      ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'opencc'],
+    ]) {
+      const r = spawnSync(cmd[0]!, cmd.slice(1), {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
       if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed (needs root and Debian apt)`);
     }
   }
@@ -49,7 +55,9 @@ function timeInProcess(texts: string[], fn: (text: string, i: number) => void): 
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(corpus)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const texts = files.map((f) => readFileSync(path.join(corpus, f), 'utf8'));
 const joined = texts.join('\n');
 const bytes = Buffer.byteLength(joined);
@@ -81,9 +89,13 @@ rmSync(work, { recursive: true, force: true });
 const ours = mbps(bytes, median(chain));
 const theirs = mbps(bytes, median(opencc));
 console.log(`corpus      ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB (${path.relative(root, corpus)}), median of ${runs} runs`);
-console.log(`parkpress   normalize, whole rule chain        ${ours.toFixed(2).padStart(7)} MB/s  (first run ${firstRun.toFixed(2)} s, with dictionary loading)`);
+console.log(
+  `parkpress   normalize, whole rule chain        ${ours.toFixed(2).padStart(7)} MB/s  (first run ${firstRun.toFixed(2)} s, with dictionary loading)`,
+);
 console.log(`opencc-js   tw -> cn conversion alone          ${mbps(bytes, median(converterOnly)).toFixed(2).padStart(7)} MB/s`);
-console.log(`opencc ${openccVersion}  -c tw2s.json (Debian CLI)  ${theirs.toFixed(2).padStart(7)} MB/s  (wall time incl. ${(median(startup) * 1000).toFixed(0)} ms start-up)`);
+console.log(
+  `opencc ${openccVersion}  -c tw2s.json (Debian CLI)  ${theirs.toFixed(2).padStart(7)} MB/s  (wall time incl. ${(median(startup) * 1000).toFixed(0)} ms start-up)`,
+);
 console.log(`agreement   opencc-js vs Debian opencc tw2s output      ${jsLines.length - differing}/${jsLines.length} lines identical`);
 console.log(`ratio       parkpress normalize / Debian opencc  ${(ours / theirs).toFixed(2)}`);
 

@@ -64,7 +64,9 @@ function measureIndex(site: Site): { pages: Page[]; cpuMs: number; wallMs: numbe
   const after = process.memoryUsage();
   peak = Math.max(peak, after.heapUsed);
   return {
-    pages, wallMs, cpuMs: (used.user + used.system) / 1000,
+    pages,
+    wallMs,
+    cpuMs: (used.user + used.system) / 1000,
     peakHeapMiB: (peak - before.heapUsed) / MiB,
     buffersMiB: (after.arrayBuffers - before.arrayBuffers) / MiB,
   };
@@ -85,18 +87,30 @@ const results = Array.from({ length: runs }, () => measureIndex(site));
 const { pages } = results.at(-1)!;
 const files = new Map(pages.map((p) => [p.path, p]));
 const manifest = JSON.parse(String(files.get('index.json')!.content)) as SearchManifest;
-const sizes = (prefix: string) => pages.filter((p) => p.path.startsWith(prefix)).map((p) => p.content.length).sort((a, b) => a - b);
+const sizes = (prefix: string) =>
+  pages
+    .filter((p) => p.path.startsWith(prefix))
+    .map((p) => p.content.length)
+    .sort((a, b) => a - b);
 const shardSizes = sizes('shards/');
 const docSizes = sizes('docs/');
 const total = pages.reduce((n, p) => n + p.content.length, 0);
 // Typical queries: the first four characters of CJK runs of headlines, across the site.
-const queries = site.articles.filter((_, i) => i % 50 === 0)
-  .map((a) => a.title.match(/\p{Script=Han}{4}/u)?.[0]).filter((q): q is string => Boolean(q));
+const queries = site.articles
+  .filter((_, i) => i % 50 === 0)
+  .map((a) => a.title.match(/\p{Script=Han}{4}/u)?.[0])
+  .filter((q): q is string => Boolean(q));
 
-console.log(`index step, ${runs} runs (median): CPU ${median(results.map((r) => r.cpuMs)).toFixed(0)} ms, wall ${median(results.map((r) => r.wallMs)).toFixed(0)} ms, ` +
-  `extra heap ${median(results.map((r) => r.peakHeapMiB)).toFixed(0)} MiB (+ ${median(results.map((r) => r.buffersMiB)).toFixed(0)} MiB file buffers)`);
-console.log(`index files: ${pages.length}, ${(total / MiB).toFixed(1)} MiB; ${manifest.shards} shards ` +
-  `(min ${kb(shardSizes[0]!)}, median ${kb(median(shardSizes))}, max ${kb(shardSizes.at(-1)!)}); ` +
-  `${docSizes.length} doc chunks of ${manifest.chunk} (median ${kb(median(docSizes))})`);
-console.log(`a 4-character query (${queries.length} headline samples) fetches median ${kb(median(queries.map((q) => queryBytes(files, manifest, q))))} of index ` +
-  '(manifest + its shards + two doc chunks), before the result pages it reads for snippets');
+console.log(
+  `index step, ${runs} runs (median): CPU ${median(results.map((r) => r.cpuMs)).toFixed(0)} ms, wall ${median(results.map((r) => r.wallMs)).toFixed(0)} ms, ` +
+    `extra heap ${median(results.map((r) => r.peakHeapMiB)).toFixed(0)} MiB (+ ${median(results.map((r) => r.buffersMiB)).toFixed(0)} MiB file buffers)`,
+);
+console.log(
+  `index files: ${pages.length}, ${(total / MiB).toFixed(1)} MiB; ${manifest.shards} shards ` +
+    `(min ${kb(shardSizes[0]!)}, median ${kb(median(shardSizes))}, max ${kb(shardSizes.at(-1)!)}); ` +
+    `${docSizes.length} doc chunks of ${manifest.chunk} (median ${kb(median(docSizes))})`,
+);
+console.log(
+  `a 4-character query (${queries.length} headline samples) fetches median ${kb(median(queries.map((q) => queryBytes(files, manifest, q))))} of index ` +
+    '(manifest + its shards + two doc chunks), before the result pages it reads for snippets',
+);

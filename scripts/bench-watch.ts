@@ -30,10 +30,17 @@ async function benchSize(n: number, saves: number): Promise<void> {
   await mkdir(content);
   const text = '示范区'.repeat(700); // about the size of an article
   for (let start = 0; start < n; start += 500) {
-    await Promise.all(Array.from({ length: Math.min(500, n - start) }, (_, k) =>
-      writeFile(path.join(content, `a${String(start + k).padStart(5, '0')}.txt`), text)));
+    await Promise.all(
+      Array.from({ length: Math.min(500, n - start) }, (_, k) =>
+        writeFile(path.join(content, `a${String(start + k).padStart(5, '0')}.txt`), text),
+      ),
+    );
   }
-  const [watcher] = await startWatchers([content], new Set(), (w) => w.on('error', (err) => { throw err; }));
+  const [watcher] = await startWatchers([content], new Set(), (w) =>
+    w.on('error', (err) => {
+      throw err;
+    }),
+  );
   const addMs: number[] = [];
   const cpuMs: number[] = [];
   const busyMs: number[] = [];
@@ -41,7 +48,12 @@ async function benchSize(n: number, saves: number): Promise<void> {
     for (let k = 0; k < saves; k++) {
       const file = path.join(content, `new${k}.txt`);
       const added = new Promise<void>((resolve) => {
-        const on = (p: string) => { if (p === file) { watcher!.off('add', on); resolve(); } };
+        const on = (p: string) => {
+          if (p === file) {
+            watcher!.off('add', on);
+            resolve();
+          }
+        };
         watcher!.on('add', on);
       });
       const elu = performance.eventLoopUtilization();
@@ -61,12 +73,19 @@ async function benchSize(n: number, saves: number): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   const f = (ms: number[]) => `${median(ms).toFixed(0)} ms (${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)})`;
-  console.log(`${n} files: save -> chokidar add ${f(addMs)}; per save: CPU ${f(cpuMs)}, event loop busy ${f(busyMs)} (median, min–max, n=${saves})`);
+  console.log(
+    `${n} files: save -> chokidar add ${f(addMs)}; per save: CPU ${f(cpuMs)}, event loop busy ${f(busyMs)} (median, min–max, n=${saves})`,
+  );
 }
 
 async function main(): Promise<void> {
   const { sizes, saves } = parseArgs(process.argv.slice(2));
-  console.log(`bench-watch: ${os.cpus().length} CPUs, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `bench-watch: ${os.cpus().length} CPUs, node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   for (const n of sizes) await benchSize(n, saves);
 }
 

@@ -34,7 +34,9 @@ try {
   const devOut = path.join(dir, 'dev');
   await time('dev: first write', () => writeSite(original, devOut, { inPlace: true }));
   const dev = await time('dev: 1% changed', () => writeSite(edited, devOut, { inPlace: true }));
-  console.log(`ratios to the first write: nothing changed ${(same / full).toFixed(2)}, 1% changed ${(some / full).toFixed(2)}, dev 1% changed ${(dev / full).toFixed(2)}`);
+  console.log(
+    `ratios to the first write: nothing changed ${(same / full).toFixed(2)}, 1% changed ${(some / full).toFixed(2)}, dev 1% changed ${(dev / full).toFixed(2)}`,
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -18,7 +18,10 @@ function page(i) {
   const until = performance.now() + 0.1;
   let h = createHash('sha1');
   while (performance.now() < until) h = createHash('sha1').update(h.digest());
-  return { path: `keywords/${i % 700}/${i}/index.html`, content: `<!doctype html><html lang="zh-CN"><p>第${i}篇</p>${'<p>园区新闻正文。</p>'.repeat(300)}</html>` };
+  return {
+    path: `keywords/${i % 700}/${i}/index.html`,
+    content: `<!doctype html><html lang="zh-CN"><p>第${i}篇</p>${'<p>园区新闻正文。</p>'.repeat(300)}</html>`,
+  };
 }
 
 async function* pages(n) {
@@ -47,7 +50,12 @@ try {
       runs.main.push(await once(n, Infinity, dir));
       runs.thread.push(await once(n, 0, dir));
     }
-    const show = (rs) => `${median(rs.map((x) => x.wall)).toFixed(0).padStart(6)} / ${median(rs.map((x) => x.cpu)).toFixed(0).padStart(6)}`;
+    const show = (rs) =>
+      `${median(rs.map((x) => x.wall))
+        .toFixed(0)
+        .padStart(6)} / ${median(rs.map((x) => x.cpu))
+        .toFixed(0)
+        .padStart(6)}`;
     console.log(`${String(n).padStart(5)}   ${show(runs.main)}              ${show(runs.thread)}`);
   }
 } finally {

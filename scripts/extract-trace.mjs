@@ -4,7 +4,7 @@
 // Usage: node scripts/extract-trace.mjs FILE [FROM [TO]] [--site]
 //   FROM/TO: a range of file lines to show; --site: read the file with the template of the other
 //   files in its folder, as `check FOLDER` does (src/stages/extract/core/template.ts).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSource } from '../lib/src/stages/load/index.js';
 import { normalize } from '../lib/src/stages/normalize/index.js';
@@ -39,6 +39,8 @@ const state = extractLines(source, normalize(source.body, source.relPath, { firs
 const mark = { body: 'B', title: 'T', heading: 'H', note: 'N', caption: 'C', meta: 'm', furniture: '.' };
 for (const line of state.lines) {
   if (line.line < Number(from) || line.line > Number(to)) continue;
-  console.log(`${String(line.line).padStart(5)} ${mark[line.role]}${line.template ? '*' : ' '}${(line.by ?? '').padEnd(16)} ${line.text.slice(0, 100)}`);
+  console.log(
+    `${String(line.line).padStart(5)} ${mark[line.role]}${line.template ? '*' : ' '}${(line.by ?? '').padEnd(16)} ${line.text.slice(0, 100)}`,
+  );
 }
 console.log(JSON.stringify({ fields: state.fields, provenance: state.provenance }, null, 1));

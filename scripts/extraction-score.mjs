@@ -22,7 +22,10 @@ if (!existsSync(scorer) || !existsSync(path.join(devSet, 'pages'))) {
 let json;
 try {
   json = execFileSync(process.execPath, [path.join(root, 'bin', 'parkpress.js'), 'check', '--json', path.join(devSet, 'pages')], {
-    cwd: root, maxBuffer: 1 << 30, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
 } catch (err) {
   // check exits 1 when a page has an error diagnostic (a page with no article); the JSON is complete.

@@ -21,7 +21,10 @@ const traditional2 = sample('004_8ccd692208c8b727.txt');
 const withoutPinyin = (s) => s.replace(/\((?:[a-z]*[\u00e0-\u01dc][a-z]*)\)/g, '');
 /** Keeps only the lines an encoding can represent exactly (page furniture has ü, ® ...). */
 const representable = (s, enc) =>
-  s.split('\n').filter((line) => iconv.decode(iconv.encode(line, enc), enc) === line).join('\n');
+  s
+    .split('\n')
+    .filter((line) => iconv.decode(iconv.encode(line, enc), enc) === line)
+    .join('\n');
 const firstLine = (s) => s.split('\n')[0];
 
 const BOM = { 'utf-8-bom': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] };
@@ -84,7 +87,7 @@ function png1x1() {
 /** Deterministic bytes 0x80-0xFF (no NUL, so only the decoding can tell it is not text). */
 function noise(n) {
   let seed = 20240320;
-  return Buffer.from(Array.from({ length: n }, () => 0x80 + ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) % 128));
+  return Buffer.from(Array.from({ length: n }, () => 0x80 + (((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) % 128)));
 }
 
 console.log(`wrote ${Object.keys(fixtures).length} fixtures to ${path.relative(root, out)}`);

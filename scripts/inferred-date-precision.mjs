@@ -64,7 +64,12 @@ for (const file of readdirSync(path.join(devSet, 'pages')).sort()) {
   const text = readFileSync(path.join(devSet, 'pages', file), 'utf8');
   const day = gold[file]?.date;
   const forms = day ? writtenForms(day) : [];
-  const content = new Set((gold[file]?.content ?? '').split('\n').map((l) => l.trim()).filter(Boolean));
+  const content = new Set(
+    (gold[file]?.content ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
   const kept = text.split('\n').filter((line) => {
     const drop = isDateLine(line, forms, content);
     if (drop) removed++;
@@ -76,7 +81,10 @@ for (const file of readdirSync(path.join(devSet, 'pages')).sort()) {
 let checked;
 try {
   const out = execFileSync(process.execPath, [path.join(root, 'bin', 'parkpress.js'), 'check', '--json', pages], {
-    cwd: root, maxBuffer: 1 << 30, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
+    cwd: root,
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
   checked = JSON.parse(out);
 } catch (err) {

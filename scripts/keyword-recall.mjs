@@ -47,7 +47,9 @@ for (const [i, a] of scored.entries()) {
   stated += a.keywords.length;
   exact += hitExact.length;
   covered += hitCovered.length;
-  console.log(`${a.file}\n  stated:   ${a.keywords.join(' ')}\n  computed: ${mine.join(' ')}\n  exact ${hitExact.length}/${a.keywords.length}, covered ${hitCovered.length}/${a.keywords.length}`);
+  console.log(
+    `${a.file}\n  stated:   ${a.keywords.join(' ')}\n  computed: ${mine.join(' ')}\n  exact ${hitExact.length}/${a.keywords.length}, covered ${hitCovered.length}/${a.keywords.length}`,
+  );
 }
 const pct = (n) => (stated ? `${((100 * n) / stated).toFixed(1)}%` : 'n/a');
 console.log(`\n${articles} articles with stated keywords, ${stated} keywords; corpus for IDF: ${scored.length + extra.length} articles`);

@@ -17,7 +17,10 @@ const runs = Number(process.argv[2] ?? 30);
 async function treeDigest(dir) {
   const hash = createHash('sha256');
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  const files = entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
   for (const f of files) hash.update(`${f}\0`).update(await readFile(path.join(dir, f)));
   return hash.digest('hex');
 }
@@ -61,7 +64,9 @@ try {
     tally[now === want ? 'next' : 'previous']++;
     live = now;
   }
-  console.log(`${runs} builds (full build ${full.toFixed(0)} ms), ${tally.killed} SIGKILLed; dist/ was the previous site ${tally.previous}x, the new one ${tally.next}x, never anything else`);
+  console.log(
+    `${runs} builds (full build ${full.toFixed(0)} ms), ${tally.killed} SIGKILLed; dist/ was the previous site ${tally.previous}x, the new one ${tally.next}x, never anything else`,
+  );
 } finally {
   await rm(site, { recursive: true, force: true });
 }

@@ -7,12 +7,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const PLATFORMS = {
-  'android-arm-eabi': ['android', 'arm'], 'android-arm64': ['android', 'arm64'],
-  'darwin-arm64': ['darwin', 'arm64'], 'darwin-x64': ['darwin', 'x64'], 'darwin-universal': ['darwin', 'x64'],
-  'freebsd-x64': ['freebsd', 'x64'], 'linux-arm-gnueabihf': ['linux', 'arm'],
-  'linux-arm64-gnu': ['linux', 'arm64'], 'linux-arm64-musl': ['linux', 'arm64'],
-  'linux-x64-gnu': ['linux', 'x64'], 'linux-x64-musl': ['linux', 'x64'],
-  'win32-arm64-msvc': ['win32', 'arm64'], 'win32-ia32-msvc': ['win32', 'ia32'], 'win32-x64-msvc': ['win32', 'x64'],
+  'android-arm-eabi': ['android', 'arm'],
+  'android-arm64': ['android', 'arm64'],
+  'darwin-arm64': ['darwin', 'arm64'],
+  'darwin-x64': ['darwin', 'x64'],
+  'darwin-universal': ['darwin', 'x64'],
+  'freebsd-x64': ['freebsd', 'x64'],
+  'linux-arm-gnueabihf': ['linux', 'arm'],
+  'linux-arm64-gnu': ['linux', 'arm64'],
+  'linux-arm64-musl': ['linux', 'arm64'],
+  'linux-x64-gnu': ['linux', 'x64'],
+  'linux-x64-musl': ['linux', 'x64'],
+  'win32-arm64-msvc': ['win32', 'arm64'],
+  'win32-ia32-msvc': ['win32', 'ia32'],
+  'win32-x64-msvc': ['win32', 'x64'],
 };
 
 /** `@node-rs/jieba-darwin-x64` -> `darwin-x64`. */
@@ -33,6 +41,8 @@ for (const meta of Object.values(lock.packages)) {
     added.push(`${name}@${version}`);
   }
 }
-const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+const sorted = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+);
 writeFileSync('package-lock.json', `${JSON.stringify({ ...lock, packages: sorted }, null, 2)}\n`);
 console.log(added.length ? `added ${added.length} platform entries:\n  ${added.join('\n  ')}` : 'lockfile already complete');

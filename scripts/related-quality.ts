@@ -40,7 +40,10 @@ function halves(body: string): [string, string] | null {
 const dir = option('corpus') ?? corpusDir;
 const limit = Number(option('limit') ?? Infinity);
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
-const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .slice(0, limit);
 const articles: Article[] = [];
 for (const f of files) {
   const [, ...rest] = toSimplified(readFileSync(path.join(dir, f), 'utf8')).split('\n');
@@ -76,14 +79,20 @@ const t0 = performance.now();
 const related = relatedArticles(articles, articles.map(bodyWords), config);
 const ms = performance.now() - t0;
 
-let hit1 = 0, hit5 = 0, rr = 0, any = 0;
+let hit1 = 0,
+  hit5 = 0,
+  rr = 0,
+  any = 0;
 for (const a of articles) {
   const sibling = a.slug.replace(/-(\d)$/, (_, d) => `-${1 - Number(d)}`);
   const list = related.get(a.slug) ?? [];
   const rank = list.indexOf(sibling);
   if (list.length) any++;
   if (rank === 0) hit1++;
-  if (rank >= 0 && rank < 5) { hit5++; rr += 1 / (rank + 1); }
+  if (rank >= 0 && rank < 5) {
+    hit5++;
+    rr += 1 / (rank + 1);
+  }
 }
 const n = articles.length;
 const pct = (x: number): string => `${((100 * x) / n).toFixed(1)}%`;

@@ -14,7 +14,9 @@ function walk(dir) {
 }
 
 const filters = process.argv.slice(2);
-const files = walk('lib/test').sort().filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
+const files = walk('lib/test')
+  .sort()
+  .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
 if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
@@ -23,7 +25,9 @@ if (files.length === 0) {
 // CI's own limit instead of hanging there (PARKPRESS_TEST_TIMEOUT_MIN to change it).
 const minutes = Number(process.env.PARKPRESS_TEST_TIMEOUT_MIN ?? 30);
 const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
-  stdio: 'inherit', timeout: minutes * 60_000, killSignal: 'SIGKILL',
+  stdio: 'inherit',
+  timeout: minutes * 60_000,
+  killSignal: 'SIGKILL',
 });
 if (r.error || r.signal) {
   console.error(`test run stopped after ${minutes} min: a test file did not finish (open handle or hang)`);

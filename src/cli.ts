@@ -9,19 +9,30 @@ import { ingestCommand } from './commands/ingest.js';
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('parkpress')
-    .description('Static news-site generator for reports on China\'s development zones')
+    .description("Static news-site generator for reports on China's development zones")
     .exitOverride()
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes:
   0   success
   1   an input had an error (with --strict: or a warning); the rest was still built
   2   bad command line or configuration
   70  internal error (a bug: please report it)
-  75  another build holds the output folder's lock; try again`);
-  buildCommand(program, (c) => { code = c; });
-  checkCommand(program, (c) => { code = c; });
-  devCommand(program, (c) => { code = c; });
-  ingestCommand(program, (c) => { code = c; });
+  75  another build holds the output folder's lock; try again`,
+    );
+  buildCommand(program, (c) => {
+    code = c;
+  });
+  checkCommand(program, (c) => {
+    code = c;
+  });
+  devCommand(program, (c) => {
+    code = c;
+  });
+  ingestCommand(program, (c) => {
+    code = c;
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

@@ -40,7 +40,10 @@ function positiveInt(name: string, value: string): number {
 }
 
 function list<T extends string>(name: string, value: string, allowed: readonly T[]): T[] {
-  const items = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
   if (bad.length > 0 || items.length === 0) throw new UsageError(`--${name}: choose from ${allowed.join(', ')} (got ${value})`);
   return allowed.filter((a) => items.includes(a));

@@ -20,8 +20,7 @@ export interface SplitText {
 
 /** Where article i comes from: a source verbatim, or a splice of three different sources. */
 export type ArticlePlan =
-  | { kind: 'copy'; name: string; source: number }
-  | { kind: 'splice'; name: string; head: number; middle: number; tail: number };
+  { kind: 'copy'; name: string; source: number } | { kind: 'splice'; name: string; head: number; middle: number; tail: number };
 
 /** Sentence terminators after which a body may be cut; closing quotes stay with their sentence. */
 const TERMINATORS = new Set(['。', '！', '？']);

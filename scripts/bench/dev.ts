@@ -99,7 +99,9 @@ export async function measureDevReload(o: DevOptions): Promise<number[] | undefi
     return undefined;
   }
   const child = spawn(process.execPath, [path.join(o.projectRoot, 'bin', 'parkpress.js'), 'dev', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: o.siteDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' },
+    cwd: o.siteDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
   });
   const latencies: number[] = [];
   let stream: ReturnType<typeof listen> | undefined;

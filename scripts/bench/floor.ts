@@ -7,12 +7,17 @@ import { eachLimited } from '../../src/run/concurrency.js';
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 async function main(contentDir: string, tree: string, copyDir: string): Promise<void> {
   let bytes = 0;
-  await eachLimited(await files(contentDir), 16, async (f) => { bytes += (await readFile(f)).length; });
+  await eachLimited(await files(contentDir), 16, async (f) => {
+    bytes += (await readFile(f)).length;
+  });
   await rm(copyDir, { recursive: true, force: true });
   await eachLimited(await files(tree), 16, async (f) => {
     const target = path.join(copyDir, path.relative(tree, f));

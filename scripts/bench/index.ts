@@ -10,10 +10,16 @@ import { isOk, measure, type Sample } from './measure.js';
 import { formatProfile, summarizeProfile, type CpuProfile } from './profile.js';
 import type { LibraryFloor } from './libraries.js';
 import type { StagesReport } from './stages.js';
-import { describeMachine, formatReport, formatStages, medianStages, parseStageTimings, type BenchResult, type ToolResult } from './report.js';
 import {
-  eleventyTool, ensureEleventy, ensureGnuTime, ensureHugo, hugoTool, parkpressTool, type Tool,
-} from './tools.js';
+  describeMachine,
+  formatReport,
+  formatStages,
+  medianStages,
+  parseStageTimings,
+  type BenchResult,
+  type ToolResult,
+} from './report.js';
+import { eleventyTool, ensureEleventy, ensureGnuTime, ensureHugo, hugoTool, parkpressTool, type Tool } from './tools.js';
 import { loadCorpusSources, markdownArticle, prepareWorkspace, rawArticle, type CorpusSources, type Workspace } from './workspace.js';
 
 /** Compiled to lib/scripts/bench/: the project root is three folders up. */
@@ -66,7 +72,14 @@ function addedArticle(tool: Tool, ws: Workspace, src: CorpusSources): { file: st
 }
 
 /** One round for one tool: cold build, then the requested rebuilds. Returns a failure message or undefined. */
-async function runRound(tool: Tool, ws: Workspace, src: CorpusSources, scenarios: readonly Scenario[], result: ToolResult, round: string): Promise<string | undefined> {
+async function runRound(
+  tool: Tool,
+  ws: Workspace,
+  src: CorpusSources,
+  scenarios: readonly Scenario[],
+  result: ToolResult,
+  round: string,
+): Promise<string | undefined> {
   const added = addedArticle(tool, ws, src);
   await rm(added.file, { force: true });
   for (const p of tool.coldPaths(ws)) await rm(p, { recursive: true, force: true });
@@ -80,7 +93,9 @@ async function runRound(tool: Tool, ws: Workspace, src: CorpusSources, scenarios
         return `${s} build exited ${sample.code}: ${sample.output.trim().split('\n').slice(-8).join('\n')}`;
       }
       (result.samples[s] ??= []).push(sample);
-      log(`${round} ${tool.label.padEnd(9)} ${s.padEnd(4)} ${(sample.ms / 1000).toFixed(2).padStart(7)} s (CPU ${(sample.cpuMs / 1000).toFixed(2)} s) ${sample.maxRssMiB.toFixed(0).padStart(5)} MiB (tree ${sample.treeRssMiB.toFixed(0)} MiB)`);
+      log(
+        `${round} ${tool.label.padEnd(9)} ${s.padEnd(4)} ${(sample.ms / 1000).toFixed(2).padStart(7)} s (CPU ${(sample.cpuMs / 1000).toFixed(2)} s) ${sample.maxRssMiB.toFixed(0).padStart(5)} MiB (tree ${sample.treeRssMiB.toFixed(0)} MiB)`,
+      );
       if (s === 'cold' && !result.output) result.output = await treeSize(outputDir(tool, ws));
     }
     return undefined;
@@ -98,7 +113,11 @@ async function measureFloor(ws: Workspace): Promise<Sample | undefined> {
   } catch {
     return undefined;
   }
-  const command = { cmd: process.execPath, args: [path.join(projectRoot, 'lib', 'scripts', 'bench', 'floor.js'), path.join(ws.parkpress, 'content'), tree, copy], cwd: ws.dir };
+  const command = {
+    cmd: process.execPath,
+    args: [path.join(projectRoot, 'lib', 'scripts', 'bench', 'floor.js'), path.join(ws.parkpress, 'content'), tree, copy],
+    cwd: ws.dir,
+  };
   try {
     const sample = await measure(command);
     return isOk(command, sample) ? sample : undefined;
@@ -112,7 +131,11 @@ async function measureFloor(ws: Workspace): Promise<Sample | undefined> {
  * steady from run to run. Undefined when the measuring process fails.
  */
 async function measureLibraries(ws: Workspace): Promise<LibraryFloor | undefined> {
-  const command = { cmd: process.execPath, args: [path.join(projectRoot, 'lib', 'scripts', 'bench', 'libraries.js'), path.join(ws.parkpress, 'content')], cwd: ws.dir };
+  const command = {
+    cmd: process.execPath,
+    args: [path.join(projectRoot, 'lib', 'scripts', 'bench', 'libraries.js'), path.join(ws.parkpress, 'content')],
+    cwd: ws.dir,
+  };
   const sample = await measure(command);
   if (!isOk(command, sample)) {
     log(`library floor not measured: ${sample.output.trim().split('\n').pop() ?? `exit code ${sample.code}`}`);
@@ -124,11 +147,17 @@ async function measureLibraries(ws: Workspace): Promise<LibraryFloor | undefined
 async function runBench(args: BenchArgs): Promise<BenchResult> {
   const tools = makeTools(args);
   const src = await loadCorpusSources(args.corpusDir, args.workDir, log);
-  const ws = await prepareWorkspace(args.workDir, args.n, src, {
-    templatesDir: path.join(projectRoot, 'templates'),
-    publicDir: path.join(projectRoot, 'public'),
-    search: args.search,
-  }, log);
+  const ws = await prepareWorkspace(
+    args.workDir,
+    args.n,
+    src,
+    {
+      templatesDir: path.join(projectRoot, 'templates'),
+      publicDir: path.join(projectRoot, 'public'),
+      search: args.search,
+    },
+    log,
+  );
   const results = tools.map((t): ToolResult => ({ name: t.name, label: t.label, version: t.version, samples: {} }));
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const machine = describeMachine();
@@ -159,10 +188,24 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
   const libraries = ppTool ? await measureLibraries(ws) : undefined;
   if (libraries) log(`library floor: opencc ${libraries.openccMs} ms + jieba ${libraries.jiebaMs} ms CPU`);
   const devReloadMs = args.dev && ppTool && !pp?.failure ? await devReload(ws, src) : undefined;
-  const profile = args.profile && ppTool && !pp?.failure
-    ? `${await stageBreakdown(ppTool, ws)}\n${await profileParkpress(ppTool, ws, args.workDir, date)}`
-    : undefined;
-  return { date, machine, n: args.n, runs: args.runs, search: args.search, rawBytes: ws.rawBytes, markdownBytes: ws.markdownBytes, tools: results, devReloadMs, floorMs: floors.map((f) => f.ms), libraries, profile };
+  const profile =
+    args.profile && ppTool && !pp?.failure
+      ? `${await stageBreakdown(ppTool, ws)}\n${await profileParkpress(ppTool, ws, args.workDir, date)}`
+      : undefined;
+  return {
+    date,
+    machine,
+    n: args.n,
+    runs: args.runs,
+    search: args.search,
+    rawBytes: ws.rawBytes,
+    markdownBytes: ws.markdownBytes,
+    tools: results,
+    devReloadMs,
+    floorMs: floors.map((f) => f.ms),
+    libraries,
+    profile,
+  };
 }
 
 /** Articles dropped one by one into a running `parkpress dev`. */
@@ -175,8 +218,13 @@ async function devReload(ws: Workspace, src: CorpusSources): Promise<number[] | 
   }));
   try {
     return await measureDevReload({
-      projectRoot, siteDir: ws.parkpress, contentDir: path.join(ws.parkpress, 'content'), drops,
-      startTimeoutMs: 30 * 60_000, reloadTimeoutMs: 5 * 60_000, log,
+      projectRoot,
+      siteDir: ws.parkpress,
+      contentDir: path.join(ws.parkpress, 'content'),
+      drops,
+      startTimeoutMs: 30 * 60_000,
+      reloadTimeoutMs: 5 * 60_000,
+      log,
     });
   } catch (err) {
     log(`dev reload not measured: ${(err as Error).message}`);
@@ -215,7 +263,8 @@ async function stageBreakdown(tool: Tool, ws: Workspace): Promise<string> {
   };
   const sample = await measure(command);
   const json = sample.output.trim().split('\n').pop() ?? '';
-  if (!isOk(command, sample) || !json.startsWith('{')) return `stage breakdown failed (exit ${sample.code}): ${sample.output.slice(-300)}\n`;
+  if (!isOk(command, sample) || !json.startsWith('{'))
+    return `stage breakdown failed (exit ${sample.code}): ${sample.output.slice(-300)}\n`;
   return formatStages(JSON.parse(json) as StagesReport, ws.n);
 }
 
@@ -223,7 +272,18 @@ async function saveResult(args: BenchArgs, result: BenchResult, table: string): 
   const dir = path.join(args.workDir, 'results');
   await mkdir(dir, { recursive: true });
   const base = path.join(dir, `n${result.n}-${result.date.replace(/[:]/g, '')}`);
-  const plain = { ...result, tools: result.tools.map((t) => ({ ...t, samples: Object.fromEntries(Object.entries(t.samples).map(([k, v]) => [k, v.map(({ ms, maxRssMiB, treeRssMiB, cpuMs, code }) => ({ ms, maxRssMiB, treeRssMiB, cpuMs, code }))])) })) };
+  const plain = {
+    ...result,
+    tools: result.tools.map((t) => ({
+      ...t,
+      samples: Object.fromEntries(
+        Object.entries(t.samples).map(([k, v]) => [
+          k,
+          v.map(({ ms, maxRssMiB, treeRssMiB, cpuMs, code }) => ({ ms, maxRssMiB, treeRssMiB, cpuMs, code })),
+        ]),
+      ),
+    })),
+  };
   await writeFile(`${base}.json`, `${JSON.stringify(plain, null, 2)}\n`);
   await writeFile(`${base}.md`, table);
   return base;
@@ -257,6 +317,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => { console.error((err as Error).stack ?? String(err)); process.exitCode = 70; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error((err as Error).stack ?? String(err));
+    process.exitCode = 70;
+  },
 );

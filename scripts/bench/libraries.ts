@@ -15,7 +15,9 @@ export interface LibraryFloor {
 }
 
 function measureLibraries(contentDir: string): LibraryFloor {
-  const texts = readdirSync(contentDir).sort().map((name) => readFileSync(path.join(contentDir, name), 'utf8'));
+  const texts = readdirSync(contentDir)
+    .sort()
+    .map((name) => readFileSync(path.join(contentDir, name), 'utf8'));
   jieba().cut(toSimplified('開始'), true); // start-up (dictionaries) is not per-article work
   let start = process.cpuUsage();
   const simplified = texts.map((t) => toSimplified(t));

@@ -24,8 +24,14 @@ export function convertSplit(split: SplitText, convert: Convert): SplitText {
  * double-quoted YAML scalar) and each non-empty body line as its own paragraph.
  */
 export function toMarkdown(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '').split('\n');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\uFEFF/, '')
+    .split('\n');
   const title = lines[0]!.trim();
-  const paragraphs = lines.slice(1).map((line) => line.trim()).filter((line) => line !== '');
+  const paragraphs = lines
+    .slice(1)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   return `---\ntitle: ${JSON.stringify(title)}\n---\n\n${paragraphs.join('\n\n')}\n`;
 }

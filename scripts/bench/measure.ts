@@ -50,18 +50,24 @@ export async function measure(c: Command): Promise<Sample> {
   const timeFile = path.join(tmp, 'time.txt');
   try {
     let output = '';
-    const keep = (chunk: Buffer) => { output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT); };
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+    };
     const start = performance.now();
     let treePeak = 0;
     await new Promise<void>((resolve, reject) => {
       const child = spawn(GNU_TIME, ['-f', TIME_FORMAT, '-o', timeFile, c.cmd, ...c.args], {
-        cwd: c.cwd, env: c.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: c.cwd,
+        env: c.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       const sampler = child.pid !== undefined ? sampleTreeRss(child.pid) : undefined;
       child.stdout.on('data', keep);
       child.stderr.on('data', keep);
       child.on('error', reject);
-      child.on('exit', () => { treePeak = sampler?.stop() ?? 0; });
+      child.on('exit', () => {
+        treePeak = sampler?.stop() ?? 0;
+      });
       child.on('close', () => resolve());
     });
     const ms = performance.now() - start;

@@ -34,7 +34,8 @@ export function libraryOf(url: string, functionName: string): string {
 }
 
 function sortedEntries(m: Map<string, number>, limit = Infinity): { area: string; ms: number }[] {
-  return [...m].map(([area, ms]) => ({ area, ms }))
+  return [...m]
+    .map(([area, ms]) => ({ area, ms }))
     .sort((a, b) => b.ms - a.ms || (a.area < b.area ? -1 : 1))
     .slice(0, limit);
 }

@@ -49,7 +49,10 @@ export const SCENARIO_LABELS: Record<Scenario, string> = {
 export function describeMachine(): string {
   const cpus = os.cpus();
   const gib = (os.totalmem() / 2 ** 30).toFixed(0);
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${gib} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load avg at start ${load}`;
 }
 
@@ -83,7 +86,9 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
   const lines: string[] = [];
   lines.push(`parkpress bench, ${r.date}`);
   lines.push(`machine: ${r.machine}`);
-  lines.push(`${r.n} articles (${fmtBytes(r.rawBytes)} raw traditional text; ${fmtBytes(r.markdownBytes)} simplified markdown for the peers), medians of ${r.runs} alternating run(s)`);
+  lines.push(
+    `${r.n} articles (${fmtBytes(r.rawBytes)} raw traditional text; ${fmtBytes(r.markdownBytes)} simplified markdown for the peers), medians of ${r.runs} alternating run(s)`,
+  );
   lines.push(`tools: ${shown.map((t) => `${t.label} ${t.version}`).join(', ')}`);
   if (!r.search) lines.push('parkpress built WITHOUT its search index (--no-search)');
   lines.push('');
@@ -110,14 +115,30 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
   lines.push('');
   if (r.floorMs && r.floorMs.length > 0) {
     const floor = median(r.floorMs);
-    lines.push(`I/O floor (read every input, write a copy of parkpress's output tree): ${fmtSeconds(floor)}; parkpress full build / floor: ${fmtRatio(med(pp, 'cold', (x) => x.ms), floor)}`);
+    lines.push(
+      `I/O floor (read every input, write a copy of parkpress's output tree): ${fmtSeconds(floor)}; parkpress full build / floor: ${fmtRatio(
+        med(pp, 'cold', (x) => x.ms),
+        floor,
+      )}`,
+    );
   }
-  if (r.libraries) lines.push(libraryFloorLine(r.libraries, med(pp, 'cold', (x) => x.cpuMs), os.availableParallelism()));
+  if (r.libraries)
+    lines.push(
+      libraryFloorLine(
+        r.libraries,
+        med(pp, 'cold', (x) => x.cpuMs),
+        os.availableParallelism(),
+      ),
+    );
   for (const t of shown) {
     if (t.output) lines.push(`${t.label} output: ${t.output.files} files, ${fmtBytes(t.output.bytes)}`);
   }
   if (pp?.stages && Object.keys(pp.stages).length > 0) {
-    lines.push(`parkpress stages, median ms of cold builds: ${Object.entries(pp.stages).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    lines.push(
+      `parkpress stages, median ms of cold builds: ${Object.entries(pp.stages)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(', ')}`,
+    );
   }
   for (const t of shown) {
     if (t.failure) lines.push(`${t.label} FAILED: ${t.failure}`);
@@ -131,8 +152,10 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
  */
 export function libraryFloorLine(f: LibraryFloor, buildCpuMs: number, cores: number): string {
   const cpu = f.openccMs + f.jiebaMs;
-  return `CPU floor (opencc-js tw→cn ${fmtSeconds(f.openccMs)} + one jieba cut ${fmtSeconds(f.jiebaMs)} per article, nothing else): `
-    + `${fmtSeconds(cpu)} of CPU, ${fmtSeconds(cpu / cores)} of wall time on ${cores} cores; parkpress full build CPU / floor: ${fmtRatio(buildCpuMs, cpu)}`;
+  return (
+    `CPU floor (opencc-js tw→cn ${fmtSeconds(f.openccMs)} + one jieba cut ${fmtSeconds(f.jiebaMs)} per article, nothing else): ` +
+    `${fmtSeconds(cpu)} of CPU, ${fmtSeconds(cpu / cores)} of wall time on ${cores} cores; parkpress full build CPU / floor: ${fmtRatio(buildCpuMs, cpu)}`
+  );
 }
 
 /** Per-stage timings printed by `parkpress build --verbose` (`timings (ms): load 12, normalize 34`). */
@@ -162,7 +185,9 @@ export function formatStages(r: StagesReport, n: number): string {
     '| --- | ---: | ---: | ---: | ---: |',
   ];
   for (const m of r.marks) {
-    lines.push(`| ${m.stage} | ${m.ms.toFixed(0)} | ${m.heapMiB.toFixed(0)} MiB | ${m.externalMiB.toFixed(0)} MiB | ${m.rssMiB.toFixed(0)} MiB |`);
+    lines.push(
+      `| ${m.stage} | ${m.ms.toFixed(0)} | ${m.heapMiB.toFixed(0)} MiB | ${m.externalMiB.toFixed(0)} MiB | ${m.rssMiB.toFixed(0)} MiB |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

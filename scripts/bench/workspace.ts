@@ -4,8 +4,15 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  CORPUS_VERSION, articleText, listSources, planArticle, readSources, sourcesDigest, splitText,
-  type ArticlePlan, type SplitText,
+  CORPUS_VERSION,
+  articleText,
+  listSources,
+  planArticle,
+  readSources,
+  sourcesDigest,
+  splitText,
+  type ArticlePlan,
+  type SplitText,
 } from './corpus.js';
 import { convertSplit, simplifiedConverter, toMarkdown } from './markdown.js';
 
@@ -77,9 +84,7 @@ export function rawArticle(plan: ArticlePlan, src: CorpusSources): string {
 
 /** Simplified markdown of article `plan` (what the peers read). */
 export function markdownArticle(plan: ArticlePlan, src: CorpusSources): string {
-  const text = plan.kind === 'copy'
-    ? joinSplit(src.simplified[plan.source]!)
-    : articleText(plan, [], src.simplified);
+  const text = plan.kind === 'copy' ? joinSplit(src.simplified[plan.source]!) : articleText(plan, [], src.simplified);
   return toMarkdown(text);
 }
 
@@ -100,12 +105,16 @@ export interface ParkpressSetup {
  * so the benchmark always builds with the project's current templates.
  */
 export async function prepareWorkspace(
-  workDir: string, n: number, src: CorpusSources, project: ParkpressSetup, log: (line: string) => void,
+  workDir: string,
+  n: number,
+  src: CorpusSources,
+  project: ParkpressSetup,
+  log: (line: string) => void,
 ): Promise<Workspace> {
   const ws = workspacePaths(workDir, n);
   const manifestFile = path.join(ws.dir, 'manifest.json');
   const digest = await sourcesDigest(src.dir, src.names);
-  const old = existsSync(manifestFile) ? JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest : undefined;
+  const old = existsSync(manifestFile) ? (JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest) : undefined;
   if (old && old.version === CORPUS_VERSION && old.n === n && old.digest === digest) {
     await writeParkpressConfig(ws.parkpress, project); // cheap, and may differ from run to run
     return { ...ws, rawBytes: old.rawBytes, markdownBytes: old.markdownBytes };
@@ -172,7 +181,9 @@ async function scaffoldEleventy(root: string): Promise<void> {
   await mkdir(path.join(root, 'src', '_includes'), { recursive: true });
   await writeFile(path.join(root, 'src', '_includes', 'bare.njk'), BARE_NJK);
   // Markdown is not run through a template engine first: the articles are text, not templates.
-  await writeFile(path.join(root, 'eleventy.config.mjs'), `export default function (config) {
+  await writeFile(
+    path.join(root, 'eleventy.config.mjs'),
+    `export default function (config) {
   config.addGlobalData('layout', 'bare.njk');
   return {
     dir: { input: 'src', output: '_site', includes: '_includes' },
@@ -180,7 +191,8 @@ async function scaffoldEleventy(root: string): Promise<void> {
     markdownTemplateEngine: false,
   };
 }
-`);
+`,
+  );
 }
 
 const BARE_HUGO_SINGLE = `<!doctype html>
@@ -201,9 +213,12 @@ async function scaffoldHugo(root: string): Promise<void> {
   await writeFile(path.join(root, 'layouts', '_default', 'single.html'), BARE_HUGO_SINGLE);
   await writeFile(path.join(root, 'layouts', '_default', 'list.html'), BARE_HUGO_LIST);
   // Bare like the Eleventy project: article pages (plus Hugo's unavoidable home and section list).
-  await writeFile(path.join(root, 'hugo.toml'), `baseURL = "http://127.0.0.1:8080/"
+  await writeFile(
+    path.join(root, 'hugo.toml'),
+    `baseURL = "http://127.0.0.1:8080/"
 languageCode = "zh-CN"
 title = "bench"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
-`);
+`,
+  );
 }

@@ -42,7 +42,11 @@ export function buildCommand(program: Command, done: (code: number) => void): vo
     .option('--path-prefix <path>', 'sub-path the site lives under, e.g. /news')
     .option('--out <dir>', 'output folder (default: outDir from the config, else dist)')
     .option('--config <file>', 'config file (default: parkpress.config.json|js|mjs|ts in the current folder)')
-    .option('-j, --jobs <n>', 'worker threads for reading and extracting articles (default: the cores available, at most 4; 1: none)', parseJobs)
+    .option(
+      '-j, --jobs <n>',
+      'worker threads for reading and extracting articles (default: the cores available, at most 4; 1: none)',
+      parseJobs,
+    )
     .option('--strict', 'exit 1 on warnings too (the site is still written)')
     .option('--force', 'build even when nothing changed since the last build')
     .option('--no-cache', 'neither read nor write the build cache (cacheDir, default .parkpress-cache/)')
@@ -53,9 +57,21 @@ export function buildCommand(program: Command, done: (code: number) => void): vo
 
 async function runBuild(flags: BuildFlags): Promise<number> {
   const started = performance.now();
-  const reporter = createReporter({ err: process.stderr, out: process.stdout, env: process.env, quiet: flags.quiet, verbose: flags.verbose });
+  const reporter = createReporter({
+    err: process.stderr,
+    out: process.stdout,
+    env: process.env,
+    quiet: flags.quiet,
+    verbose: flags.verbose,
+  });
   try {
-    const overrides: ConfigOverrides = { configFile: flags.config, baseUrl: flags.baseUrl, pathPrefix: flags.pathPrefix, outDir: flags.out, jobs: flags.jobs };
+    const overrides: ConfigOverrides = {
+      configFile: flags.config,
+      baseUrl: flags.baseUrl,
+      pathPrefix: flags.pathPrefix,
+      outDir: flags.out,
+      jobs: flags.jobs,
+    };
     let known: KnownStamps | undefined;
     if (flags.cache && !flags.force) {
       const fresh = await upToDate(overrides, reporter);
@@ -111,7 +127,12 @@ function reportUpToDate(config: Config, outcome: BuildOutcome, flags: BuildFlags
   return exitCode(outcome.diagnostics, Boolean(flags.strict));
 }
 
-async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter: Reporter, known: KnownStamps | undefined): Promise<number> {
+async function fullBuild(
+  overrides: ConfigOverrides,
+  flags: BuildFlags,
+  reporter: Reporter,
+  known: KnownStamps | undefined,
+): Promise<number> {
   const [{ loadConfig }, { createBuilder }, { openFileCache }, { otherInputs, stampAll }] = await Promise.all([
     import('../config/index.js'),
     import('../run/builder.js'),
@@ -136,10 +157,12 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
     cache,
     once: true,
     // Saved before the site-wide stages: `once` then drops the per-file terms the cache keeps.
-    onFilesDone: cache ? async (files) => {
-      saveMs = await saveCache(cache, files, config, reporter);
-      cache.release();
-    } : undefined,
+    onFilesDone: cache
+      ? async (files) => {
+          saveMs = await saveCache(cache, files, config, reporter);
+          cache.release();
+        }
+      : undefined,
   });
   const result = await builder.build();
   reporter.endProgress();
@@ -153,23 +176,31 @@ async function fullBuild(overrides: ConfigOverrides, flags: BuildFlags, reporter
     ms: result.ms,
     detail: `${written} written, ${unchanged} unchanged, ${removed} removed`,
   });
-  reporter.verbose(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  reporter.verbose(
+    `timings (ms): ${Object.entries(result.timings)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ')}`,
+  );
   if (cache && result.inputs) {
     const inputs = result.inputs;
     try {
-      const recorded = others !== undefined && await recordBuild(config, {
-        stampedAt,
-        stamps: new Map([...inputs, ...others]),
-        written: result.report,
-        outcome: { articles: result.articles, pages: result.pages, diagnostics: result.diagnostics },
-      });
+      const recorded =
+        others !== undefined &&
+        (await recordBuild(config, {
+          stampedAt,
+          stamps: new Map([...inputs, ...others]),
+          written: result.report,
+          outcome: { articles: result.articles, pages: result.pages, diagnostics: result.diagnostics },
+        }));
       reporter.verbose(
         `cache: ${cache.hits} of ${result.files} files from ${config.cacheDir} (load ${loadMs.toFixed(0)} ms, save ${saveMs === undefined ? 'failed' : `${saveMs.toFixed(0)} ms`})` +
           (recorded ? '' : '; this build was not recorded, so the next one builds too'),
       );
     } catch (err) {
       // The site is built; a cache that cannot be written only makes the next build slower.
-      reporter.verbose(`cache: cannot write to ${config.cacheDir} (${(err as Error).message}); the site is built, the cache was not updated`);
+      reporter.verbose(
+        `cache: cannot write to ${config.cacheDir} (${(err as Error).message}); the site is built, the cache was not updated`,
+      );
     }
   }
   return exitCode(result.diagnostics, Boolean(flags.strict));
@@ -218,4 +249,3 @@ function exitCode(diagnostics: readonly Diagnostic[], strict: boolean): number {
 function count(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): number {
   return diagnostics.filter((d) => d.severity === severity).length;
 }
-

@@ -60,7 +60,11 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
 
 class UsageError extends Error {}
 
-interface Input { abs: string; base: string; shown: string }
+interface Input {
+  abs: string;
+  base: string;
+  shown: string;
+}
 
 /** Files and folders as given -> input files; a folder's files are shown as `folder/relative/path`. */
 async function expand(targets: string[]): Promise<Input[]> {
@@ -106,7 +110,11 @@ async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
     if (r.facts) facts.set(input.shown, r.facts);
   }
   const withArticles = checked.filter((c) => c.article);
-  const enriched = enrichCorpus(withArticles.map((c) => ({ ...c.article!, file: c.shown })), facts, config);
+  const enriched = enrichCorpus(
+    withArticles.map((c) => ({ ...c.article!, file: c.shown })),
+    facts,
+    config,
+  );
   enriched.articles.forEach((a, i) => {
     const c = withArticles[i]!;
     c.article = a;
@@ -134,7 +142,7 @@ function toJson(c: Checked): Record<string, unknown> {
     file: c.shown,
     title: a?.title ?? null,
     date: a?.date ?? null,
-    date_source: a?.date ? a.provenance.date ?? null : null,
+    date_source: a?.date ? (a.provenance.date ?? null) : null,
     source: a?.source ?? null,
     keywords: a?.keywords ?? [],
     computed_keywords: a?.computedKeywords ?? [],
@@ -168,10 +176,21 @@ function provenanceOf(a: Article): Partial<Record<FieldName, Provenance>> {
 
 function fieldRows(a: Article): [FieldName, unknown][] {
   return [
-    ['title', a.title], ['date', a.date], ['source', a.source], ['keywords', a.keywords],
-    ['computed_keywords', a.computedKeywords], ['park', a.park], ['parks', a.parks], ['category', a.category],
-    ['series', a.series], ['authors', a.authors], ['editors', a.editors], ['views', a.views],
-    ['original_script', a.originalScript], ['slug', a.slug], ['summary', a.summary],
+    ['title', a.title],
+    ['date', a.date],
+    ['source', a.source],
+    ['keywords', a.keywords],
+    ['computed_keywords', a.computedKeywords],
+    ['park', a.park],
+    ['parks', a.parks],
+    ['category', a.category],
+    ['series', a.series],
+    ['authors', a.authors],
+    ['editors', a.editors],
+    ['views', a.views],
+    ['original_script', a.originalScript],
+    ['slug', a.slug],
+    ['summary', a.summary],
   ];
 }
 
@@ -195,9 +214,10 @@ function humanArticle(c: Checked, quiet: boolean): string[] {
     lines.push(c.shown);
     if (c.article) {
       const a = c.article;
-      const rows: [string, unknown, string][] = fieldRows(a).map(([f, v]) => [f, v, isEmpty(v) ? '' : a.provenance[f] ?? '']);
+      const rows: [string, unknown, string][] = fieldRows(a).map(([f, v]) => [f, v, isEmpty(v) ? '' : (a.provenance[f] ?? '')]);
       rows.push(['subheadings', a.subheadings, ''], ['encoding', a.encoding, ''], ['duplicate_of', a.duplicateOf ?? null, '']);
-      for (const [name, value, from] of rows) lines.push(`  ${name.padEnd(18)}${from ? `[${from}] `.padEnd(12) : ''.padEnd(12)}${show(value)}`);
+      for (const [name, value, from] of rows)
+        lines.push(`  ${name.padEnd(18)}${from ? `[${from}] `.padEnd(12) : ''.padEnd(12)}${show(value)}`);
     }
   }
   for (const d of visible) lines.push(`${quiet ? '' : '  '}${formatDiagnostic(c.shown, d)}`);

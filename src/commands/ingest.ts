@@ -18,7 +18,9 @@ interface IngestFlags {
 export function ingestCommand(program: Command, done: (code: number) => void): void {
   program
     .command('ingest')
-    .description('turn raw .txt articles into .md files with the extracted front-matter, for editors to review (originals kept in content/.raw/)')
+    .description(
+      'turn raw .txt articles into .md files with the extracted front-matter, for editors to review (originals kept in content/.raw/)',
+    )
     .argument('[paths...]', 'articles or folders inside the content folder (default: all of it)')
     .option('-n, --dry-run', 'only show what would be done')
     .option('--config <file>', 'config file (default: parkpress.config.json|js|mjs|ts in the current folder)')
@@ -36,10 +38,11 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
     const { files, diagnostics: missing } = await expandInputs(paths.length > 0 ? paths : [config.contentDir], config.contentDir);
     const result = await ingest(files, { config, dryRun: flags.dryRun });
     const show = (rel: string) => path.relative(cwd, path.join(config.contentDir, rel));
-    if (!flags.quiet) for (const action of result.actions) {
-      const line = describe(action, Boolean(flags.dryRun), show);
-      if (line) process.stdout.write(`${line}\n`);
-    }
+    if (!flags.quiet)
+      for (const action of result.actions) {
+        const line = describe(action, Boolean(flags.dryRun), show);
+        if (line) process.stdout.write(`${line}\n`);
+      }
     const diagnostics = [...missing, ...result.diagnostics];
     reporter.diagnostics(diagnostics, config.contentDir, cwd);
     if (!flags.quiet) process.stdout.write(`${tally(result.actions, Boolean(flags.dryRun))}\n`);
@@ -77,8 +80,10 @@ async function expandInputs(inputs: string[], contentDir: string): Promise<{ fil
 function describe(action: IngestAction, dryRun: boolean, show: (rel: string) => string): string | undefined {
   switch (action.kind) {
     case 'convert':
-      return `${dryRun ? 'would write' : 'wrote'} ${show(action.target)} (${action.added.length} fields extracted); ` +
-        `original ${dryRun ? 'would move' : 'moved'} to ${show(action.rawCopy)}`;
+      return (
+        `${dryRun ? 'would write' : 'wrote'} ${show(action.target)} (${action.added.length} fields extracted); ` +
+        `original ${dryRun ? 'would move' : 'moved'} to ${show(action.rawCopy)}`
+      );
     case 'fill':
       return `${dryRun ? 'would add' : 'added'} ${action.added.join(', ')} to ${show(action.file)}`;
     default:

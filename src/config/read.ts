@@ -162,6 +162,7 @@ export async function readRawConfig(root: string, overrides: ConfigOverrides = {
  * resolves to the same value as a valid one, since validation changes nothing it accepts.
  */
 export function resolveUnvalidated(raw: RawConfig): Config {
-  const fromFile = raw.fromFile && typeof raw.fromFile === 'object' && !Array.isArray(raw.fromFile) ? raw.fromFile : { invalid: raw.fromFile };
+  const fromFile =
+    raw.fromFile && typeof raw.fromFile === 'object' && !Array.isArray(raw.fromFile) ? raw.fromFile : { invalid: raw.fromFile };
   return resolveConfig(raw.base, { ...(fromFile as Record<string, unknown>), ...raw.fromFlags });
 }

@@ -49,7 +49,10 @@ export const userConfigSchema = z.strictObject({
     .strictObject({
       enabled: z.boolean().optional(),
       variant: z.enum(['tw', 'hk']).optional(),
-      dir: z.string().regex(/^[A-Za-z0-9_-]+$/, 'one folder name such as "zh-hant"').optional(),
+      dir: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]+$/, 'one folder name such as "zh-hant"')
+        .optional(),
     })
     .optional(),
   search: z.boolean().optional(),

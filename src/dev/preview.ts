@@ -1,6 +1,17 @@
 // Dev's quick preview: the changed articles on screen before the full rebuild, from the last build's models.
 import path from 'node:path';
-import { articleUrl, outputPath, pageUrl, type Article, type ArticleFacts, type Config, type Page, type Site, type Term, type WriteReport } from '../model/index.js';
+import {
+  articleUrl,
+  outputPath,
+  pageUrl,
+  type Article,
+  type ArticleFacts,
+  type Config,
+  type Page,
+  type Site,
+  type Term,
+  type WriteReport,
+} from '../model/index.js';
 import type { BuildResult, Builder, LastBuild } from '../run/builder.js';
 import { enrichOne } from '../stages/corpus/index.js';
 import { sourcePath } from '../stages/load/source-path.js';
@@ -70,7 +81,13 @@ export interface PreviewIo {
  * Returns undefined, with nothing written, whenever the preview could show something the full
  * build would not: a change outside content/, a file with errors, a slug taken by another file.
  */
-export async function previewChange(last: LastBuild, render: PreviewRenderer, changed: string[], config: Config, io: PreviewIo): Promise<WriteReport | undefined> {
+export async function previewChange(
+  last: LastBuild,
+  render: PreviewRenderer,
+  changed: string[],
+  config: Config,
+  io: PreviewIo,
+): Promise<WriteReport | undefined> {
   const contentDir = path.resolve(config.contentDir);
   if (changed.length === 0 || changed.length > MAX_PREVIEW_FILES) return undefined;
   if (!changed.every((f) => isSource(contentDir, f))) return undefined;

@@ -39,7 +39,9 @@ export class Rebuilder {
     if (written + removed === 0) return;
     this.session.reload(paths);
     const what = changed === undefined ? 'site' : `${changed.length} ${changed.length === 1 ? 'change' : 'changes'}`;
-    this.log.info(`parkpress dev: rebuilt (${what}) in ${Math.round(performance.now() - started)} ms: ${written} written, ${removed} removed`);
+    this.log.info(
+      `parkpress dev: rebuilt (${what}) in ${Math.round(performance.now() - started)} ms: ${written} written, ${removed} removed`,
+    );
   }
 
   /**

@@ -9,10 +9,17 @@ import { contentType, lookup } from './static.js';
  * 404.html for what is missing, and the event stream at EVENTS_PATH. The client goes into the
  * response only, never into the files.
  */
-export function siteHandler(outDir: string, prefix: string, session: LiveSession, log: DevLog): (req: IncomingMessage, res: ServerResponse) => void {
+export function siteHandler(
+  outDir: string,
+  prefix: string,
+  session: LiveSession,
+  log: DevLog,
+): (req: IncomingMessage, res: ServerResponse) => void {
   function send(res: ServerResponse, status: number, file: string, body: Buffer, headOnly: boolean): void {
     const type = contentType(file);
-    const bytes = type.startsWith('text/html') ? Buffer.from(injectClient(body.toString('utf8'), clientTag(session.generation, session.problems, prefix))) : body;
+    const bytes = type.startsWith('text/html')
+      ? Buffer.from(injectClient(body.toString('utf8'), clientTag(session.generation, session.problems, prefix)))
+      : body;
     res.writeHead(status, { 'content-type': type, 'content-length': bytes.length, 'cache-control': 'no-store' });
     res.end(headOnly ? undefined : bytes);
   }

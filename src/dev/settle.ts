@@ -33,7 +33,10 @@ export class Settler {
   private readonly waiting = new Map<string, { signature: string; since: number; timer: NodeJS.Timeout }>();
   private readonly reported = new Map<string, string>();
 
-  constructor(private readonly timing: SettleTiming, private readonly report: (file: string) => void) {}
+  constructor(
+    private readonly timing: SettleTiming,
+    private readonly report: (file: string) => void,
+  ) {}
 
   /** An event for `file` (absolute): watch it until it settles. */
   touch(file: string): void {

@@ -26,10 +26,7 @@ export function contentType(file: string): string {
 }
 
 export type Lookup =
-  | { kind: 'file'; file: string; body: Buffer }
-  | { kind: 'redirect'; location: string }
-  | { kind: 'missing' }
-  | { kind: 'bad-request' };
+  { kind: 'file'; file: string; body: Buffer } | { kind: 'redirect'; location: string } | { kind: 'missing' } | { kind: 'bad-request' };
 
 /**
  * Maps a URL path (already stripped of the site's path prefix, starting with `/`) to a file in

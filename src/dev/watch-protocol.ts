@@ -10,10 +10,7 @@ export interface WatchWorkerData {
 }
 
 /** Worker -> dev: something happened to `file`; ready; or failed. */
-export type WatchWorkerMessage =
-  | { kind: 'path'; file: string }
-  | { kind: 'ready' }
-  | { kind: 'error'; message: string };
+export type WatchWorkerMessage = { kind: 'path'; file: string } | { kind: 'ready' } | { kind: 'error'; message: string };
 
 /**
  * Names that are never site input: dot-files and dot-folders (`.raw/` originals kept by ingest,
@@ -25,6 +22,7 @@ export function isIgnoredPath(roots: readonly string[], file: string): boolean {
   const root = roots.find((r) => file.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
   if (root === undefined) return false; // a root itself, or outside them
   const rel = file.slice(root.endsWith(path.sep) ? root.length : root.length + 1);
-  return rel.split(path.sep).some((part) =>
-    part.startsWith('.') || part.endsWith('~') || (part.startsWith('#') && part.endsWith('#')) || part === 'node_modules');
+  return rel
+    .split(path.sep)
+    .some((part) => part.startsWith('.') || part.endsWith('~') || (part.startsWith('#') && part.endsWith('#')) || part === 'node_modules');
 }

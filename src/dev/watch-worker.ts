@@ -68,7 +68,10 @@ export async function startWatchers(roots: string[], files: Set<string>, attach:
     main.add(existing);
     await ready(main);
   }
-  await addMissing(main, roots.filter((r) => !existing.includes(r)));
+  await addMissing(
+    main,
+    roots.filter((r) => !existing.includes(r)),
+  );
   const watchers = [main];
   if (files.size > 0) {
     // chokidar misses later changes to a watched file that did not exist at the start; watching

@@ -73,8 +73,10 @@ export async function watchInputs(options: WatchOptions): Promise<Watcher> {
     const fail = (err: Error) => (started ? options.onError(err) : reject(err));
     worker.on('message', (message: WatchWorkerMessage) => {
       if (message.kind === 'path') settler.touch(message.file);
-      else if (message.kind === 'ready') { started = true; resolve(); }
-      else fail(new Error(message.message));
+      else if (message.kind === 'ready') {
+        started = true;
+        resolve();
+      } else fail(new Error(message.message));
     });
     worker.on('error', fail);
     worker.once('exit', (code) => {

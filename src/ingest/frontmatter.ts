@@ -59,7 +59,9 @@ function appendFields(yaml: string, added: IngestField[], article: Article): str
   const head = yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`;
   const joined = head + fresh.toString(STYLE);
   const check = parseDocument(joined);
-  const ok = check.errors.length === 0 && isMap(check.contents) &&
+  const ok =
+    check.errors.length === 0 &&
+    isMap(check.contents) &&
     [...added, ...(fresh.has(PROVENANCE_KEY) ? [PROVENANCE_KEY] : [])].every((k) => check.has(k));
   return ok ? joined : undefined;
 }

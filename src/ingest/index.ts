@@ -61,7 +61,10 @@ export async function ingest(files: readonly string[], options: IngestOptions): 
   return { actions, diagnostics };
 }
 
-interface Planned { action: IngestAction; diagnostics: Diagnostic[] }
+interface Planned {
+  action: IngestAction;
+  diagnostics: Diagnostic[];
+}
 
 async function planFile(abs: string, options: IngestOptions): Promise<Planned> {
   const { config } = options;
@@ -129,7 +132,10 @@ async function planFile(abs: string, options: IngestOptions): Promise<Planned> {
 async function convertConflict(contentDir: string, rel: string, target: string, rawCopy: string) {
   const read = (r: string) => readFile(path.join(contentDir, ...r.split('/'))).catch(() => undefined);
   if (await read(target)) {
-    return { rule: 'target-exists', message: `${target} already exists; ingest never overwrites it. Merge the two by hand or rename ${rel}.` };
+    return {
+      rule: 'target-exists',
+      message: `${target} already exists; ingest never overwrites it. Merge the two by hand or rename ${rel}.`,
+    };
   }
   const [kept, original] = await Promise.all([read(rawCopy), read(rel)]);
   if (kept && original && !kept.equals(original)) {
@@ -151,8 +157,7 @@ function decode(bytes: Buffer, article: Article): string {
  */
 async function applyAction(action: IngestAction, contentDir: string): Promise<Diagnostic | undefined> {
   const at = (rel: string) => path.join(contentDir, ...rel.split('/'));
-  const refuse = (rule: string, message: string): Diagnostic =>
-    diagnostic(action.file, `ingest/${rule}`, 'error', message);
+  const refuse = (rule: string, message: string): Diagnostic => diagnostic(action.file, `ingest/${rule}`, 'error', message);
   switch (action.kind) {
     case 'fill':
       await writeAtomically(at(action.file), action.output, false);
@@ -165,7 +170,10 @@ async function applyAction(action: IngestAction, contentDir: string): Promise<Di
         return refuse('target-exists', `${action.target} appeared while ingesting; ingest never overwrites it.`);
       }
       await mkdir(path.dirname(at(action.rawCopy)), { recursive: true });
-      const kept = await readFile(at(action.rawCopy)).then(() => true, () => false);
+      const kept = await readFile(at(action.rawCopy)).then(
+        () => true,
+        () => false,
+      );
       if (!kept) await copyFile(at(action.file), at(action.rawCopy), constants.COPYFILE_EXCL);
       await rm(at(action.file));
       return undefined;
@@ -186,10 +194,13 @@ async function writeAtomically(file: string, text: string, exclusive: boolean): 
       return true;
     }
     // link() fails if the name is taken, with no window between checking and creating.
-    return await link(temp, file).then(() => true, (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EEXIST') return false;
-      throw err;
-    });
+    return await link(temp, file).then(
+      () => true,
+      (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EEXIST') return false;
+        throw err;
+      },
+    );
   } finally {
     await rm(temp, { force: true });
   }

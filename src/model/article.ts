@@ -5,16 +5,28 @@ import type { Encoding, Script } from './source.js';
 
 /** Where a front-matter value came from. */
 export type Provenance =
-  | 'editor'   // written by a person in front-matter; always wins
+  | 'editor' // written by a person in front-matter; always wins
   | 'explicit' // stated on the page (a 来源: line, a 关键词: line ...)
   | 'inferred' // deduced from the text (a date from 11月21日 + 2021年)
   | 'computed'; // derived by an algorithm (TF-IDF keywords, summary, slug)
 
 /** Names of the front-matter fields, in snake_case as editors write them. */
 export type FieldName =
-  | 'title' | 'date' | 'source' | 'keywords' | 'computed_keywords' | 'park' | 'parks'
-  | 'category' | 'series' | 'authors' | 'editors' | 'views' | 'original_script'
-  | 'slug' | 'summary';
+  | 'title'
+  | 'date'
+  | 'source'
+  | 'keywords'
+  | 'computed_keywords'
+  | 'park'
+  | 'parks'
+  | 'category'
+  | 'series'
+  | 'authors'
+  | 'editors'
+  | 'views'
+  | 'original_script'
+  | 'slug'
+  | 'summary';
 
 /** One article after extraction: the editor's contract (front-matter) plus the clean body. */
 export interface Article {

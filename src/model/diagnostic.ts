@@ -37,6 +37,10 @@ export function diagnostic(file: string, rule: string, severity: Severity, messa
 /** Diagnostics in the order they are printed: by file, place, rule, then message. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    compareCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule) || compareCodeUnits(a.message, b.message)
+    compareCodeUnits(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareCodeUnits(a.rule, b.rule) ||
+    compareCodeUnits(a.message, b.message)
   );
 }

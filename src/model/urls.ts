@@ -8,7 +8,11 @@ const UNSAFE_SEGMENT = /[\s/\\?#%&:*"<>|'`^{}[\]~+=,;!@$]+/gu;
 
 /** A readable, path-safe key for a term or slug; never drops CJK characters. */
 export function pathKey(name: string): string {
-  const key = name.normalize('NFC').replace(UNSAFE_SEGMENT, '-').replace(/^-+|-+$/g, '').replace(/^\.+/, '');
+  const key = name
+    .normalize('NFC')
+    .replace(UNSAFE_SEGMENT, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/^\.+/, '');
   return key.toLowerCase() || 'x';
 }
 

@@ -2,7 +2,17 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, assertSafeFolders } from '../config/index.js';
-import { compareDiagnostics, type Article, type ArticleFacts, type Config, type Diagnostic, type FactsByFile, type FileStamp, type Site, type WriteReport } from '../model/index.js';
+import {
+  compareDiagnostics,
+  type Article,
+  type ArticleFacts,
+  type Config,
+  type Diagnostic,
+  type FactsByFile,
+  type FileStamp,
+  type Site,
+  type WriteReport,
+} from '../model/index.js';
 import type { CorpusModel } from '../stages/corpus/index.js';
 import { releaseGeneralIdf } from '../stages/corpus/idf.js';
 import type { RelatedModel } from '../stages/site/related.js';
@@ -145,7 +155,10 @@ async function runBuild(
   const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
   const { render, write } = pages.split(t());
   const diagnostics = [...gathered.diagnostics, ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
-  const kept = models.corpus && models.related ? { site, facts, corpus: models.corpus, related: models.related, pageviews: pageviews.views } : undefined;
+  const kept =
+    models.corpus && models.related
+      ? { site, facts, corpus: models.corpus, related: models.related, pageviews: pageviews.views }
+      : undefined;
   return {
     kept,
     result: {

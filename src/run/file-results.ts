@@ -106,7 +106,8 @@ export class FileResults {
     const current = entry?.stamp?.hash === stamp.hash;
     const pairs = current ? entry!.result.pairs : await readPagePairs(file, this.config.contentDir, this.config);
     const share = this.template.share(pairs);
-    if (!this.upToDate(file, { stamp, current, pairs }, share)) this.entries.set(file, await this.processAndKeep(file, share, undefined, stamp));
+    if (!this.upToDate(file, { stamp, current, pairs }, share))
+      this.entries.set(file, await this.processAndKeep(file, share, undefined, stamp));
     return this.result(file);
   }
 
@@ -180,7 +181,9 @@ export class FileResults {
 
   private async safeProcess(file: string, share: number[], pool: FilePool | undefined): Promise<FileResult> {
     try {
-      const made = pool ? pool.run(file, share) : this.stages.processFile(file, this.config.contentDir, this.config, TemplateShares.options(share));
+      const made = pool
+        ? pool.run(file, share)
+        : this.stages.processFile(file, this.config.contentDir, this.config, TemplateShares.options(share));
       return this.interned(await made);
     } catch (err) {
       const rel = sourcePath(this.config.contentDir, file);

@@ -10,7 +10,6 @@ export interface Pageviews {
   diagnostics: Diagnostic[];
 }
 
-
 /**
  * Reads the optional analytics file CI can drop in before a build (`data/pageviews.json` or
  * `.csv`). Absent: no overrides. A bad row is reported with its line and skipped; the rest is used.
@@ -49,10 +48,16 @@ export function parseJson(text: string, file: string): Pageviews {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { views: new Map(), diagnostics: [problem(file, 0, `Not valid JSON (${(err as Error).message}); page views from analytics are ignored.`)] };
+    return {
+      views: new Map(),
+      diagnostics: [problem(file, 0, `Not valid JSON (${(err as Error).message}); page views from analytics are ignored.`)],
+    };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { views: new Map(), diagnostics: [problem(file, 0, 'Expected an object of "path or slug": views; page views from analytics are ignored.')] };
+    return {
+      views: new Map(),
+      diagnostics: [problem(file, 0, 'Expected an object of "path or slug": views; page views from analytics are ignored.')],
+    };
   }
   const views = new Map<string, number>();
   const diagnostics: Diagnostic[] = [];
@@ -67,17 +72,21 @@ export function parseJson(text: string, file: string): Pageviews {
 export function parseCsv(text: string, file: string): Pageviews {
   const views = new Map<string, number>();
   const diagnostics: Diagnostic[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const cut = line.lastIndexOf(',');
-    const key = cut > 0 ? line.slice(0, cut).replace(/^"|"$/g, '') : '';
-    const n = cut > 0 ? viewCount(line.slice(cut + 1)) : null;
-    if (n === null) {
-      if (i > 0 || !/views/i.test(line)) diagnostics.push(problem(file, i + 1, `Expected "path,views" with a whole number of views: ${line}; skipped.`));
-      return;
-    }
-    views.set(pageviewKey(key), n);
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || line.startsWith('#')) return;
+      const cut = line.lastIndexOf(',');
+      const key = cut > 0 ? line.slice(0, cut).replace(/^"|"$/g, '') : '';
+      const n = cut > 0 ? viewCount(line.slice(cut + 1)) : null;
+      if (n === null) {
+        if (i > 0 || !/views/i.test(line))
+          diagnostics.push(problem(file, i + 1, `Expected "path,views" with a whole number of views: ${line}; skipped.`));
+        return;
+      }
+      views.set(pageviewKey(key), n);
+    });
   return { views, diagnostics };
 }

@@ -66,8 +66,10 @@ export function tagOf(word: string): string {
   let digits = 0;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) { alnum++; digits++; }
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) alnum++;
+    if (c >= 0x30 && c <= 0x39) {
+      alnum++;
+      digits++;
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) alnum++;
   }
   return alnum === 0 ? 'x' : alnum === digits ? 'm' : 'eng';
 }

@@ -14,7 +14,11 @@ export function plainText(markdown: string): string {
   return parser
     .parse(markdown, {})
     .filter((t) => t.type === 'inline')
-    .map((t) => (t.children ?? []).map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : '')).join(''))
+    .map((t) =>
+      (t.children ?? [])
+        .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : ''))
+        .join(''),
+    )
     .filter((line) => line.trim())
     .join('\n');
 }

@@ -145,7 +145,9 @@ export function subtractTerms(terms: ArticleTerms, removed: readonly ArticleTerm
     const tally = toTally(have);
     for (const r of removed) {
       const gone = pick(r);
-      gone.terms.forEach((t, i) => { if (tally.has(t)) tally.set(t, Math.max(0, tally.get(t)! - gone.counts[i]!)); });
+      gone.terms.forEach((t, i) => {
+        if (tally.has(t)) tally.set(t, Math.max(0, tally.get(t)! - gone.counts[i]!));
+      });
     }
     return toCounts(tally);
   };

@@ -5,17 +5,65 @@ import { jieba } from './segmenter.js';
 
 /** Zone suffixes, long forms first, each with the short form used as the canonical name. */
 const SUFFIXES: readonly [string, string][] = [
-  ['高新技术产业开发区', '高新区'], ['经济技术开发区', '经开区'], ['自由贸易试验区', '自贸区'],
-  ['综合保税区', '综保区'], ['科学园区', '科学园区'], ['工业园区', '工业园区'], ['高新区', '高新区'],
-  ['经开区', '经开区'], ['自贸区', '自贸区'], ['综保区', '综保区'], ['产业园', '产业园'], ['新区', '新区'],
+  ['高新技术产业开发区', '高新区'],
+  ['经济技术开发区', '经开区'],
+  ['自由贸易试验区', '自贸区'],
+  ['综合保税区', '综保区'],
+  ['科学园区', '科学园区'],
+  ['工业园区', '工业园区'],
+  ['高新区', '高新区'],
+  ['经开区', '经开区'],
+  ['自贸区', '自贸区'],
+  ['综保区', '综保区'],
+  ['产业园', '产业园'],
+  ['新区', '新区'],
 ];
 const ZONE = new RegExp(`(\\p{Script=Han}{2,12}?)(${SUFFIXES.map(([s]) => s).join('|')})`, 'gu');
 const CANONICAL = new Map(SUFFIXES);
 /** Words that end up before a zone suffix without naming a place (国家高新区, 汽车产业园). */
-const GENERIC = new Set(['国家', '全国', '国家级', '省级', '市级', '全省', '全市', '各地', '各个', '各类', '该', '本', '其他',
+const GENERIC = new Set([
+  '国家',
+  '全国',
+  '国家级',
+  '省级',
+  '市级',
+  '全省',
+  '全市',
+  '各地',
+  '各个',
+  '各类',
+  '该',
+  '本',
+  '其他',
   // Industry words name a kind of park (汽车产业园, 科技工业园区), not which one.
-  '科技', '汽车', '工业', '产业', '物流', '软件', '创新', '文化', '生态', '农业', '现代', '智能', '数字', '信息',
-  '电子', '生物', '医药', '健康', '航空', '化工', '材料', '能源', '金融', '电商', '总部', '创意', '高科技']);
+  '科技',
+  '汽车',
+  '工业',
+  '产业',
+  '物流',
+  '软件',
+  '创新',
+  '文化',
+  '生态',
+  '农业',
+  '现代',
+  '智能',
+  '数字',
+  '信息',
+  '电子',
+  '生物',
+  '医药',
+  '健康',
+  '航空',
+  '化工',
+  '材料',
+  '能源',
+  '金融',
+  '电商',
+  '总部',
+  '创意',
+  '高科技',
+]);
 /** Tags that may follow the place name inside a zone name (南京|江北, 青岛|西海岸 `s` = place word). */
 const NAME_PART = new Set(['ns', 's', 'n', 'nz', 'j', 'nt']);
 /** Conjunctions, prepositions and particles: a noun right after one starts a new phrase. */
@@ -35,7 +83,10 @@ export function placePrefix(run: string): string | null {
   const lone = tokens.length - k === 1 && (k === 0 || AFTER_FUNCTION_WORD.has(tokens[k - 1]!.tag));
   const chosen = start >= 0 ? tokens.slice(k + start) : lone ? tokens.slice(k) : [];
   // 中国西安高新区 is 西安高新区: the country adds nothing to a zone's name.
-  const place = chosen.map((t) => t.word).join('').replace(/^中国(?=\p{Script=Han}{2})/u, '');
+  const place = chosen
+    .map((t) => t.word)
+    .join('')
+    .replace(/^中国(?=\p{Script=Han}{2})/u, '');
   const n = charLength(place);
   return n >= 2 && n <= 10 && !GENERIC.has(place) && !GENERIC.has(chosen[0]?.word ?? '') ? place : null;
 }
@@ -55,7 +106,9 @@ export function findParks(text: string): { name: string; index: number }[] {
  * name without the leading city (江北新区 for 南京江北新区). Longest first, for one alternation.
  */
 export function zoneForms(park: string): string[] {
-  const short = SUFFIXES.map(([, s]) => s).filter((s) => park.endsWith(s)).sort((a, b) => b.length - a.length)[0];
+  const short = SUFFIXES.map(([, s]) => s)
+    .filter((s) => park.endsWith(s))
+    .sort((a, b) => b.length - a.length)[0];
   if (!short) return [park];
   const place = [...park.slice(0, -short.length)];
   const forms = new Set([park]);

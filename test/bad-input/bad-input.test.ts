@@ -43,12 +43,19 @@ function published(file: string): boolean {
 function assertSkipped(file: string, rule?: RegExp) {
   const errors = diagnosticsOf(file).filter((d) => d.severity === 'error');
   assert.ok(errors.length > 0, `${file}: expected an error, got ${JSON.stringify(diagnosticsOf(file))}`);
-  if (rule) assert.ok(errors.some((d) => rule.test(d.rule)), `${file}: ${JSON.stringify(errors)}`);
+  if (rule)
+    assert.ok(
+      errors.some((d) => rule.test(d.rule)),
+      `${file}: ${JSON.stringify(errors)}`,
+    );
   assert.equal(published(file), false, `${file} must not be published`);
 }
 /** The file gets at least a warning naming it (whether or not it is published). */
 function assertFlagged(file: string) {
-  assert.ok(diagnosticsOf(file).some((d) => d.severity !== 'info'), `${file}: expected a diagnostic, got none`);
+  assert.ok(
+    diagnosticsOf(file).some((d) => d.severity !== 'info'),
+    `${file}: expected a diagnostic, got none`,
+  );
 }
 
 test('the committed odd-byte fixtures are what the generator makes', async () => {
@@ -85,7 +92,10 @@ test('GBK bytes in a file named as UTF-8 are decoded, not turned into mojibake',
   assert.equal(article.title, '工业园区新闻');
   assert.doesNotMatch(article.body, /\uFFFD/);
   assert.equal(article.encoding, 'gb18030');
-  assert.ok(diagnosticsOf('gbk-bytes.utf8.txt').some((d) => d.rule === 'load/legacy-encoding'), 'the guessed encoding is reported');
+  assert.ok(
+    diagnosticsOf('gbk-bytes.utf8.txt').some((d) => d.rule === 'load/legacy-encoding'),
+    'the guessed encoding is reported',
+  );
 });
 
 test('a 20 MB one-line file and a 100,000-line file are over the default limits', () => {
@@ -108,7 +118,10 @@ test('front-matter asking for the js / javascript engine is refused and never ru
 test('a YAML alias bomb is refused', () => assertSkipped('alias-bomb.md', /front-matter/));
 
 test('wrong front-matter types are reported, each naming the field', () => {
-  const messages = diagnosticsOf('wrong-types.md').filter((d) => d.severity === 'error').map((d) => d.message).join('\n');
+  const messages = diagnosticsOf('wrong-types.md')
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.message)
+    .join('\n');
   for (const field of ['date', 'keywords', 'views', 'authors']) assert.match(messages, new RegExp(`"${field}"`), field);
 });
 
@@ -119,7 +132,10 @@ test('no control characters reach the pages', () => {
 test('HTML in article text or front-matter is shown as text; nothing can run in the browser', () => {
   assert.ok(published('html-in-text.txt') && published('html-in-front-matter.md'));
   for (const file of ['html-in-text.txt', 'html-in-front-matter.md']) {
-    assert.ok(diagnosticsOf(file).some((d) => d.rule === 'extract/markup'), `${file}: markup reported`);
+    assert.ok(
+      diagnosticsOf(file).some((d) => d.rule === 'extract/markup'),
+      `${file}: markup reported`,
+    );
   }
   for (const [file, page] of html) {
     // Executable scripts only: JSON-LD data (`application/ld+json`) never runs, but must not break out.
@@ -134,35 +150,45 @@ test('HTML in article text or front-matter is shown as text; nothing can run in 
   }
 });
 
-test('in a real browser, the pages showing hostile text open no dialog and run no script from it', { skip: chromiumMissing() }, async () => {
-  // The hostile articles' own pages, the taxonomy pages named by hostile values, and the home page.
-  const hostileFiles = new Set(['html-in-text.txt', 'html-in-front-matter.md']);
-  const urls = [
-    '/',
-    ...site.articles.filter((a) => hostileFiles.has(a.file)).map((a) => site.urls.get(a.slug)!),
-    ...[...site.taxonomies.keywords, ...site.taxonomies.parks, ...site.taxonomies.sources].filter((t) => /alert|onerror|onload/.test(t.name)).map((t) => t.url),
-  ];
-  const hostile = urls.map((u) => `${u.replace(/^\//, '')}${u.endsWith('/') ? 'index.html' : ''}`);
-  for (const file of hostile) assert.ok(html.has(file), `${file} was built`);
-  assert.ok(hostile.length >= 4, hostile.join(' '));
-  const server = await serveWatched(await realpath(path.join(root, 'dist')));
-  const browser = await openBrowser();
-  try {
-    for (const file of hostile) {
-      const tab = await browser.open(`${server.url}/${file}`);
-      await waitFor(tab, "document.readyState === 'complete' && window.__calls !== undefined");
-      await new Promise((r) => setTimeout(r, 100)); // let onerror/onload handlers fire
-      const calls = await tab.evaluate<string[]>('window.__calls');
-      assert.deepEqual(calls, [], `${file}: a dialog was called`);
-      const live = await tab.evaluate<number>(
-        `document.querySelectorAll('[onerror],[onload],[onclick],iframe,a[href^="javascript:" i]').length + [...document.scripts].filter((s) => s.type !== 'application/ld+json' && s.textContent.includes('alert(')).length`,
-      );
-      assert.equal(live, 0, `${file}: live markup from an article`);
+test(
+  'in a real browser, the pages showing hostile text open no dialog and run no script from it',
+  { skip: chromiumMissing() },
+  async () => {
+    // The hostile articles' own pages, the taxonomy pages named by hostile values, and the home page.
+    const hostileFiles = new Set(['html-in-text.txt', 'html-in-front-matter.md']);
+    const urls = [
+      '/',
+      ...site.articles.filter((a) => hostileFiles.has(a.file)).map((a) => site.urls.get(a.slug)!),
+      ...[...site.taxonomies.keywords, ...site.taxonomies.parks, ...site.taxonomies.sources]
+        .filter((t) => /alert|onerror|onload/.test(t.name))
+        .map((t) => t.url),
+    ];
+    const hostile = urls.map((u) => `${u.replace(/^\//, '')}${u.endsWith('/') ? 'index.html' : ''}`);
+    for (const file of hostile) assert.ok(html.has(file), `${file} was built`);
+    assert.ok(hostile.length >= 4, hostile.join(' '));
+    const server = await serveWatched(await realpath(path.join(root, 'dist')));
+    const browser = await openBrowser();
+    try {
+      for (const file of hostile) {
+        const tab = await browser.open(`${server.url}/${file}`);
+        await waitFor(tab, "document.readyState === 'complete' && window.__calls !== undefined");
+        await new Promise((r) => setTimeout(r, 100)); // let onerror/onload handlers fire
+        const calls = await tab.evaluate<string[]>('window.__calls');
+        assert.deepEqual(calls, [], `${file}: a dialog was called`);
+        const live = await tab.evaluate<number>(
+          `document.querySelectorAll('[onerror],[onload],[onclick],iframe,a[href^="javascript:" i]').length + [...document.scripts].filter((s) => s.type !== 'application/ld+json' && s.textContent.includes('alert(')).length`,
+        );
+        assert.equal(live, 0, `${file}: live markup from an article`);
+      }
+    } finally {
+      try {
+        await browser.close();
+      } finally {
+        await server.close();
+      }
     }
-  } finally {
-    try { await browser.close(); } finally { await server.close(); }
-  }
-});
+  },
+);
 
 test('titles and slugs with ../, /, NUL or reserved characters stay inside dist/', async () => {
   for (const f of ['slug-traversal.md', 'slug-reserved.md']) assert.ok(published(f), f);
@@ -176,7 +202,10 @@ test('two articles wanting the same URL both get a page, and the clash is report
   const b = site.articles.find((x) => x.file === 'same-url-b.md')!;
   assert.ok(a && b);
   assert.notEqual(site.urls.get(a.slug), site.urls.get(b.slug));
-  assert.ok(site.diagnostics.some((d) => d.file === 'same-url-a.md' || d.file === 'same-url-b.md'), 'URL clash reported');
+  assert.ok(
+    site.diagnostics.some((d) => d.file === 'same-url-a.md' || d.file === 'same-url-b.md'),
+    'URL clash reported',
+  );
 });
 
 test('a symlink to itself and a symlinked folder loop neither hang, crash nor duplicate articles', () => {
@@ -218,7 +247,10 @@ test('a file deleted between listing and reading is reported; the rest builds', 
   };
   const r = await createBuilder(config, {}, stages).build();
   assert.equal(r.articles, SAMPLES - 1);
-  assert.ok(r.diagnostics.some((d) => d.file === '003_a94316a78cdbf75f.txt' && d.severity === 'error'), JSON.stringify(r.diagnostics));
+  assert.ok(
+    r.diagnostics.some((d) => d.file === '003_a94316a78cdbf75f.txt' && d.severity === 'error'),
+    JSON.stringify(r.diagnostics),
+  );
 });
 
 test('size limits are configurable', async () => {

@@ -32,7 +32,12 @@ export function oddFixtures(): Record<string, Buffer> {
     // An image saved with a .txt name.
     'binary.txt': Buffer.concat([png, pseudoRandomBytes(4096, 7)]),
     // UTF-8 text with a stray continuation byte, an invalid lead byte and a truncated sequence.
-    'invalid-utf8.txt': Buffer.concat([utf8.subarray(0, 30), Buffer.from([0x80, 0xff, 0xc3, 0x28]), utf8.subarray(30), Buffer.from([0xe5, 0x9b])]),
+    'invalid-utf8.txt': Buffer.concat([
+      utf8.subarray(0, 30),
+      Buffer.from([0x80, 0xff, 0xc3, 0x28]),
+      utf8.subarray(30),
+      Buffer.from([0xe5, 0x9b]),
+    ]),
     // GBK bytes in a file that claims UTF-8 (the name says so; no BOM, no charset anywhere).
     'gbk-bytes.utf8.txt': iconv.encode(`工业园区新闻\n${ARTICLE.repeat(5)}`, 'gbk'),
   };

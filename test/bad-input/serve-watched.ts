@@ -7,7 +7,12 @@ import path from 'node:path';
 
 const WATCHER = `<script>window.__calls=[];for(const n of ['alert','confirm','prompt','print'])window[n]=(...a)=>{window.__calls.push(n+':'+a.join(','))};</script>`;
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+};
 
 export async function serveWatched(dir: string): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {

@@ -3,9 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  articleName, listSources, planArticle, readSources, splice, splitText, splitUnits,
-} from '../../scripts/bench/corpus.js';
+import { articleName, listSources, planArticle, readSources, splice, splitText, splitUnits } from '../../scripts/bench/corpus.js';
 import { loadCorpusSources, markdownArticle, prepareWorkspace, rawArticle } from '../../scripts/bench/workspace.js';
 import { simplifiedConverter, toMarkdown } from '../../scripts/bench/markdown.js';
 import { corpusDir, fixturesDir, sharedMissing } from '../helpers/paths.js';

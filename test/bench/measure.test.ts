@@ -16,14 +16,18 @@ test('median of odd and even counts; NaN for none', () => {
   assert.ok(Number.isNaN(median([])));
 });
 
-test('a measured child reports its exit code and its own peak memory in MiB', { skip: existsSync(GNU_TIME) ? false : `${GNU_TIME} missing` }, async () => {
-  // The child touches 150 MiB, far above a bare node's footprint: the wrapper must see it.
-  const script = 'const b = Buffer.alloc(150 * 2 ** 20, 1); console.log(b[0]); process.exit(3)';
-  const cmd = { cmd: process.execPath, args: ['-e', script], cwd: os.tmpdir(), okCodes: [0, 3] };
-  const s = await measure(cmd);
-  assert.equal(s.code, 3);
-  assert.ok(isOk(cmd, s));
-  assert.ok(s.maxRssMiB > 150 && s.maxRssMiB < 1024, `peak ${s.maxRssMiB} MiB`);
-  assert.equal(s.output.trim(), '1');
-  assert.ok(s.cpuMs >= 0);
-});
+test(
+  'a measured child reports its exit code and its own peak memory in MiB',
+  { skip: existsSync(GNU_TIME) ? false : `${GNU_TIME} missing` },
+  async () => {
+    // The child touches 150 MiB, far above a bare node's footprint: the wrapper must see it.
+    const script = 'const b = Buffer.alloc(150 * 2 ** 20, 1); console.log(b[0]); process.exit(3)';
+    const cmd = { cmd: process.execPath, args: ['-e', script], cwd: os.tmpdir(), okCodes: [0, 3] };
+    const s = await measure(cmd);
+    assert.equal(s.code, 3);
+    assert.ok(isOk(cmd, s));
+    assert.ok(s.maxRssMiB > 150 && s.maxRssMiB < 1024, `peak ${s.maxRssMiB} MiB`);
+    assert.equal(s.output.trim(), '1');
+    assert.ok(s.cpuMs >= 0);
+  },
+);

@@ -31,14 +31,24 @@ test('library time is charged to the innermost parkpress stage that called it', 
   };
   const s = summarizeProfile(profile);
   // Durations per sample: 1, 1, 2, 3, 0 ms (the last sample has no next delta).
-  assert.deepEqual(s.byStage, [{ area: '(garbage collector)', ms: 3 }, { area: 'normalize', ms: 2 }, { area: 'render', ms: 2 }]);
-  assert.deepEqual(s.byLibrary.find((e) => e.area === 'opencc-js'), { area: 'opencc-js', ms: 2 });
-  assert.equal(s.totalMs, 7);
-  assert.deepEqual(s.top.map((f) => [f.fn, f.where, f.ms]), [
-    ['(garbage collector)', '–', 3],
-    ['convert', 'opencc-js/dist/esm/full.js:1', 2],
-    ['renderSite', 'lib/src/stages/render/index.js:1', 2],
+  assert.deepEqual(s.byStage, [
+    { area: '(garbage collector)', ms: 3 },
+    { area: 'normalize', ms: 2 },
+    { area: 'render', ms: 2 },
   ]);
+  assert.deepEqual(
+    s.byLibrary.find((e) => e.area === 'opencc-js'),
+    { area: 'opencc-js', ms: 2 },
+  );
+  assert.equal(s.totalMs, 7);
+  assert.deepEqual(
+    s.top.map((f) => [f.fn, f.where, f.ms]),
+    [
+      ['(garbage collector)', '–', 3],
+      ['convert', 'opencc-js/dist/esm/full.js:1', 2],
+      ['renderSite', 'lib/src/stages/render/index.js:1', 2],
+    ],
+  );
 });
 
 test('samples with no parkpress frame on the stack are grouped apart', () => {

@@ -7,9 +7,20 @@ const sample = (ms: number, maxRssMiB: number) => ({ ms, maxRssMiB, treeRssMiB: 
 
 test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy ratios', () => {
   const result: BenchResult = {
-    date: '2026-11-24T08:00:00Z', machine: 'test machine', n: 10, runs: 3, search: true, rawBytes: 1e6, markdownBytes: 2e6,
+    date: '2026-11-24T08:00:00Z',
+    machine: 'test machine',
+    n: 10,
+    runs: 3,
+    search: true,
+    rawBytes: 1e6,
+    markdownBytes: 2e6,
     tools: [
-      { name: 'parkpress', label: 'parkpress', version: '0.1.0', samples: { cold: [sample(3000, 90), sample(1000, 100), sample(2000, 110)] } },
+      {
+        name: 'parkpress',
+        label: 'parkpress',
+        version: '0.1.0',
+        samples: { cold: [sample(3000, 90), sample(1000, 100), sample(2000, 110)] },
+      },
       { name: 'hugo', label: 'Hugo', version: '0.111', samples: { cold: [sample(4000, 200), sample(4000, 200), sample(4000, 200)] } },
       { name: 'eleventy', label: 'Eleventy', version: '3', samples: {}, failure: 'exited 1' },
     ],
@@ -25,11 +36,16 @@ test('the table shows medians and the parkpress/Hugo and parkpress/Eleventy rati
   assert.match(text, /10 articles \(1\.0 MB raw/);
   assert.match(text, /I\/O floor .*: 0\.50 s; parkpress full build \/ floor: 4\.00/);
   // 1 s of library CPU against parkpress's median 4 s of CPU; wall time per the machine's cores.
-  assert.match(text, /CPU floor \(opencc-js tw→cn 0\.30 s \+ one jieba cut 0\.70 s per article, nothing else\): 1\.00 s of CPU, \d\.\d\d s of wall time on \d+ cores; parkpress full build CPU \/ floor: 4\.00/);
+  assert.match(
+    text,
+    /CPU floor \(opencc-js tw→cn 0\.30 s \+ one jieba cut 0\.70 s per article, nothing else\): 1\.00 s of CPU, \d\.\d\d s of wall time on \d+ cores; parkpress full build CPU \/ floor: 4\.00/,
+  );
 });
 
 test('stage timings are read from `build --verbose` and reduced to medians', () => {
-  const runs = ['x\ntimings (ms): load 10, normalize 300, render 50\n', 'timings (ms): load 30, normalize 100, render 70'].map((t) => parseStageTimings(t)!);
+  const runs = ['x\ntimings (ms): load 10, normalize 300, render 50\n', 'timings (ms): load 30, normalize 100, render 70'].map((t) =>
+    parseStageTimings(t)!,
+  );
   assert.deepEqual(runs[0], { load: 10, normalize: 300, render: 50 });
   assert.deepEqual(medianStages(runs), { load: 20, normalize: 200, render: 60 });
   assert.equal(parseStageTimings('built 5 pages'), undefined);

@@ -12,7 +12,14 @@ test('the parent pid is read after the command name, even one with spaces and pa
 });
 
 test('descendants are the root and everything below it, nothing beside it', () => {
-  const parents = new Map([[2, 1], [3, 2], [4, 3], [5, 2], [6, 1], [7, 6]]);
+  const parents = new Map([
+    [2, 1],
+    [3, 2],
+    [4, 3],
+    [5, 2],
+    [6, 1],
+    [7, 6],
+  ]);
   assert.deepEqual(descendants(2, parents).sort(), [2, 3, 4, 5]);
 });
 

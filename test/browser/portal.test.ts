@@ -45,7 +45,9 @@ after(async () => {
 async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<{ tab: Tab; errors: string[] }> {
   const tab = await browser.newPage({ viewport });
   const errors: string[] = [];
-  tab.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  tab.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   tab.on('pageerror', (e) => errors.push(e.message));
   const res = await tab.goto(server.url + url);
   assert.equal(res?.status(), 200, `GET ${url}`);
@@ -58,14 +60,20 @@ async function seriousViolations(tab: Tab): Promise<string[]> {
   const result = await tab.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
   return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 test('home: renders, no console errors, no serious accessibility violations, screenshot kept', { skip }, async () => {
   const { tab, errors } = await open('/');
   assert.equal(await tab.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal(await tab.locator('h1').count(), 1);
-  assert.ok(await tab.locator('.lead-story a').count() > 0);
+  assert.ok((await tab.locator('.lead-story a').count()) > 0);
   await tab.screenshot({ path: path.join(artifacts, 'home.png'), fullPage: true });
   assert.deepEqual(await seriousViolations(tab), []);
   assert.deepEqual(errors, []);
@@ -78,7 +86,7 @@ test('article: follow a lead story; the three sidebars have links that load', { 
   assert.equal(await tab.locator('h1').count(), 1);
   for (const id of ['related', 'ranking', 'latest']) {
     const links = tab.locator(`.sidebar-${id} a`);
-    assert.ok(await links.count() > 0, `${id} sidebar has links`);
+    assert.ok((await links.count()) > 0, `${id} sidebar has links`);
     for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
       const res = await tab.request.get(href);
       assert.equal(res.status(), 200, `${id}: ${href}`);
@@ -102,14 +110,14 @@ async function search(tab: Tab, query: string): Promise<string[]> {
 test('search: Chinese words find the right sample, with highlighted snippets', { skip }, async () => {
   const { tab, errors } = await open('/');
   assert.match((await search(tab, '江北新区'))[0]!, /南京江北新区/);
-  assert.match(await tab.locator('.search-status').textContent() ?? '', /找到 \d+ 篇/);
+  assert.match((await tab.locator('.search-status').textContent()) ?? '', /找到 \d+ 篇/);
   assert.ok((await tab.locator('.search-result-snippet mark').allTextContents()).length > 0, 'snippets mark the hit');
   // 丹佛斯 is a company in two samples; the one that is about its project ranks first.
   const danfoss = await search(tab, '丹佛斯');
   assert.equal(danfoss.length, 2, danfoss.join(' | '));
   assert.match(danfoss[0]!, /镇江高新区抓牢项目建设/);
   assert.deepEqual(await search(tab, 'zzqxv'), []);
-  assert.match(await tab.locator('.search-status').textContent() ?? '', /没有找到/);
+  assert.match((await tab.locator('.search-status').textContent()) ?? '', /没有找到/);
   assert.equal(await tab.getAttribute('.search-status', 'aria-live'), 'polite');
   assert.deepEqual(await seriousViolations(tab), []);
   assert.deepEqual(errors, []);
@@ -120,7 +128,7 @@ test('traditional edition: the 繁體 link opens the same page in traditional sc
   const { tab, errors } = await open('/');
   await Promise.all([tab.waitForURL(/\/zh-hant\/$/), tab.click('a[hreflang="zh-TW"]')]);
   assert.equal(await tab.getAttribute('html', 'lang'), 'zh-TW');
-  assert.match(await tab.locator('.site-title').textContent() ?? '', /園區新聞/);
+  assert.match((await tab.locator('.site-title').textContent()) ?? '', /園區新聞/);
   assert.match((await search(tab, '江北新區'))[0]!, /南京江北新區/);
   assert.deepEqual(errors, []);
   await tab.close();

@@ -16,9 +16,30 @@ function run(args: string[], cwd = projectRoot) {
 }
 
 /** The documented keys of one `--json` object, in order (docs/check-json.md). */
-const KEYS = ['file', 'title', 'date', 'date_source', 'source', 'keywords', 'computed_keywords', 'park', 'parks', 'category',
-  'series', 'authors', 'editors', 'views', 'original_script', 'encoding', 'subheadings', 'summary', 'body', 'duplicate_of',
-  'provenance', 'diagnostics'];
+const KEYS = [
+  'file',
+  'title',
+  'date',
+  'date_source',
+  'source',
+  'keywords',
+  'computed_keywords',
+  'park',
+  'parks',
+  'category',
+  'series',
+  'authors',
+  'editors',
+  'views',
+  'original_script',
+  'encoding',
+  'subheadings',
+  'summary',
+  'body',
+  'duplicate_of',
+  'provenance',
+  'diagnostics',
+];
 
 type Json = Record<string, unknown> & { diagnostics: Record<string, unknown>[] };
 
@@ -26,10 +47,16 @@ test('check --json content/ prints one object per file with exactly the document
   const r = run(['--json', 'content/']);
   assert.equal(r.code, 0, r.stderr);
   const list = JSON.parse(r.stdout) as Json[];
-  assert.deepEqual(list.map((o) => o.file), [
-    'content/000_9f6095f70a76f921.txt', 'content/001_1464f3ad2492a083.txt', 'content/002_531f6a344d3f0c97.txt',
-    'content/003_a94316a78cdbf75f.txt', 'content/004_8ccd692208c8b727.txt',
-  ]);
+  assert.deepEqual(
+    list.map((o) => o.file),
+    [
+      'content/000_9f6095f70a76f921.txt',
+      'content/001_1464f3ad2492a083.txt',
+      'content/002_531f6a344d3f0c97.txt',
+      'content/003_a94316a78cdbf75f.txt',
+      'content/004_8ccd692208c8b727.txt',
+    ],
+  );
   for (const o of list) {
     assert.deepEqual(Object.keys(o), KEYS);
     assert.equal(typeof o.title, 'string');
@@ -90,7 +117,10 @@ test('a path that does not exist is a usage error (exit 2) naming it', () => {
 test('a slice of the tw-news corpus (pages nobody here wrote) checks without a crash', { skip: sharedMissing() }, async (t) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pp-check-tw-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
-  const names = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).sort().slice(0, 40);
+  const names = readdirSync(corpusDir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .slice(0, 40);
   for (const n of names) await copyFile(path.join(corpusDir, n), path.join(dir, n));
   const r = run(['--json', '.'], dir);
   assert.ok(r.code === 0 || r.code === 1, r.stderr);

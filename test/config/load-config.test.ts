@@ -55,7 +55,11 @@ test('a JSON config merges over the defaults; folders resolve against its folder
   });
   const c = await loadConfig(root);
   assert.equal(c.dataDir, path.resolve(root, '../shared-data'));
-  assert.deepEqual(c.related, { ...defaultConfig(root).related, indices: [{ name: 'parks', weight: 1 }] }, 'a list replaces the default list');
+  assert.deepEqual(
+    c.related,
+    { ...defaultConfig(root).related, indices: [{ name: 'parks', weight: 1 }] },
+    'a list replaces the default list',
+  );
   assert.equal(c.search, false);
   assert.equal(c.title, '开发区新闻');
   assert.equal(c.contentDir, path.join(root, 'articles'));
@@ -98,7 +102,10 @@ test('an unknown key is an error naming it, nested keys by their path', async ()
 
 test('a wrong type names the key and what was expected', async () => {
   assert.match(await configError({ 'parkpress.config.json': '{"pageSize": "20"}' }), /"pageSize" must be a number/);
-  assert.match(await configError({ 'parkpress.config.json': '{"related": {"indices": [{"name": "x", "weight": 1}]}}' }), /"related\.indices\.0\.name"/);
+  assert.match(
+    await configError({ 'parkpress.config.json': '{"related": {"indices": [{"name": "x", "weight": 1}]}}' }),
+    /"related\.indices\.0\.name"/,
+  );
   assert.match(await configError({ 'parkpress.config.json': '{"baseUrl": "news.example"}' }), /"baseUrl": an absolute http\(s\) URL/);
   assert.match(await configError({ 'parkpress.config.json': '{"limits": {"maxFileBytes": -1}}' }), /"limits\.maxFileBytes"/);
 });

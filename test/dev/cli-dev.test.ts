@@ -14,10 +14,16 @@ test('parkpress dev serves on 127.0.0.1, says where, and stops cleanly on SIGTER
     await copyFile(path.join(projectRoot, 'content', '001_1464f3ad2492a083.txt'), path.join(site.root, 'content', 'a.txt'));
     await cp(path.join(projectRoot, 'templates'), path.join(site.root, 'templates'), { recursive: true });
     await cp(path.join(projectRoot, 'public'), path.join(site.root, 'public'), { recursive: true });
-    const child = spawn(process.execPath, [bin, 'dev', '--port', '0'], { cwd: site.root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [bin, 'dev', '--port', '0'], {
+      cwd: site.root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (c: Buffer) => {

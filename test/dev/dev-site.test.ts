@@ -14,7 +14,7 @@ async function htmlFiles(dir: string, base = ''): Promise<string[]> {
   const out: string[] = [];
   for (const e of await readdir(path.join(dir, base), { withFileTypes: true })) {
     const rel = base ? `${base}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...await htmlFiles(dir, rel));
+    if (e.isDirectory()) out.push(...(await htmlFiles(dir, rel)));
     else if (e.name.endsWith('.html')) out.push(rel);
   }
   return out.sort();
@@ -75,12 +75,16 @@ test('dev on a real site: a dropped sample article is served and listed, deletin
     }
 
     const templates = (await readdir(config.templatesDir, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name));
     const originals = new Map(await Promise.all(templates.map(async (t) => [t, await readFile(t, 'utf8')] as const)));
     for (const [t, text] of originals) await writeFile(t, `${text}{% if %}`);
     const broken = (await events.next('problems', 120_000)).data as { problems: unknown[] };
     assert.ok(broken.problems.length > 0);
-    assert.ok(lines.some((l) => /problem/.test(l)), 'the terminal says so');
+    assert.ok(
+      lines.some((l) => /problem/.test(l)),
+      'the terminal says so',
+    );
     assert.equal((await get(server.url)).status, 200, 'the last good build is still served');
 
     const marker = '<!-- edited while dev runs -->';

@@ -33,11 +33,24 @@ export async function sampleSite(): Promise<{ root: string; config: Config; drop
 
 /** A dev server on port 0 and its event stream; `stop` closes both and removes the site. */
 export async function serveDev(o: {
-  builder: DevBuilder; outDir: string; watch: string[]; timing: Parameters<typeof createDevServer>[0]['timing'];
-  log?: string[]; dispose: () => Promise<void>;
+  builder: DevBuilder;
+  outDir: string;
+  watch: string[];
+  timing: Parameters<typeof createDevServer>[0]['timing'];
+  log?: string[];
+  dispose: () => Promise<void>;
 }): Promise<{ server: DevServer; events: Awaited<ReturnType<typeof openEvents>>; stop: () => Promise<void> }> {
-  const record = (line: string) => { o.log?.push(line); };
-  const server = await createDevServer({ builder: o.builder, outDir: o.outDir, watch: o.watch, port: 0, timing: o.timing, log: { info: record, error: record } });
+  const record = (line: string) => {
+    o.log?.push(line);
+  };
+  const server = await createDevServer({
+    builder: o.builder,
+    outDir: o.outDir,
+    watch: o.watch,
+    port: 0,
+    timing: o.timing,
+    log: { info: record, error: record },
+  });
   const events = await openEvents(new URL(EVENTS_PATH, server.url).href);
   return {
     server,
@@ -81,7 +94,16 @@ export function fakeBuilder(root: string): DevBuilder & { calls: (string[] | und
       }
       pages.set('index.html', `<html><body>${names.map((n) => `<a href="/${n.slice(0, -3)}/">${n}</a>`).join('')}</body></html>`);
       const report = await writeChanged(outDir, pages);
-      return { articles: names.length, pages: pages.size, files: names.length, processed: names.length, diagnostics: [], report, ms: 0, timings: { discover: 0, files: 0, corpus: 0, site: 0, render: 0, write: 0 } };
+      return {
+        articles: names.length,
+        pages: pages.size,
+        files: names.length,
+        processed: names.length,
+        diagnostics: [],
+        report,
+        ms: 0,
+        timings: { discover: 0, files: 0, corpus: 0, site: 0, render: 0, write: 0 },
+      };
     },
   };
 }
@@ -93,7 +115,10 @@ async function writeChanged(outDir: string, pages: Map<string, string>): Promise
   for (const [rel, content] of pages) {
     const file = path.join(outDir, rel);
     const old = await readFile(file, 'utf8').catch(() => undefined);
-    if (old === content) { unchanged++; continue; }
+    if (old === content) {
+      unchanged++;
+      continue;
+    }
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, content);
     paths.push(rel);
@@ -108,13 +133,16 @@ async function listFiles(dir: string, base = ''): Promise<string[]> {
   const out: string[] = [];
   for (const e of entries) {
     const rel = base ? `${base}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...await listFiles(path.join(dir, e.name), rel));
+    if (e.isDirectory()) out.push(...(await listFiles(path.join(dir, e.name), rel)));
     else out.push(rel);
   }
   return out;
 }
 
-export interface ServerEvent { event: string; data: unknown }
+export interface ServerEvent {
+  event: string;
+  data: unknown;
+}
 
 /** Listens to the dev server's event stream and lets a test wait for the next matching event. */
 export async function openEvents(url: string): Promise<{
@@ -164,7 +192,10 @@ export async function openEvents(url: string): Promise<{
         if (left <= 0) throw new Error(`no "${event}" event within ${within} ms; got ${JSON.stringify(queue)}`);
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, left);
-          waiters.push(() => { clearTimeout(t); resolve(); });
+          waiters.push(() => {
+            clearTimeout(t);
+            resolve();
+          });
         });
       }
     },
@@ -174,7 +205,10 @@ export async function openEvents(url: string): Promise<{
         if (Date.now() > deadline) throw new Error(`no event for build ${build} within ${within} ms`);
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, 50);
-          waiters.push(() => { clearTimeout(t); resolve(); });
+          waiters.push(() => {
+            clearTimeout(t);
+            resolve();
+          });
         });
       }
       const stale = (e: ServerEvent) => e.event === 'reload' && (e.data as { build: number }).build <= build;
@@ -187,5 +221,10 @@ export async function openEvents(url: string): Promise<{
 /** GET as text, with status and headers. */
 export async function get(url: string): Promise<{ status: number; type: string; text: string; location?: string }> {
   const res = await fetch(url, { redirect: 'manual' });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text(), location: res.headers.get('location') ?? undefined };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    text: await res.text(),
+    location: res.headers.get('location') ?? undefined,
+  };
 }

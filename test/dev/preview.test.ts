@@ -29,8 +29,15 @@ function gatedStages(): { stages: Stages; hold(): void; release(): void; finishe
   };
   return {
     stages,
-    hold() { gate = new Promise((resolve) => { open = resolve; }); },
-    release() { gate = undefined; open?.(); },
+    hold() {
+      gate = new Promise((resolve) => {
+        open = resolve;
+      });
+    },
+    release() {
+      gate = undefined;
+      open?.();
+    },
     finished: () => finished,
   };
 }
@@ -47,7 +54,10 @@ function fileOf(outDir: string, url: string): string {
 /** The article pages (articles/…/index.html) in dist/. */
 async function articlePages(outDir: string): Promise<string[]> {
   const all = await readdir(path.join(outDir, 'articles'), { recursive: true });
-  return all.filter((f) => f.endsWith('index.html')).map((f) => `articles/${f.split(path.sep).join('/')}`).sort();
+  return all
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => `articles/${f.split(path.sep).join('/')}`)
+    .sort();
 }
 
 test('dev preview: a new article is on screen before the full rebuild, complete and linking only to pages that exist; the rebuild then updates every page', async () => {
@@ -85,8 +95,12 @@ test('dev preview: a new article is on screen before the full rebuild, complete 
     const second = (await events.next('reload', 60_000)).data as { paths: string[] };
     await server.idle();
     assert.ok(second.paths.includes(before[0]!), 'phase 2 reloads the pages it changed');
-    assert.ok((await readFile(other, 'utf8')).includes(`href="${encodeURI(url)}"`), 'phase 2 put it in the 最新 sidebar of the other articles');
-    for (const link of internalLinks(await readFile(path.join(out, page), 'utf8'))) assert.ok(existsSync(fileOf(out, link)), `${link} exists`);
+    assert.ok(
+      (await readFile(other, 'utf8')).includes(`href="${encodeURI(url)}"`),
+      'phase 2 put it in the 最新 sidebar of the other articles',
+    );
+    for (const link of internalLinks(await readFile(path.join(out, page), 'utf8')))
+      assert.ok(existsSync(fileOf(out, link)), `${link} exists`);
   } finally {
     gated.release();
     await stop();
@@ -100,7 +114,13 @@ test('dev preview: deleting an article removes its page and its home link at onc
   const builder = withPreview(createBuilder(site.config, { quiet: true, inPlace: true }, gated.stages), site.config);
   const builds: (string[] | undefined)[] = [];
   const { server, events, stop } = await serveDev({
-    builder: { preview: builder.preview, build: (changed) => { builds.push(changed); return builder.build(changed); } },
+    builder: {
+      preview: builder.preview,
+      build: (changed) => {
+        builds.push(changed);
+        return builder.build(changed);
+      },
+    },
     outDir: site.config.outDir,
     watch: [site.config.contentDir],
     timing,
@@ -132,7 +152,8 @@ test('dev preview: deleting an article removes its page and its home link at onc
     assert.ok(!(await readFile(path.join(out, 'index.html'), 'utf8')).includes(`href="${url}"`), 'home no longer lists it');
     gated.release();
     await server.idle();
-    for (const p of await articlePages(out)) assert.ok(!(await readFile(path.join(out, p), 'utf8')).includes(`href="${url}"`), `${p} no longer links to it`);
+    for (const p of await articlePages(out))
+      assert.ok(!(await readFile(path.join(out, p), 'utf8')).includes(`href="${url}"`), `${p} no longer links to it`);
   } finally {
     gated.release();
     await stop();
@@ -145,7 +166,13 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
   const real = withPreview(createBuilder(site.config, { quiet: true, inPlace: true }), site.config);
   const builds: (string[] | undefined)[] = [];
   const { server, events, stop } = await serveDev({
-    builder: { preview: real.preview, build: (changed) => { builds.push(changed); return real.build(changed); } },
+    builder: {
+      preview: real.preview,
+      build: (changed) => {
+        builds.push(changed);
+        return real.build(changed);
+      },
+    },
     outDir: site.config.outDir,
     watch: [site.config.contentDir, site.config.templatesDir],
     timing,
@@ -156,7 +183,10 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
     await events.next('state');
     await writeFile(path.join(site.config.contentDir, 'empty.txt'), '\n\n');
     const problems = (await events.next('problems', 60_000)).data as { problems: { file: string }[] };
-    assert.deepEqual(problems.problems.map((p) => p.file), ['empty.txt']);
+    assert.deepEqual(
+      problems.problems.map((p) => p.file),
+      ['empty.txt'],
+    );
     await server.idle();
     assert.ok(!lines.some((l) => l.includes('previewed')), 'no preview of a file with errors');
 
@@ -178,9 +208,20 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
 
   const fake = await tempSite();
   await writeFile(path.join(fake.root, 'templates', 'page.html'), '<html><body>{{title}}</body></html>');
-  const builder = Object.assign(fakeBuilder(fake.root), { preview: async () => { throw new Error('preview broke'); } });
+  const builder = Object.assign(fakeBuilder(fake.root), {
+    preview: async () => {
+      throw new Error('preview broke');
+    },
+  });
   const log: string[] = [];
-  const second = await serveDev({ builder, outDir: path.join(fake.root, 'dist'), watch: [path.join(fake.root, 'content')], timing, log, dispose: fake.dispose });
+  const second = await serveDev({
+    builder,
+    outDir: path.join(fake.root, 'dist'),
+    watch: [path.join(fake.root, 'content')],
+    timing,
+    log,
+    dispose: fake.dispose,
+  });
   const stream = second.events;
   try {
     await stream.next('state');

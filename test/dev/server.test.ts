@@ -84,7 +84,10 @@ test('a broken template shows an overlay in the terminal and browser, keeps serv
     const [problem] = (broken.data as { problems: { file: string; message: string }[] }).problems;
     assert.equal(problem?.file, 'templates/page.html');
     assert.match(problem?.message ?? '', /unexpected end of block tag/);
-    assert.ok(log.lines.some((l) => l.includes('templates/page.html') && l.includes('unexpected end of block tag')), 'terminal shows it');
+    assert.ok(
+      log.lines.some((l) => l.includes('templates/page.html') && l.includes('unexpected end of block tag')),
+      'terminal shows it',
+    );
 
     const page = await get(new URL('a/', server.url).href);
     assert.equal(page.status, 200, 'the last good build is still served');
@@ -125,7 +128,11 @@ test('a file saved in chunks is built only once complete', async () => {
     await events.next('reload');
     await server.idle();
     const full = chunks.join('');
-    assert.deepEqual(builder.seen.get('big.md')?.map((text) => text.length), [full.length], 'read once, complete, never half-written');
+    assert.deepEqual(
+      builder.seen.get('big.md')?.map((text) => text.length),
+      [full.length],
+      'read once, complete, never half-written',
+    );
     assert.equal(builder.seen.get('big.md')?.[0], full);
   } finally {
     events.close();
@@ -140,8 +147,11 @@ test('copying many files at once is batched into few rebuilds, each handed the c
   const { server, builder } = await start(site.root);
   try {
     const count = 300;
-    await Promise.all(Array.from({ length: count }, (_, i) =>
-      writeFile(path.join(site.root, 'content', `n${String(i).padStart(3, '0')}.md`), `第${i}篇\n正文`)));
+    await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        writeFile(path.join(site.root, 'content', `n${String(i).padStart(3, '0')}.md`), `第${i}篇\n正文`),
+      ),
+    );
     const deadline = Date.now() + 15_000;
     while (builder.seen.size < count && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));
@@ -172,7 +182,10 @@ test('editor swap files, dot-folders and backups do not trigger builds', async (
     while (!builder.seen.has('visible.md') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 30));
     await server.idle();
     const handed = builder.calls.slice(1).flatMap((c) => c ?? []);
-    assert.deepEqual(handed.map((p) => path.basename(p)), ['visible.md']);
+    assert.deepEqual(
+      handed.map((p) => path.basename(p)),
+      ['visible.md'],
+    );
   } finally {
     await server.close();
     await site.dispose();
@@ -207,7 +220,10 @@ test('a config change re-creates the builder and rebuilds everything; a bad conf
     await events.next('state');
     await writeFile(configFile, '{"title": 1}');
     const bad = (await events.next('problems')).data as { problems: { rule: string; message: string }[] };
-    assert.deepEqual(bad.problems.map((p) => p.rule), ['config/invalid']);
+    assert.deepEqual(
+      bad.problems.map((p) => p.rule),
+      ['config/invalid'],
+    );
     assert.match(bad.problems[0]!.message, /title: expected a string/);
 
     await writeFile(configFile, '{"title": "园区新闻"}');

@@ -12,13 +12,27 @@ import http from 'node:http';
 /** fetch() normalises `..` away; a hostile client need not, so send the path as is. */
 function rawStatus(port: number, rawPath: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path: rawPath }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port, path: rawPath }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
 }
 
 /** A builder whose output is already in place: these tests are about serving. */
 const idleBuilder: DevBuilder = {
-  build: async () => ({ articles: 0, pages: 0, files: 0, processed: 0, diagnostics: [], report: { written: 0, unchanged: 0, removed: 0 }, ms: 0, timings: { discover: 0, files: 0, corpus: 0, site: 0, render: 0, write: 0 } }),
+  build: async () => ({
+    articles: 0,
+    pages: 0,
+    files: 0,
+    processed: 0,
+    diagnostics: [],
+    report: { written: 0, unchanged: 0, removed: 0 },
+    ms: 0,
+    timings: { discover: 0, files: 0, corpus: 0, site: 0, render: 0, write: 0 },
+  }),
 };
 
 async function serveDist(root: string, pathPrefix = '') {
@@ -28,7 +42,14 @@ async function serveDist(root: string, pathPrefix = '') {
   await writeFile(path.join(outDir, 'articles', 'a', 'index.html'), '<html><body>文章</body></html>');
   await writeFile(path.join(outDir, 'style.css'), 'body{}');
   await writeFile(path.join(root, 'secret.txt'), 'outside the site');
-  return createDevServer({ builder: idleBuilder, outDir, watch: [path.join(root, 'content')], port: 0, pathPrefix, log: { info() {}, error() {} } });
+  return createDevServer({
+    builder: idleBuilder,
+    outDir,
+    watch: [path.join(root, 'content')],
+    port: 0,
+    pathPrefix,
+    log: { info() {}, error() {} },
+  });
 }
 
 test('serves folders through index.html, redirects folder URLs without a slash, and never leaves dist/', async () => {

@@ -16,7 +16,7 @@ async function until(check: () => boolean, what: string, within = 10_000): Promi
   }
 }
 
-test('watch: files in folders created after start, a removed folder\'s files and a config created later are reported; dot-folders are not', async () => {
+test("watch: files in folders created after start, a removed folder's files and a config created later are reported; dot-folders are not", async () => {
   const site = await tempSite();
   const content = path.join(site.root, 'content');
   const config = path.join(site.root, 'parkpress.config.json');
@@ -62,7 +62,14 @@ test('watch: nothing is reported after close', async () => {
   const site = await tempSite();
   const content = path.join(site.root, 'content');
   const batches: string[][] = [];
-  const watcher = await watchInputs({ dirs: [content], timing, onChange: (paths) => batches.push(paths), onError: (err) => { throw err; } });
+  const watcher = await watchInputs({
+    dirs: [content],
+    timing,
+    onChange: (paths) => batches.push(paths),
+    onError: (err) => {
+      throw err;
+    },
+  });
   try {
     await writeFile(path.join(content, 'before.md'), 'x');
     await until(() => batches.flat().includes(path.join(content, 'before.md')), 'the file saved before close');
@@ -83,7 +90,9 @@ test('watch: a watched folder that does not exist at start is picked up once cre
     dirs: [path.join(site.root, 'content'), assets],
     timing,
     onChange: (paths) => paths.forEach((p) => seen.add(p)),
-    onError: (err) => { throw err; },
+    onError: (err) => {
+      throw err;
+    },
   });
   try {
     await mkdir(assets);

@@ -19,8 +19,11 @@ let result: BuildResult;
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) =>
-    e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : Promise.resolve([`${prefix}${e.name}`])));
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : Promise.resolve([`${prefix}${e.name}`]),
+    ),
+  );
   return nested.flat();
 }
 
@@ -39,20 +42,27 @@ before(async () => {
   const config = await loadConfig(projectRoot, { outDir: path.join(outDir, 'dist') });
   result = await createBuilder(config, { quiet: true }).build();
   const root = path.join(outDir, 'dist');
-  pages = await Promise.all((await listFiles(root)).map(async (p) => {
-    const bytes = await readFile(path.join(root, p));
-    return { path: p, content: /\.(html|xml|json|txt|css|js)$/.test(p) ? bytes.toString('utf8') : bytes };
-  }));
+  pages = await Promise.all(
+    (await listFiles(root)).map(async (p) => {
+      const bytes = await readFile(path.join(root, p));
+      return { path: p, content: /\.(html|xml|json|txt|css|js)$/.test(p) ? bytes.toString('utf8') : bytes };
+    }),
+  );
 });
 
-after(async () => { await rm(outDir, { recursive: true, force: true }); });
+after(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
 
 const html = () => pages.filter((p): p is Page & { content: string } => p.path.endsWith('.html') && typeof p.content === 'string');
 const articlePages = () => html().filter((p) => p.path.startsWith('articles/'));
 
 test('the sample site builds: home page and one page per shown article, no errors', () => {
   assert.equal(result.diagnostics.filter((d) => d.severity === 'error').length, 0);
-  assert.ok(pages.some((p) => p.path === 'index.html'), 'dist/index.html');
+  assert.ok(
+    pages.some((p) => p.path === 'index.html'),
+    'dist/index.html',
+  );
   // Every sample has its own page, or is a near-duplicate whose kept copy has one.
   const dupes = result.diagnostics.filter((d) => /duplicate/.test(d.rule)).length;
   assert.ok(articlePages().length >= 5 - dupes && articlePages().length <= 5, `${articlePages().length} article pages`);

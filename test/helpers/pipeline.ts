@@ -4,7 +4,11 @@ import type { Article, ArticleFacts, Config } from '../../src/model/index.js';
 import { processFile } from '../../src/run/per-file/process.js';
 
 /** The articles `files` (names inside `contentDir`) give, and their facts by file. */
-export async function processed(contentDir: string, files: string[], config: Config): Promise<{ articles: Article[]; facts: Map<string, ArticleFacts> }> {
+export async function processed(
+  contentDir: string,
+  files: string[],
+  config: Config,
+): Promise<{ articles: Article[]; facts: Map<string, ArticleFacts> }> {
   const articles: Article[] = [];
   const facts = new Map<string, ArticleFacts>();
   for (const f of files) {

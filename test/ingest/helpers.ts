@@ -29,29 +29,52 @@ export async function fakeProcessFile(absPath: string, contentDir: string, _conf
   try {
     split = splitFrontMatter(bytes.toString('utf8'));
   } catch (err) {
-    return { file, diagnostics: [{ file, line: 1, column: 0, severity: 'error', rule: 'load/front-matter', message: (err as Error).message }] };
+    return {
+      file,
+      diagnostics: [{ file, line: 1, column: 0, severity: 'error', rule: 'load/front-matter', message: (err as Error).message }],
+    };
   }
   const { data, body } = split;
-  const lines = body.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const sourceLine = lines.find((l) => l.startsWith('来源：'));
   const rest = lines.slice(1).filter((l) => l !== sourceLine);
   const provenance: Article['provenance'] = { title: 'explicit', slug: 'computed', summary: 'computed', original_script: 'computed' };
   if (sourceLine) provenance.source = 'explicit';
   const pick = <T>(key: string, fallback: T): T => {
-    if (key in data) { (provenance as Record<string, string>)[key] = 'editor'; return data[key] as T; }
+    if (key in data) {
+      (provenance as Record<string, string>)[key] = 'editor';
+      return data[key] as T;
+    }
     return fallback;
   };
   const article: Article = {
-    file, hash: createHash('sha256').update(bytes).digest('hex'),
+    file,
+    hash: createHash('sha256').update(bytes).digest('hex'),
     slug: pick('slug', createHash('sha256').update(file).digest('hex').slice(0, 8)),
     title: pick('title', lines[0] ?? ''),
-    date: pick('date', null), keywords: pick('keywords', []), computedKeywords: [],
+    date: pick('date', null),
+    keywords: pick('keywords', []),
+    computedKeywords: [],
     source: pick('source', sourceLine ? sourceLine.slice(3) : null),
-    park: pick('park', null), parks: pick('parks', []), category: pick('category', null), series: pick('series', null),
-    authors: pick('authors', []), editors: pick('editors', []), views: pick('views', null),
-    originalScript: pick('original_script', 'zh-Hans'), encoding: 'utf-8', pinyinAnnotated: false,
-    subheadings: [], captions: [], summary: pick('summary', rest[0] ?? ''), body: rest.join('\n\n'),
-    provenance, diagnostics: [],
+    park: pick('park', null),
+    parks: pick('parks', []),
+    category: pick('category', null),
+    series: pick('series', null),
+    authors: pick('authors', []),
+    editors: pick('editors', []),
+    views: pick('views', null),
+    originalScript: pick('original_script', 'zh-Hans'),
+    encoding: 'utf-8',
+    pinyinAnnotated: false,
+    subheadings: [],
+    captions: [],
+    summary: pick('summary', rest[0] ?? ''),
+    body: rest.join('\n\n'),
+    provenance,
+    diagnostics: [],
   };
   return { file, article, diagnostics: [] };
 }
@@ -62,7 +85,10 @@ export async function snapshot(dir: string, base = ''): Promise<Record<string, s
   for (const e of await readdir(path.join(dir, base), { withFileTypes: true })) {
     const rel = base ? `${base}/${e.name}` : e.name;
     if (e.isDirectory()) Object.assign(out, await snapshot(dir, rel));
-    else out[rel] = createHash('sha256').update(await readFile(path.join(dir, rel))).digest('hex');
+    else
+      out[rel] = createHash('sha256')
+        .update(await readFile(path.join(dir, rel)))
+        .digest('hex');
   }
   return out;
 }

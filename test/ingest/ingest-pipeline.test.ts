@@ -23,21 +23,34 @@ async function ingestSamples(dir: string) {
     assert.ok(result.article, `${name} extracts`);
     before.set(name, result.article);
   }
-  const result = await ingest(samples.map((n) => path.join(dir, n)), { config });
+  const result = await ingest(
+    samples.map((n) => path.join(dir, n)),
+    { config },
+  );
   return { config, samples, before, result };
 }
 
-test('ingesting the sample articles writes what was extracted, keeps the originals, reads back as the editor\'s, and is idempotent', async () => {
+test("ingesting the sample articles writes what was extracted, keeps the originals, reads back as the editor's, and is idempotent", async () => {
   const { dir, dispose } = await tempContent();
   try {
     const { config, samples, before, result } = await ingestSamples(dir);
-    assert.deepEqual(result.actions.map((a) => a.kind), samples.map(() => 'convert'));
-    assert.deepEqual(result.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      result.actions.map((a) => a.kind),
+      samples.map(() => 'convert'),
+    );
+    assert.deepEqual(
+      result.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
 
     for (const name of samples) {
       const md = name.replace(/\.txt$/, '.md');
       const extracted = before.get(name)!;
-      assert.deepEqual(await readFile(path.join(dir, RAW_DIR, name)), await readFile(path.join(projectRoot, 'content', name)), `${name} kept byte for byte`);
+      assert.deepEqual(
+        await readFile(path.join(dir, RAW_DIR, name)),
+        await readFile(path.join(projectRoot, 'content', name)),
+        `${name} kept byte for byte`,
+      );
 
       const { data } = splitFrontMatter(await readFile(path.join(dir, md), 'utf8'));
       for (const field of INGEST_FIELDS) assert.deepEqual(data[field], fieldValue(extracted, field), `${md}: ${field} as extracted`);
@@ -50,15 +63,29 @@ test('ingesting the sample articles writes what was extracted, keeps the origina
         assert.equal(reread.article.provenance[field], 'editor', `${md}: ${field} is the editor's now`);
         assert.deepEqual(fieldValue(reread.article, field), fieldValue(extracted, field), `${md}: ${field} unchanged`);
       }
-      assert.deepEqual(reread.diagnostics.filter((d) => d.rule === 'extract/unknown-key'), [], 'provenance is a known key');
+      assert.deepEqual(
+        reread.diagnostics.filter((d) => d.rule === 'extract/unknown-key'),
+        [],
+        'provenance is a known key',
+      );
     }
 
     const published = (await discoverSources(dir)).map((f) => path.relative(dir, f));
-    assert.deepEqual(published, samples.map((n) => n.replace(/\.txt$/, '.md')), 'the originals in .raw/ are not published twice');
+    assert.deepEqual(
+      published,
+      samples.map((n) => n.replace(/\.txt$/, '.md')),
+      'the originals in .raw/ are not published twice',
+    );
 
     const first = await snapshot(dir);
-    const again = await ingest(samples.map((n) => path.join(dir, n.replace(/\.txt$/, '.md'))), { config });
-    assert.deepEqual(again.actions.map((a) => a.kind), samples.map(() => 'unchanged'));
+    const again = await ingest(
+      samples.map((n) => path.join(dir, n.replace(/\.txt$/, '.md'))),
+      { config },
+    );
+    assert.deepEqual(
+      again.actions.map((a) => a.kind),
+      samples.map(() => 'unchanged'),
+    );
     assert.deepEqual(await snapshot(dir), first);
   } finally {
     await dispose();

@@ -21,7 +21,10 @@ test('a raw .txt becomes an .md with every field, its provenance and the clean b
     await mkdir(path.join(dir, '2024'));
     await writeFile(path.join(dir, '2024', 'a.txt'), RAW);
     const result = await ingest([path.join(dir, '2024', 'a.txt')], options(dir));
-    assert.deepEqual(result.actions.map((a) => [a.kind, a.file]), [['convert', '2024/a.txt']]);
+    assert.deepEqual(
+      result.actions.map((a) => [a.kind, a.file]),
+      [['convert', '2024/a.txt']],
+    );
     assert.deepEqual(result.diagnostics, []);
 
     assert.deepEqual(Object.keys(await snapshot(dir)).sort(), [`${RAW_DIR}/2024/a.txt`, '2024/a.md']);
@@ -34,7 +37,13 @@ test('a raw .txt becomes an .md with every field, its provenance and the clean b
     assert.equal(data.source, '中国江苏网');
     assert.equal(data.date, null, 'unknown values are written as null for the editor to fill in');
     assert.deepEqual(data.keywords, []);
-    assert.deepEqual(data.provenance, { title: 'explicit', source: 'explicit', original_script: 'computed', slug: 'computed', summary: 'computed' });
+    assert.deepEqual(data.provenance, {
+      title: 'explicit',
+      source: 'explicit',
+      original_script: 'computed',
+      slug: 'computed',
+      summary: 'computed',
+    });
     assert.equal(body, '\n高新区新闻标题\n\n第一段正文。\n\n第二段正文。\n');
   } finally {
     await dispose();
@@ -51,7 +60,10 @@ test('running ingest twice changes nothing the second time, byte for byte', asyn
     await ingest(all(['a.txt', 'b.txt', 'c.md']), options(dir));
     const first = await snapshot(dir);
     const again = await ingest(all(['a.md', 'b.md', 'c.md']), options(dir));
-    assert.deepEqual(again.actions.map((a) => a.kind), ['unchanged', 'unchanged', 'unchanged']);
+    assert.deepEqual(
+      again.actions.map((a) => a.kind),
+      ['unchanged', 'unchanged', 'unchanged'],
+    );
     assert.deepEqual(await snapshot(dir), first);
   } finally {
     await dispose();
@@ -61,14 +73,18 @@ test('running ingest twice changes nothing the second time, byte for byte', asyn
 test('fields an editor set are never overwritten; comments and keys ingest does not know survive', async () => {
   const { dir, dispose } = await tempContent();
   try {
-    const editorYaml = '# 已核对\ntitle: 编辑改过的标题  # 原标题有误\ndate: 2021-01-27T11:32:00+08:00\nkeywords: [镇江, 新区]\ndraft: true\n';
+    const editorYaml =
+      '# 已核对\ntitle: 编辑改过的标题  # 原标题有误\ndate: 2021-01-27T11:32:00+08:00\nkeywords: [镇江, 新区]\ndraft: true\n';
     await writeFile(path.join(dir, 'a.md'), `---\n${editorYaml}---\n\n高新区新闻标题\n来源：中国江苏网\n正文。\n`);
     await writeFile(path.join(dir, 'b.txt'), `---\nsource: 镇江日报\n---\n${RAW}`);
     const result = await ingest([path.join(dir, 'a.md'), path.join(dir, 'b.txt')], options(dir));
-    assert.deepEqual(result.actions.map((a) => a.kind), ['fill', 'convert']);
+    assert.deepEqual(
+      result.actions.map((a) => a.kind),
+      ['fill', 'convert'],
+    );
 
     const a = await readFile(path.join(dir, 'a.md'), 'utf8');
-    assert.ok(a.startsWith(`---\n${editorYaml}`), 'the editor\'s lines stay exactly as written');
+    assert.ok(a.startsWith(`---\n${editorYaml}`), "the editor's lines stay exactly as written");
     assert.ok(a.endsWith('---\n\n高新区新闻标题\n来源：中国江苏网\n正文。\n'), 'an .md keeps its body as written');
     const { data } = splitFrontMatter(a);
     assert.equal(data.title, '编辑改过的标题');
@@ -120,7 +136,10 @@ test('--dry-run reports the plan and writes nothing', async () => {
     await writeFile(path.join(dir, 'b.md'), '---\ntitle: 标题\n---\n正文\n');
     const before = await snapshot(dir);
     const result = await ingest([path.join(dir, 'a.txt'), path.join(dir, 'b.md')], options(dir, true));
-    assert.deepEqual(result.actions.map((a) => a.kind), ['convert', 'fill']);
+    assert.deepEqual(
+      result.actions.map((a) => a.kind),
+      ['convert', 'fill'],
+    );
     const [convert] = result.actions;
     assert.ok(convert?.kind === 'convert' && convert.target === 'a.md' && convert.rawCopy === `${RAW_DIR}/a.txt`);
     assert.deepEqual(await snapshot(dir), before);
@@ -147,16 +166,25 @@ test('refuses, naming the file, rather than overwrite an .md, a different kept o
       if (abs.endsWith('e.txt')) throw new Error('a bug in a stage');
       return fakeProcessFile(abs, contentDir, config);
     };
-    const result = await ingest(names.map((n) => path.join(dir, n)), { ...options(dir), processFile: throwing });
-    assert.deepEqual(result.actions.map((a) => a.kind), ['skipped', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped', 'convert']);
-    assert.deepEqual(result.diagnostics.map((d) => [d.file, d.severity, d.rule]), [
-      ['a.txt', 'error', 'ingest/target-exists'],
-      ['b.txt', 'error', 'ingest/raw-exists'],
-      ['c.txt', 'error', 'load/binary'],
-      ['d.md', 'error', 'load/front-matter'],
-      [`${RAW_DIR}/b.txt`, 'error', 'ingest/hidden'],
-      ['e.txt', 'error', 'ingest/internal'],
-    ]);
+    const result = await ingest(
+      names.map((n) => path.join(dir, n)),
+      { ...options(dir), processFile: throwing },
+    );
+    assert.deepEqual(
+      result.actions.map((a) => a.kind),
+      ['skipped', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped', 'convert'],
+    );
+    assert.deepEqual(
+      result.diagnostics.map((d) => [d.file, d.severity, d.rule]),
+      [
+        ['a.txt', 'error', 'ingest/target-exists'],
+        ['b.txt', 'error', 'ingest/raw-exists'],
+        ['c.txt', 'error', 'load/binary'],
+        ['d.md', 'error', 'load/front-matter'],
+        [`${RAW_DIR}/b.txt`, 'error', 'ingest/hidden'],
+        ['e.txt', 'error', 'ingest/internal'],
+      ],
+    );
     const after = await snapshot(dir);
     for (const n of names.slice(0, 6)) assert.equal(after[n], before[n], `${n} untouched`);
   } finally {

@@ -87,7 +87,10 @@ test('refuses an output folder inside the content folder', async () => {
 test('a missing content folder is a configuration error, not a crash', async () => {
   const { config } = await tempSite({});
   await rm(config.contentDir, { recursive: true });
-  await assert.rejects(createBuilder(config, {}, fakeStages()).build(), (err: Error) => err.name === 'ConfigError' && /content folder .* does not exist/.test(err.message));
+  await assert.rejects(
+    createBuilder(config, {}, fakeStages()).build(),
+    (err: Error) => err.name === 'ConfigError' && /content folder .* does not exist/.test(err.message),
+  );
 });
 
 test('a one-time build hands over its per-file results before the site stages and drops terms once the site stage has read them', async () => {
@@ -100,30 +103,42 @@ test('a one-time build hands over its per-file results before the site stages an
     readingMinutes: 1,
   };
   const processFile = stages.processFile;
-  const once = createBuilder(config, {
-    once: true,
-    onFilesDone: async (files) => { events.push(`files done: ${files.length}`); },
-  }, {
-    ...stages,
-    async processFile(...args) {
-      const r = await processFile(...args);
-      return r.article ? { ...r, facts } : r;
+  const once = createBuilder(
+    config,
+    {
+      once: true,
+      onFilesDone: async (files) => {
+        events.push(`files done: ${files.length}`);
+      },
     },
-    enrichCorpus(articles, f, c) {
-      events.push(`corpus sees fingerprints: ${[...f.values()].every((x) => x.fingerprints.length === 3 && x.terms.keywords.terms.length === 1)}`);
-      return stages.enrichCorpus(articles, f, c);
+    {
+      ...stages,
+      async processFile(...args) {
+        const r = await processFile(...args);
+        return r.article ? { ...r, facts } : r;
+      },
+      enrichCorpus(articles, f, c) {
+        events.push(
+          `corpus sees fingerprints: ${[...f.values()].every((x) => x.fingerprints.length === 3 && x.terms.keywords.terms.length === 1)}`,
+        );
+        return stages.enrichCorpus(articles, f, c);
+      },
+      buildSite(articles, f, c) {
+        const all = [...f.values()];
+        events.push(
+          `site sees words: ${all.every((x) => x.terms.words.terms[0] === '开发')}, fingerprints: ${all.some((x) => x.fingerprints.length > 0)}`,
+        );
+        return stages.buildSite(articles, f, c);
+      },
+      renderSite(site, f) {
+        const all = [...f.values()];
+        events.push(
+          `render sees words: ${all.some((x) => x.terms.words.terms.length > 0)}, minutes: ${all.every((x) => x.readingMinutes === 1)}`,
+        );
+        return stages.renderSite(site, f);
+      },
     },
-    buildSite(articles, f, c) {
-      const all = [...f.values()];
-      events.push(`site sees words: ${all.every((x) => x.terms.words.terms[0] === '开发')}, fingerprints: ${all.some((x) => x.fingerprints.length > 0)}`);
-      return stages.buildSite(articles, f, c);
-    },
-    renderSite(site, f) {
-      const all = [...f.values()];
-      events.push(`render sees words: ${all.some((x) => x.terms.words.terms.length > 0)}, minutes: ${all.every((x) => x.readingMinutes === 1)}`);
-      return stages.renderSite(site, f);
-    },
-  });
+  );
   assert.equal((await once.build()).articles, 2);
   assert.deepEqual(events, [
     'files done: 2',

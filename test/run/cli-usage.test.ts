@@ -16,9 +16,13 @@ function run(args: string[], cwd: string) {
 test('build --help documents the options and the exit codes', () => {
   const r = run(['build', '--help'], projectRoot);
   assert.equal(r.code, 0);
-  for (const flag of ['--base-url', '--path-prefix', '--out', '--quiet', '--verbose', '--config', '--strict']) assert.match(r.stdout, new RegExp(flag));
+  for (const flag of ['--base-url', '--path-prefix', '--out', '--quiet', '--verbose', '--config', '--strict'])
+    assert.match(r.stdout, new RegExp(flag));
   const top = run(['--help'], projectRoot);
-  assert.match(top.stdout, /Exit codes:[\s\S]*0 +success[\s\S]*1 +an input[\s\S]*2 +bad command line[\s\S]*70 +internal[\s\S]*75 +another build/);
+  assert.match(
+    top.stdout,
+    /Exit codes:[\s\S]*0 +success[\s\S]*1 +an input[\s\S]*2 +bad command line[\s\S]*70 +internal[\s\S]*75 +another build/,
+  );
 });
 
 test('an unknown option or a bad config exits 2 with a message naming the problem', async () => {

@@ -21,7 +21,10 @@ export function fakeStages(): FakeStages {
     processed,
     async discover(contentDir) {
       const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-      return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).reverse();
+      return entries
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
+        .reverse();
     },
     async processFile(absPath, contentDir) {
       const rel = path.relative(contentDir, absPath).split(path.sep).join('/');
@@ -31,7 +34,11 @@ export function fakeStages(): FakeStages {
       const text = bytes.toString('utf8');
       if (text.startsWith('THROW')) throw new Error('stage bug');
       if (text.startsWith('BAD')) {
-        return { file: rel, diagnostics: [{ file: rel, line: 1, column: 1, severity: 'error', rule: 'load/bad', message: 'bad file' }], stamp };
+        return {
+          file: rel,
+          diagnostics: [{ file: rel, line: 1, column: 1, severity: 'error', rule: 'load/bad', message: 'bad file' }],
+          stamp,
+        };
       }
       const warning = { file: rel, line: 2, column: 0, severity: 'warning' as const, rule: 'fake/warn', message: 'a warning' };
       const article = fakeArticle(rel, createHash('sha256').update(bytes).digest('hex'), text.split('\n')[0]!);
@@ -66,9 +73,29 @@ export function fakeStages(): FakeStages {
 
 function fakeArticle(file: string, hash: string, title: string): Article {
   return {
-    file, hash, slug: file.replace(/\.[a-z]+$/, '').replace(/[^a-z0-9]+/g, '-'), title, date: null,
-    keywords: [], computedKeywords: [], source: null, park: null, parks: [], category: null, series: null,
-    authors: [], editors: [], views: null, originalScript: 'zh-Hans', encoding: 'utf-8', pinyinAnnotated: false,
-    subheadings: [], captions: [], summary: '', body: '', provenance: {}, diagnostics: [],
+    file,
+    hash,
+    slug: file.replace(/\.[a-z]+$/, '').replace(/[^a-z0-9]+/g, '-'),
+    title,
+    date: null,
+    keywords: [],
+    computedKeywords: [],
+    source: null,
+    park: null,
+    parks: [],
+    category: null,
+    series: null,
+    authors: [],
+    editors: [],
+    views: null,
+    originalScript: 'zh-Hans',
+    encoding: 'utf-8',
+    pinyinAnnotated: false,
+    subheadings: [],
+    captions: [],
+    summary: '',
+    body: '',
+    provenance: {},
+    diagnostics: [],
   };
 }

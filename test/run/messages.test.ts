@@ -35,7 +35,10 @@ test('a progress bar only on a terminal, not in CI, not with --quiet', () => {
 test('diagnostics print like a compiler: path under the content dir, line, column, severity, rule', () => {
   const c = capture(false);
   createReporter({ err: c.err, out: c.out, env: {} }).diagnostics(diags, '/site/content', '/site');
-  assert.equal(c.errText(), 'content/a.txt:3:5: error: binary data (load/binary)\ncontent/b.txt: warning: damaged text (normalize/mojibake)\n');
+  assert.equal(
+    c.errText(),
+    'content/a.txt:3:5: error: binary data (load/binary)\ncontent/b.txt: warning: damaged text (normalize/mojibake)\n',
+  );
 });
 
 test('--quiet shows errors only and no summary; --verbose adds info', () => {

@@ -21,7 +21,13 @@ async function load(fixture: string, as: string) {
 
 test('pageviews.csv: rows by URL path or file; a bad row is reported with its line and skipped', async () => {
   const { views, diagnostics } = await load('pageviews-with-bad-row.csv', 'pageviews.csv');
-  assert.deepEqual([...views], [['articles/2024/02/b-slug/', 300], ['c.txt', 5000]]);
+  assert.deepEqual(
+    [...views],
+    [
+      ['articles/2024/02/b-slug/', 300],
+      ['c.txt', 5000],
+    ],
+  );
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0]!.line, 4);
   assert.match(diagnostics[0]!.file, /^\.\.\/.*pageviews\.csv$/, 'named relative to the content dir');
@@ -29,7 +35,13 @@ test('pageviews.csv: rows by URL path or file; a bad row is reported with its li
 
 test('pageviews.json: numeric strings accepted, negative views reported', async () => {
   const { views, diagnostics } = await load('pageviews-with-bad-value.json', 'pageviews.json');
-  assert.deepEqual([...views], [['articles/2024/02/b-slug/', 300], ['c.txt', 5000]]);
+  assert.deepEqual(
+    [...views],
+    [
+      ['articles/2024/02/b-slug/', 300],
+      ['c.txt', 5000],
+    ],
+  );
   assert.match(diagnostics[0]!.message, /"d\.txt"/);
 });
 
@@ -43,6 +55,9 @@ test('analytics views override page views in the ranking, matched by URL path', 
   const articles = fixtureArticles().map((a) => (a.file === 'b.txt' ? { ...a, slug: 'b-slug' } : a));
   const { views } = await load('pageviews-with-bad-row.csv', 'pageviews.csv');
   const site = buildSite(articles, factsOf(articles), fixtureConfig({ ranking: { count: 10, windowDays: 5000 } }), { pageviews: views });
-  assert.deepEqual(site.ranking.slice(0, 3).map((s) => site.bySlug.get(s)!.file), ['a.txt', 'c.txt', 'b.txt']);
+  assert.deepEqual(
+    site.ranking.slice(0, 3).map((s) => site.bySlug.get(s)!.file),
+    ['a.txt', 'c.txt', 'b.txt'],
+  );
   assert.equal(site.bySlug.get('b-slug')!.views, 300);
 });

@@ -63,7 +63,10 @@ test('a stage that throws or a worker that dies fails only its own file; the res
   const r = await createBuilder(config, { workersFrom: 1 }, stages).build();
   assert.equal(r.articles, 3);
   const internal = r.diagnostics.filter((d) => d.rule === 'build/internal');
-  assert.deepEqual(internal.map((d) => d.file), ['b.txt', 'c.txt']);
+  assert.deepEqual(
+    internal.map((d) => d.file),
+    ['b.txt', 'c.txt'],
+  );
   assert.match(internal[0]!.message, /stage bug/);
   assert.match(internal[1]!.message, /worker thread stopped \(exit code 3\)/);
 });

@@ -50,6 +50,12 @@ export async function treeHashes(dir: string): Promise<Map<string, string>> {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
   const out = new Map<string, string>();
-  for (const f of files) out.set(f, createHash('sha256').update(await readFile(path.join(dir, f))).digest('hex'));
+  for (const f of files)
+    out.set(
+      f,
+      createHash('sha256')
+        .update(await readFile(path.join(dir, f)))
+        .digest('hex'),
+    );
   return out;
 }

@@ -23,7 +23,11 @@ async function site(files: Record<string, string>) {
 }
 
 test("a file's share of the template: empty while nothing recurs, the same in any order, set once its lines recur on three files", async () => {
-  const { config, file } = await site({ 'a.txt': page('第一篇', '正文一。'), 'b.txt': page('第二篇', '正文二。'), 'c.txt': page('第三篇', '正文三。') });
+  const { config, file } = await site({
+    'a.txt': page('第一篇', '正文一。'),
+    'b.txt': page('第二篇', '正文二。'),
+    'c.txt': page('第三篇', '正文三。'),
+  });
   const pairs = await Promise.all(['a.txt', 'b.txt', 'c.txt'].map(async (n) => (await readPagePairs(file(n), config.contentDir, config))!));
   const a = pairs[0]!;
   assert.deepEqual(TemplateShares.of(pairs.slice(0, 2)).share(a), [], 'two files: nothing recurs on three');

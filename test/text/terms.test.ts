@@ -25,14 +25,24 @@ function tally(words: Iterable<string>, weight = 1, into = new Map<string, numbe
 /** Related words as the site once cut them: title and body together, markup replaced by spaces. */
 function relatedWords(title: string, body: string): [string, number][] {
   const text = `${title}\n${body}`.replace(/[#>*_`[\]()!|-]/g, ' ');
-  return [...tally(jieba().cut(text, true).map((w) => w.trim()).filter(isRelatedTerm))];
+  return [
+    ...tally(
+      jieba()
+        .cut(text, true)
+        .map((w) => w.trim())
+        .filter(isRelatedTerm),
+    ),
+  ];
 }
 
 /** Keyword candidates as the corpus step once tagged them (no park names in these texts). */
 function keywordCandidates(title: string, body: string): [string, number][] {
   const candidates = (text: string): string[] => {
     const tagged = jieba().tag(text, true);
-    return keywordTerms(tagged.map((t) => t.word), tagged.map((t) => t.tag));
+    return keywordTerms(
+      tagged.map((t) => t.word),
+      tagged.map((t) => t.tag),
+    );
   };
   const counts = tally(candidates(title), 3);
   return [...tally(candidates(body), 1, counts)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -45,18 +55,29 @@ test('markup inside words: keywords keep DT-300 whole, related words are cut wit
   assert.ok(terms.keywords.terms.includes('DT-300') && terms.keywords.terms.includes('MX-5'), terms.keywords.terms.join(' '));
   assert.ok(!terms.words.terms.some((t) => /[-#_]/.test(t)), terms.words.terms.join(' '));
   assert.deepEqual(pairs(terms.words), relatedWords(title, body));
-  assert.deepEqual(pairs(terms.keywords).sort((a, b) => (a[0] < b[0] ? -1 : 1)), keywordCandidates(title, body));
+  assert.deepEqual(
+    pairs(terms.keywords).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    keywordCandidates(title, body),
+  );
 });
 
 test('the samples: per-file terms equal the separate keyword and related segmentations', { skip: sharedMissing() }, async () => {
-  for (const f of readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const f of readdirSync(seedsDir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     const { article: a, facts } = await processFile(path.join(seedsDir, f), seedsDir, config);
     assert.ok(a && facts, f);
     assert.deepEqual(pairs(facts.terms.words), relatedWords(a.title, a.body), f);
     const parkFree = keywordCandidates(a.title, a.body);
     const parks = new Set(a.parks);
-    const mine = pairs(facts.terms.keywords).filter(([t]) => !parks.has(t)).sort((x, y) => (x[0] < y[0] ? -1 : 1));
-    assert.deepEqual(mine, parkFree.filter(([t]) => !parks.has(t)), f);
+    const mine = pairs(facts.terms.keywords)
+      .filter(([t]) => !parks.has(t))
+      .sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    assert.deepEqual(
+      mine,
+      parkFree.filter(([t]) => !parks.has(t)),
+      f,
+    );
   }
 });
 

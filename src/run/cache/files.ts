@@ -105,7 +105,8 @@ function* frame(value: unknown): Generator<Uint8Array> {
   yield body;
 }
 
-const readHostObject = (DefaultDeserializer.prototype as unknown as { _readHostObject(this: DefaultDeserializer): unknown })._readHostObject;
+const readHostObject = (DefaultDeserializer.prototype as unknown as { _readHostObject(this: DefaultDeserializer): unknown })
+  ._readHostObject;
 
 /**
  * v8's deserializer makes each typed array (fingerprints, term counts) a view of the bytes it reads
@@ -133,7 +134,10 @@ export class ForeignPack extends Error {}
  * Reads a pack's header, and its entries only when `wanted` accepts the header. Throws ForeignPack
  * on another layout, a plain Error on damaged or truncated bytes, and fs errors as they come.
  */
-export async function readPackFile(file: string, wanted: (header: PackHeader) => boolean): Promise<{ header: PackHeader; entries?: PackEntry[] }> {
+export async function readPackFile(
+  file: string,
+  wanted: (header: PackHeader) => boolean,
+): Promise<{ header: PackHeader; entries?: PackEntry[] }> {
   const handle = await open(file, 'r');
   try {
     const size = (await handle.stat()).size;
@@ -186,8 +190,12 @@ export async function openFileCache(cacheDir: string, config: Config, options: O
   let hits = 0;
   let misses = 0;
   return {
-    get hits() { return hits; },
-    get misses() { return misses; },
+    get hits() {
+      return hits;
+    },
+    get misses() {
+      return misses;
+    },
     stamp(absPath) {
       return stampFile(absPath, options.known?.stamps.get(absPath), options.known?.stampedAt);
     },
@@ -222,7 +230,13 @@ export async function openFileCache(cacheDir: string, config: Config, options: O
       }
       if (!dirty) return 0;
       const start = performance.now();
-      await writeAtomically(file, packFrames({ format: FORMAT, key }, [...entries].map(([rel, e]): PackEntry => [rel, e.hash, e.signature, e.result])));
+      await writeAtomically(
+        file,
+        packFrames(
+          { format: FORMAT, key },
+          [...entries].map(([rel, e]): PackEntry => [rel, e.hash, e.signature, e.result]),
+        ),
+      );
       dirty = false;
       return performance.now() - start;
     },

@@ -39,7 +39,9 @@ function compiledModules(): string[] {
 /** `name version` of each runtime dependency as installed (node_modules beside or above the package). */
 function dependencyVersions(): string[] {
   const pkg = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  return Object.keys(pkg.dependencies ?? {}).sort().map((name) => `${name} ${installedVersion(name) ?? 'missing'}`);
+  return Object.keys(pkg.dependencies ?? {})
+    .sort()
+    .map((name) => `${name} ${installedVersion(name) ?? 'missing'}`);
 }
 
 function installedVersion(name: string): string | undefined {

@@ -47,7 +47,12 @@ export function outputChange(out: string, snapshot: OutputSnapshot): string | un
   for (let i = 0, at = 0; i < entries.length; i++, at += FIELDS) {
     const info = lstatSync(entries[i] === '' ? dir : base + entries[i]!, { throwIfNoEntry: false });
     if (!info) return `${path.join(out, entries[i]!)} was removed`;
-    const same = info.mode === stats[at] && info.size === stats[at + 1] && info.mtimeMs === stats[at + 2] && info.ctimeMs === stats[at + 3] && info.ino === stats[at + 4];
+    const same =
+      info.mode === stats[at] &&
+      info.size === stats[at + 1] &&
+      info.mtimeMs === stats[at + 2] &&
+      info.ctimeMs === stats[at + 3] &&
+      info.ino === stats[at + 4];
     if (!same) return `${path.join(out, entries[i]!)} was changed`;
   }
   return undefined;

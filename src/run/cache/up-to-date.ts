@@ -99,7 +99,12 @@ export async function checkUpToDate(config: Config, options: RecordOptions = {})
  */
 export async function recordBuild(
   config: Config,
-  build: { stampedAt: number; stamps: ReadonlyMap<string, FileStamp | undefined>; written: Pick<WriteReport, 'dir' | 'listing'>; outcome: BuildOutcome },
+  build: {
+    stampedAt: number;
+    stamps: ReadonlyMap<string, FileStamp | undefined>;
+    written: Pick<WriteReport, 'dir' | 'listing'>;
+    outcome: BuildOutcome;
+  },
   options: RecordOptions = {},
 ): Promise<boolean> {
   const file = recordFile(config);
@@ -137,7 +142,8 @@ async function readRecord(file: string): Promise<BuildRecord | string> {
   }
   try {
     const record = deserialize(bytes) as BuildRecord;
-    if (record?.format !== FORMAT || !(record.stamps instanceof Map) || !record.output || !record.outcome) return `${file} has an unknown layout`;
+    if (record?.format !== FORMAT || !(record.stamps instanceof Map) || !record.output || !record.outcome)
+      return `${file} has an unknown layout`;
     return record;
   } catch {
     return `${file} is damaged`;

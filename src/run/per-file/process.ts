@@ -26,7 +26,12 @@ export interface FileResult {
  * load -> normalize -> extract for one file, then the article's facts (model/facts.ts). `extractOptions`
  * carry what is known beyond the file (its share of the site template).
  */
-export async function processFile(absPath: string, contentDir: string, config: Config, extractOptions: ExtractOptions = {}): Promise<FileResult> {
+export async function processFile(
+  absPath: string,
+  contentDir: string,
+  config: Config,
+  extractOptions: ExtractOptions = {},
+): Promise<FileResult> {
   return fromLoaded(absPath, await loadSource(absPath, contentDir, config.limits), extractOptions);
 }
 

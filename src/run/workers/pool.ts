@@ -3,7 +3,11 @@ import type { FileResult } from '../per-file/process.js';
 import type { Config } from '../../model/index.js';
 
 /** A file sent to a worker, with its share of the site template (run/per-file/template.ts). */
-export interface PoolTask { id: number; file: string; share: number[] }
+export interface PoolTask {
+  id: number;
+  file: string;
+  share: number[];
+}
 /** A worker's answer: the file's result, or the message of what processFile threw. */
 export type PoolReply = { id: number; result: FileResult } | { id: number; error: string };
 
@@ -46,7 +50,10 @@ interface Task {
   retried?: boolean;
 }
 
-interface Slot { worker: Worker; held: Map<number, Task> }
+interface Slot {
+  worker: Worker;
+  held: Map<number, Task>;
+}
 
 const WORKER_URL = new URL('./file-worker.js', import.meta.url);
 
@@ -72,7 +79,10 @@ export function createFilePool(config: Config, size: number, script: URL = WORKE
   const slots = new Set<Slot>();
 
   function start(): void {
-    const slot: Slot = { worker: new Worker(script, { workerData: { config }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), held: new Map() };
+    const slot: Slot = {
+      worker: new Worker(script, { workerData: { config }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }),
+      held: new Map(),
+    };
     slot.worker.unref();
     slot.worker.on('message', (reply: PoolReply) => {
       const task = slot.held.get(reply.id);

@@ -35,7 +35,10 @@ const key = (sentence: string): string => sentence.replace(/^\\/u, '').replace(/
 const isProse = (block: string): boolean => !/^(?:## |>|\*)/u.test(block);
 
 function blocks(body: string): string[] {
-  return body.split(/\n{2,}/u).map((b) => b.trim()).filter((b) => b.length > 0);
+  return body
+    .split(/\n{2,}/u)
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
 }
 
 /** Sentences found in enough articles to be boilerplate, with their article counts. */
@@ -94,15 +97,27 @@ export function stripBoilerplate(
   });
   if (removed.length === 0) return { article, facts };
   const body = kept.length > 0 ? `${kept.join('\n\n')}\n` : '';
-  const summary = article.provenance.summary === 'editor' ? article.summary
-    : bodySummary(kept.filter(isProse).map((b) => b.replace(/^\\/u, '')), body);
+  const summary =
+    article.provenance.summary === 'editor'
+      ? article.summary
+      : bodySummary(
+          kept.filter(isProse).map((b) => b.replace(/^\\/u, '')),
+          body,
+        );
   const most = Math.max(...removed.map((s) => boilerplate.get(key(s))!));
-  const note = diagnostic(article.file, 'corpus/boilerplate', 'info',
-    `removed ${removed.length} sentence(s) repeated verbatim across the corpus (up to ${most} articles), e.g. 「${firstChars(removed[0]!, 24)}…」`);
+  const note = diagnostic(
+    article.file,
+    'corpus/boilerplate',
+    'info',
+    `removed ${removed.length} sentence(s) repeated verbatim across the corpus (up to ${most} articles), e.g. 「${firstChars(removed[0]!, 24)}…」`,
+  );
   return {
     article: { ...article, body, summary, diagnostics: [...article.diagnostics, note] },
     facts: {
-      terms: subtractTerms(facts.terms, removed.map((r) => sentenceTerms(r, article.parks))),
+      terms: subtractTerms(
+        facts.terms,
+        removed.map((r) => sentenceTerms(r, article.parks)),
+      ),
       fingerprints: bodyFingerprints(body),
       readingMinutes: bodyMinutes(body),
     },

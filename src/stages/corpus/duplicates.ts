@@ -73,7 +73,12 @@ export function fingerprints(text: string): Uint32Array {
   return least.slice(0, distinct);
 }
 
-export interface Overlap { a: number; b: number; shared: number; containment: number }
+export interface Overlap {
+  a: number;
+  b: number;
+  shared: number;
+  containment: number;
+}
 
 /**
  * Every (fingerprint, article) pair as one number `fingerprint * n + article`, sorted: each
@@ -84,7 +89,9 @@ function postingKeys(prints: readonly Uint32Array[]): Float64Array {
   const n = prints.length;
   const keys = new Float64Array(prints.reduce((s, p) => s + p.length, 0));
   let k = 0;
-  prints.forEach((set, i) => { for (const f of set) keys[k++] = f * n + i; });
+  prints.forEach((set, i) => {
+    for (const f of set) keys[k++] = f * n + i;
+  });
   return keys.sort();
 }
 
@@ -152,9 +159,13 @@ function foldInto(order: readonly number[], edges: readonly Overlap[]): Map<numb
   const rank = new Map(order.map((i, r) => [i, r]));
   const neighbours = new Map<number, number[]>();
   for (const { a, b } of edges) {
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const list = neighbours.get(x);
-      if (list) list.push(y); else neighbours.set(x, [y]);
+      if (list) list.push(y);
+      else neighbours.set(x, [y]);
     }
   }
   const groups = new Map<number, number[]>();
@@ -186,8 +197,15 @@ export function keptFirst(keep: Config['duplicates']['keep']): (a: Article, b: A
   };
 }
 
-export interface DuplicateGroup { kept: Article; dropped: Article[] }
-export interface SharedPassages { a: Article; b: Article; containment: number }
+export interface DuplicateGroup {
+  kept: Article;
+  dropped: Article[];
+}
+export interface SharedPassages {
+  a: Article;
+  b: Article;
+  containment: number;
+}
 
 export interface DuplicateReport {
   /** Same story: the site shows `kept` only. */
@@ -197,7 +215,11 @@ export interface DuplicateReport {
 }
 
 /** Near-duplicates and shared passages across the corpus; `fingerprints[i]` are those of `articles[i]`'s body. */
-export function findDuplicates(articles: readonly Article[], fingerprints: readonly Uint32Array[], keep: Config['duplicates']['keep']): DuplicateReport {
+export function findDuplicates(
+  articles: readonly Article[],
+  fingerprints: readonly Uint32Array[],
+  keep: Config['duplicates']['keep'],
+): DuplicateReport {
   const found = overlaps(fingerprints);
   const same = found.filter((o) => o.containment >= DUPLICATE_CONTAINMENT);
   const shared = found
@@ -209,10 +231,20 @@ export function findDuplicates(articles: readonly Article[], fingerprints: reado
 }
 
 export function duplicateDiagnostic(dropped: Article, kept: Article, keep: string): Diagnostic {
-  return diagnostic(dropped.file, 'corpus/near-duplicate', 'info', `near-duplicate of ${kept.file}; the site shows that copy (duplicates.keep: ${keep})`);
+  return diagnostic(
+    dropped.file,
+    'corpus/near-duplicate',
+    'info',
+    `near-duplicate of ${kept.file}; the site shows that copy (duplicates.keep: ${keep})`,
+  );
 }
 
 export function sharedDiagnostic(article: Article, other: Article, containment: number): Diagnostic {
   const share = Math.round(containment * 100);
-  return diagnostic(article.file, 'corpus/shared-passages', 'info', `shares long passages with ${other.file} (${share}% of the shorter text); both are published`);
+  return diagnostic(
+    article.file,
+    'corpus/shared-passages',
+    'info',
+    `shares long passages with ${other.file} (${share}% of the shorter text); both are published`,
+  );
 }

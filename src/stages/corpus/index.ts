@@ -20,10 +20,17 @@ export function enrichCorpus(input: readonly Article[], facts: FactsByFile, conf
   const boilerplate = boilerplateSentences(input);
   const sentenceTerms = memoSentenceTerms();
   const stripped = input.map((a) => stripBoilerplate(a, facts.get(a.file)!, boilerplate, sentenceTerms));
-  const computed = computeKeywords(stripped.map((s) => s.facts.terms.keywords), keep && ((keywords) => keep({ boilerplate, keywords })));
+  const computed = computeKeywords(
+    stripped.map((s) => s.facts.terms.keywords),
+    keep && ((keywords) => keep({ boilerplate, keywords })),
+  );
   const articles = stripped.map((s, i): Article => withKeywords({ ...s.article, diagnostics: [...s.article.diagnostics] }, computed[i]!));
   const byFile = new Map(articles.map((a) => [a.file, a]));
-  const { groups, shared } = findDuplicates(articles, stripped.map((s) => s.facts.fingerprints), config.duplicates.keep);
+  const { groups, shared } = findDuplicates(
+    articles,
+    stripped.map((s) => s.facts.fingerprints),
+    config.duplicates.keep,
+  );
   for (const group of groups) {
     for (const d of group.dropped) {
       const article = byFile.get(d.file)!;
@@ -51,7 +58,10 @@ export interface CorpusModel {
 export function enrichOne(article: Article, facts: ArticleFacts, model: CorpusModel): WithFacts {
   const stripped = stripBoilerplate(article, facts, model.boilerplate);
   const a = { ...stripped.article, diagnostics: [...stripped.article.diagnostics] };
-  return { article: a.keywords.length > 0 ? a : withKeywords(a, keywordsWith(model.keywords, stripped.facts.terms.keywords)), facts: stripped.facts };
+  return {
+    article: a.keywords.length > 0 ? a : withKeywords(a, keywordsWith(model.keywords, stripped.facts.terms.keywords)),
+    facts: stripped.facts,
+  };
 }
 
 function withKeywords(a: Article, computed: string[]): Article {

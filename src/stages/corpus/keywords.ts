@@ -16,7 +16,8 @@ export function documentFrequency(all: Iterable<TermCounts>): Map<string, number
 
 /** The 3–8 best TF-IDF terms; ties broken by the term itself so the output is stable. */
 export function topKeywords(counts: Map<string, number>, idf: (t: string) => number): string[] {
-  const scored = [...counts].map(([t, n]) => ({ t, s: (1 + Math.log(n)) * idf(t) }))
+  const scored = [...counts]
+    .map(([t, n]) => ({ t, s: (1 + Math.log(n)) * idf(t) }))
     .sort((a, b) => b.s - a.s || compareCodeUnits(a.t, b.t));
   const best = scored[0]?.s ?? 0;
   const chosen: string[] = [];

@@ -3,10 +3,20 @@ import { parseDateString } from './core/dates.js';
 
 /** Values an editor may set in front-matter, already validated. */
 export interface EditorFields {
-  title?: string; date?: string | null; source?: string | null; keywords?: string[];
-  park?: string | null; parks?: string[]; category?: string | null; series?: string | null;
-  authors?: string[]; editors?: string[]; views?: number | null; original_script?: Script;
-  slug?: string; summary?: string;
+  title?: string;
+  date?: string | null;
+  source?: string | null;
+  keywords?: string[];
+  park?: string | null;
+  parks?: string[];
+  category?: string | null;
+  series?: string | null;
+  authors?: string[];
+  editors?: string[];
+  views?: number | null;
+  original_script?: Script;
+  slug?: string;
+  summary?: string;
 }
 
 type Check = (value: unknown) => unknown | undefined;
@@ -15,11 +25,15 @@ const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() 
 const nullableText: Check = (v) => (v === null ? null : text(v));
 /** A list may be written as a YAML sequence or as one string `a, b、c`. */
 const list: Check = (v) => {
-  if (typeof v === 'string') return v.split(/[,，、;；]+/u).map((x) => x.trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(/[,，、;；]+/u)
+      .map((x) => x.trim())
+      .filter(Boolean);
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map((x) => x.trim()).filter(Boolean);
   return undefined;
 };
-const date: Check = (v) => (v === null ? null : typeof v === 'string' ? parseDateString(v) ?? undefined : undefined);
+const date: Check = (v) => (v === null ? null : typeof v === 'string' ? (parseDateString(v) ?? undefined) : undefined);
 const views: Check = (v) => (v === null ? null : Number.isSafeInteger(v) && (v as number) >= 0 ? v : undefined);
 const script: Check = (v) => (v === 'zh-Hans' || v === 'zh-Hant' ? v : undefined);
 const slug: Check = (v) => (typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,79}$/u.test(v) ? v : undefined);
@@ -42,9 +56,17 @@ const CHECKS: Record<keyof EditorFields, [Check, string]> = {
 };
 
 /** Keys that are not extracted fields but that other stages read (draft, layout ...). */
-const PASS_THROUGH = new Set(['draft', 'layout', 'aliases', 'template', 'lang', 'weight', 'computed_keywords',
+const PASS_THROUGH = new Set([
+  'draft',
+  'layout',
+  'aliases',
+  'template',
+  'lang',
+  'weight',
+  'computed_keywords',
   // ingest's record of where each value came from: history for the editor, the values are theirs now.
-  'provenance']);
+  'provenance',
+]);
 
 /** C0 controls and DEL (tab and newline excepted): invisible, and never meant in a title or a name. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
@@ -80,13 +102,22 @@ export function readEditorFields(frontMatter: RawFrontMatter, file: string, keyL
       diagnostic(file, `extract/${rule}`, severity, message, { line: keyLines[key] ?? 1 });
     const check = CHECKS[key as keyof EditorFields];
     if (!check) {
-      if (!PASS_THROUGH.has(key)) diagnostics.push(at('warning', 'unknown-key', `front-matter key "${key}" is not a parkpress field and is ignored`));
+      if (!PASS_THROUGH.has(key))
+        diagnostics.push(at('warning', 'unknown-key', `front-matter key "${key}" is not a parkpress field and is ignored`));
       continue;
     }
     const [value, stripped] = stripControls(raw);
-    if (stripped) diagnostics.push(at('warning', 'control-characters', `front-matter "${key}" contains control characters; they were removed`));
+    if (stripped)
+      diagnostics.push(at('warning', 'control-characters', `front-matter "${key}" contains control characters; they were removed`));
     const ok = check[0](value);
-    if (ok === undefined) diagnostics.push(at('error', 'front-matter-type', `front-matter "${key}" must be ${check[1]} (got ${JSON.stringify(value)}); the extracted value is used instead`));
+    if (ok === undefined)
+      diagnostics.push(
+        at(
+          'error',
+          'front-matter-type',
+          `front-matter "${key}" must be ${check[1]} (got ${JSON.stringify(value)}); the extracted value is used instead`,
+        ),
+      );
     else fields[key] = ok;
   }
   return { fields: fields as EditorFields, diagnostics };

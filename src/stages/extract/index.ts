@@ -43,8 +43,31 @@ export type { ExtractRule } from './core/state.js';
  * need captions known; parks and the inferred date read the finished body.
  */
 export const rules: readonly ExtractRule[] = [
-  markup, markdownBlocks, wrappedLines, siteTemplate, comments, headerFurniture, breadcrumb, dateline, series, keywordsLine, disclaimer, footer, linkLists,
-  editorNote, title, mainText, pageDate, headerBlock, credits, trailingLinks, standInTitle, captions, subheadings, parks, inferredDate,
+  markup,
+  markdownBlocks,
+  wrappedLines,
+  siteTemplate,
+  comments,
+  headerFurniture,
+  breadcrumb,
+  dateline,
+  series,
+  keywordsLine,
+  disclaimer,
+  footer,
+  linkLists,
+  editorNote,
+  title,
+  mainText,
+  pageDate,
+  headerBlock,
+  credits,
+  trailingLinks,
+  standInTitle,
+  captions,
+  subheadings,
+  parks,
+  inferredDate,
 ];
 
 /** The slug an article gets unless its editor sets one: short, URL-safe and stable for the same bytes. */
@@ -63,7 +86,12 @@ export interface ExtractOptions {
   disable?: readonly string[];
 }
 
-function initialState(source: SourceFile, normalized: NormalizeResult, editorTitle: string | undefined, options: ExtractOptions): ExtractState {
+function initialState(
+  source: SourceFile,
+  normalized: NormalizeResult,
+  editorTitle: string | undefined,
+  options: ExtractOptions,
+): ExtractState {
   const offset = source.bodyStartLine - 1;
   const flags = options.template && options.template.size > 0 ? templateFlags(source.body, options.template) : undefined;
   const inputLine = (i: number): number => normalized.lineMap[i] ?? i + 1;
@@ -74,7 +102,12 @@ function initialState(source: SourceFile, normalized: NormalizeResult, editorTit
 }
 
 /** Runs the rule chain and returns its final state: every line with the role a rule gave it (for tracing tools). */
-export function extractLines(source: SourceFile, normalized: NormalizeResult, editorTitle?: string, options: ExtractOptions = {}): ExtractState {
+export function extractLines(
+  source: SourceFile,
+  normalized: NormalizeResult,
+  editorTitle?: string,
+  options: ExtractOptions = {},
+): ExtractState {
   const unknown = (options.disable ?? []).filter((name) => !rules.some((r) => r.name === name));
   if (unknown.length > 0) throw new Error(`unknown extract rule(s): ${unknown.join(', ')}`);
   const state = initialState(source, normalized, editorTitle, options);
@@ -84,7 +117,11 @@ export function extractLines(source: SourceFile, normalized: NormalizeResult, ed
 
 /** extract: normalized text -> Article (front-matter fields, clean markdown body, diagnostics). */
 export function extract(source: SourceFile, normalized: NormalizeResult, options: ExtractOptions = {}): Article {
-  const { fields: editor, diagnostics: editorDiagnostics } = readEditorFields(source.frontMatter, source.relPath, source.frontMatterLines ?? {});
+  const { fields: editor, diagnostics: editorDiagnostics } = readEditorFields(
+    source.frontMatter,
+    source.relPath,
+    source.frontMatterLines ?? {},
+  );
   const state = extractLines(source, normalized, editor.title, options);
   const f = state.fields;
   const bodyLines = state.lines.filter((l) => l.role === 'body' || l.role === 'heading' || l.role === 'note' || l.role === 'caption');
@@ -92,8 +129,7 @@ export function extract(source: SourceFile, normalized: NormalizeResult, options
   for (const key of Object.keys(editor)) provenance[key as FieldName] = 'editor';
   const body = renderBody(bodyLines);
   const prose = bodyLines.filter((l) => l.role === 'body').map((l) => l.text);
-  const pick = <K extends keyof EditorFields, T>(key: K, extracted: T): EditorFields[K] | T =>
-    key in editor ? editor[key] : extracted;
+  const pick = <K extends keyof EditorFields, T>(key: K, extracted: T): EditorFields[K] | T => (key in editor ? editor[key] : extracted);
   const parks = pick('parks', f.parks ?? []) ?? [];
   const park = pick('park', parks[0] ?? null);
   return {
@@ -122,8 +158,10 @@ export function extract(source: SourceFile, normalized: NormalizeResult, options
     provenance,
     diagnostics: [
       // normalize already reports lines of the file (it is told where the body starts).
-      ...normalized.diagnostics, ...editorDiagnostics,
-      ...markupInFrontMatter(source.frontMatter, source.relPath), ...state.diagnostics,
+      ...normalized.diagnostics,
+      ...editorDiagnostics,
+      ...markupInFrontMatter(source.frontMatter, source.relPath),
+      ...state.diagnostics,
     ],
   };
 }

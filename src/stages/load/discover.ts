@@ -29,7 +29,8 @@ export async function discoverSources(contentDir: string): Promise<string[]> {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const kind = entry.isSymbolicLink() ? await symlinkKind(abs) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null;
       if (kind === 'dir') await walk(abs, childRel);
-      else if ((kind === 'file' || kind === 'broken') && SOURCE_EXT.has(path.extname(entry.name).toLowerCase())) found.push({ abs, rel: childRel });
+      else if ((kind === 'file' || kind === 'broken') && SOURCE_EXT.has(path.extname(entry.name).toLowerCase()))
+        found.push({ abs, rel: childRel });
     }
   }
 

@@ -18,8 +18,10 @@ function decodeByBom(bytes: Uint8Array): Decoded | null {
     const text = strictUtf8(bytes.subarray(3));
     return text === null ? null : { encoding: 'utf-8-bom', text };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le') };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be') };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { encoding: 'utf-16le', text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le') };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { encoding: 'utf-16be', text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be') };
   return null;
 }
 
@@ -43,13 +45,18 @@ function plausibility(text: string): number {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp === 0xfffd) score -= 20;
-    else if (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) score -= 5; // NUL, controls: a misread
+    else if (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d)
+      score -= 5; // NUL, controls: a misread
     else if (cp < 0x80) score += 1;
     else if (HANZI_WEIGHT.has(ch)) score += HANZI_WEIGHT.get(ch)!;
-    else if (cp >= 0x4e00 && cp <= 0x9fff) continue; // other ideographs: neither for nor against
-    else if (cp >= 0x3000 && cp <= 0x303f) score += 1; // CJK punctuation
-    else if (cp >= 0xff00 && cp <= 0xffef) score += 1; // full-width forms
-    else if (cp >= 0xe000 && cp <= 0xf8ff) score -= 10; // private use: never in real text
+    else if (cp >= 0x4e00 && cp <= 0x9fff)
+      continue; // other ideographs: neither for nor against
+    else if (cp >= 0x3000 && cp <= 0x303f)
+      score += 1; // CJK punctuation
+    else if (cp >= 0xff00 && cp <= 0xffef)
+      score += 1; // full-width forms
+    else if (cp >= 0xe000 && cp <= 0xf8ff)
+      score -= 10; // private use: never in real text
     else score -= 2;
   }
   return score;

@@ -13,7 +13,10 @@ export interface SplitResult {
 
 /** A front-matter problem; `line` is 1-based in the text given to splitFrontMatter. */
 export class FrontMatterError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
     this.name = 'FrontMatterError';
   }
@@ -61,8 +64,12 @@ export function splitFrontMatter(text: string): SplitResult {
         keyLines = yaml.keyLines;
         return yaml.data;
       },
-      js: refuse('js'), javascript: refuse('javascript'), coffee: refuse('coffee'), coffeescript: refuse('coffeescript'),
-      json: refuse('json'), toml: refuse('toml'),
+      js: refuse('js'),
+      javascript: refuse('javascript'),
+      coffee: refuse('coffee'),
+      coffeescript: refuse('coffeescript'),
+      json: refuse('json'),
+      toml: refuse('toml'),
     },
   } as never);
   const consumed = text.length - parsed.content.length;

@@ -65,7 +65,11 @@ export function loadSourceSync(file: string, contentDir: string, limits: Config[
 }
 
 function oversize(relPath: string, size: number, limits: Config['limits']): LoadResult {
-  return fileError(relPath, 'oversize', `The file is ${size} bytes, above the limit of ${limits.maxFileBytes} (limits.maxFileBytes); skipped.`);
+  return fileError(
+    relPath,
+    'oversize',
+    `The file is ${size} bytes, above the limit of ${limits.maxFileBytes} (limits.maxFileBytes); skipped.`,
+  );
 }
 
 function unreadable(relPath: string, err: unknown): LoadResult {
@@ -84,14 +88,23 @@ function fromBytes(file: string, relPath: string, bytes: Buffer, hash: string, l
   const text = unixNewlines(decoded.text);
   const lineCount = text.split('\n').length;
   if (lineCount > limits.maxLines) {
-    return fileError(relPath, 'too-many-lines', `The file has ${lineCount} lines, above the limit of ${limits.maxLines} (limits.maxLines); skipped.`);
+    return fileError(
+      relPath,
+      'too-many-lines',
+      `The file has ${lineCount} lines, above the limit of ${limits.maxLines} (limits.maxLines); skipped.`,
+    );
   }
 
   let split;
   try {
     split = splitFrontMatter(text);
   } catch (err) {
-    return fileError(relPath, 'front-matter', `The front-matter cannot be read: ${(err as Error).message}; skipped.`, err instanceof FrontMatterError ? err.line : 0);
+    return fileError(
+      relPath,
+      'front-matter',
+      `The front-matter cannot be read: ${(err as Error).message}; skipped.`,
+      err instanceof FrontMatterError ? err.line : 0,
+    );
   }
 
   const diagnostics: Diagnostic[] = [];

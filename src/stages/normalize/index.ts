@@ -19,7 +19,17 @@ export type { NormalizeRule } from './core/state.js';
  * and before indentation (a line starting `(1)` is Chinese once it reads `（1）`); rejoin needs the
  * final stops and trimmed ends.
  */
-export const rules: readonly NormalizeRule[] = [mojibake, whitespace, annotations, script, halfwidth, punctuation, indentation, rejoin, blankLines];
+export const rules: readonly NormalizeRule[] = [
+  mojibake,
+  whitespace,
+  annotations,
+  script,
+  halfwidth,
+  punctuation,
+  indentation,
+  rejoin,
+  blankLines,
+];
 
 export interface NormalizeOptions {
   /** Names of rules to skip (see `rules`). */

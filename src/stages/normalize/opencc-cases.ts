@@ -23,12 +23,17 @@ export interface CaseResult {
 /** Runs every case of OpenCC's `<config>.tsv` files in `dir` through opencc-js under that configuration. */
 export function runOpenccCases(dir: string): CaseResult[] {
   const results: CaseResult[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.tsv'))
+    .sort()) {
     const config = path.basename(file, '.tsv');
     const pair = CONFIGS[config];
     if (!pair) throw new Error(`${file}: no opencc-js configuration known for "${config}"`);
     const convert = OpenCC.Converter(pair);
-    const rows = readFileSync(path.join(dir, file), 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '');
+    const rows = readFileSync(path.join(dir, file), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim() !== '');
     for (const row of rows) {
       const [id, input, expected] = row.split('\t') as [string, string, string];
       const actual = convert(input);

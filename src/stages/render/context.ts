@@ -17,7 +17,13 @@ export interface RenderContext {
 }
 
 /** The context of one edition: its links and its two site-wide sidebars, rendered once. */
-export function renderContext(site: Site, facts: FactsByFile, env: nunjucks.Environment, edition: Edition, editions: Edition[]): RenderContext {
+export function renderContext(
+  site: Site,
+  facts: FactsByFile,
+  env: nunjucks.Environment,
+  edition: Edition,
+  editions: Edition[],
+): RenderContext {
   const links = new Links(site, edition.config);
   const sidebarList = (id: string, heading: string, slugs: string[], ordered: boolean): string =>
     env.render('partials/sidebar-list.njk', { id, heading, items: links.list(slugs), ordered });

@@ -29,18 +29,26 @@ export function editions(config: Config): Edition[] {
   if (!trad?.enabled) return [main];
   const dir = trad.dir.replace(/^\/+|\/+$/g, '');
   const hk = trad.variant === 'hk';
-  return [main, {
-    lang: hk ? 'zh-HK' : 'zh-TW',
-    ogLocale: hk ? 'zh_HK' : 'zh_TW',
-    dir,
-    config: { ...config, pathPrefix: `${config.pathPrefix.replace(/\/+$/, '')}/${dir}` },
-    convert: Converter({ from: 'cn', to: hk ? 'hk' : 'tw' }),
-    label: '繁體',
-  }];
+  return [
+    main,
+    {
+      lang: hk ? 'zh-HK' : 'zh-TW',
+      ogLocale: hk ? 'zh_HK' : 'zh_TW',
+      dir,
+      config: { ...config, pathPrefix: `${config.pathPrefix.replace(/\/+$/, '')}/${dir}` },
+      convert: Converter({ from: 'cn', to: hk ? 'hk' : 'tw' }),
+      label: '繁體',
+    },
+  ];
 }
 
 /** The same page in each other edition: `href` for the page's link, `absolute` for hreflang alternates. */
-export function alternates(all: Edition[], current: Edition, url: string): { lang: string; label: string; href: string; absolute: string }[] {
-  return all.filter((e) => e !== current)
+export function alternates(
+  all: Edition[],
+  current: Edition,
+  url: string,
+): { lang: string; label: string; href: string; absolute: string }[] {
+  return all
+    .filter((e) => e !== current)
     .map((e) => ({ lang: e.lang, label: e.label, href: href(e.config, url), absolute: absoluteUrl(e.config, url) }));
 }

@@ -11,7 +11,9 @@ export const defaultTemplatesDir = path.join(packageRoot, 'templates');
 export const defaultPublicDir = path.join(packageRoot, 'public');
 
 /** What the `href` and `absolute` filters read from the template context: the current edition's config. */
-interface FilterThis { ctx: { edition: { config: Config } } }
+interface FilterThis {
+  ctx: { edition: { config: Config } };
+}
 
 /**
  * One Nunjucks environment per build, so each template is compiled once. The user's templates
@@ -24,10 +26,14 @@ export function createEnvironment(config: Config): nunjucks.Environment {
     autoescape: true,
     throwOnUndefined: false,
   });
-  env.addFilter('href', function (this: FilterThis, url: string) { return href(this.ctx.edition.config, url); });
+  env.addFilter('href', function (this: FilterThis, url: string) {
+    return href(this.ctx.edition.config, url);
+  });
   // Static files (stylesheet, scripts, search bundle) exist once, at the site root, for every edition.
   env.addFilter('asset', (url: string) => href(config, url));
-  env.addFilter('absolute', function (this: FilterThis, url: string) { return absoluteUrl(this.ctx.edition.config, url); });
+  env.addFilter('absolute', function (this: FilterThis, url: string) {
+    return absoluteUrl(this.ctx.edition.config, url);
+  });
   compileAll(env, dirs);
   return env;
 }
@@ -54,4 +60,3 @@ function templateNames(dir: string): string[] {
   }
   return files.filter((f) => f.endsWith('.njk')).map((f) => f.split(path.sep).join('/'));
 }
-

@@ -20,7 +20,11 @@ export const FEED_PATHS = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json'
 export function xmlEscape(text: string): string {
   return text
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** `2021-11-21` -> `2021-11-21T00:00:00+08:00`: feeds need a full timestamp; article dates are Beijing time. */
@@ -48,7 +52,9 @@ function updated(items: FeedItem[]): string {
 
 export function rssFeed(config: Config, items: FeedItem[], lang: string): string {
   const self = absoluteUrl(config, `/${FEED_PATHS.rss}`);
-  const entries = items.map((i) => `    <item>
+  const entries = items
+    .map(
+      (i) => `    <item>
       <title>${xmlEscape(i.title)}</title>
       <link>${xmlEscape(i.url)}</link>
       <guid isPermaLink="true">${xmlEscape(i.url)}</guid>
@@ -56,7 +62,9 @@ export function rssFeed(config: Config, items: FeedItem[], lang: string): string
 ${i.authors.map((a) => `      <dc:creator>${xmlEscape(a)}</dc:creator>\n`).join('')}${i.categories.map((c) => `      <category>${xmlEscape(c)}</category>\n`).join('')}      <description>${xmlEscape(i.summary)}</description>
       <content:encoded>${xmlEscape(i.html)}</content:encoded>
     </item>
-`).join('');
+`,
+    )
+    .join('');
   return `<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel>
@@ -73,7 +81,9 @@ ${entries}  </channel>
 
 export function atomFeed(config: Config, items: FeedItem[], lang: string): string {
   const self = absoluteUrl(config, `/${FEED_PATHS.atom}`);
-  const entries = items.map((i) => `  <entry>
+  const entries = items
+    .map(
+      (i) => `  <entry>
     <title>${xmlEscape(i.title)}</title>
     <link rel="alternate" type="text/html" href="${xmlEscape(i.url)}"/>
     <id>${xmlEscape(i.url)}</id>
@@ -82,7 +92,9 @@ export function atomFeed(config: Config, items: FeedItem[], lang: string): strin
 ${i.authors.map((a) => `    <author><name>${xmlEscape(a)}</name></author>\n`).join('')}${i.categories.map((c) => `    <category term="${xmlEscape(c)}"/>\n`).join('')}    <summary>${xmlEscape(i.summary)}</summary>
     <content type="html">${xmlEscape(i.html)}</content>
   </entry>
-`).join('');
+`,
+    )
+    .join('');
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
   <title>${xmlEscape(config.title)}</title>
@@ -98,24 +110,28 @@ ${entries}</feed>
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
 export function jsonFeed(config: Config, items: FeedItem[], lang: string): string {
-  return `${JSON.stringify({
-    version: 'https://jsonfeed.org/version/1.1',
-    title: config.title,
-    description: config.description,
-    home_page_url: absoluteUrl(config, '/'),
-    feed_url: absoluteUrl(config, `/${FEED_PATHS.json}`),
-    language: lang,
-    items: items.map((i) => ({
-      id: i.url,
-      url: i.url,
-      title: i.title,
-      summary: i.summary,
-      content_html: i.html,
-      date_published: fullTimestamp(i.date),
-      ...(i.authors.length ? { authors: i.authors.map((name) => ({ name })) } : {}),
-      ...(i.categories.length ? { tags: i.categories } : {}),
-    })),
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: config.title,
+      description: config.description,
+      home_page_url: absoluteUrl(config, '/'),
+      feed_url: absoluteUrl(config, `/${FEED_PATHS.json}`),
+      language: lang,
+      items: items.map((i) => ({
+        id: i.url,
+        url: i.url,
+        title: i.title,
+        summary: i.summary,
+        content_html: i.html,
+        date_published: fullTimestamp(i.date),
+        ...(i.authors.length ? { authors: i.authors.map((name) => ({ name })) } : {}),
+        ...(i.categories.length ? { tags: i.categories } : {}),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 /** The three feeds of one edition, in its language. */

@@ -12,17 +12,18 @@ export function* renderHome(ctx: RenderContext, wanted: (page: number) => boolea
   const { site, links } = ctx;
   const lead = links.list(site.latest.slice(0, LEAD_COUNT));
   const rest = site.latest.slice(LEAD_COUNT);
-  for (const { url, items, pager } of paginate(site.config, '/', rest, site.config.pageSize).filter((p) => wanted(p.pager.page))) yield {
-    path: outputPath(url),
-    content: renderTemplate(ctx, 'home.njk', {
-      page: { url, title: pager.page > 1 ? `最新文章 第${pager.page}页` : null },
-      lead: pager.page === 1 ? lead : [],
-      items: links.list(items),
-      pager,
-      parks: site.taxonomies.parks.slice(0, HOME_TERMS).map((t) => links.term(t)),
-      keywords: site.taxonomies.keywords.slice(0, HOME_TERMS).map((t) => links.term(t)),
-    }),
-  };
+  for (const { url, items, pager } of paginate(site.config, '/', rest, site.config.pageSize).filter((p) => wanted(p.pager.page)))
+    yield {
+      path: outputPath(url),
+      content: renderTemplate(ctx, 'home.njk', {
+        page: { url, title: pager.page > 1 ? `最新文章 第${pager.page}页` : null },
+        lead: pager.page === 1 ? lead : [],
+        items: links.list(items),
+        pager,
+        parks: site.taxonomies.parks.slice(0, HOME_TERMS).map((t) => links.term(t)),
+        keywords: site.taxonomies.keywords.slice(0, HOME_TERMS).map((t) => links.term(t)),
+      }),
+    };
 }
 
 /** Search page: public/search.js runs the query from `?q=` on the static index; the header form of every page submits here. */

@@ -36,7 +36,13 @@ export function previewRenderer(config: Config): PreviewRenderer {
   return (site, facts, wanted) => renderPreview(site, facts, wanted, env, md);
 }
 
-function renderPreview(site: Site, facts: FactsByFile, wanted: PreviewPages, env: RenderContext['env'], md: ReturnType<typeof createMarkdown>): Page[] {
+function renderPreview(
+  site: Site,
+  facts: FactsByFile,
+  wanted: PreviewPages,
+  env: RenderContext['env'],
+  md: ReturnType<typeof createMarkdown>,
+): Page[] {
   const bodies = new Map(wanted.articles.map((slug) => [slug, md.render(site.bySlug.get(slug)!.body)]));
   const position = new Map(site.latest.map((slug, i) => [slug, i]));
   const all = editions(site.config);

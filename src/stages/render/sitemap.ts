@@ -31,7 +31,10 @@ export function sitemapPages(config: Config, paths: string[], lastmod: Map<strin
   }
   const index = parts.map((p) => `  <sitemap><loc>${xmlEscape(absoluteUrl(config, `/${p.path}`))}</loc></sitemap>\n`).join('');
   return [
-    { path: 'sitemap.xml', content: `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index}</sitemapindex>\n` },
+    {
+      path: 'sitemap.xml',
+      content: `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index}</sitemapindex>\n`,
+    },
     ...parts,
   ];
 }

@@ -39,16 +39,24 @@ export function termLabel(tax: keyof typeof TAXONOMIES): string {
  * One term's article list, one page at a time; the heading is the term itself, under a small
  * label naming the taxonomy. Only the pages `wanted` when given.
  */
-export function* renderTerm(ctx: RenderContext, term: Term, label: string, wanted: (page: number) => boolean = () => true): Generator<Page, void, undefined> {
+export function* renderTerm(
+  ctx: RenderContext,
+  term: Term,
+  label: string,
+  wanted: (page: number) => boolean = () => true,
+): Generator<Page, void, undefined> {
   const title = `${term.name} · ${label}`;
-  for (const { url, items, pager } of paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).filter((p) => wanted(p.pager.page))) yield {
-    path: outputPath(url),
-    content: renderTemplate(ctx, 'list.njk', {
-      page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title },
-      heading: term.name,
-      label,
-      items: ctx.links.list(items),
-      pager,
-    }),
-  };
+  for (const { url, items, pager } of paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).filter((p) =>
+    wanted(p.pager.page),
+  ))
+    yield {
+      path: outputPath(url),
+      content: renderTemplate(ctx, 'list.njk', {
+        page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title },
+        heading: term.name,
+        label,
+        items: ctx.links.list(items),
+        pager,
+      }),
+    };
 }

@@ -38,7 +38,6 @@ export function dateText(date: string | null): string {
   return m[4] ? `${day} ${m[4]}:${m[5]}` : day;
 }
 
-
 /**
  * The link view models of a site's articles, each made on first use and then reused by every
  * page (a dev preview renders a few pages of a large site and needs only a few).
@@ -46,7 +45,10 @@ export function dateText(date: string | null): string {
 export class Links {
   private readonly articles = new Map<string, ArticleLink>();
 
-  constructor(private readonly site: Site, readonly config: Config) {}
+  constructor(
+    private readonly site: Site,
+    readonly config: Config,
+  ) {}
 
   article(slug: string): ArticleLink {
     let link = this.articles.get(slug);
@@ -77,7 +79,8 @@ export class Links {
 /** Page numbers a pager shows: first, last and two either side of the current one (0 marks a gap). */
 export function pagerNumbers(current: number, pages: number): number[] {
   const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])]
-    .filter((k) => k >= 1 && k <= pages).sort((a, b) => a - b);
+    .filter((k) => k >= 1 && k <= pages)
+    .sort((a, b) => a - b);
   return shown.flatMap((k, i) => (i > 0 && k - shown[i - 1]! > 1 ? [0, k] : [k]));
 }
 

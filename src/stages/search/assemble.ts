@@ -185,7 +185,8 @@ function* shardFiles(p: Postings, shards: number): Generator<Page, void, undefin
 /** Result-list entries in chunks of DOCS_PER_CHUNK, keys in sorted order. */
 function* docFiles(entries: SearchDoc[]): Generator<Page, void, undefined> {
   for (let start = 0; start < entries.length || start === 0; start += DOCS_PER_CHUNK) {
-    const chunk = entries.slice(start, start + DOCS_PER_CHUNK)
+    const chunk = entries
+      .slice(start, start + DOCS_PER_CHUNK)
       .map((d) => ({ date: d.date, summary: d.summary, title: d.title, url: d.url }));
     yield { path: `docs/${start / DOCS_PER_CHUNK}.json`, content: `${JSON.stringify(chunk)}\n` };
   }

@@ -42,7 +42,11 @@ export interface SiteChange {
  * duplicates) stays as it was until the next full build. Undefined when an added article's slug is
  * taken by an article that stays: only a full build can settle that.
  */
-export function applyChange(base: SiteBase, removed: Article[], added: { article: Article; facts: ArticleFacts }[]): SiteChange | undefined {
+export function applyChange(
+  base: SiteBase,
+  removed: Article[],
+  added: { article: Article; facts: ArticleFacts }[],
+): SiteChange | undefined {
   const prev = base.site;
   const gone = new Set(removed.map((a) => a.slug));
   const taken = new Set<string>();
@@ -64,7 +68,11 @@ export function applyChange(base: SiteBase, removed: Article[], added: { article
     bySlug.set(a.slug, a);
     urls.set(a.slug, articleUrl(a.slug, a.date));
   }
-  const articles = insertSorted(prev.articles.filter((a) => !gone.has(a.slug)), shown, compareLatest);
+  const articles = insertSorted(
+    prev.articles.filter((a) => !gone.has(a.slug)),
+    shown,
+    compareLatest,
+  );
   const related = new Map(prev.related);
   for (const slug of gone) related.delete(slug);
   const exclude = new Set([...gone, ...taken]);
@@ -86,7 +94,13 @@ export function applyChange(base: SiteBase, removed: Article[], added: { article
 }
 
 /** 排行 with the removed articles out and the added ones placed; ranked anew when the newest date (the window) moved. */
-function nextRanking(prev: Site, articles: Article[], added: Article[], gone: ReadonlySet<string>, bySlug: ReadonlyMap<string, Article>): string[] {
+function nextRanking(
+  prev: Site,
+  articles: Article[],
+  added: Article[],
+  gone: ReadonlySet<string>,
+  bySlug: ReadonlyMap<string, Article>,
+): string[] {
   const order = rankingOrder(articles, (a) => a.views, prev.config);
   const kept = prev.ranking.filter((s) => !gone.has(s)).map((s) => bySlug.get(s)!);
   const ranked = newestDate(articles) === newestDate(prev.articles) ? insertSorted(kept, added, order) : [...articles].sort(order);
@@ -141,9 +155,17 @@ function nextTaxonomies(
       const m = moves.get(term.key);
       if (!m) return term;
       moves.delete(term.key);
-      return { ...term, slugs: insertSorted(term.slugs.filter((s) => !m.out.has(s)), m.in, latestOrder) };
+      return {
+        ...term,
+        slugs: insertSorted(
+          term.slugs.filter((s) => !m.out.has(s)),
+          m.in,
+          latestOrder,
+        ),
+      };
     });
-    for (const [key, m] of moves) if (m.in.length > 0) terms.push({ name: m.name, key, url: m.url, slugs: insertSorted([], m.in, latestOrder) });
+    for (const [key, m] of moves)
+      if (m.in.length > 0) terms.push({ name: m.name, key, url: m.url, slugs: insertSorted([], m.in, latestOrder) });
     const min = tax === 'keywords' ? keywordMinArticles(prev.config) : 1;
     const sorted = terms.sort(tax === 'months' ? compareMonths : compareTerms);
     taxonomies[tax] = sorted.filter((t) => t.slugs.length >= min);

@@ -31,7 +31,12 @@ export function buildSite(articles: Article[], facts: FactsByFile, config: Confi
     articles: withViews,
     bySlug,
     urls: new Map(withViews.map((a) => [a.slug, articleUrl(a.slug, a.date)])),
-    related: relatedArticles(withViews, withViews.map((a) => facts.get(a.file)!.terms.words), config, inputs.keepRelated),
+    related: relatedArticles(
+      withViews,
+      withViews.map((a) => facts.get(a.file)!.terms.words),
+      config,
+      inputs.keepRelated,
+    ),
     ranking: rankArticles(withViews, (a) => a.views, config).map((a) => a.slug),
     latest: withViews.map((a) => a.slug),
     taxonomies: {
@@ -66,10 +71,10 @@ function duplicateGroups(all: Article[], shown: Map<string, Article>): Site['dup
     const kept = slugOfFile.get(a.duplicateOf);
     if (kept === undefined) continue;
     const group = groups.get(kept);
-    if (group) group.push(a.file); else groups.set(kept, [a.file]);
+    if (group) group.push(a.file);
+    else groups.set(kept, [a.file]);
   }
-  return [...groups].sort(([x], [y]) => compareCodeUnits(x, y))
-    .map(([kept, dropped]) => ({ kept, dropped: dropped.sort() }));
+  return [...groups].sort(([x], [y]) => compareCodeUnits(x, y)).map(([kept, dropped]) => ({ kept, dropped: dropped.sort() }));
 }
 
 /** Strips a leading `/` difference so `/articles/x/` and `articles/x/` both match; keys are trimmed. */

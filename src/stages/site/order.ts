@@ -63,7 +63,10 @@ function rankKey(date: number, from: number, views: number | null, position: num
  */
 export function rankArticles(latestFirst: Article[], views: (a: Article) => number | null, config: Config): Article[] {
   const dates = latestFirst.map((a) => dateValue(a.date));
-  const from = windowStart(dates.find((v) => !Number.isNaN(v)), config);
+  const from = windowStart(
+    dates.find((v) => !Number.isNaN(v)),
+    config,
+  );
   // Keyed once per article (a big site sorts with millions of comparisons).
   const keyed = latestFirst.map((article, position) => ({ article, key: rankKey(dates[position]!, from, views(article), position) }));
   keyed.sort((a, b) => compareRankKeys(a.key, b.key));
@@ -71,7 +74,11 @@ export function rankArticles(latestFirst: Article[], views: (a: Article) => numb
 }
 
 /** The order of `rankArticles` as a comparator (so one article can be placed into an existing ranking). */
-export function rankingOrder(latestFirst: Article[], views: (a: Article) => number | null, config: Config): (a: Article, b: Article) => number {
+export function rankingOrder(
+  latestFirst: Article[],
+  views: (a: Article) => number | null,
+  config: Config,
+): (a: Article, b: Article) => number {
   const from = windowStart(newestDate(latestFirst), config);
   const position = new Map(latestFirst.map((a, i) => [a.slug, i]));
   const key = (a: Article): RankKey => rankKey(dateValue(a.date), from, views(a), position.get(a.slug)!);

@@ -34,7 +34,10 @@ class Vocabulary {
 }
 
 /** The terms of one article for one index: term ids (ascending) and their frequencies. */
-interface Bag { ids: Int32Array; tfs: Float64Array }
+interface Bag {
+  ids: Int32Array;
+  tfs: Float64Array;
+}
 
 /** Numbers the terms (distinct within one article) and orders them by id; no pair object per term. */
 function bagOf({ terms, counts }: TermCounts, vocab: Vocabulary): Bag {
@@ -108,10 +111,16 @@ function topTerms({ ids, tfs }: Bag, vocab: Vocabulary, df: (id: number) => numb
 }
 
 /** The articles filed under one term with the term's weight in each, heaviest first. */
-interface Postings { docs: Int32Array; weights: Float64Array }
+interface Postings {
+  docs: Int32Array;
+  weights: Float64Array;
+}
 
 /** One article's unit vector for one index: its terms' weights and, per term, the term's postings. */
-interface Vector { weights: Float64Array; postings: Postings[] }
+interface Vector {
+  weights: Float64Array;
+  postings: Postings[];
+}
 
 /**
  * One weighted index as built over the whole site, kept so `dev` can find the related articles of
@@ -143,7 +152,12 @@ export interface RelatedModel {
  * The bags of one index over all articles (terms: each article's top terms). Body document
  * frequencies are counted first, so an article's whole bag lives only while its top terms are picked.
  */
-function indexBags(name: RelatedIndex['name'], articles: Article[], words: readonly TermCounts[], vocab: Vocabulary): { bags: Bag[]; bodyDf?: Int32Array } {
+function indexBags(
+  name: RelatedIndex['name'],
+  articles: Article[],
+  words: readonly TermCounts[],
+  vocab: Vocabulary,
+): { bags: Bag[]; bodyDf?: Int32Array } {
   const counts = articles.map((a, i) => indexCounts(name, a, words[i]!));
   if (name !== 'terms') return { bags: counts.map((c) => bagOf(c, vocab)) };
   const bodyDf = countedFrequency(counts, vocab);
@@ -161,7 +175,12 @@ function useful(df: number, n: number, maxShare: number): boolean {
 }
 
 /** An article's useful terms (ids ascending) with TF-IDF weights and the vector's length; `single`: bag positions of terms only it has. */
-interface Weighted { ids: Int32Array; weights: Float64Array; norm: number; single: number[] }
+interface Weighted {
+  ids: Int32Array;
+  weights: Float64Array;
+  norm: number;
+  single: number[];
+}
 
 function weighted({ ids, tfs }: Bag, df: (id: number) => number, n: number, maxShare: number): Weighted {
   const kept: number[] = [];
@@ -194,7 +213,9 @@ type Entries = (add: (id: number, doc: number, w: number) => void) => void;
  */
 function postingLists(terms: number, entries: Entries): Postings[] {
   const start = new Int32Array(terms + 1);
-  entries((id) => { start[id + 1]!++; });
+  entries((id) => {
+    start[id + 1]!++;
+  });
   for (let id = 0; id < terms; id++) start[id + 1]! += start[id]!;
   const docs = new Int32Array(start[terms]!);
   const weights = new Float64Array(start[terms]!);
@@ -223,17 +244,19 @@ function invertedIndex(bags: Bag[], maxShare: number): Pick<IndexModel, 'df' | '
   const n = bags.length;
   const df = documentFrequency(bags);
   const all = bags.map((bag) => weighted(bag, (id) => df[id]!, n, maxShare));
-  const postings = postingLists(df.length, (add) => all.forEach(({ ids, weights, norm, single }, doc) => {
-    ids.forEach((id, k) => add(id, doc, weights[k]! / (norm || 1)));
-    // A term only this article has links nothing in this site, but it links a new article that
-    // shares it (dev's `relatedFor`): it is filed with the weight it would have with two articles.
-    // Vectors never include it, so the related lists of this site are unaffected.
-    const { ids: bagIds, tfs } = bags[doc]!;
-    for (const k of single) {
-      const w = (1 + Math.log(tfs[k]!)) * Math.log((n + 2) / 2);
-      add(bagIds[k]!, doc, w / Math.sqrt(norm * norm + w * w));
-    }
-  }));
+  const postings = postingLists(df.length, (add) =>
+    all.forEach(({ ids, weights, norm, single }, doc) => {
+      ids.forEach((id, k) => add(id, doc, weights[k]! / (norm || 1)));
+      // A term only this article has links nothing in this site, but it links a new article that
+      // shares it (dev's `relatedFor`): it is filed with the weight it would have with two articles.
+      // Vectors never include it, so the related lists of this site are unaffected.
+      const { ids: bagIds, tfs } = bags[doc]!;
+      for (const k of single) {
+        const w = (1 + Math.log(tfs[k]!)) * Math.log((n + 2) / 2);
+        add(bagIds[k]!, doc, w / Math.sqrt(norm * norm + w * w));
+      }
+    }),
+  );
   const vectors = all.map(({ ids, weights, norm }) => ({
     weights: weights.map((w) => w / (norm || 1)),
     postings: Array.from(ids, (id) => postings[id]!),
@@ -246,7 +269,12 @@ function invertedIndex(bags: Bag[], maxShare: number): Pick<IndexModel, 'df' | '
  * no terms there) and returns the best `count` doc numbers above the threshold, best first.
  * score(a, b) = Σ weightᵢ · cosineᵢ(a, b) / Σ weightᵢ over the indices in which `a` has terms.
  */
-function bestMatches(mine: { weight: number; vector: Vector }[], scores: Float64Array, skip: (doc: number) => boolean, related: Config['related']): number[] {
+function bestMatches(
+  mine: { weight: number; vector: Vector }[],
+  scores: Float64Array,
+  skip: (doc: number) => boolean,
+  related: Config['related'],
+): number[] {
   const touched: number[] = [];
   const present = mine.filter(({ vector }) => vector.weights.length > 0);
   const total = present.reduce((s, i) => s + i.weight, 0);
@@ -263,7 +291,12 @@ function bestMatches(mine: { weight: number; vector: Vector }[], scores: Float64
       }
     }
   }
-  const picked = best(touched, related.count, (x, y) => scores[y]! - scores[x]! || x - y, (d) => scores[d]! >= related.threshold);
+  const picked = best(
+    touched,
+    related.count,
+    (x, y) => scores[y]! - scores[x]! || x - y,
+    (d) => scores[d]! >= related.threshold,
+  );
   for (const d of touched) scores[d] = 0;
   return picked;
 }
@@ -276,18 +309,28 @@ function bestMatches(mine: { weight: number; vector: Vector }[], scores: Float64
  * scores prefer the newer article, then the earlier slug; `words[i]` are `articles[i]`'s body words.
  * `keep` receives the indices (for `dev`).
  */
-export function relatedArticles(articles: Article[], words: readonly TermCounts[], config: Config, keep?: (model: RelatedModel) => void): Map<string, string[]> {
+export function relatedArticles(
+  articles: Article[],
+  words: readonly TermCounts[],
+  config: Config,
+  keep?: (model: RelatedModel) => void,
+): Map<string, string[]> {
   const maxShare = config.related.maxShare ?? 0.5;
-  const built: IndexModel[] = config.related.indices.filter((i) => i.weight > 0).map((i) => {
-    const vocab = new Vocabulary();
-    const { bags, bodyDf } = indexBags(i.name, articles, words, vocab);
-    return { name: i.name, weight: i.weight, vocab, n: articles.length, bodyDf, ...invertedIndex(bags, maxShare) };
-  });
+  const built: IndexModel[] = config.related.indices
+    .filter((i) => i.weight > 0)
+    .map((i) => {
+      const vocab = new Vocabulary();
+      const { bags, bodyDf } = indexBags(i.name, articles, words, vocab);
+      return { name: i.name, weight: i.weight, vocab, n: articles.length, bodyDf, ...invertedIndex(bags, maxShare) };
+    });
   const scores = new Float64Array(articles.length);
   const result = new Map<string, string[]>();
   articles.forEach((article, a) => {
     const mine = built.map(({ weight, vectors }) => ({ weight, vector: vectors[a]! }));
-    result.set(article.slug, bestMatches(mine, scores, (doc) => doc === a, config.related).map((d) => articles[d]!.slug));
+    result.set(
+      article.slug,
+      bestMatches(mine, scores, (doc) => doc === a, config.related).map((d) => articles[d]!.slug),
+    );
   });
   keep?.({ slugs: articles.map((a) => a.slug), indices: built, config: config.related });
   return result;

@@ -22,14 +22,21 @@ let sequence = 0;
  * build's manifest (manifest.ts) says which without reading the old files. Older builds are
  * removed afterwards. The caller holds the output lock. Returns the report and the new build folder.
  */
-export async function writeNewBuild(pages: PageSource, out: string, thread: Partial<ThreadOptions> = {}): Promise<{ report: WriteReport; dir: string }> {
+export async function writeNewBuild(
+  pages: PageSource,
+  out: string,
+  thread: Partial<ThreadOptions> = {},
+): Promise<{ report: WriteReport; dir: string }> {
   const buildsDir = `${out}.builds`;
   await mkdir(buildsDir, { recursive: true });
   const live = await liveBuildName(out);
   await removeOtherBuilds(buildsDir, live);
   const previousDir = await adoptPrevious(out, buildsDir);
   // Only the live build has a manifest; a plain folder adopted from before is compared by reading.
-  const manifestFile = live !== undefined && previousDir !== undefined && path.basename(previousDir) === live ? path.join(buildsDir, manifestName(live)) : undefined;
+  const manifestFile =
+    live !== undefined && previousDir !== undefined && path.basename(previousDir) === live
+      ? path.join(buildsDir, manifestName(live))
+      : undefined;
   const manifest = manifestFile === undefined ? undefined : readManifest(manifestFile);
   const previous: Previous = { dir: previousDir, manifest, manifestFile: manifest && manifestFile };
   const id = `${Date.now().toString(36)}-${process.pid}-${++sequence}`;
@@ -124,7 +131,13 @@ const DEFAULT_THREAD: ThreadOptions = { from: MIN_PAGES_FOR_WRITER_THREAD, ...DE
  * written in this thread; a longer stream goes on in the writer thread, so rendering the next
  * pages overlaps with writing these. Returns the fill and every page path, in arrival order.
  */
-async function fillBuild(pages: PageSource, dir: string, previous: Previous, manifestFile: string, thread: ThreadOptions): Promise<Filled & { files: Set<string> }> {
+async function fillBuild(
+  pages: PageSource,
+  dir: string,
+  previous: Previous,
+  manifestFile: string,
+  thread: ThreadOptions,
+): Promise<Filled & { files: Set<string> }> {
   const checker = new PathChecker();
   const local = BuildFiller.start(dir, previous.dir, previous.manifest, manifestFile);
   let writer: WriterThread | undefined;

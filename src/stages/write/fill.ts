@@ -1,4 +1,15 @@
-import { appendFileSync, closeSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, writeSync, type BigIntStats } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeSync,
+  type BigIntStats,
+} from 'node:fs';
 import path from 'node:path';
 import { identity, manifestLine, startManifest, unchangedSince, type Manifest, type ManifestEntry } from './manifest.js';
 import { sha256 } from '../../text/hash.js';
@@ -59,7 +70,10 @@ export class BuildFiller {
   /** Manifest lines not appended yet. */
   private lines: string[] = [];
 
-  constructor(private readonly state: FillerState, private readonly manifest: Manifest | undefined) {
+  constructor(
+    private readonly state: FillerState,
+    private readonly manifest: Manifest | undefined,
+  ) {
     this.made = new Set(state.folders);
     this.stats = state.stats;
   }
@@ -67,7 +81,10 @@ export class BuildFiller {
   /** A filler for the empty build folder `dir`; its manifest goes to `manifestFile`. */
   static start(dir: string, previous: string | undefined, manifest: Manifest | undefined, manifestFile: string): BuildFiller {
     startManifest(manifestFile);
-    return new BuildFiller({ dir, previous, manifestFile, pages: 0, written: [], stats: new Float64Array(1024 * LISTING_FIELDS), folders: [] }, manifest);
+    return new BuildFiller(
+      { dir, previous, manifestFile, pages: 0, written: [], stats: new Float64Array(1024 * LISTING_FIELDS), folders: [] },
+      manifest,
+    );
   }
 
   get pages(): number {
@@ -141,7 +158,13 @@ export class BuildFiller {
  * a different or missing hash answers at once; a matching one is trusted only while the file is
  * untouched since (one lstat), else the bytes are compared. Without a manifest the old file is read.
  */
-function reusable(old: string, bytes: Buffer, hash: string, entry: ManifestEntry | undefined, hasManifest: boolean): { file: string; info: BigIntStats } | undefined {
+function reusable(
+  old: string,
+  bytes: Buffer,
+  hash: string,
+  entry: ManifestEntry | undefined,
+  hasManifest: boolean,
+): { file: string; info: BigIntStats } | undefined {
   if (hasManifest && (entry?.hash !== hash || entry.size !== bytes.byteLength)) return undefined;
   const info = lstatSync(old, { bigint: true, throwIfNoEntry: false });
   if (!info?.isFile() || Number(info.size) !== bytes.byteLength) return undefined;

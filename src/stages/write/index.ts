@@ -76,7 +76,12 @@ async function collect(pages: PageSource): Promise<Page[]> {
  * touching nothing else (a preview of one change before the full rebuild). Undefined, with
  * nothing touched, when there is no such build to patch; the full rebuild then does it all.
  */
-export async function patchSite(pages: Page[], removed: string[], outDir: string, options: Pick<WriteOptions, 'lockTimeoutMs'> = {}): Promise<WriteReport | undefined> {
+export async function patchSite(
+  pages: Page[],
+  removed: string[],
+  outDir: string,
+  options: Pick<WriteOptions, 'lockTimeoutMs'> = {},
+): Promise<WriteReport | undefined> {
   assertWritablePages(pages);
   const out = path.resolve(outDir);
   const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);

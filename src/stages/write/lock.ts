@@ -84,9 +84,12 @@ async function discard(lockDir: string): Promise<void> {
 async function removeDrafts(lockDir: string): Promise<void> {
   const base = path.basename(lockDir);
   const names = await readdir(path.dirname(lockDir)).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(`${base}.new-`) || n.startsWith(`${base}.old-`))
-    // Best effort: another build may be removing the same leftover at this moment.
-    .map((n) => rm(path.join(path.dirname(lockDir), n), { recursive: true, force: true }).catch(() => undefined)));
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(`${base}.new-`) || n.startsWith(`${base}.old-`))
+      // Best effort: another build may be removing the same leftover at this moment.
+      .map((n) => rm(path.join(path.dirname(lockDir), n), { recursive: true, force: true }).catch(() => undefined)),
+  );
 }
 
 async function readOwner(lockDir: string): Promise<Owner | undefined> {

@@ -68,7 +68,16 @@ export function readManifest(file: string): Manifest | undefined {
   const manifest: Manifest = new Map();
   for (const line of lines.slice(1, -1)) {
     const [p, hash, size, mtimeNs, ino, extra] = line.split('\t');
-    if (!p || !hash || !/^[0-9a-f]{64}$/.test(hash) || !/^\d+$/.test(size ?? '') || !/^\d+$/.test(mtimeNs ?? '') || !/^\d+$/.test(ino ?? '') || extra !== undefined) return undefined;
+    if (
+      !p ||
+      !hash ||
+      !/^[0-9a-f]{64}$/.test(hash) ||
+      !/^\d+$/.test(size ?? '') ||
+      !/^\d+$/.test(mtimeNs ?? '') ||
+      !/^\d+$/.test(ino ?? '') ||
+      extra !== undefined
+    )
+      return undefined;
     manifest.set(p, { hash, size: Number(size), mtimeNs: mtimeNs!, ino: ino! });
   }
   return manifest;

@@ -4,15 +4,12 @@ import type { Filled, FillerState } from './fill.js';
 /** Main thread -> writer thread. */
 export type ToWriter =
   /** Pages `paths[i]` with bytes `buffer[ends[i-1] .. ends[i]]`. */
-  | { type: 'pages'; paths: string[]; ends: number[]; buffer: ArrayBuffer }
-  | { type: 'finish' };
+  { type: 'pages'; paths: string[]; ends: number[]; buffer: ArrayBuffer } | { type: 'finish' };
 
 /** Writer thread -> main thread. */
 export type FromWriter =
   /** A batch is written; its buffer comes back for the next batch. */
-  | { type: 'written'; bytes: number; buffer: ArrayBuffer }
-  | { type: 'finished'; filled: Filled }
-  | { type: 'failed'; error: WireError };
+  { type: 'written'; bytes: number; buffer: ArrayBuffer } | { type: 'finished'; filled: Filled } | { type: 'failed'; error: WireError };
 
 /** A file-system error as it crosses threads (structured clone keeps an Error's message, not its code). */
 export interface WireError {
@@ -78,7 +75,11 @@ export class WriterThread {
   /** Most page bytes on the way at any moment. */
   peakInFlight = 0;
 
-  constructor(data: WriterData, private readonly limits: WriterLimits = DEFAULT_LIMITS, script: URL = WORKER_URL) {
+  constructor(
+    data: WriterData,
+    private readonly limits: WriterLimits = DEFAULT_LIMITS,
+    script: URL = WORKER_URL,
+  ) {
     this.worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB } });
     this.worker.unref(); // never keeps the process alive by itself
     this.worker.on('message', (msg: FromWriter) => {
@@ -96,7 +97,9 @@ export class WriterThread {
     this.check();
     const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
     if (this.buffer && this.used + size > this.buffer.byteLength) await this.send();
-    this.buffer ??= Buffer.from(size <= this.limits.batchBytes ? this.spare.pop() ?? new ArrayBuffer(this.limits.batchBytes) : new ArrayBuffer(size));
+    this.buffer ??= Buffer.from(
+      size <= this.limits.batchBytes ? (this.spare.pop() ?? new ArrayBuffer(this.limits.batchBytes)) : new ArrayBuffer(size),
+    );
     if (typeof content === 'string') this.buffer.write(content, this.used, 'utf8');
     else this.buffer.set(content, this.used);
     this.used += size;
@@ -173,5 +176,11 @@ function revive(wire: WireError): Error {
 export function wireError(err: unknown): WireError {
   if (!(err instanceof Error)) return { message: String(err) };
   const { code, errno, syscall, path } = err as NodeJS.ErrnoException;
-  return { message: err.message, ...(code === undefined ? {} : { code }), ...(errno === undefined ? {} : { errno }), ...(syscall === undefined ? {} : { syscall }), ...(path === undefined ? {} : { path }) };
+  return {
+    message: err.message,
+    ...(code === undefined ? {} : { code }),
+    ...(errno === undefined ? {} : { errno }),
+    ...(syscall === undefined ? {} : { syscall }),
+    ...(path === undefined ? {} : { path }),
+  };
 }

@@ -4,7 +4,17 @@ import { readdirSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serialize } from 'node:v8';
-import { FORMAT, openFileCache, packFrames, packKey, perFileConfig, readPackFile, PACK_FILE, type FileCache, type PackEntry } from '../../../src/run/cache/files.js';
+import {
+  FORMAT,
+  openFileCache,
+  packFrames,
+  packKey,
+  perFileConfig,
+  readPackFile,
+  PACK_FILE,
+  type FileCache,
+  type PackEntry,
+} from '../../../src/run/cache/files.js';
 import { writeAtomically } from '../../../src/run/cache/atomic.js';
 import { stampFile } from '../../../src/run/cache/stamp.js';
 import { createBuilder } from '../../../src/run/builder.js';
@@ -82,9 +92,10 @@ test('a file refused after reading (binary, undecodable) is cached with its diag
 test('files the cache holds nothing for are not read before processing: their stamps come from processing', async () => {
   const { config, content } = await site();
   const stamped: string[] = [];
-  const watch = (cache: FileCache): FileCache => Object.assign(Object.create(cache) as FileCache, {
-    stamp: (abs: string) => (stamped.push(path.basename(abs)), cache.stamp(abs)),
-  });
+  const watch = (cache: FileCache): FileCache =>
+    Object.assign(Object.create(cache) as FileCache, {
+      stamp: (abs: string) => (stamped.push(path.basename(abs)), cache.stamp(abs)),
+    });
   const cache = await openFileCache(config.cacheDir!, config, { fingerprint: 'v1' });
   const first = await createBuilder(config, { cache: watch(cache) }).build();
   assert.deepEqual(stamped, [], 'an empty cache: nothing to look up');
@@ -144,10 +155,14 @@ test('a pack in the previous format is ignored, not read with the new shape, eve
   assert.equal(again.processed.length, 5, 'every file made afresh');
   const saved = await readPackFile(file, () => true);
   assert.equal(saved.header.format, FORMAT);
-  assert.ok(saved.entries!.every(([, , , r]) => r.facts!.fingerprints instanceof Uint32Array && r.facts!.readingMinutes >= 1 && r.pairs!.pairs.length > 0));
+  assert.ok(
+    saved.entries!.every(
+      ([, , , r]) => r.facts!.fingerprints instanceof Uint32Array && r.facts!.readingMinutes >= 1 && r.pairs!.pairs.length > 0,
+    ),
+  );
 });
 
-test("a pack of other code is judged by its header alone: its entries are never deserialised", async () => {
+test('a pack of other code is judged by its header alone: its entries are never deserialised', async () => {
   const { config } = await site();
   await buildOnce(config, 'v1');
   const file = path.join(config.cacheDir!, PACK_FILE);
@@ -162,7 +177,10 @@ test("a pack of other code is judged by its header alone: its entries are never 
   // Damage after the header (the entries) still reads as damaged when they are wanted.
   const bytes = await readFile(file);
   await writeFile(file, bytes.subarray(0, bytes.length - 64));
-  await assert.rejects(readPackFile(file, () => true), /truncated/);
+  await assert.rejects(
+    readPackFile(file, () => true),
+    /truncated/,
+  );
   assert.equal((await readPackFile(file, () => false)).entries, undefined);
 });
 

@@ -99,7 +99,9 @@ test('every kind of change makes the next build build', async () => {
     await writeFile(file, text);
     await utimes(file, info.atime, info.mtime); // as `cp -p` or a restored backup would leave it
   });
-  await expectRebuildAfter(root, 'a new article', () => writeFile(path.join(content, 'new.txt'), '新区新闻\n\n高新区今天举行了新的项目签约仪式。\n'));
+  await expectRebuildAfter(root, 'a new article', () =>
+    writeFile(path.join(content, 'new.txt'), '新区新闻\n\n高新区今天举行了新的项目签约仪式。\n'),
+  );
   await expectRebuildAfter(root, 'an article deleted', () => rm(path.join(content, 'new.txt')));
   await expectRebuildAfter(root, 'a template added', async () => {
     await mkdir(path.join(root, 'templates'));
@@ -113,13 +115,17 @@ test('every kind of change makes the next build build', async () => {
     await mkdir(path.join(root, 'data'));
     await writeFile(path.join(root, 'data', 'pageviews.json'), '{}');
   });
-  await expectRebuildAfter(root, 'the config changed', () => writeFile(path.join(root, 'parkpress.config.json'), JSON.stringify({ search: false, title: '园区快讯' })));
+  await expectRebuildAfter(root, 'the config changed', () =>
+    writeFile(path.join(root, 'parkpress.config.json'), JSON.stringify({ search: false, title: '园区快讯' })),
+  );
   const r = await build(root, '--base-url', 'https://news.example.cn');
   assert.match(r.stdout, BUILT, 'a command-line option that changes the output');
   await expectRebuildAfter(root, 'an output file edited', () => appendFile(path.join(root, 'dist', 'index.html'), '<!-- edited -->'));
   await expectRebuildAfter(root, 'an output file added', () => writeFile(path.join(root, 'dist', 'stray.html'), ''));
   await expectRebuildAfter(root, 'an output file added into a folder', async () => {
-    const folder = (await readdir(path.join(root, 'dist'), { recursive: true, withFileTypes: true })).find((e) => e.isDirectory() && e.parentPath !== path.join(root, 'dist'))!;
+    const folder = (await readdir(path.join(root, 'dist'), { recursive: true, withFileTypes: true })).find(
+      (e) => e.isDirectory() && e.parentPath !== path.join(root, 'dist'),
+    )!;
     await writeFile(path.join(folder.parentPath, folder.name, 'stray.html'), '');
   });
   await expectRebuildAfter(root, 'an output folder added', () => mkdir(path.join(root, 'dist', 'articles', 'stray')));
@@ -165,7 +171,7 @@ test('the output is byte-identical with and without the cache, and --no-cache wr
   assert.match((await build(plain, '--no-cache')).stdout, BUILT, '--no-cache never skips');
 });
 
-test('an up-to-date build and --help load none of the pipeline\'s heavy modules', async () => {
+test("an up-to-date build and --help load none of the pipeline's heavy modules", async () => {
   const root = await site();
   await build(root);
   const loaded = (args: string[]) => {
@@ -196,10 +202,14 @@ test('a build that hit a bug (build/internal) is not recorded, so the next build
   const written = await writeSite([{ path: 'index.html', content: '<p>hi</p>' }], config.outDir);
   const warning: Diagnostic = { file: 'a.txt', line: 1, column: 1, severity: 'warning', rule: 'extract/no-date', message: 'no date' };
   const internal: Diagnostic = { ...warning, severity: 'error', rule: 'build/internal', message: 'internal error' };
-  const record = (outcome: BuildOutcome) => recordBuild(config, { stampedAt: Date.now(), stamps: stampAll(otherInputs(config)), written, outcome }, { fingerprint: 'v1' });
+  const record = (outcome: BuildOutcome) =>
+    recordBuild(config, { stampedAt: Date.now(), stamps: stampAll(otherInputs(config)), written, outcome }, { fingerprint: 'v1' });
 
   assert.equal(await record({ articles: 0, pages: 1, diagnostics: [warning] }), true);
-  assert.deepEqual(await checkUpToDate(config, { fingerprint: 'v1' }), { upToDate: true, outcome: { articles: 0, pages: 1, diagnostics: [warning] } });
+  assert.deepEqual(await checkUpToDate(config, { fingerprint: 'v1' }), {
+    upToDate: true,
+    outcome: { articles: 0, pages: 1, diagnostics: [warning] },
+  });
   assert.equal(await record({ articles: 0, pages: 1, diagnostics: [warning, internal] }), false);
   assert.equal(existsSync(path.join(config.cacheDir!, RECORD_FILE)), false, 'the earlier record is removed too');
   assert.equal((await checkUpToDate(config, { fingerprint: 'v1' })).upToDate, false);

@@ -16,12 +16,14 @@ const PLACES = ['合肥', '苏州', '无锡', '常州', '南通', '扬州', '镇
 
 /** Articles with their own story, the site's notice glued to the front, and a form line without 。. */
 function corpus(n: number) {
-  return PLACES.slice(0, n).map((place, i) => makeArticle({
-    file: `${i}.txt`,
-    title: `${place}高新区新项目开工`,
-    body: `${NOTICE}${place}高新区第${i + 1}个重点项目今天开工，总投资${10 + i}亿元。\n\n1.发生变动日期：不适用\n`,
-    summary: `${NOTICE}${place}高新区…`,
-  }));
+  return PLACES.slice(0, n).map((place, i) =>
+    makeArticle({
+      file: `${i}.txt`,
+      title: `${place}高新区新项目开工`,
+      body: `${NOTICE}${place}高新区第${i + 1}个重点项目今天开工，总投资${10 + i}亿元。\n\n1.发生变动日期：不适用\n`,
+      summary: `${NOTICE}${place}高新区…`,
+    }),
+  );
 }
 
 test('a sentence repeated verbatim in many articles is removed, with a note; the summary follows', () => {
@@ -53,7 +55,7 @@ test('the terms of removed sentences are subtracted: the same counts as segmenti
   }
 });
 
-test('a stripped body gets facts of its own; an unchanged body keeps the per-file stage\'s', () => {
+test("a stripped body gets facts of its own; an unchanged body keeps the per-file stage's", () => {
   const input = corpus(12);
   const out = enrich(input, config);
   for (const a of out.articles) {
@@ -63,7 +65,10 @@ test('a stripped body gets facts of its own; an unchanged body keeps the per-fil
   }
   const facts = factsOf(input.slice(0, 9));
   const kept = enrichCorpus(input.slice(0, 9), facts, config);
-  assert.ok(input.slice(0, 9).every((a) => kept.facts.get(a.file) === facts.get(a.file)), 'an unchanged body keeps them');
+  assert.ok(
+    input.slice(0, 9).every((a) => kept.facts.get(a.file) === facts.get(a.file)),
+    'an unchanged body keeps them',
+  );
 });
 
 test('words either side of an ideographic space stay apart when a sentence beside them is removed', () => {

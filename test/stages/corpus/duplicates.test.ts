@@ -40,7 +40,10 @@ test('a syndicated copy and the same text in traditional script form one group; 
 test('keep: first-file and keep: longest choose other copies', async () => {
   const articles = await load(dir, files);
   const first = enrich(articles, withKeep('first-file')).articles;
-  assert.deepEqual(first.map((a) => a.duplicateOf ?? null), [null, 'syndicated-copy.txt', 'syndicated-copy.txt', null]);
+  assert.deepEqual(
+    first.map((a) => a.duplicateOf ?? null),
+    [null, 'syndicated-copy.txt', 'syndicated-copy.txt', null],
+  );
   const longest = enrich(articles, withKeep('longest')).articles;
   const kept = longest.filter((a) => a.file !== 'unrelated.txt' && !a.duplicateOf).map((a) => a.file);
   assert.equal(kept.length, 1);
@@ -58,7 +61,10 @@ test('enrichCorpus does not modify its input and is deterministic', async () => 
 });
 
 test('samples 000 and 002 share long passages: reported on both, both still published', { skip: sharedMissing() }, async () => {
-  const out = enrich(await load(seedsDir, ['000_9f6095f70a76f921.txt', '002_531f6a344d3f0c97.txt', '003_a94316a78cdbf75f.txt']), config).articles;
+  const out = enrich(
+    await load(seedsDir, ['000_9f6095f70a76f921.txt', '002_531f6a344d3f0c97.txt', '003_a94316a78cdbf75f.txt']),
+    config,
+  ).articles;
   assert.ok(out.every((a) => a.duplicateOf === undefined));
   const shared = (i: number): string[] => out[i]!.diagnostics.filter((d) => d.rule === 'corpus/shared-passages').map((d) => d.message);
   assert.equal(shared(0).length, 1);
@@ -99,7 +105,7 @@ test('overlaps: shared distinctive fingerprints counted per pair, pairs in (a, b
   ]);
 });
 
-test('the fingerprints the per-file stage keeps are the corpus step\'s own', async () => {
+test("the fingerprints the per-file stage keeps are the corpus step's own", async () => {
   for (const f of files) {
     const r = await processFile(path.join(dir, f), dir, config);
     assert.deepEqual(r.facts!.fingerprints, bodyFingerprints(r.article!.body), f);

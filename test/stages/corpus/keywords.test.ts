@@ -18,7 +18,9 @@ const config = defaultConfig(projectRoot);
 
 async function samples(): Promise<Article[]> {
   const out: Article[] = [];
-  for (const f of readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const f of readdirSync(seedsDir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     const r = await processFile(path.join(seedsDir, f), seedsDir, config);
     out.push(r.article!);
   }
@@ -34,7 +36,10 @@ test('articles that state no keywords get 3–8 computed ones; stated keywords a
     }
     assert.ok(a.computedKeywords.length >= MIN_KEYWORDS && a.computedKeywords.length <= MAX_KEYWORDS, `${a.file}: ${a.computedKeywords}`);
     assert.equal(a.provenance.computed_keywords, 'computed');
-    assert.ok(a.computedKeywords.every((k) => !KEYWORD_STOP_WORDS.has(k) && [...k].length >= 2), a.computedKeywords.join(' '));
+    assert.ok(
+      a.computedKeywords.every((k) => !KEYWORD_STOP_WORDS.has(k) && [...k].length >= 2),
+      a.computedKeywords.join(' '),
+    );
   }
   const zhenjiang = out.find((a) => a.file.startsWith('002'))!;
   assert.ok(zhenjiang.computedKeywords.includes('镇江高新区'), 'park names count whole');
@@ -44,11 +49,23 @@ test('articles that state no keywords get 3–8 computed ones; stated keywords a
 });
 
 test('topKeywords: ranking by score, nested terms dropped, ties broken by the term', () => {
-  const idf = (t: string): number => ({ 镇江高新区: 5, 高新区: 4, 人才: 2, 公寓: 2, 园区: 1 } as Record<string, number>)[t] ?? 1;
-  const counts = new Map([['镇江高新区', 3], ['高新区', 5], ['人才', 2], ['公寓', 2], ['园区', 1]]);
+  const idf = (t: string): number => (({ 镇江高新区: 5, 高新区: 4, 人才: 2, 公寓: 2, 园区: 1 }) as Record<string, number>)[t] ?? 1;
+  const counts = new Map([
+    ['镇江高新区', 3],
+    ['高新区', 5],
+    ['人才', 2],
+    ['公寓', 2],
+    ['园区', 1],
+  ]);
   assert.deepEqual(topKeywords(counts, idf), ['镇江高新区', '人才', '公寓']);
   // The shorter term ranks first here; the longer one containing it takes its place.
-  const split = new Map([['镇江', 6], ['高新区', 6], ['镇江高新区', 1], ['人才', 2], ['公寓', 2]]);
+  const split = new Map([
+    ['镇江', 6],
+    ['高新区', 6],
+    ['镇江高新区', 1],
+    ['人才', 2],
+    ['公寓', 2],
+  ]);
   const flat = (): number => 2;
   assert.deepEqual(topKeywords(split, flat), ['镇江高新区', '人才', '公寓']);
 });
@@ -62,9 +79,18 @@ test('keywordTerms: content words by part of speech, no stop words, and two-noun
 });
 
 test("tagOf gives exactly jieba's tag() for the words it cuts: dictionary words, HMM-joined words, Latin, digits", () => {
-  const texts = ['镇江高新区2023年引进5G项目和AI企业，张三表示，产业集群加快发展。', '台北市长表示，北市将推动COVID-19疫后振兴。', '北市', 'DT-300与MX-5，12.5%增长'];
+  const texts = [
+    '镇江高新区2023年引进5G项目和AI企业，张三表示，产业集群加快发展。',
+    '台北市长表示，北市将推动COVID-19疫后振兴。',
+    '北市',
+    'DT-300与MX-5，12.5%增长',
+  ];
   for (const text of texts) {
     const cut = jieba().cut(text, true);
-    assert.deepEqual(cut.map((word) => ({ word, tag: tagOf(word) })), jieba().tag(text, true), text);
+    assert.deepEqual(
+      cut.map((word) => ({ word, tag: tagOf(word) })),
+      jieba().tag(text, true),
+      text,
+    );
   }
 });

@@ -24,22 +24,29 @@ test('keyword candidates: a number with thousands separators leaves no digit-and
   assert.ok(candidates('元大台湾50（0050ETF）成交量放大。').includes('0050ETF'), 'a model number starting with 00 is kept');
 });
 
-test('tw-news: no article of the corpus with a separated number gets its fragment as a keyword candidate', { skip: sharedMissing() }, async () => {
-  const config = { ...defaultConfig(projectRoot), contentDir: corpusDir };
-  // Files whose raw text has `<digit>,<3 digits><letter>`; the fragment is what jieba would cut off.
-  // A fragment the text also has on its own (bus routes 101,101R,101X: 101X after 101R) may stay.
-  const tail = /\d[,，](\d{3}[A-Za-z]+)/g;
-  const alone = (text: string, fragment: string): boolean =>
-    [...text.matchAll(new RegExp(fragment, 'g'))].some((m) => !/\d[,，]$/.test(text.slice(0, m.index)));
-  const hits = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().flatMap((f) => {
-    const text = readFileSync(path.join(corpusDir, f), 'utf8');
-    const fragments = [...text.matchAll(tail)].map((m) => m[1]!).filter((x) => !alone(text, x));
-    return fragments.length ? [{ f, fragments }] : [];
-  });
-  assert.ok(hits.length >= 3, `${hits.length} files`);
-  for (const { f, fragments } of hits) {
-    const { facts } = await processFile(path.join(corpusDir, f), corpusDir, config);
-    const terms = new Set(facts?.terms.keywords.terms.map((t) => t.toLowerCase()));
-    for (const fragment of fragments) assert.ok(!terms.has(fragment.toLowerCase()), `${f}: ${fragment}`);
-  }
-});
+test(
+  'tw-news: no article of the corpus with a separated number gets its fragment as a keyword candidate',
+  { skip: sharedMissing() },
+  async () => {
+    const config = { ...defaultConfig(projectRoot), contentDir: corpusDir };
+    // Files whose raw text has `<digit>,<3 digits><letter>`; the fragment is what jieba would cut off.
+    // A fragment the text also has on its own (bus routes 101,101R,101X: 101X after 101R) may stay.
+    const tail = /\d[,，](\d{3}[A-Za-z]+)/g;
+    const alone = (text: string, fragment: string): boolean =>
+      [...text.matchAll(new RegExp(fragment, 'g'))].some((m) => !/\d[,，]$/.test(text.slice(0, m.index)));
+    const hits = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .flatMap((f) => {
+        const text = readFileSync(path.join(corpusDir, f), 'utf8');
+        const fragments = [...text.matchAll(tail)].map((m) => m[1]!).filter((x) => !alone(text, x));
+        return fragments.length ? [{ f, fragments }] : [];
+      });
+    assert.ok(hits.length >= 3, `${hits.length} files`);
+    for (const { f, fragments } of hits) {
+      const { facts } = await processFile(path.join(corpusDir, f), corpusDir, config);
+      const terms = new Set(facts?.terms.keywords.terms.map((t) => t.toLowerCase()));
+      for (const fragment of fragments) assert.ok(!terms.has(fragment.toLowerCase()), `${f}: ${fragment}`);
+    }
+  },
+);

@@ -15,7 +15,13 @@ import { normalize } from '../../../src/stages/normalize/index.js';
 import { projectRoot } from '../../helpers/paths.js';
 
 const config = defaultConfig(projectRoot);
-const PAGE = ['首页 > 园区动态', '镇江高新区新材料产业园开工', '2024-03-20 18:44 来源：镇江日报', '3月20日，镇江高新区新材料产业园项目开工，总投资12亿元。', ''].join('\n');
+const PAGE = [
+  '首页 > 园区动态',
+  '镇江高新区新材料产业园开工',
+  '2024-03-20 18:44 来源：镇江日报',
+  '3月20日，镇江高新区新材料产业园项目开工，总投资12亿元。',
+  '',
+].join('\n');
 
 async function fileWith(text: string, name = 'page.txt'): Promise<{ dir: string; file: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pp-chain-'));
@@ -48,11 +54,21 @@ test('one rule runs alone on a page given as text', () => {
   const state = pageState('镇江高新区新材料产业园开工\n3月20日，项目开工，总投资12亿元。');
   title.run(state);
   assert.equal(state.fields.title, '镇江高新区新材料产业园开工');
-  assert.deepEqual(state.lines.map((l) => l.role), ['title', 'body']);
+  assert.deepEqual(
+    state.lines.map((l) => l.role),
+    ['title', 'body'],
+  );
 });
 
 test('a damaged line after front-matter is reported at its line in the file, once shifted', async () => {
-  const text = ['---', 'title: 镇江高新区新材料产业园开工', '---', '3月20日，镇江高新区新材料产业园项目开工。', '总投资12亿元，\ufffd\ufffd预计年内投产。', ''].join('\n');
+  const text = [
+    '---',
+    'title: 镇江高新区新材料产业园开工',
+    '---',
+    '3月20日，镇江高新区新材料产业园项目开工。',
+    '总投资12亿元，\ufffd\ufffd预计年内投产。',
+    '',
+  ].join('\n');
   const { dir, file } = await fileWith(text, 'page.md');
   const r = await processFile(file, dir, config);
   const damage = r.diagnostics.filter((d) => d.rule === 'normalize/mojibake' || d.rule === 'load/invalid-utf8');

@@ -10,20 +10,37 @@ import type { Article } from '../../../src/model/index.js';
 import { projectRoot, seedsDir, sharedMissing } from '../../helpers/paths.js';
 
 interface Expected {
-  title: string; date: string | null; source: string | null; keywords: string[]; park: string | null;
-  category: string | null; series: string | null; authors: string[]; editors: string[]; views: number | null;
-  original_script: string; pinyin_annotated: boolean; subheadings: string[];
-  body_first: string | null; body_last: string | null; body_must_contain: string[]; body_must_not_contain: string[];
+  title: string;
+  date: string | null;
+  source: string | null;
+  keywords: string[];
+  park: string | null;
+  category: string | null;
+  series: string | null;
+  authors: string[];
+  editors: string[];
+  views: number | null;
+  original_script: string;
+  pinyin_annotated: boolean;
+  subheadings: string[];
+  body_first: string | null;
+  body_last: string | null;
+  body_must_contain: string[];
+  body_must_not_contain: string[];
   optional: { date_inferred?: string; captions?: string[] };
 }
 
 const skip = sharedMissing();
-const expected: Record<string, Expected> = skip ? {} :
-  (JSON.parse(readFileSync(path.join(seedsDir, 'expected.json'), 'utf8')) as { articles: Record<string, Expected> }).articles;
+const expected: Record<string, Expected> = skip
+  ? {}
+  : (JSON.parse(readFileSync(path.join(seedsDir, 'expected.json'), 'utf8')) as { articles: Record<string, Expected> }).articles;
 
 /** Body paragraphs as a reader sees them: no headings, notes or captions. */
 function paragraphs(article: Article): string[] {
-  return article.body.split(/\n{2,}/u).map((p) => p.trim()).filter((p) => p && !/^(?:##|>|\*)/u.test(p));
+  return article.body
+    .split(/\n{2,}/u)
+    .map((p) => p.trim())
+    .filter((p) => p && !/^(?:##|>|\*)/u.test(p));
 }
 
 async function run(file: string): Promise<Article> {

@@ -24,7 +24,11 @@ async function page(name: string, options: ExtractOptions = {}): Promise<Article
 /** The template of the made-up site under fixtures/extract/site/ (four pages sharing menus and a footer). */
 function siteTemplate(): SiteTemplate {
   const site = path.join(dir, 'site');
-  return templateOf(readdirSync(site).sort().map((f) => readFileSync(path.join(site, f), 'utf8')));
+  return templateOf(
+    readdirSync(site)
+      .sort()
+      .map((f) => readFileSync(path.join(site, f), 'utf8')),
+  );
 }
 
 /** Which fixture shows each rule; kept in step with `rules` by the last test. */
@@ -34,14 +38,19 @@ function about(rule: string, fixture: string, name: string, fn: () => Promise<vo
   test(`${rule}: ${name}`, fn);
 }
 
-about('header-furniture', 'header-furniture', 'menus, greetings, font/print controls, share, image names, 听新闻 and stray numbers leave the body', async () => {
-  const a = await page('header-furniture');
-  assert.equal(a.title, '合肥高新区新型显示产业链再添新项目');
-  for (const s of ['登录', '首页', '字体', '打印本页', '分享到', '.png', '听新闻']) assert.ok(!a.body.includes(s), s);
-  assert.ok(!/^12$/mu.test(a.body), 'stray number');
-  assert.ok(a.body.startsWith('3月8日，合肥高新区'));
-  assert.deepEqual(a.subheadings, []);
-});
+about(
+  'header-furniture',
+  'header-furniture',
+  'menus, greetings, font/print controls, share, image names, 听新闻 and stray numbers leave the body',
+  async () => {
+    const a = await page('header-furniture');
+    assert.equal(a.title, '合肥高新区新型显示产业链再添新项目');
+    for (const s of ['登录', '首页', '字体', '打印本页', '分享到', '.png', '听新闻']) assert.ok(!a.body.includes(s), s);
+    assert.ok(!/^12$/mu.test(a.body), 'stray number');
+    assert.ok(a.body.startsWith('3月8日，合肥高新区'));
+    assert.deepEqual(a.subheadings, []);
+  },
+);
 
 test('header-furniture: a one-word-per-line menu, a lone symbol and an app prompt leave the body (traditional page)', async () => {
   const a = await page('vertical-menu');
@@ -161,13 +170,18 @@ about('parks', 'parks', 'canonical names (经济技术开发区 -> 经开区), m
   assert.equal((await page('inferred-date')).park, '青岛西海岸新区');
 });
 
-about('inferred-date', 'inferred-date', 'an article file: its latest event in the year it calls its own (今年, 2023年); 到2035年 is a target, not the year', async () => {
-  const a = await page('inferred-date');
-  assert.equal(a.date, '2023-10-25');
-  assert.equal(a.provenance.date, 'inferred');
-  const none = await page('header-furniture');
-  assert.equal(none.date, null, 'a month-day with no year anywhere gives no date');
-});
+about(
+  'inferred-date',
+  'inferred-date',
+  'an article file: its latest event in the year it calls its own (今年, 2023年); 到2035年 is a target, not the year',
+  async () => {
+    const a = await page('inferred-date');
+    assert.equal(a.date, '2023-10-25');
+    assert.equal(a.provenance.date, 'inferred');
+    const none = await page('header-furniture');
+    assert.equal(none.date, null, 'a month-day with no year anywhere gives no date');
+  },
+);
 
 test('title: a 【label】-led first line is the headline even when it ends in 。', async () => {
   const a = await page('labelled-headline');
@@ -202,9 +216,16 @@ test('front-matter: editor values win; wrong types are errors naming the key and
   assert.equal(a.provenance.date, 'explicit');
   assert.deepEqual(a.keywords, []);
   const errors = a.diagnostics.filter((d) => d.rule === 'extract/front-matter-type');
-  assert.deepEqual(errors.map((d) => d.message.match(/"(\w+)"/u)?.[1]), ['date', 'keywords']);
+  assert.deepEqual(
+    errors.map((d) => d.message.match(/"(\w+)"/u)?.[1]),
+    ['date', 'keywords'],
+  );
   assert.ok(errors.every((d) => d.severity === 'error' && d.file === 'front-matter.txt'));
-  assert.deepEqual(errors.map((d) => d.line), [3, 4], 'each error points at its key\'s line');
+  assert.deepEqual(
+    errors.map((d) => d.line),
+    [3, 4],
+    "each error points at its key's line",
+  );
 });
 
 test('diagnostics point at original lines: the front-matter and blank lines are counted', async () => {
@@ -237,28 +258,45 @@ test('front-matter: control characters are removed from editor values with a war
 about('markup', 'markup', 'HTML in the article text is reported with its line and stays text; math is not markup', async () => {
   const a = await page('markup');
   const found = a.diagnostics.filter((d) => d.rule === 'extract/markup').map((d) => [d.line, d.severity]);
-  assert.deepEqual(found, [[2, 'warning'], [4, 'warning']]);
+  assert.deepEqual(found, [
+    [2, 'warning'],
+    [4, 'warning'],
+  ]);
   assert.ok(a.body.includes('onerror'), 'the text is kept, to be escaped by the renderer');
 });
 
-about('title', 'portal-page', 'the headline is the line with the dateline and the article right below, not the site name, a menu entry or a subtitle', async () => {
-  const a = await page('portal-page');
-  assert.equal(a.title, '长三角一体化示范区今年新开工项目超百个');
-  assert.ok(!a.body.includes('三年行动计划发布'), 'the subtitle under the headline is not article text');
-});
+about(
+  'title',
+  'portal-page',
+  'the headline is the line with the dateline and the article right below, not the site name, a menu entry or a subtitle',
+  async () => {
+    const a = await page('portal-page');
+    assert.equal(a.title, '长三角一体化示范区今年新开工项目超百个');
+    assert.ok(!a.body.includes('三年行动计划发布'), 'the subtitle under the headline is not article text');
+  },
+);
 
-about('main-text', 'portal-page', 'the article is the run of text under the headline: menus, lists, comments and footer leave', async () => {
-  const a = await page('portal-page');
-  assert.ok(a.body.startsWith('5月11日，长三角生态绿色一体化发展示范区'));
-  assert.ok(a.body.trimEnd().endsWith('精准招商。'));
-  for (const s of ['江南新闻网', '热门搜索', '人才公寓', '分享到', '相关新闻', '江南小鱼', '家门口就业', 'Copyright']) assert.ok(!a.body.includes(s), s);
-  assert.deepEqual(a.editors, ['周敏']);
-});
+about(
+  'main-text',
+  'portal-page',
+  'the article is the run of text under the headline: menus, lists, comments and footer leave',
+  async () => {
+    const a = await page('portal-page');
+    assert.ok(a.body.startsWith('5月11日，长三角生态绿色一体化发展示范区'));
+    assert.ok(a.body.trimEnd().endsWith('精准招商。'));
+    for (const s of ['江南新闻网', '热门搜索', '人才公寓', '分享到', '相关新闻', '江南小鱼', '家门口就业', 'Copyright'])
+      assert.ok(!a.body.includes(s), s);
+    assert.deepEqual(a.editors, ['周敏']);
+  },
+);
 
 test('main-text: a page with no article (a section index of headlines) has no text: it is reported, not published', async () => {
   const result = await processFile(path.join(dir, 'index-page.txt'), dir, defaultConfig(projectRoot));
   assert.equal(result.article, undefined);
-  assert.deepEqual(result.diagnostics.map((d) => d.rule), ['pipeline/no-text']);
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.rule),
+    ['pipeline/no-text'],
+  );
 });
 
 about('page-date', 'portal-page', 'the dateline under the headline gives date and source', async () => {
@@ -268,12 +306,12 @@ about('page-date', 'portal-page', 'the dateline under the headline gives date an
   assert.equal(a.category, '园区', 'the footer row (关于我们 | 联系我们) is no breadcrumb');
 });
 
-test('page-date: labels and values on separate lines; a 时间： line inside the text is the text\'s own', async () => {
+test("page-date: labels and values on separate lines; a 时间： line inside the text is the text's own", async () => {
   const a = await page('split-dateline');
   assert.equal(a.date, '2023-06-07');
   assert.equal(a.source, '清溪县融媒体中心');
   assert.deepEqual(a.authors, ['李卫东']);
-  assert.ok(a.body.includes('时间：2023年7月15日 9:30'), 'a meeting\'s time stays in the notice');
+  assert.ok(a.body.includes('时间：2023年7月15日 9:30'), "a meeting's time stays in the notice");
   for (const s of ['发布日期', '来源', '作者']) assert.ok(!a.body.includes(s), s);
 });
 
@@ -292,11 +330,16 @@ about('header-block', 'header-byline', 'a byline and an outlet between headline 
   assert.ok(a.body.startsWith('临港新片区2日宣布'));
 });
 
-about('comments', 'comment-thread', 'a comment thread closes the article: its heading, times, replies and controls leave with the comments', async () => {
-  const a = await page('comment-thread');
-  assert.ok(a.body.trimEnd().endsWith('去年产业规模突破千亿元。'));
-  for (const s of ['评论', '钱塘观潮', '小时前', '算力补贴', '点赞']) assert.ok(!a.body.includes(s), s);
-});
+about(
+  'comments',
+  'comment-thread',
+  'a comment thread closes the article: its heading, times, replies and controls leave with the comments',
+  async () => {
+    const a = await page('comment-thread');
+    assert.ok(a.body.trimEnd().endsWith('去年产业规模突破千亿元。'));
+    for (const s of ['评论', '钱塘观潮', '小时前', '算力补贴', '点赞']) assert.ok(!a.body.includes(s), s);
+  },
+);
 
 about('wrapped-lines', 'wrapped-text', 'text hard-wrapped at a fixed width is joined back into its paragraphs', async () => {
   const a = await page('wrapped-text');
@@ -307,21 +350,29 @@ about('wrapped-lines', 'wrapped-text', 'text hard-wrapped at a fixed width is jo
   assert.deepEqual(a.subheadings, []);
 });
 
-about('site-template', 'site/c.txt', 'with the site\'s template known, menus and footer leave and a table of short lines stays', async () => {
-  const template = siteTemplate();
-  const table = await page('site/c.txt', { template });
-  assert.equal(table.title, '第9周工作安排');
-  assert.equal(table.date, '2023-04-21');
-  assert.equal(table.source, '校办公室');
-  for (const s of ['时间', '4月24日', '教研组长会议', '德育处']) assert.ok(table.body.includes(s), s);
-  for (const s of ['青禾实验学校', '学校概况', '学生天地', 'Copyright']) assert.ok(!table.body.includes(s), s);
-  const news = await page('site/a.txt', { template });
-  assert.ok(news.body.startsWith('4月15日'));
-  assert.ok(news.body.trimEnd().endsWith('科技创新活动。'));
-});
+about(
+  'site-template',
+  'site/c.txt',
+  "with the site's template known, menus and footer leave and a table of short lines stays",
+  async () => {
+    const template = siteTemplate();
+    const table = await page('site/c.txt', { template });
+    assert.equal(table.title, '第9周工作安排');
+    assert.equal(table.date, '2023-04-21');
+    assert.equal(table.source, '校办公室');
+    for (const s of ['时间', '4月24日', '教研组长会议', '德育处']) assert.ok(table.body.includes(s), s);
+    for (const s of ['青禾实验学校', '学校概况', '学生天地', 'Copyright']) assert.ok(!table.body.includes(s), s);
+    const news = await page('site/a.txt', { template });
+    assert.ok(news.body.startsWith('4月15日'));
+    assert.ok(news.body.trimEnd().endsWith('科技创新活动。'));
+  },
+);
 
 test('every rule in the chain has a fixture and a test here', () => {
   const names = rules.map((r) => r.name);
   assert.equal(new Set(names).size, names.length, 'rule names are unique');
-  assert.deepEqual(names.filter((n) => !(n in fixtureOf)), []);
+  assert.deepEqual(
+    names.filter((n) => !(n in fixtureOf)),
+    [],
+  );
 });

@@ -113,14 +113,30 @@ test('inferred dates: the day the text names (edition, dispatch with its date, t
 test('inferred dates: an article file is dated by its latest event in the year it calls its own; a page dump is not', () => {
   assert.equal(inferDate('今年，2021年度，园区建设了公园。10月29日，签约。11月21日，公园开放。', true), '2021-11-21');
   assert.equal(inferDate('2022年，全区项目增多。今年将再建十个。\n2月26日下午，书记带队调研。', true), '2022-02-26');
-  assert.equal(inferDate('2022年，全区项目增多。\n2月26日下午，书记带队调研。', true), null, 'the text must speak of its present year (今年)');
+  assert.equal(
+    inferDate('2022年，全区项目增多。\n2月26日下午，书记带队调研。', true),
+    null,
+    'the text must speak of its present year (今年)',
+  );
   assert.equal(inferDate('今年，2021年度，园区建设了公园。11月21日，公园开放。', false), null);
-  assert.equal(inferDate('1974年创刊的杂志今年改版，主编1932年出生。9月14日，新刊发行。', true), null, 'founding and birth years are the past, not the text\'s year');
-  assert.equal(inferDate('2017年6月6日，高新区成立。4月23日，人才公寓交付。', true), null, 'a year inside a full date is that event\'s, not the text\'s');
-  assert.equal(inferDate('项目预计2026年完工。12月17日，项目开工。', true), null, 'a target year is not the text\'s');
+  assert.equal(
+    inferDate('1974年创刊的杂志今年改版，主编1932年出生。9月14日，新刊发行。', true),
+    null,
+    "founding and birth years are the past, not the text's year",
+  );
+  assert.equal(
+    inferDate('2017年6月6日，高新区成立。4月23日，人才公寓交付。', true),
+    null,
+    "a year inside a full date is that event's, not the text's",
+  );
+  assert.equal(inferDate('项目预计2026年完工。12月17日，项目开工。', true), null, "a target year is not the text's");
   assert.equal(inferDate('到2035年建成。3月8日，签约。', true), null);
   assert.equal(inferDate('3月8日，签约。', true), null);
-  assert.equal(inferDate('今年5G起步，2024年覆盖率可达45%，2030年进入爆发期。10月22日，公司公布计划。', true), null, 'several years: none is clearly the text\'s');
+  assert.equal(
+    inferDate('今年5G起步，2024年覆盖率可达45%，2030年进入爆发期。10月22日，公司公布计划。', true),
+    null,
+    "several years: none is clearly the text's",
+  );
 });
 
 test('findDates: year-first, day-first year-last, Minguo; AM/PM; invalid days skipped', () => {
@@ -147,11 +163,23 @@ test('headline shape: short, unclosed, mostly Chinese; cut before a site name; n
   assert.ok(!isHeadline('园区今天迎来一批新项目。'));
   assert.equal(withoutSiteName('园区迎来新一批重点项目_江南新闻网'), '园区迎来新一批重点项目');
   assert.equal(withoutSiteName('园区迎来新一批重点项目 | 园区 | 江南日报'), '园区迎来新一批重点项目');
-  assert.equal(withoutSiteName('园区一周看点 | 春耕备耕正当时'), '园区一周看点 | 春耕备耕正当时', 'a column name before a bar is part of the headline');
+  assert.equal(
+    withoutSiteName('园区一周看点 | 春耕备耕正当时'),
+    '园区一周看点 | 春耕备耕正当时',
+    'a column name before a bar is part of the headline',
+  );
   const line = (text: string) => ({ text, line: 1, role: 'body' as const });
   assert.ok(isCandidate(line('园区迎来新一批重点项目')));
-  for (const text of ['- 园区迎来新一批重点项目', '本报记者 王晓明 陈静', '——热烈祝贺大会开幕', '主管或诉讼及非讼代理人）：发言人', '4.相互持股比例：不适用',
-    '预计换股作业计划：不适用', '营业收入         269,558仟元      620,703仟元', '首页 | 新闻 | 园区 | 财经']) {
+  for (const text of [
+    '- 园区迎来新一批重点项目',
+    '本报记者 王晓明 陈静',
+    '——热烈祝贺大会开幕',
+    '主管或诉讼及非讼代理人）：发言人',
+    '4.相互持股比例：不适用',
+    '预计换股作业计划：不适用',
+    '营业收入         269,558仟元      620,703仟元',
+    '首页 | 新闻 | 园区 | 财经',
+  ]) {
     assert.ok(!isCandidate(line(text)), text);
   }
 });

@@ -8,7 +8,7 @@ const menu = ['示例网', '首页', '新闻', '园区', '关于我们'];
 const footer = ['联系我们', '版权所有 示例网'];
 const page = (...body: string[]): string => [...menu, ...body, ...footer].join('\n');
 
-test('lines of a menu and a footer recurring on three pages are template; each page\'s own lines are not', () => {
+test("lines of a menu and a footer recurring on three pages are template; each page's own lines are not", () => {
   const t = templateOf([page('第一篇标题', '第一篇的正文。'), page('第二篇标题', '第二篇的正文。'), page('第三篇标题', '第三篇的正文。')]);
   assert.ok(t.has(undefined, '示例网', '首页'));
   assert.ok(t.has('新闻', '园区', '关于我们'));
@@ -20,7 +20,7 @@ test('a headline listed on other pages is not template on its own page: it has o
   const own = page('园区迎来新项目', '正文第一段。');
   const listed = (n: number): string => page(`第${n}篇`, `正文${n}。`, '最新文章', '园区迎来新项目', '另一篇旧闻');
   const t = templateOf([own, listed(1), listed(2), listed(3)]);
-  assert.ok(t.has('最新文章', '园区迎来新项目', '另一篇旧闻'), 'in the other pages\' list it is');
+  assert.ok(t.has('最新文章', '园区迎来新项目', '另一篇旧闻'), "in the other pages' list it is");
   assert.ok(!t.has('关于我们', '园区迎来新项目', '正文第一段。'), 'under its own breadcrumb it is not');
 });
 
@@ -40,6 +40,9 @@ test('the template does not depend on the order the files are counted in', () =>
   for (const t of [...texts].reverse()) backward.add(t);
   const lines = [undefined, ...menu, '甲', '甲文。', ...footer, undefined];
   for (let i = 1; i + 1 < lines.length; i++) {
-    assert.equal(forward.template().has(lines[i - 1], lines[i]!, lines[i + 1]), backward.template().has(lines[i - 1], lines[i]!, lines[i + 1]));
+    assert.equal(
+      forward.template().has(lines[i - 1], lines[i]!, lines[i + 1]),
+      backward.template().has(lines[i - 1], lines[i]!, lines[i + 1]),
+    );
   }
 });

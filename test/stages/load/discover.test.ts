@@ -11,7 +11,10 @@ test('discovers the five samples in content/, sorted', async () => {
   const files = await discoverSources(path.join(projectRoot, 'content'));
   assert.equal(files.length, 5);
   assert.ok(files.every((f) => path.isAbsolute(f)));
-  assert.deepEqual(files.map((f) => path.basename(f)), [...files.map((f) => path.basename(f))].sort());
+  assert.deepEqual(
+    files.map((f) => path.basename(f)),
+    [...files.map((f) => path.basename(f))].sort(),
+  );
 });
 
 test('walks sub-folders, keeps .txt/.md only, skips dot-folders, sorts by code unit, survives symlink loops and lists broken links', async (t) => {

@@ -17,7 +17,10 @@ for (const [name, encoding] of Object.entries(manifest)) {
     const { source, diagnostics } = await loadSource(path.join(dir, name), dir, limits);
     // Legacy encodings are reported as a guess (info); nothing worse.
     const legacy = encoding === 'gb18030' || encoding === 'big5';
-    assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.rule}`), legacy ? ['info load/legacy-encoding'] : []);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.severity} ${d.rule}`),
+      legacy ? ['info load/legacy-encoding'] : [],
+    );
     assert.ok(source);
     assert.equal(source.encoding, encoding);
     const expected = readFileSync(path.join(dir, name.replace(/\.txt$/, '.expected')), 'utf8');

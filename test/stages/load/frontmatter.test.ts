@@ -44,7 +44,10 @@ test('malformed YAML names the line in the file', () => {
     () => splitFrontMatter('---\ntitle: 好\nkeywords: [a, b\nsource: x\n---\nbody'),
     (err: unknown) => err instanceof FrontMatterError && err.line >= 3 && /line \d+/.test(err.message),
   );
-  assert.throws(() => splitFrontMatter('---\ntitle: a\ntitle: b\n---\n'), (err: unknown) => err instanceof FrontMatterError && err.line === 3);
+  assert.throws(
+    () => splitFrontMatter('---\ntitle: a\ntitle: b\n---\n'),
+    (err: unknown) => err instanceof FrontMatterError && err.line === 3,
+  );
 });
 
 test('unclosed front-matter and non-mapping YAML are errors', () => {

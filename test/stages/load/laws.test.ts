@@ -6,7 +6,28 @@ import * as OpenCC from 'opencc-js';
 import { decodeBytes } from '../../../src/stages/load/encoding.js';
 
 /** Frequent words of news text in both scripts: what short legacy files (a headline, a name) contain. */
-const WORDS = ['镇江', '高新区', '项目', '建设', '发展', '创新', '企业', '产业', '经济', '服务', '南京', '江北', '新区', '投资', '常州', '推进', '重大', '全区', '工作', '中心'];
+const WORDS = [
+  '镇江',
+  '高新区',
+  '项目',
+  '建设',
+  '发展',
+  '创新',
+  '企业',
+  '产业',
+  '经济',
+  '服务',
+  '南京',
+  '江北',
+  '新区',
+  '投资',
+  '常州',
+  '推进',
+  '重大',
+  '全区',
+  '工作',
+  '中心',
+];
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const simplified = fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 12 }).map((w) => w.join(''));
 const traditional = simplified.map((s: string): string => toTraditional(s));

@@ -64,7 +64,10 @@ test('UTF-8 with one broken byte stays UTF-8; the broken character becomes U+FFF
   assert.equal(source?.encoding, 'utf-8');
   assert.ok(source.body.includes('\ufffd回日渐暖'));
   const lineOfDamage = bytes.subarray(0, at).toString('utf8').split('\n').length;
-  assert.deepEqual(diagnostics.map((d) => [d.rule, d.severity, d.line]), [['load/invalid-utf8', 'warning', lineOfDamage]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.rule, d.severity, d.line]),
+    [['load/invalid-utf8', 'warning', lineOfDamage]],
+  );
   assert.match(diagnostics[0]!.message, /^1 invalid UTF-8 byte sequence/);
 });
 

@@ -10,27 +10,33 @@ import { corpusDir, sharedMissing } from '../../helpers/paths.js';
 
 // The whole tw-news corpus (4,660 real traditional-script articles) through load + normalize once:
 // a few seconds. It is read from ../shared at run time and never copied into the project.
-test('the whole tw-news corpus loads and normalizes: no crash, no traditional-only character left', { skip: sharedMissing() }, async (t) => {
-  const limits = defaultConfig('/').limits;
-  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
-  assert.ok(files.length >= 4000);
-  let normalized = 0;
-  const refused: string[] = [];
-  const leftovers: string[] = [];
-  for (const name of files) {
-    const { source, diagnostics } = await loadSource(path.join(corpusDir, name), corpusDir, limits);
-    if (!source) {
-      // Only files whose own text is already destroyed (Big5 read as UTF-8 upstream: U+FFFD everywhere) may be refused.
-      assert.equal(diagnostics[0]!.rule, 'load/undecodable', `${name}: ${diagnostics[0]!.message}`);
-      refused.push(name);
-      continue;
+test(
+  'the whole tw-news corpus loads and normalizes: no crash, no traditional-only character left',
+  { skip: sharedMissing() },
+  async (t) => {
+    const limits = defaultConfig('/').limits;
+    const files = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
+    assert.ok(files.length >= 4000);
+    let normalized = 0;
+    const refused: string[] = [];
+    const leftovers: string[] = [];
+    for (const name of files) {
+      const { source, diagnostics } = await loadSource(path.join(corpusDir, name), corpusDir, limits);
+      if (!source) {
+        // Only files whose own text is already destroyed (Big5 read as UTF-8 upstream: U+FFFD everywhere) may be refused.
+        assert.equal(diagnostics[0]!.rule, 'load/undecodable', `${name}: ${diagnostics[0]!.message}`);
+        refused.push(name);
+        continue;
+      }
+      const r = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine });
+      normalized++;
+      const left = traditionalOnlyIn(r.text);
+      if (left.length > 0) leftovers.push(`${name}: ${left.join('')}`);
     }
-    const r = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine });
-    normalized++;
-    const left = traditionalOnlyIn(r.text);
-    if (left.length > 0) leftovers.push(`${name}: ${left.join('')}`);
-  }
-  t.diagnostic(`${normalized} normalized, ${refused.length} refused as undecodable`);
-  assert.deepEqual(leftovers, []);
-  assert.ok(refused.length < files.length / 100, `too many refused: ${refused.length}`);
-});
+    t.diagnostic(`${normalized} normalized, ${refused.length} refused as undecodable`);
+    assert.deepEqual(leftovers, []);
+    assert.ok(refused.length < files.length / 100, `too many refused: ${refused.length}`);
+  },
+);

@@ -11,12 +11,73 @@ import { corpusDir, projectRoot, sharedMissing } from '../../helpers/paths.js';
 
 /** Pieces real scraped pages are made of, including the awkward ones, so generated text is hostile but plausible. */
 const PIECES = [
-  '鎮江高新區', '發展', '產業', '項目建', '設', '跟著', '瞭解', '乾隆', '镇江', '新区', '的', '了', '著作', '後', '裡',
-  '鎮(zhèn)', '區(qū)', '發(發)', '光(guang)', '區（qū）', '(江蘇)', '(Beijing)', '(2022)', '(记者 张三)',
-  ',', ', ', ':', ';', '!', '?', '??', '(', ')', '"', '...', '。', '，', '“', '”', '……',
-  ' ', '  ', '\u3000', '\u00a0', '\t', '\u200b', '\n', '\n\n', '\n\n\n', '\r\n',
-  '2.6亿元', '18:44', '1:1000', '53.5%', '1,000', 'ISO 26262', 'AUTOSAR', '5G', 'https://a.cn/x?y=1,2', 'a@b.cn', '`f(a, b)`',
-  '```', '- ', '# ', 'e', '菝衽', '\ufffd',
+  '鎮江高新區',
+  '發展',
+  '產業',
+  '項目建',
+  '設',
+  '跟著',
+  '瞭解',
+  '乾隆',
+  '镇江',
+  '新区',
+  '的',
+  '了',
+  '著作',
+  '後',
+  '裡',
+  '鎮(zhèn)',
+  '區(qū)',
+  '發(發)',
+  '光(guang)',
+  '區（qū）',
+  '(江蘇)',
+  '(Beijing)',
+  '(2022)',
+  '(记者 张三)',
+  ',',
+  ', ',
+  ':',
+  ';',
+  '!',
+  '?',
+  '??',
+  '(',
+  ')',
+  '"',
+  '...',
+  '。',
+  '，',
+  '“',
+  '”',
+  '……',
+  ' ',
+  '  ',
+  '\u3000',
+  '\u00a0',
+  '\t',
+  '\u200b',
+  '\n',
+  '\n\n',
+  '\n\n\n',
+  '\r\n',
+  '2.6亿元',
+  '18:44',
+  '1:1000',
+  '53.5%',
+  '1,000',
+  'ISO 26262',
+  'AUTOSAR',
+  '5G',
+  'https://a.cn/x?y=1,2',
+  'a@b.cn',
+  '`f(a, b)`',
+  '```',
+  '- ',
+  '# ',
+  'e',
+  '菝衽',
+  '\ufffd',
 ];
 const newsText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((parts) => parts.join(''));
 
@@ -37,7 +98,9 @@ test('laws on generated text: idempotent, no traditional-only character, lineMap
   );
 });
 
-const samples = readdirSync(path.join(projectRoot, 'content')).filter((f) => f.endsWith('.txt')).sort();
+const samples = readdirSync(path.join(projectRoot, 'content'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 test('laws on the samples: normalize(normalize(x)) = normalize(x)', () => {
   for (const name of samples) {
@@ -47,7 +110,9 @@ test('laws on the samples: normalize(normalize(x)) = normalize(x)', () => {
 });
 
 test('laws on every fifth corpus article: idempotent', { skip: sharedMissing() }, () => {
-  const files = readdirSync(corpusDir).sort().filter((_, i) => i % 5 === 0);
+  const files = readdirSync(corpusDir)
+    .sort()
+    .filter((_, i) => i % 5 === 0);
   for (const name of files) {
     const once = normalize(readFileSync(path.join(corpusDir, name), 'utf8'), name).text;
     assert.equal(normalize(once, name).text, once, name);
@@ -68,7 +133,10 @@ const digestScript = `
 
 test('output does not depend on locale or time zone', () => {
   const here = createHash('sha256');
-  for (const s of samples) here.update(JSON.stringify(normalize(readFileSync(path.join(projectRoot, 'content', s), 'utf8'), path.join(projectRoot, 'content', s))));
+  for (const s of samples)
+    here.update(
+      JSON.stringify(normalize(readFileSync(path.join(projectRoot, 'content', s), 'utf8'), path.join(projectRoot, 'content', s))),
+    );
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', digestScript], {
     env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8', LANGUAGE: 'tr' },
     encoding: 'utf8',

@@ -12,7 +12,11 @@ const results = skip ? [] : runOpenccCases(path.join(sharedDir, 'opencc-testcase
  * The only cases opencc-js 1.4.2 fails: its bundled dictionaries predate the OpenCC commits that map
  * 殢 -> 𣨼 (PR 1228), 圞 -> 𪢮 (PR 1229) and 樠 -> 𣗊 (PR 464). docs/normalize.md lists them.
  */
-const KNOWN_FAILURES = ['t2s BYVoid_OpenCC_PR_1228_existing_behaviors', 't2s BYVoid_OpenCC_PR_1229_existing_behaviors', 't2s BYVoid_OpenCC_PR_464_xi_vs_xi'];
+const KNOWN_FAILURES = [
+  't2s BYVoid_OpenCC_PR_1228_existing_behaviors',
+  't2s BYVoid_OpenCC_PR_1229_existing_behaviors',
+  't2s BYVoid_OpenCC_PR_464_xi_vs_xi',
+];
 
 test('OpenCC cases: everything passes except the documented dictionary gaps', { skip }, () => {
   assert.ok(results.length >= 169);

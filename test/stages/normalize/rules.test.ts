@@ -9,7 +9,9 @@ const dir = path.join(fixturesDir, 'normalize');
 const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
 
 // Each <name>.in.txt normalises to exactly <name>.out.txt (the whole chain, so rules are checked together).
-for (const input of readdirSync(dir).filter((f) => f.endsWith('.in.txt')).sort()) {
+for (const input of readdirSync(dir)
+  .filter((f) => f.endsWith('.in.txt'))
+  .sort()) {
   const output = input.replace(/\.in\.txt$/, '.out.txt');
   if (!readdirSync(dir).includes(output)) continue;
   test(`fixture ${input} -> ${output}`, () => {
@@ -41,7 +43,10 @@ test('annotations come out before conversion: 乾(qián)隆 gives 乾隆, not �
 });
 
 test('the rule chain is listed in order with names and descriptions', () => {
-  assert.deepEqual(rules.map((r) => r.name), ['mojibake', 'whitespace', 'annotations', 'script', 'halfwidth', 'punctuation', 'indentation', 'rejoin', 'blank-lines']);
+  assert.deepEqual(
+    rules.map((r) => r.name),
+    ['mojibake', 'whitespace', 'annotations', 'script', 'halfwidth', 'punctuation', 'indentation', 'rejoin', 'blank-lines'],
+  );
   for (const r of rules) assert.ok(r.description.length > 10, r.name);
 });
 

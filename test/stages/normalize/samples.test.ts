@@ -18,7 +18,11 @@ interface Expected {
 
 const skip = sharedMissing();
 const expected = skip ? {} : (JSON.parse(readFileSync(path.join(seedsDir, 'expected.json'), 'utf8')).articles as Record<string, Expected>);
-const samples = skip ? [] : readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+const samples = skip
+  ? []
+  : readdirSync(seedsDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
 
 /** A pinyin annotation left behind: a Han character followed by a parenthesised Latin syllable. */
 const LEFT_ANNOTATION = /\p{Script=Han}[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]/u;

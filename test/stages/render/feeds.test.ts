@@ -9,7 +9,11 @@ import { fixtureSite } from './site-fixture.js';
 
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'url', 'category', 'link', 'author'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'entry', 'url', 'category', 'link', 'author'].includes(name),
+});
 
 async function pages(): Promise<Map<string, string>> {
   const out = await renderPages(fixtureSite({ search: false, baseUrl: 'https://news.example.cn', pathPrefix: '/zones' }));
@@ -37,7 +41,10 @@ test('RSS 2.0: well-formed, required channel and item elements, RFC 822 dates, t
     assert.match(item.link[0], /^https:\/\/news\.example\.cn\/zones\/articles\/\d{4}\/\d{2}\/[^/]+\/$/);
     assert.equal(item.guid['#text'], item.link[0]);
   }
-  assert.ok(ch.item.some((i: any) => i.title === '<b>标题</b><script>alert(1)</script>'), 'markup in a title travels as text');
+  assert.ok(
+    ch.item.some((i: any) => i.title === '<b>标题</b><script>alert(1)</script>'),
+    'markup in a title travels as text',
+  );
 });
 
 test('Atom: well-formed, feed and entries carry id, title, updated (RFC 3339) and links', async () => {
@@ -87,7 +94,10 @@ test('RFC 822 dates come from the timestamp itself, whatever the machine time zo
 test('a sitemap above the per-file limit becomes an index of sitemap files', () => {
   const paths = ['index.html', 'a/index.html', 'b/index.html', 'c/index.html', '404.html'];
   const out = sitemapPages(fixtureSite({ search: false }).config, paths, new Map(), 2);
-  assert.deepEqual(out.map((p) => p.path), ['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml']);
+  assert.deepEqual(
+    out.map((p) => p.path),
+    ['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml'],
+  );
   const index = wellFormed(String(out[0]!.content)).sitemapindex;
   assert.equal(index.sitemap.length, 2);
   assert.equal(wellFormed(String(out[2]!.content)).urlset.url.length, 2);

@@ -33,7 +33,10 @@ function keywordPageKeys(pages: Page[], dir = ''): string[] {
 }
 
 const keysWithAtLeast = (counts: Map<string, number>, min: number): string[] =>
-  [...counts].filter(([, n]) => n >= min).map(([k]) => k).sort();
+  [...counts]
+    .filter(([, n]) => n >= min)
+    .map(([k]) => k)
+    .sort();
 
 /** The page of the article carrying `key`, first in latest order. */
 function carrierPage(site: Site, pages: Page[], key: string, dir = ''): string {
@@ -72,7 +75,8 @@ test('keyword pages: an article links a keyword without a page to the search pag
     assert.ok(page.includes(`href="/search/?q=${encodeURIComponent(t.name)}"`), `${t.name} links to search`);
     assert.ok(!page.includes(encodeURI(t.url)), `${t.name}: no link to ${t.url}`);
   }
-  for (const t of site.taxonomies.keywords) assert.ok(carrierPage(site, pages, t.key).includes(`href="${encodeURI(t.url)}"`), `${t.name} links to its page`);
+  for (const t of site.taxonomies.keywords)
+    assert.ok(carrierPage(site, pages, t.key).includes(`href="${encodeURI(t.url)}"`), `${t.name} links to its page`);
 
   const off = fixtureSite({ search: false });
   const offPages = await renderPages(off);
@@ -91,7 +95,10 @@ test('keyword pages: the traditional edition searches its own script', async () 
   const t = site.thinKeywords!.find((x) => hant.convert(x.name) !== x.name);
   assert.ok(t, 'a thin keyword that differs in traditional script');
   const page = carrierPage(site, pages, t.key, 'zh-hant');
-  assert.ok(page.includes(`href="/zh-hant/search/?q=${encodeURIComponent(hant.convert(t.name))}"`), `${t.name} searched as ${hant.convert(t.name)}`);
+  assert.ok(
+    page.includes(`href="/zh-hant/search/?q=${encodeURIComponent(hant.convert(t.name))}"`),
+    `${t.name} searched as ${hant.convert(t.name)}`,
+  );
   assert.deepEqual(keywordPageKeys(pages, 'zh-hant'), keywordPageKeys(pages));
   assert.deepEqual(brokenLinks(pages), []);
 });
@@ -108,28 +115,35 @@ test('keyword pages: minArticles 1 gives every keyword its page, as before', asy
 /** Every 30th tw-news file (about 155), in a fixed order, through the real stages. */
 async function corpusSite(overrides: Partial<Config> = {}): Promise<{ articles: Article[]; site: (o?: Partial<Config>) => Site }> {
   const config = { ...defaultConfig(projectRoot), contentDir: corpusDir, ...overrides };
-  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % 30 === 0);
+  const files = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .filter((_, i) => i % 30 === 0);
   const { articles, facts } = await processed(corpusDir, files, config);
   const enriched = enrichCorpus(articles, facts, config);
   return { articles: enriched.articles, site: (o = {}) => buildSite(enriched.articles, enriched.facts, { ...config, ...o }) };
 }
 
-test('tw-news: keyword pages exactly for the keywords of two or more articles, every link resolves; minArticles 1 restores every page', { skip: sharedMissing() }, async () => {
-  const corpus = await corpusSite();
-  const site = corpus.site();
-  assert.ok(site.articles.length > 120, `${site.articles.length} articles`);
-  const pages = await renderPages(site);
-  const counts = keywordCounts(site);
-  const paged = keysWithAtLeast(counts, 2);
-  assert.ok(paged.length > 20 && counts.size - paged.length > 100, `${paged.length} of ${counts.size} keywords have pages`);
-  assert.deepEqual(keywordPageKeys(pages), paged);
-  assert.deepEqual(brokenLinks(pages), []);
+test(
+  'tw-news: keyword pages exactly for the keywords of two or more articles, every link resolves; minArticles 1 restores every page',
+  { skip: sharedMissing() },
+  async () => {
+    const corpus = await corpusSite();
+    const site = corpus.site();
+    assert.ok(site.articles.length > 120, `${site.articles.length} articles`);
+    const pages = await renderPages(site);
+    const counts = keywordCounts(site);
+    const paged = keysWithAtLeast(counts, 2);
+    assert.ok(paged.length > 20 && counts.size - paged.length > 100, `${paged.length} of ${counts.size} keywords have pages`);
+    assert.deepEqual(keywordPageKeys(pages), paged);
+    assert.deepEqual(brokenLinks(pages), []);
 
-  const three = corpus.site({ keywords: { minArticles: 3 } });
-  assert.deepEqual(keywordPageKeys(await renderPages(three)), keysWithAtLeast(counts, 3));
+    const three = corpus.site({ keywords: { minArticles: 3 } });
+    assert.deepEqual(keywordPageKeys(await renderPages(three)), keysWithAtLeast(counts, 3));
 
-  const all = corpus.site({ keywords: { minArticles: 1 } });
-  const allPages = await renderPages(all);
-  assert.deepEqual(keywordPageKeys(allPages), [...counts.keys()].sort());
-  assert.deepEqual(brokenLinks(allPages), []);
-});
+    const all = corpus.site({ keywords: { minArticles: 1 } });
+    const allPages = await renderPages(all);
+    assert.deepEqual(keywordPageKeys(allPages), [...counts.keys()].sort());
+    assert.deepEqual(brokenLinks(allPages), []);
+  },
+);

@@ -1,14 +1,23 @@
 import type { Page } from '../../../src/model/index.js';
 
 /** One internal link found in a page that does not resolve. */
-export interface BrokenLink { page: string; href: string; reason: string }
+export interface BrokenLink {
+  page: string;
+  href: string;
+  reason: string;
+}
 
 const ATTR = /\s(?:href|src)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 
 /** Every href/src in an HTML text (entities in attribute values decoded). */
 export function linksIn(html: string): string[] {
-  return [...html.matchAll(ATTR)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+  return [...html.matchAll(ATTR)].map((m) =>
+    m[1]!
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'"),
+  );
 }
 
 /**
@@ -25,11 +34,17 @@ export function brokenLinks(pages: Page[], pathPrefix = ''): BrokenLink[] {
       if (/^(?:[a-z]+:)?\/\//i.test(href) || /^(?:mailto|tel|data):/i.test(href)) continue;
       const url = new URL(href, base);
       let rel = decodeURIComponent(url.pathname);
-      if (!rel.startsWith(`${pathPrefix}/`)) { broken.push({ page: page.path, href, reason: 'outside the path prefix' }); continue; }
+      if (!rel.startsWith(`${pathPrefix}/`)) {
+        broken.push({ page: page.path, href, reason: 'outside the path prefix' });
+        continue;
+      }
       rel = rel.slice(pathPrefix.length + 1);
       if (rel === '' || rel.endsWith('/')) rel += 'index.html';
       const target = byPath.get(rel);
-      if (!target) { broken.push({ page: page.path, href, reason: `no page ${rel}` }); continue; }
+      if (!target) {
+        broken.push({ page: page.path, href, reason: `no page ${rel}` });
+        continue;
+      }
       const id = decodeURIComponent(url.hash.slice(1));
       if (id && typeof target.content === 'string' && ![...target.content.matchAll(ID)].some((m) => m[1] === id)) {
         broken.push({ page: page.path, href, reason: `no id "${id}" in ${rel}` });

@@ -60,7 +60,10 @@ test('traditional edition: converted text, same structure under its folder, link
   assert.ok(home.includes('<a href="/zh-hant/" hreflang="zh-TW" lang="zh-TW">繁體</a>'));
   // The label is converted with the rest of the page: a traditional reader sees 簡體.
   assert.ok(hant.includes('<a href="/" hreflang="zh-CN" lang="zh-CN">簡體</a>'));
-  assert.ok(pages.some((p) => p.path === 'zh-hant/parks/镇江高新区/index.html'), 'term URLs keep their keys');
+  assert.ok(
+    pages.some((p) => p.path === 'zh-hant/parks/镇江高新区/index.html'),
+    'term URLs keep their keys',
+  );
   assert.deepEqual(brokenLinks(pages), []);
 });
 

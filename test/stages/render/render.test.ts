@@ -27,18 +27,27 @@ test('links still resolve when the site lives under a path prefix', async () => 
 });
 
 test('the link walker reports a missing target and a missing anchor', () => {
-  const pages: Page[] = [
-    { path: 'index.html', content: '<a href="/gone/">x</a><a href="/#nope">y</a><a href="/">z</a>' },
-  ];
-  assert.deepEqual(brokenLinks(pages).map((b) => b.reason), ['no page gone/index.html', 'no id "nope" in index.html']);
+  const pages: Page[] = [{ path: 'index.html', content: '<a href="/gone/">x</a><a href="/#nope">y</a><a href="/">z</a>' }];
+  assert.deepEqual(
+    brokenLinks(pages).map((b) => b.reason),
+    ['no page gone/index.html', 'no id "nope" in index.html'],
+  );
 });
 
 test('home, article, keyword and park pages are rendered, in Chinese, with readable URLs', async () => {
   const site = fixtureSite();
   const pages = await renderPages(site);
   const paths = pages.map((p) => p.path);
-  for (const p of ['index.html', '404.html', 'style.css', 'keywords/集成电路/index.html', 'parks/南京江北新区/index.html',
-    'sources/新华网/index.html', 'archive/2024/03/index.html', 'articles/undated/' + site.bySlug.get(site.latest.at(-1)!)!.slug + '/index.html']) {
+  for (const p of [
+    'index.html',
+    '404.html',
+    'style.css',
+    'keywords/集成电路/index.html',
+    'parks/南京江北新区/index.html',
+    'sources/新华网/index.html',
+    'archive/2024/03/index.html',
+    'articles/undated/' + site.bySlug.get(site.latest.at(-1)!)!.slug + '/index.html',
+  ]) {
     assert.ok(paths.includes(p), `${p} rendered`);
   }
   for (const p of pages.filter((x) => x.path.endsWith('.html'))) {
@@ -66,8 +75,19 @@ test('an article page has the three sidebars filled with links to other articles
 
 test('no page contains markup that came from article text', async () => {
   const pages = await renderPages(fixtureSite());
-  const all = pages.filter((p) => p.path.endsWith('.html')).map((p) => String(p.content)).join('\n');
-  for (const markup of ['<b>标题</b>', '<script>alert(1)</script>', '<i>来源</i>', '<img src=x', '<span onclick', '<div>整块', 'href="javascript:']) {
+  const all = pages
+    .filter((p) => p.path.endsWith('.html'))
+    .map((p) => String(p.content))
+    .join('\n');
+  for (const markup of [
+    '<b>标题</b>',
+    '<script>alert(1)</script>',
+    '<i>来源</i>',
+    '<img src=x',
+    '<span onclick',
+    '<div>整块',
+    'href="javascript:',
+  ]) {
     assert.ok(!all.includes(markup), `no raw ${markup}`);
   }
   assert.ok(all.includes('&lt;b&gt;标题&lt;/b&gt;'), 'the title is shown as text');

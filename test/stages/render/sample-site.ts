@@ -10,7 +10,9 @@ import { projectRoot } from '../../helpers/paths.js';
 /** The site built from the project's own content/ (the five real samples) through the real stages. */
 export async function sampleSite(overrides: Partial<Config> = {}): Promise<Site> {
   const config = { ...defaultConfig(projectRoot), ...overrides };
-  const files = readdirSync(config.contentDir).filter((f) => /\.(txt|md)$/.test(f)).sort();
+  const files = readdirSync(config.contentDir)
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .sort();
   const articles: Article[] = [];
   const facts = new Map<string, ArticleFacts>();
   for (const f of files) {

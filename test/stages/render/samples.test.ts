@@ -52,23 +52,40 @@ test('the sample site: no traditional-only character or pinyin annotation on any
   }
 });
 
-test('the sample site: page furniture from expected.json appears nowhere, except as a label or field the site prints', { skip: sharedMissing() }, async () => {
-  const { site, pages } = await samples();
-  const expected = JSON.parse(readFileSync(path.join(seedsDir, 'expected.json'), 'utf8')).articles as Record<string, { body_must_not_contain: string[] }>;
-  // 来源 and 关键词 are also the site's own labels, and a byline name (高轩) is shown as the author:
-  // those may appear outside the article body, nothing else may appear anywhere.
-  const templates = readdirSync(defaultTemplatesDir, { recursive: true }).map(String).filter((f) => f.endsWith('.njk'))
-    .map((f) => readFileSync(path.join(defaultTemplatesDir, f), 'utf8')).join('\n');
-  const fields = site.articles.flatMap((a) => [...a.authors, ...a.editors, ...a.keywords, ...a.computedKeywords, ...a.parks, a.source ?? '']);
-  const printed = (s: string): boolean => templates.includes(s) || fields.some((f) => f.includes(s));
-  for (const [file, e] of Object.entries(expected)) {
-    const a = site.articles.find((x) => x.file === file)!;
-    const body = block(String(pages.find((p) => p.path === `${site.urls.get(a.slug)!.slice(1)}index.html`)!.content), 'article-body');
-    for (const s of e.body_must_not_contain) assert.ok(!text(body).includes(s), `${file}: body contains "${s}"`);
-  }
-  const furniture = [...new Set(Object.values(expected).flatMap((e) => e.body_must_not_contain))].filter((s) => !printed(s));
-  for (const page of html(pages)) {
-    const t = text(String(page.content));
-    for (const s of furniture) assert.ok(!t.includes(s), `${page.path} contains "${s}"`);
-  }
-});
+test(
+  'the sample site: page furniture from expected.json appears nowhere, except as a label or field the site prints',
+  { skip: sharedMissing() },
+  async () => {
+    const { site, pages } = await samples();
+    const expected = JSON.parse(readFileSync(path.join(seedsDir, 'expected.json'), 'utf8')).articles as Record<
+      string,
+      { body_must_not_contain: string[] }
+    >;
+    // 来源 and 关键词 are also the site's own labels, and a byline name (高轩) is shown as the author:
+    // those may appear outside the article body, nothing else may appear anywhere.
+    const templates = readdirSync(defaultTemplatesDir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.njk'))
+      .map((f) => readFileSync(path.join(defaultTemplatesDir, f), 'utf8'))
+      .join('\n');
+    const fields = site.articles.flatMap((a) => [
+      ...a.authors,
+      ...a.editors,
+      ...a.keywords,
+      ...a.computedKeywords,
+      ...a.parks,
+      a.source ?? '',
+    ]);
+    const printed = (s: string): boolean => templates.includes(s) || fields.some((f) => f.includes(s));
+    for (const [file, e] of Object.entries(expected)) {
+      const a = site.articles.find((x) => x.file === file)!;
+      const body = block(String(pages.find((p) => p.path === `${site.urls.get(a.slug)!.slice(1)}index.html`)!.content), 'article-body');
+      for (const s of e.body_must_not_contain) assert.ok(!text(body).includes(s), `${file}: body contains "${s}"`);
+    }
+    const furniture = [...new Set(Object.values(expected).flatMap((e) => e.body_must_not_contain))].filter((s) => !printed(s));
+    for (const page of html(pages)) {
+      const t = text(String(page.content));
+      for (const s of furniture) assert.ok(!t.includes(s), `${page.path} contains "${s}"`);
+    }
+  },
+);

@@ -4,8 +4,17 @@ import { searchPages, type SearchEdition } from '../../../src/stages/search/inde
 import type { Page, Site } from '../../../src/model/index.js';
 import { projectRoot } from '../../helpers/paths.js';
 
-export interface Segment { text: string; mark: boolean }
-export interface ResultDoc { n: number; url: string; title: string; date: string | null; summary: string }
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+export interface ResultDoc {
+  n: number;
+  url: string;
+  title: string;
+  date: string | null;
+  summary: string;
+}
 export interface OpenIndex {
   manifest: { chunk: number; docs: number; hash: string; id: string; shards: number; tokenizer: string; version: number };
   find(query: string): Promise<number[]>;

@@ -18,7 +18,13 @@ const text = (p: Page): string => (typeof p.content === 'string' ? p.content : B
 const json = (pages: Page[], path: string): any => JSON.parse(text(pages.find((p) => p.path === path)!));
 
 test('document tokens: title tokens are flagged, body and keyword tokens counted, sidebars never seen', () => {
-  const a = makeArticle({ file: 'a.txt', title: '丹佛斯项目', body: '## 项目\n\n丹佛斯在[镇江](https://example.cn/x)。丹佛斯。', keywords: ['高新区'], parks: ['镇江高新区'] });
+  const a = makeArticle({
+    file: 'a.txt',
+    title: '丹佛斯项目',
+    body: '## 项目\n\n丹佛斯在[镇江](https://example.cn/x)。丹佛斯。',
+    keywords: ['高新区'],
+    parks: ['镇江高新区'],
+  });
   const tokens = documentTokens(a);
   assert.equal(tokens.get('丹佛'), 3 * 2 + 1, 'three times, once in the title');
   assert.equal(tokens.get('镇江'), 2 * 2, 'body and park, not title');
@@ -36,14 +42,21 @@ test('the index of the samples: manifest, one doc per article in site order, eve
   assert.equal(manifest.docs, site.articles.length);
   assert.equal(manifest.hash, 'fnv1a32-utf16');
   assert.equal(manifest.shards & (manifest.shards - 1), 0, 'a power of two');
-  assert.deepEqual(json(pages, 'search/docs/0.json').map((d: { title: string }) => d.title), site.articles.map((a) => a.title));
+  assert.deepEqual(
+    json(pages, 'search/docs/0.json').map((d: { title: string }) => d.title),
+    site.articles.map((a) => a.title),
+  );
   assert.equal(pages.filter((p) => p.path.startsWith('search/shards/')).length, manifest.shards);
   for (let s = 0; s < manifest.shards; s++) {
     const raw = text(pages.find((p) => p.path === `search/shards/${s}.json`)!);
     // Keys as written (JSON.parse would put number-like keys first).
     const keys = [...raw.matchAll(/"((?:[^"\\]|\\.)*)":\[/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
     assert.equal(keys.length, Object.keys(JSON.parse(raw)).length);
-    assert.deepEqual(keys, [...keys].sort((a, b) => (a < b ? -1 : 1)), 'keys sorted');
+    assert.deepEqual(
+      keys,
+      [...keys].sort((a, b) => (a < b ? -1 : 1)),
+      'keys sorted',
+    );
     for (const k of keys) assert.equal(shardOf(k, manifest.shards), s, k);
   }
   // 丹佛斯 occurs in two samples: the postings list both, with ascending doc numbers.
@@ -55,7 +68,10 @@ test('the index of the samples: manifest, one doc per article in site order, eve
 test('two builds of the same site are byte-identical', async () => {
   const a = mainIndexPages(await sampleSite());
   const b = mainIndexPages(await sampleSite());
-  assert.deepEqual(a.map((p) => p.path), b.map((p) => p.path));
+  assert.deepEqual(
+    a.map((p) => p.path),
+    b.map((p) => p.path),
+  );
   for (let i = 0; i < a.length; i++) assert.ok(Buffer.from(text(a[i]!)).equals(Buffer.from(text(b[i]!))), a[i]!.path);
 });
 
@@ -125,5 +141,8 @@ test('under a path prefix the search page names its base, and every result URL u
 
 test('search off: no index, no search page', async () => {
   const pages = await renderPages(await sampleSite({ search: false }));
-  assert.equal(pages.some((p) => p.path.startsWith('search/')), false);
+  assert.equal(
+    pages.some((p) => p.path.startsWith('search/')),
+    false,
+  );
 });

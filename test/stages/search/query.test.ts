@@ -25,7 +25,12 @@ test('丹佛斯 finds the two samples naming it, the one about its project first
 });
 
 test('AND: a query of two words finds exactly the documents holding both', async () => {
-  for (const [a, b] of [['丹佛斯', '常州'], ['高新区', '江北'], ['镇江', '丹佛斯'], ['项目', '创新']]) {
+  for (const [a, b] of [
+    ['丹佛斯', '常州'],
+    ['高新区', '江北'],
+    ['镇江', '丹佛斯'],
+    ['项目', '创新'],
+  ]) {
     const both = new Set(await index.find(`${a} ${b}`));
     const left = await index.find(a!);
     const right = new Set(await index.find(b!));
@@ -47,7 +52,10 @@ test('fullwidth and mixed-case text and queries meet in one folded form', async 
     makeArticle({ file: 'c.txt', title: '其他', body: '没有英文。' }),
   ];
   const pages = [...assembleIndex(articles.map((a) => ({ doc: searchDoc(a, `/${a.file}/`), tokens: documentTokens(a) })))];
-  const small = await openPages(q, pages.map((p) => ({ ...p, path: `search/${p.path}` })));
+  const small = await openPages(
+    q,
+    pages.map((p) => ({ ...p, path: `search/${p.path}` })),
+  );
   assert.deepEqual(await titles(small, 'autosar'), ['丹佛斯投产', '园区新闻']);
   assert.deepEqual(await titles(small, 'ＡｕｔｏＳＡＲ'), ['丹佛斯投产', '园区新闻']);
   assert.deepEqual(await titles(small, 'iso２６２６２'), []);
@@ -57,15 +65,42 @@ test('fullwidth and mixed-case text and queries meet in one folded form', async 
 test('ranking: title hits first, then term frequency, then the newer document', () => {
   const list = (pairs: [number, number][]) => ({ docs: pairs.map((p) => p[0]), weights: pairs.map((p) => p[1]) });
   // weight = tf * 2 + (in title ? 1 : 0); docs 0..3, 0 newest.
-  assert.deepEqual(q.rank([list([[0, 4], [1, 2 * 9], [2, 2 + 1], [3, 4]])]), [2, 1, 0, 3]);
-  assert.deepEqual(q.rank([list([[0, 2], [1, 2], [2, 2]]), list([[1, 2], [2, 2]])]), [1, 2], 'AND drops doc 0');
+  assert.deepEqual(
+    q.rank([
+      list([
+        [0, 4],
+        [1, 2 * 9],
+        [2, 2 + 1],
+        [3, 4],
+      ]),
+    ]),
+    [2, 1, 0, 3],
+  );
+  assert.deepEqual(
+    q.rank([
+      list([
+        [0, 2],
+        [1, 2],
+        [2, 2],
+      ]),
+      list([
+        [1, 2],
+        [2, 2],
+      ]),
+    ]),
+    [1, 2],
+    'AND drops doc 0',
+  );
 });
 
 test('phrase check: bigrams that are all present but not adjacent do not make a match', () => {
   const { runs, tokens } = q.parseQuery('江北新区');
   assert.deepEqual(tokens, ['江北', '北新', '新区']);
   const text = '江北区的北新街，新区';
-  assert.ok(tokens.every((t) => q.tokenize(text).includes(t)), 'the index would list this text');
+  assert.ok(
+    tokens.every((t) => q.tokenize(text).includes(t)),
+    'the index would list this text',
+  );
   assert.equal(q.containsRuns(text, runs), false);
   assert.equal(q.containsRuns('南京江北新区开展', runs), true);
 });
@@ -74,11 +109,20 @@ test('snippets cut around the first hit and mark every hit, matching fullwidth a
   const body = `${'前文'.repeat(80)}丹佛斯项目在镇江，Ｄａｎｆｏｓｓ 丹佛斯${'后文'.repeat(80)}`;
   const { runs } = q.parseQuery('丹佛斯 danfoss');
   const segments = q.snippet(body, runs, 60)!;
-  assert.deepEqual(segments.filter((s) => s.mark).map((s) => s.text), ['丹佛斯', 'Ｄａｎｆｏｓｓ', '丹佛斯']);
+  assert.deepEqual(
+    segments.filter((s) => s.mark).map((s) => s.text),
+    ['丹佛斯', 'Ｄａｎｆｏｓｓ', '丹佛斯'],
+  );
   assert.equal(segments[0]!.text, '…');
   assert.equal(segments.at(-1)!.text, '…');
   assert.equal(q.snippet('没有命中', runs), null);
-  assert.deepEqual(q.highlight('<b>丹佛斯</b>', runs), [
-    { text: '<b>', mark: false }, { text: '丹佛斯', mark: true }, { text: '</b>', mark: false },
-  ], 'text stays text: the page puts segments in with textContent');
+  assert.deepEqual(
+    q.highlight('<b>丹佛斯</b>', runs),
+    [
+      { text: '<b>', mark: false },
+      { text: '丹佛斯', mark: true },
+      { text: '</b>', mark: false },
+    ],
+    'text stays text: the page puts segments in with textContent',
+  );
 });

@@ -34,7 +34,10 @@ test('FNV-1a matches the published test vectors; shard assignment is fixed', () 
   assert.equal(fnv1a('a'), 0xe40c292c);
   assert.equal(fnv1a('foobar'), 0xbf9cf968);
   // A token's shard must never change between builds or between node and the browser.
-  assert.deepEqual(['江北', '新区', 'danfoss'].map((t) => shardOf(t, 1024)), ['江北', '新区', 'danfoss'].map((t) => fnv1a(t) % 1024));
+  assert.deepEqual(
+    ['江北', '新区', 'danfoss'].map((t) => shardOf(t, 1024)),
+    ['江北', '新区', 'danfoss'].map((t) => fnv1a(t) % 1024),
+  );
   assert.equal(shardOf('江北', 1), 0);
   for (let shards = 1; shards <= 4096; shards *= 2) assert.ok(shardOf('高新区', shards) < shards);
 });
@@ -46,10 +49,32 @@ test('the browser module tokenizes and hashes exactly like the build (samples an
     const text = readFileSync(path.join(dir, f), 'utf8');
     assert.deepEqual(q.tokenize(text), tokenize(text), f);
   }
-  const pieces = fc.constantFrom('江', '北', '新区', '𠀀', 'Ａ', 'ｂ', 'X', '9', '９', '，', ' ', '\n', 'é', 'ß', 'ﬁ', 'か', '한', '·', '-');
-  fc.assert(fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
-    const text = parts.join('');
-    assert.deepEqual(q.tokenize(text), tokenize(text));
-    for (const t of tokenize(text)) assert.equal(q.fnv1a(t), fnv1a(t));
-  }));
+  const pieces = fc.constantFrom(
+    '江',
+    '北',
+    '新区',
+    '𠀀',
+    'Ａ',
+    'ｂ',
+    'X',
+    '9',
+    '９',
+    '，',
+    ' ',
+    '\n',
+    'é',
+    'ß',
+    'ﬁ',
+    'か',
+    '한',
+    '·',
+    '-',
+  );
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(q.tokenize(text), tokenize(text));
+      for (const t of tokenize(text)) assert.equal(q.fnv1a(t), fnv1a(t));
+    }),
+  );
 });

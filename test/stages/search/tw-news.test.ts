@@ -12,7 +12,10 @@ import { mainIndexPages, openPages, queryModule } from './helpers.js';
 /** Every 15th corpus file (about 300), in a fixed order, through the real stages. */
 async function corpusSite(): Promise<Site> {
   const config = { ...defaultConfig(projectRoot), contentDir: corpusDir };
-  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % 15 === 0);
+  const files = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .filter((_, i) => i % 15 === 0);
   const { articles, facts } = await processed(corpusDir, files, config);
   const enriched = enrichCorpus(articles, facts, config);
   return buildSite(enriched.articles, enriched.facts, config);
@@ -29,7 +32,8 @@ test('tw-news: a headline phrase finds its article among the top results', { ski
   // Every 10th article whose headline has a phrase long enough to be distinctive, and that no more
   // than 5 headlines share (a filing's 发生变动日期 heads a dozen: which of them ranks first is a tie).
   const shared = (phrase: string): number => site.articles.filter((a) => a.title.includes(phrase)).length;
-  const probes = site.articles.map((a, n) => ({ n, phrase: longestHanRun(a.title) }))
+  const probes = site.articles
+    .map((a, n) => ({ n, phrase: longestHanRun(a.title) }))
     .filter((p, i) => i % 10 === 0 && p.phrase.length >= 6 && shared(p.phrase) <= 5);
   assert.ok(probes.length >= 15, `${probes.length} probes`);
   for (const { n, phrase } of probes) {

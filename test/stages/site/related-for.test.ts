@@ -14,7 +14,11 @@ const wordsOf = (a: Article): TermCounts => articleFacts(a).terms.words;
 /** The related model of a site built from `articles` (what dev keeps after a build). */
 function modelOf(articles: Article[]): RelatedModel {
   let model: RelatedModel | undefined;
-  buildSite(articles, factsOf(articles), fixtureConfig(), { keepRelated: (m) => { model = m; } });
+  buildSite(articles, factsOf(articles), fixtureConfig(), {
+    keepRelated: (m) => {
+      model = m;
+    },
+  });
   return model!;
 }
 
@@ -33,9 +37,13 @@ test('relatedFor: an article added to a built site finds the best match a full b
 });
 
 test('relatedFor: excluded slugs (removed or replaced articles) are never picked; a term most articles share says nothing', () => {
-  const articles = ['一', '二', '三', '四'].map((n, i) => makeArticle({
-    file: `${i}.txt`, title: `第${n}篇`, keywords: ['高新区', ...(i < 2 ? ['光伏'] : [])],
-  }));
+  const articles = ['一', '二', '三', '四'].map((n, i) =>
+    makeArticle({
+      file: `${i}.txt`,
+      title: `第${n}篇`,
+      keywords: ['高新区', ...(i < 2 ? ['光伏'] : [])],
+    }),
+  );
   const model = modelOf(articles.filter((a) => a.file !== '1.txt'));
   const added = articles[1]!;
   assert.deepEqual(relatedFor(model, added, wordsOf(added), new Set()), [articles[0]!.slug]);

@@ -25,7 +25,11 @@ test('related: shared keywords and park rank first; never itself; never a hidden
 });
 
 test('related: the threshold drops weak matches and the order does not depend on input order', () => {
-  const strict = buildSite(fixtureArticles(), factsOf(fixtureArticles()), fixtureConfig({ related: { ...fixtureConfig().related, threshold: 0.99 } }));
+  const strict = buildSite(
+    fixtureArticles(),
+    factsOf(fixtureArticles()),
+    fixtureConfig({ related: { ...fixtureConfig().related, threshold: 0.99 } }),
+  );
   assert.ok([...strict.related.values()].every((r) => r.length === 0));
   const forward = buildSite(fixtureArticles(), factsOf(fixtureArticles()), fixtureConfig());
   const backward = buildSite(fixtureArticles().reverse(), factsOf(fixtureArticles().reverse()), fixtureConfig());
@@ -33,9 +37,13 @@ test('related: the threshold drops weak matches and the order does not depend on
 });
 
 test('related: a term that most articles share says nothing', () => {
-  const articles = ['一', '二', '三', '四'].map((n, i) => makeArticle({
-    file: `${i}.txt`, title: `第${n}篇`, keywords: ['高新区', ...(i < 2 ? ['光伏'] : [])],
-  }));
+  const articles = ['一', '二', '三', '四'].map((n, i) =>
+    makeArticle({
+      file: `${i}.txt`,
+      title: `第${n}篇`,
+      keywords: ['高新区', ...(i < 2 ? ['光伏'] : [])],
+    }),
+  );
   const site = buildSite(articles, factsOf(articles), fixtureConfig());
   const bySlug = (f: string) => articles.find((a) => a.file === f)!.slug;
   assert.deepEqual(site.related.get(bySlug('0.txt')), [bySlug('1.txt')]);
@@ -76,8 +84,14 @@ test('URLs: many articles with one slug are numbered in file order, skipping a s
   ];
   const site = buildSite(articles, factsOf(articles), fixtureConfig());
   const slugOf = new Map(site.articles.map((a) => [a.file, a.slug]));
-  assert.deepEqual(['a', 'b', 'c', 'd', 'e'].map((f) => slugOf.get(`${f}.txt`)), ['开工', '开工-3', '开工-2', '开工-4', '开工-5']);
-  assert.deepEqual(site.diagnostics.map((d) => d.file), ['c.txt', 'd.txt', 'e.txt']);
+  assert.deepEqual(
+    ['a', 'b', 'c', 'd', 'e'].map((f) => slugOf.get(`${f}.txt`)),
+    ['开工', '开工-3', '开工-2', '开工-4', '开工-5'],
+  );
+  assert.deepEqual(
+    site.diagnostics.map((d) => d.file),
+    ['c.txt', 'd.txt', 'e.txt'],
+  );
 });
 
 test('related: the best matches first, however the candidates were met', () => {
@@ -85,11 +99,18 @@ test('related: the best matches first, however the candidates were met', () => {
   const topic = ['集成电路', '生物医药', '新能源', '人工智能'];
   // Candidates sharing 1..4 of the target's keywords; the newest shares least, so the order in
   // which they are met (latest first) is the reverse of their scores.
-  const candidates = [1, 2, 3, 4].map((k) => makeArticle({ file: `share${k}.txt`, date: `2024-03-${10 + (5 - k)}`, keywords: topic.slice(0, k) }));
+  const candidates = [1, 2, 3, 4].map((k) =>
+    makeArticle({ file: `share${k}.txt`, date: `2024-03-${10 + (5 - k)}`, keywords: topic.slice(0, k) }),
+  );
   const target = makeArticle({ file: 'target.txt', date: '2024-03-01', keywords: topic });
   // Unrelated pairs, so the topic words stay under maxShare of the site.
-  const others = Array.from({ length: 6 }, (_, i) => makeArticle({ file: `other${i}.txt`, date: '2024-02-01', keywords: [`话题${i >> 1}`] }));
-  const site = buildSite([target, ...candidates, ...others], factsOf([target, ...candidates, ...others]), { ...config, related: { ...config.related, count: 3, threshold: 0 } });
+  const others = Array.from({ length: 6 }, (_, i) =>
+    makeArticle({ file: `other${i}.txt`, date: '2024-02-01', keywords: [`话题${i >> 1}`] }),
+  );
+  const site = buildSite([target, ...candidates, ...others], factsOf([target, ...candidates, ...others]), {
+    ...config,
+    related: { ...config.related, count: 3, threshold: 0 },
+  });
   const files = site.related.get(target.slug)!.map((slug) => site.bySlug.get(slug)!.file);
   assert.deepEqual(files, ['share4.txt', 'share3.txt', 'share2.txt']);
 });
@@ -100,7 +121,10 @@ test('taxonomies: keywords fall back to computed ones; months newest first', () 
   const project = site.taxonomies.keywords.find((t) => t.name === '项目建设')!;
   assert.equal(project.slugs.length, 2);
   assert.ok([...site.taxonomies.keywords, ...site.thinKeywords!].some((t) => t.name === '人才'));
-  assert.deepEqual(site.taxonomies.months.map((t) => t.url), ['/archive/2024/03/', '/archive/2024/02/', '/archive/2023/12/', '/archive/2021/01/']);
+  assert.deepEqual(
+    site.taxonomies.months.map((t) => t.url),
+    ['/archive/2024/03/', '/archive/2024/02/', '/archive/2023/12/', '/archive/2021/01/'],
+  );
   const jb = site.taxonomies.parks.find((t) => t.name === '南京江北新区')!;
   assert.equal(jb.slugs.length, 2);
 });

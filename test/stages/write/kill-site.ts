@@ -29,7 +29,11 @@ export async function treeDigest(dir: string): Promise<string> {
     .filter((e) => !e.isDirectory())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
-  for (const f of files) hash.update(`${f}\0`).update(await readFile(path.join(dir, f))).update('\0');
+  for (const f of files)
+    hash
+      .update(`${f}\0`)
+      .update(await readFile(path.join(dir, f)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -37,7 +41,10 @@ export async function treeDigest(dir: string): Promise<string> {
 export function pagesDigest(pages: Page[]): string {
   const hash = createHash('sha256');
   for (const p of [...pages].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    hash.update(`${p.path}\0`).update(typeof p.content === 'string' ? Buffer.from(p.content) : p.content).update('\0');
+    hash
+      .update(`${p.path}\0`)
+      .update(typeof p.content === 'string' ? Buffer.from(p.content) : p.content)
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -52,13 +52,19 @@ test(`SIGKILL at ${RUNS} random moments leaves dist/ as the previous or the new 
     if (r.killed) outcomes.killed++;
     live = now;
   }
-  t.diagnostic(`${RUNS} runs, ${outcomes.killed} SIGKILLed; dist/ after: previous site ${outcomes.previous}x, new site ${outcomes.next}x (full write ${fullMs.toFixed(0)} ms)`);
+  t.diagnostic(
+    `${RUNS} runs, ${outcomes.killed} SIGKILLed; dist/ after: previous site ${outcomes.previous}x, new site ${outcomes.next}x (full write ${fullMs.toFixed(0)} ms)`,
+  );
   assert.ok(outcomes.previous > 0 && outcomes.killed > 0, 'some kills must land before the switch, or the test proves nothing');
 
   // The next writer takes over the dead writers' lock and clears their half-built folders.
   await writeSite(sitePages('A'), out, { lockTimeoutMs: 0 });
   assert.equal(await treeDigest(out), digests.A);
   const liveBuild = path.basename(await realpath(out));
-  assert.deepEqual((await readdir(`${out}.builds`)).sort(), [liveBuild, `${liveBuild}.manifest`], 'only the live build and its manifest left');
+  assert.deepEqual(
+    (await readdir(`${out}.builds`)).sort(),
+    [liveBuild, `${liveBuild}.manifest`],
+    'only the live build and its manifest left',
+  );
   await rm(root, { recursive: true });
 });

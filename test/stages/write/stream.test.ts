@@ -36,11 +36,19 @@ test('pages are written as the stream delivers them, before it ends', async () =
   const out = path.join(await tempDir('pp-stream-'), 'dist');
   const pages = sitePages('A');
   const seenOnDisk: boolean[] = [];
-  await writeSite(stream(pages, async (i) => {
-    if (i % 100 !== 0) return;
-    const [build] = (await readdir(`${out}.builds`)).filter((n) => !n.endsWith('.manifest'));
-    seenOnDisk.push(await stat(path.join(`${out}.builds`, build!, pages[i]!.path)).then(() => true, () => false));
-  }), out);
+  await writeSite(
+    stream(pages, async (i) => {
+      if (i % 100 !== 0) return;
+      const [build] = (await readdir(`${out}.builds`)).filter((n) => !n.endsWith('.manifest'));
+      seenOnDisk.push(
+        await stat(path.join(`${out}.builds`, build!, pages[i]!.path)).then(
+          () => true,
+          () => false,
+        ),
+      );
+    }),
+    out,
+  );
   assert.equal(seenOnDisk.length, Math.ceil(pages.length / 100));
   assert.ok(seenOnDisk.every(Boolean), 'each sampled page was on disk while the stream went on');
   assert.equal(await treeDigest(out), pagesDigest(pages));
@@ -66,9 +74,20 @@ test('a stream that fails midway leaves the previous site live and no half build
 test('each folder is made once, however many pages it holds', async () => {
   const out = path.join(await tempDir('pp-stream-'), 'dist');
   const pages = sitePages('A'); // 400 pages in 17 folders below articles/
-  const folders = new Set(pages.flatMap((p) => p.path.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
+  const folders = new Set(
+    pages.flatMap((p) =>
+      p.path
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, a) => a.slice(0, i + 1).join('/')),
+    ),
+  );
   const made: string[] = [];
-  await counting('mkdirSync', () => writeSite(stream(pages), out), (dir) => made.push(dir));
+  await counting(
+    'mkdirSync',
+    () => writeSite(stream(pages), out),
+    (dir) => made.push(dir),
+  );
   const inBuild = made.filter((d) => d.includes(`${path.basename(out)}.builds${path.sep}`));
   assert.equal(inBuild.length, folders.size, 'one mkdir per folder');
   assert.equal(new Set(inBuild).size, inBuild.length);
@@ -78,8 +97,16 @@ test('a rebuild finds unchanged pages from the manifest without reading the prev
   const out = path.join(await tempDir('pp-stream-'), 'dist');
   await writeSite(sitePages('A'), out);
   const read: string[] = [];
-  const result = await counting('readFileSync', () => writeSite(stream(sitePages('B')), out), (f) => read.push(f));
-  assert.deepEqual(read.filter((f) => !f.endsWith('.manifest')), [], 'no page of the previous build read');
+  const result = await counting(
+    'readFileSync',
+    () => writeSite(stream(sitePages('B')), out),
+    (f) => read.push(f),
+  );
+  assert.deepEqual(
+    read.filter((f) => !f.endsWith('.manifest')),
+    [],
+    'no page of the previous build read',
+  );
   const changed = sitePages('B').filter((p) => !sitePages('A').some((a) => a.path === p.path && a.content === p.content));
   assert.equal(result.written, changed.length);
   assert.equal(result.unchanged, sitePages('B').length - changed.length);

@@ -49,7 +49,10 @@ test('the writer thread writes the same files, manifest and report as the main t
     for (const key of ['first', 'second'] as const) {
       const { written, unchanged, removed, paths, listing } = r[key];
       const expected = main![key];
-      assert.deepEqual({ written, unchanged, removed, paths }, { written: expected.written, unchanged: expected.unchanged, removed: expected.removed, paths: expected.paths });
+      assert.deepEqual(
+        { written, unchanged, removed, paths },
+        { written: expected.written, unchanged: expected.unchanged, removed: expected.removed, paths: expected.paths },
+      );
       assert.deepEqual([...listing!.paths].sort(), [...expected.listing!.paths].sort(), 'the listing names the same files and folders');
     }
   }
@@ -80,7 +83,11 @@ test('a page the writer thread cannot write fails the build naming it; the previ
   });
   await assert.rejects(writeSite(failing, out, { thread: THREAD }), /render broke/);
   assert.deepEqual(await buildsIn(out), before);
-  assert.equal((await writeSite(sitePages('B'), out, { thread: THREAD, lockTimeoutMs: 0 })).written > 0, true, 'lock released after the failures');
+  assert.equal(
+    (await writeSite(sitePages('B'), out, { thread: THREAD, lockTimeoutMs: 0 })).written > 0,
+    true,
+    'lock released after the failures',
+  );
   assert.equal(await treeDigest(out), pagesDigest(sitePages('B')));
 });
 
@@ -88,7 +95,10 @@ test('the writer thread holds at most inFlightBytes of pages on the way, or one 
   const dir = await tempDir('pp-thread-');
   const limits = { batchBytes: 4 * 1024, inFlightBytes: 16 * 1024 };
   const manifest = path.join(dir, '..', `${path.basename(dir)}.manifest`);
-  const writer = new WriterThread({ state: BuildFiller.start(dir, undefined, undefined, manifest).handOver(), previousManifest: undefined }, limits);
+  const writer = new WriterThread(
+    { state: BuildFiller.start(dir, undefined, undefined, manifest).handOver(), previousManifest: undefined },
+    limits,
+  );
   const pages = sitePages('A');
   for (const page of pages) await writer.put(page.path, page.content);
   assert.ok(writer.peakInFlight > limits.batchBytes, 'several batches were on the way at once');

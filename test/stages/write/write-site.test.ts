@@ -33,7 +33,11 @@ test('writes every page under outDir and nothing else', async () => {
   assert.equal(await readFile(path.join(out, 'style.css'), 'utf8'), 'body');
   assert.deepEqual((await readdir(root)).sort(), ['dist', 'dist.builds'], 'lock released, no temp folders left');
   const live = path.basename(await realpath(out));
-  assert.deepEqual((await readdir(path.join(root, 'dist.builds'))).sort(), [live, `${live}.manifest`], 'only the live build and its manifest are kept');
+  assert.deepEqual(
+    (await readdir(path.join(root, 'dist.builds'))).sort(),
+    [live, `${live}.manifest`],
+    'only the live build and its manifest are kept',
+  );
 });
 
 test('unchanged files keep their mtime, changed ones are rewritten, stale ones removed', async () => {
@@ -78,7 +82,16 @@ test('refuses page paths that would escape or clobber, leaving nothing behind', 
     await assert.rejects(writeSite([{ path: bad, content: 'x' }], out), /unsafe output paths/, bad);
   }
   await assert.rejects(writeSite([site[0]!, site[0]!], out), /produced twice/);
-  await assert.rejects(writeSite([{ path: 'a', content: '' }, { path: 'a/b', content: '' }], out), /both a file and a folder/);
+  await assert.rejects(
+    writeSite(
+      [
+        { path: 'a', content: '' },
+        { path: 'a/b', content: '' },
+      ],
+      out,
+    ),
+    /both a file and a folder/,
+  );
   assert.deepEqual(await readdir(root), []);
 });
 
@@ -120,7 +133,7 @@ test('in place (dev): only changed pages are written, the rest keep their inode,
   assert.equal((await stat(path.join(out, 'index.html'))).mtimeMs, past.getTime());
   assert.equal(await readFile(path.join(out, 'articles/a/index.html'), 'utf8'), '<p>甲 改</p>');
   await assert.rejects(stat(path.join(out, 'articles/b')), { code: 'ENOENT' }, 'emptied folder removed');
-  assert.deepEqual((await readdir(path.join(out, 'articles/a'))), ['index.html'], 'no temp file left');
+  assert.deepEqual(await readdir(path.join(out, 'articles/a')), ['index.html'], 'no temp file left');
 });
 
 test('in place falls back to a whole new build when another process switched the output', async () => {

@@ -6,7 +6,9 @@ const TIME = String.raw`(?:\s*(?:[-–]\s*)?(?<h>\d{1,2})\s*[:：时]\s*(?<mi>\d
 
 /** Matches one year-first date (and optional time) in the forms pages use; groups: y, mo, d, h, mi, s. */
 export const DATE_PATTERN = new RegExp(
-  String.raw`(?<y>(?:19|20)\d{2})\s*(?:[-/.年])\s*(?<mo>\d{1,2})\s*(?:[-/.月])\s*(?<d>\d{1,2})(?!\d)\s*日?` + TIME, 'u');
+  String.raw`(?<y>(?:19|20)\d{2})\s*(?:[-/.年])\s*(?<mo>\d{1,2})\s*(?:[-/.月])\s*(?<d>\d{1,2})(?!\d)\s*日?` + TIME,
+  'u',
+);
 
 /**
  * Year-last dates of Western templates (07/03/2021, 9/21/2003 4:16:08 AM). Day first, as Hong Kong
@@ -16,12 +18,22 @@ const YEAR_LAST = new RegExp(String.raw`(?<![\d/])(?<a>\d{1,2})/(?<b>\d{1,2})/(?
 
 /** Republic of China (Minguo) years as Taiwan pages write them: 民國105年3月19日, 105年3月19日, 108/11/07. */
 const MINGUO = new RegExp(
-  String.raw`(?:(?:民国|民國)\s*(?<ry>\d{1,3})|(?<![\d/.])(?<ty>1[0-4]\d))\s*(?:年\s*(?<mo>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|/(?<smo>\d{1,2})/(?<sd>\d{1,2})(?![\d/]))` + TIME, 'u');
+  String.raw`(?:(?:民国|民國)\s*(?<ry>\d{1,3})|(?<![\d/.])(?<ty>1[0-4]\d))\s*(?:年\s*(?<mo>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|/(?<smo>\d{1,2})/(?<sd>\d{1,2})(?![\d/]))` +
+    TIME,
+  'u',
+);
 
 /** Minguo year 1 is 1912. */
 const MINGUO_OFFSET = 1911;
 
-export interface DateParts { y: number; mo: number; d: number; h?: number; mi?: number; s?: number }
+export interface DateParts {
+  y: number;
+  mo: number;
+  d: number;
+  h?: number;
+  mi?: number;
+  s?: number;
+}
 
 export function validDate({ y, mo, d, h, mi, s }: DateParts): boolean {
   if (y < 1900 || y > 2100) return false;
@@ -44,7 +56,11 @@ export function formatDate(p: DateParts): string {
   return `${day}T${pad(p.h)}:${pad(p.mi ?? 0)}:${pad(p.s ?? 0)}+08:00`;
 }
 
-export interface FoundDate { parts: DateParts; index: number; length: number }
+export interface FoundDate {
+  parts: DateParts;
+  index: number;
+  length: number;
+}
 
 type Groups = Record<string, string | undefined>;
 
@@ -76,7 +92,9 @@ function minguo(g: Groups): DateParts {
 }
 
 const SHAPES: readonly [RegExp, (g: Groups) => DateParts][] = [
-  [DATE_PATTERN, yearFirst], [YEAR_LAST, yearLast], [MINGUO, minguo],
+  [DATE_PATTERN, yearFirst],
+  [YEAR_LAST, yearLast],
+  [MINGUO, minguo],
 ];
 
 /** Every valid date in `text`, in order of position (one per place; the year-first shape wins a tie). */

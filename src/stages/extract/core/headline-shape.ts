@@ -10,7 +10,7 @@ import type { Line } from './state.js';
  * A column or source label in brackets opens a headline whatever its ending or mix of scripts:
  * `【生意经】为披萨而活 Gino Pizza Napoletana`, `【某某投顾】大盘利空已反应殆尽。`
  */
-const LABELLED = /^[【\[][^】\]]{1,12}[】\]]\s*\S/u;
+const LABELLED = /^[【[][^】\]]{1,12}[】\]]\s*\S/u;
 /** `标题_站点名`, `标题 | 频道 | 站点名`, `标题 - 站点名`: a page title with the site's name after a separator. */
 const SITE_SUFFIX = /^(?<head>.+?)\s*(?:_|\s[|｜]\s|\s[-–—]\s)\s*(?<tail>[^_|｜]{1,24}(?:\s*(?:_|\s[|｜]\s|\s[-–—]\s)\s*[^_|｜]{1,24})*)$/u;
 /** The last word of a site's or channel's name. */
@@ -31,8 +31,12 @@ const URL = /(?:https?:\/\/|www\.)|\.(?:com|cn|net|org)\b/iu;
 export function isHeadline(text: string): boolean {
   if (/。/u.test(text) && !LABELLED.test(text)) return false;
   // A headline cut short by the page (…他只提了一个要求……) is still one; so is a short one of figures (1985年, 5G时代).
-  return isTitleLike(text.replace(/……$/u, '')) || /^(?=.*\p{Script=Han})[\p{Script=Han}A-Za-z0-9]{4,8}$/u.test(text) || (LABELLED.test(text) && charLength(text) <= 60) ||
-    (charLength(text) > 60 && charLength(text) <= 90 && isTitleLike(shortened(text)));
+  return (
+    isTitleLike(text.replace(/……$/u, '')) ||
+    /^(?=.*\p{Script=Han})[\p{Script=Han}A-Za-z0-9]{4,8}$/u.test(text) ||
+    (LABELLED.test(text) && charLength(text) <= 60) ||
+    (charLength(text) > 60 && charLength(text) <= 90 && isTitleLike(shortened(text)))
+  );
 }
 
 /** The first 60 characters, so a long (official) headline is judged by the same shape test. */
@@ -64,6 +68,16 @@ export function isCandidate(line: Line): boolean {
   if (line.role !== 'body' || line.template || !isHeadline(t) || hanCount(t) < 1) return false;
   // Other short lines: a list entry, a byline, a subtitle, a link, an original-headline note, a
   // sentence with commas, a menu row of bars, a wrapped line's fragment, a form's field, a table row.
-  return !isListItem(t) && !isHeaderCredit(t) && !SUBTITLE.test(t) && !URL.test(t) && !NOT_HEADLINE.test(t) && !(charLength(t) > 40 && /，/u.test(t)) &&
-    t.split(/\s*[|｜丨]\s*/u).length < 3 && balanced(t) && !SHORT_VALUE.test(t) && !isTableRow(t);
+  return (
+    !isListItem(t) &&
+    !isHeaderCredit(t) &&
+    !SUBTITLE.test(t) &&
+    !URL.test(t) &&
+    !NOT_HEADLINE.test(t) &&
+    !(charLength(t) > 40 && /，/u.test(t)) &&
+    t.split(/\s*[|｜丨]\s*/u).length < 3 &&
+    balanced(t) &&
+    !SHORT_VALUE.test(t) &&
+    !isTableRow(t)
+  );
 }

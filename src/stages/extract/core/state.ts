@@ -2,13 +2,13 @@ import { diagnostic, type Diagnostic, type FieldName, type Place, type Provenanc
 
 /** What a line of the page turned out to be. Rules only look at lines still marked `body`. */
 export type LineRole =
-  | 'body'      // an article paragraph (until a rule says otherwise)
+  | 'body' // an article paragraph (until a rule says otherwise)
   | 'furniture' // page chrome: navigation, link lists, footers ... dropped
-  | 'meta'      // a line whose content went into a field (dateline, keywords, credits) ... dropped
+  | 'meta' // a line whose content went into a field (dateline, keywords, credits) ... dropped
   | 'title'
-  | 'heading'   // a subheading inside the body (`##`)
-  | 'note'      // editor's note (编者按), rendered as a blockquote
-  | 'caption';  // a picture caption
+  | 'heading' // a subheading inside the body (`##`)
+  | 'note' // editor's note (编者按), rendered as a blockquote
+  | 'caption'; // a picture caption
 
 export interface Line {
   /** The normalized text, trimmed. Rules may rewrite it (e.g. strip a 本报讯 prefix). */
@@ -39,7 +39,11 @@ export interface Extracted {
 
 /** What a dateline says: the page's date, source, authors, editors and view count. */
 export interface Dateline {
-  date?: string; source?: string; authors?: string[]; editors?: string[]; views?: number;
+  date?: string;
+  source?: string;
+  authors?: string[];
+  editors?: string[];
+  views?: number;
   /** The line is only `时间：date` or `日期：date`: perhaps an event's time (会议时间) rather than the page's. */
   eventLike?: true;
 }
@@ -104,7 +108,10 @@ export function mark(line: Line, role: LineRole, rule: string): void {
 
 /** Sets a field unless an earlier rule already found it (the first statement on the page wins). */
 export function setField<K extends keyof Extracted>(
-  state: ExtractState, key: K, value: Extracted[K], provenance: Provenance = 'explicit',
+  state: ExtractState,
+  key: K,
+  value: Extracted[K],
+  provenance: Provenance = 'explicit',
 ): void {
   if (state.fields[key] !== undefined) return;
   state.fields[key] = value;

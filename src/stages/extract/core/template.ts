@@ -42,7 +42,10 @@ export function pairKey(a: string, b: string): number {
 
 /** The non-empty line keys of a text, in order. */
 export function pageKeys(text: string): string[] {
-  return text.split('\n').map(lineKey).filter((k) => k !== '');
+  return text
+    .split('\n')
+    .map(lineKey)
+    .filter((k) => k !== '');
 }
 
 /** The recurring pairs of a set of pages; tells whether a line, between its neighbours, is template. */
@@ -57,13 +60,17 @@ export class SiteTemplate {
 
   /** A line is template when it forms a recurring pair with the line before it or the line after it. */
   has(previous: string | undefined, line: string, next: string | undefined): boolean {
-    return (previous !== undefined && this.pairs.has(pairKey(previous, line))) ||
-      (next !== undefined && this.pairs.has(pairKey(line, next)));
+    return (
+      (previous !== undefined && this.pairs.has(pairKey(previous, line))) || (next !== undefined && this.pairs.has(pairKey(line, next)))
+    );
   }
 }
 
 /** A page's distinct pairs of consecutive lines, and which of them hold running text. */
-export interface PagePairs { pairs: number[]; prose: number[] }
+export interface PagePairs {
+  pairs: number[];
+  prose: number[];
+}
 
 /** The pairs of a page's text (see pairKey), each once. */
 export function pagePairs(text: string): PagePairs {

@@ -38,13 +38,16 @@ export function isNumbered(s: string): boolean {
 
 /** Strips surrounding full-width or ASCII brackets: （记者 张三） -> 记者 张三. */
 export function unbracket(s: string): string | null {
-  const m = /^[（(【\[]\s*(.*?)\s*[）)】\]]$/u.exec(s);
+  const m = /^[（(【[]\s*(.*?)\s*[）)】\]]$/u.exec(s);
   return m ? m[1]! : null;
 }
 
 /** Splits a list of names or terms written with spaces, 、，,；; or / between them. */
 export function splitList(s: string): string[] {
-  return s.split(/[\s、，,；;/|]+/u).map((x) => x.trim()).filter((x) => x.length > 0);
+  return s
+    .split(/[\s、，,；;/|]+/u)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
 }
 
 /** A headline: heading-shaped up to 60 characters; it may carry ！ or ？ at the end, but not 。. */

@@ -8,7 +8,8 @@ const HOME = /^(?:首页|主页|网站首页|返回首页)$/u;
 const SELF = /^(?:正文|内容|详情|正文内容|阅读|文章)$/u;
 
 /** A location label and crumbs apart by spaces only. */
-const SPACED = /^(?:当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|你的位置|你所在的位置|现在位置|所在位置)\s+([^>›»→/|｜:：]+)$/u;
+const SPACED =
+  /^(?:当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|你的位置|你所在的位置|现在位置|所在位置)\s+([^>›»→/|｜:：]+)$/u;
 /** An arrow between crumbs: two crumbs are a trail only with one, ending on the page itself (新闻 > 正文). */
 const ARROW = /->|>|＞|›|»|→/u;
 /** A crumb: a section's short name, no sentence in it. */
@@ -26,13 +27,17 @@ export function parseBreadcrumb(text: string): string[] | null {
     return crumbs.length >= 2 && HOME.test(crumbs[0]!) && crumbs.every((c) => CRUMB.test(c)) ? crumbs : null;
   }
   const labelled = LABEL.test(text);
-  const crumbs = text.replace(LABEL, '').split(SEPARATOR).map((c) => c.trim()).filter((c) => c.length > 0);
+  const crumbs = text
+    .replace(LABEL, '')
+    .split(SEPARATOR)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
   if (crumbs.some((c) => charLength(c) > 20)) return null;
   if (labelled || (crumbs.length >= 2 && HOME.test(crumbs[0]!))) return crumbs;
   // Without a label or 首页, bars separate the entries of a menu (关于我们 | 联系我们), not crumbs.
   if (/[|｜丨]/u.test(text)) return null;
-  const trail = crumbs.every((c) => CRUMB.test(c)) &&
-    (crumbs.length >= 3 || (crumbs.length === 2 && ARROW.test(text) && SELF.test(crumbs[1]!)));
+  const trail =
+    crumbs.every((c) => CRUMB.test(c)) && (crumbs.length >= 3 || (crumbs.length === 2 && ARROW.test(text) && SELF.test(crumbs[1]!)));
   return trail ? crumbs : null;
 }
 
@@ -64,6 +69,9 @@ export const breadcrumb: ExtractRule = {
 
 /** The crumbs of a continuation line (`> 财经 > 正文`), when every one is a short name. */
 function continued(text: string): string[] | null {
-  const crumbs = text.split(SEPARATOR).map((c) => c.trim()).filter((c) => c.length > 0);
+  const crumbs = text
+    .split(SEPARATOR)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
   return crumbs.length > 0 && crumbs.every((c) => CRUMB.test(c)) ? crumbs : null;
 }

@@ -3,7 +3,8 @@ import { charLength } from '../../../text/chars.js';
 import { endsSentence } from '../core/text.js';
 
 /** `…效果图`, `…示意图`, `张三 摄`, `图为…`, `（图为…）`, `…现场（资料图）`. */
-const CAPTION = /(?:效果图|示意图|鸟瞰图|规划图|资料图|航拍图|实景图|现场图|全景图|设计图|图片|照片|摄|供图|[（(]?资料图片?[）)]?)$|^[（(]?图为|^[（(]?(?:上|下|左|右)图/u;
+const CAPTION =
+  /(?:效果图|示意图|鸟瞰图|规划图|资料图|航拍图|实景图|现场图|全景图|设计图|图片|照片|摄|供图|[（(]?资料图片?[）)]?)$|^[（(]?图为|^[（(]?(?:上|下|左|右)图/u;
 
 export function isCaption(text: string): boolean {
   return charLength(text) <= 50 && !endsSentence(text) && CAPTION.test(text);

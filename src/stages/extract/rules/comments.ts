@@ -3,7 +3,8 @@ import { bodyLines, mark, type ExtractRule } from '../core/state.js';
 /** When a comment was posted, as comment threads show it: 3小时前, 刚刚, 昨天 12:30, 1楼. */
 const POSTED = /^(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|(?:今天|昨天|前天)\s*\d{1,2}:\d{2}|(?:\d+|沙发|板凳|地板)\s*楼)$/u;
 /** The heading of a comment thread: 评论（3）, 网友评论, 共 12 条评论, 《标题》已有1件评论, 全部评论 36. */
-const THREAD = /^(?:(?:网友|读者|全部|最新|热门|精彩|文章|本文)?评论|跟帖|留言)\s*[（(]?\s*\d*\s*条?[)）]?$|^(?:《[^》]{1,40}》)?(?:共|已有)?\s*\d+\s*(?:条|篇|件|个)(?:评论|跟帖|留言)/u;
+const THREAD =
+  /^(?:(?:网友|读者|全部|最新|热门|精彩|文章|本文)?评论|跟帖|留言)\s*[（(]?\s*\d*\s*条?[)）]?$|^(?:《[^》]{1,40}》)?(?:共|已有)?\s*\d+\s*(?:条|篇|件|个)(?:评论|跟帖|留言)/u;
 /** The heading of a reply: `# re：标题`, `回复：标题`. */
 const REPLY = /^#?\s*(?:re|回复)\s*[:：]/iu;
 /** A row of comment controls: 回复 踩1 赞20 收藏, 查看回复 4 举报, 顶(12). */
@@ -22,7 +23,10 @@ export function replyTo(text: string): string | null {
 
 /** A line made only of comment controls and their counts. */
 export function isCommentControls(text: string): boolean {
-  const tokens = text.replace(/[(（]?\d+[)）]?/gu, ' ').split(/[\s|｜丨·]+/u).filter((t) => t.length > 0);
+  const tokens = text
+    .replace(/[(（]?\d+[)）]?/gu, ' ')
+    .split(/[\s|｜丨·]+/u)
+    .filter((t) => t.length > 0);
   return tokens.length > 0 && tokens.every((t) => CONTROL.test(t)) && /回复|踩|顶|举报|引用|盖楼/u.test(text);
 }
 
@@ -33,10 +37,12 @@ export function isCommentControls(text: string): boolean {
  */
 export const comments: ExtractRule = {
   name: 'comments',
-  description: 'comment-thread chrome (评论（3）, 3小时前, 2楼, re：标题, 回复 踩1 赞20 举报) leaves the body and closes the article before the comments',
+  description:
+    'comment-thread chrome (评论（3）, 3小时前, 2楼, re：标题, 回复 踩1 赞20 举报) leaves the body and closes the article before the comments',
   run(state) {
     for (const line of bodyLines(state)) {
-      if (THREAD.test(line.text) || POSTED.test(line.text) || REPLY.test(line.text) || isCommentControls(line.text)) mark(line, 'furniture', this.name);
+      if (THREAD.test(line.text) || POSTED.test(line.text) || REPLY.test(line.text) || isCommentControls(line.text))
+        mark(line, 'furniture', this.name);
     }
   },
 };

@@ -4,18 +4,22 @@ import { splitList, unbracket } from '../core/text.js';
 import { charLength } from '../../../text/chars.js';
 
 /** 责编/责任编辑/编辑/审核 ...: the editors of the page. */
-const EDITOR = /^[【\[(（]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|校对|终审|初审|值班编辑|编审)\s*[:：]\s*(?<names>[^】\])）]*?)\s*[】\])）]?$/u;
+const EDITOR =
+  /^[【[(（]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|校对|终审|初审|值班编辑|编审)\s*[:：]\s*(?<names>[^】\])）]*?)\s*[】\])）]?$/u;
 /** 记者/作者/文/摄影 as a credit line or in brackets: `（记者 张三）`, `文/李四`, `记者 王五 通讯员 赵六`. */
 const REPORTER = /^(?:(?:本报|本台|本网)?(?:记者|特约记者|见习记者|通讯员|作者|文|文字|撰稿|摄影|图|图文|摄)\s*[:：/／]?\s*)/u;
 /** Closing marks: （完）, 【完】, （全文完）, （end）. */
-const END_MARK = /^[（(【\[]\s*(?:完|全文完|结束|end|END)\s*[）)】\]]$/u;
+const END_MARK = /^[（(【[]\s*(?:完|全文完|结束|end|END)\s*[）)】\]]$/u;
 /** A picture credit: it names where the photos came from, not the article's source. */
-const PICTURE_CREDIT = /^[（(【\[]?\s*(?:图片来源|图片|图源|图片提供|供图|摄影)\s*[:：/]\s*[^）)】\]]*[）)】\]]?$|^[（(][^）)]{1,12}(?:提供|供图|摄)[）)]$/u;
+const PICTURE_CREDIT =
+  /^[（(【[]?\s*(?:图片来源|图片|图源|图片提供|供图|摄影)\s*[:：/]\s*[^）)】\]]*[）)】\]]?$|^[（(][^）)]{1,12}(?:提供|供图|摄)[）)]$/u;
 /** Agency and paper leads: `本报讯`, `新华社南京3月20日电（记者 王五）`, `本报讯（记者 张三）`. */
-const LEAD = /^(?<lead>(?:本报讯|本网讯|本台讯|讯|(?:新华社|中新社|中新网|人民网|央视网|新华网)[^，。（(]{0,16}?电))\s*(?:[（(](?<credit>[^）)]{1,40})[）)])?\s*/u;
+const LEAD =
+  /^(?<lead>(?:本报讯|本网讯|本台讯|讯|(?:新华社|中新社|中新网|人民网|央视网|新华网)[^，。（(]{0,16}?电))\s*(?:[（(](?<credit>[^）)]{1,40})[）)])?\s*/u;
 
 /** A bracketed lead with reporters and place: `〔记者周敏鸿／桃园报导〕`, `（记者 张三/北京报道）`. */
-const REPORTED = /^[〔【\[（(]\s*(?:本报|本台)?(?:记者|特派记者|特约记者)\s*(?<names>[^／/〕】\]）)]{1,30}?)\s*[／/]\s*[^〕】\]）)]{1,12}?(?:报导|报道|电)\s*[〕】\]）)]\s*/u;
+const REPORTED =
+  /^[〔【[（(]\s*(?:本报|本台)?(?:记者|特派记者|特约记者)\s*(?<names>[^／/〕】\]）)]{1,30}?)\s*[／/]\s*[^〕】\]）)]{1,12}?(?:报导|报道|电)\s*[〕】\]）)]\s*/u;
 
 /** The names in a credit such as `记者 张三 通讯员 李四` or `高轩 艾培`; null when it is not a credit. */
 export function parseCredit(text: string): string[] | null {

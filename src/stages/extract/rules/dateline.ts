@@ -4,33 +4,76 @@ import { namesOnly } from '../core/names.js';
 import { isNumbered, splitList } from '../core/text.js';
 import { charLength } from '../../../text/chars.js';
 
-const DATE_LABELS = ['发布时间', '发布日期', '发表时间', '发表日期', '发稿时间', '出版时间', '出版日期', '刊登时间', '刊发时间',
-  '上线时间', '录入时间', '添加时间', '建立时间', '创建时间', '更新时间', '更新日期', '最后更新', '最新更新', '上传时间', '发布于',
-  '发表于', '发布', '时间', '日期'];
+const DATE_LABELS = [
+  '发布时间',
+  '发布日期',
+  '发表时间',
+  '发表日期',
+  '发稿时间',
+  '出版时间',
+  '出版日期',
+  '刊登时间',
+  '刊发时间',
+  '上线时间',
+  '录入时间',
+  '添加时间',
+  '建立时间',
+  '创建时间',
+  '更新时间',
+  '更新日期',
+  '最后更新',
+  '最新更新',
+  '上传时间',
+  '发布于',
+  '发表于',
+  '发布',
+  '时间',
+  '日期',
+];
 /** Date labels that may name an event's time as well (会议 时间：…), not only the page's. */
 const PLAIN_DATE_LABELS = ['时间', '日期'];
 const SOURCE_LABELS = ['文章来源', '信息来源', '新闻来源', '稿件来源', '内容来源', '来源于', '来源', '稿源', '出处'];
 const AUTHOR_LABELS = ['作者', '记者', '撰文', '发布人', '发布者'];
 const EDITOR_LABELS = ['责任编辑', '责编', '编辑'];
-const COUNT_LABELS = ['阅读量', '阅读数', '阅读次数', '阅读', '浏览次数', '浏览量', '浏览', '点击数', '点击量', '点击次数', '点击',
-  '人气', '访问量', '访问统计', '评论'];
+const COUNT_LABELS = [
+  '阅读量',
+  '阅读数',
+  '阅读次数',
+  '阅读',
+  '浏览次数',
+  '浏览量',
+  '浏览',
+  '点击数',
+  '点击量',
+  '点击次数',
+  '点击',
+  '人气',
+  '访问量',
+  '访问统计',
+  '评论',
+];
 /** Labels whose value says nothing this rule keeps (来自北京 is a place, 来自: 网络 no outlet; the section). */
 const IGNORED_LABELS = ['来自', '所属分类', '所属栏目', '分类', '栏目'];
 
 /** Labels that end many other words (生效日期, 会议时间): a label only when no Han character is glued before. */
 const SUFFIX_LABELS = ['时间', '日期', '发布', '阅读', '浏览', '点击', '评论'];
 
-const LABEL_LIST = [...DATE_LABELS, ...SOURCE_LABELS, ...AUTHOR_LABELS, ...EDITOR_LABELS, ...COUNT_LABELS, ...IGNORED_LABELS]
-  .sort((a, b) => b.length - a.length);
+const LABEL_LIST = [...DATE_LABELS, ...SOURCE_LABELS, ...AUTHOR_LABELS, ...EDITOR_LABELS, ...COUNT_LABELS, ...IGNORED_LABELS].sort(
+  (a, b) => b.length - a.length,
+);
 /** `label：` anywhere; a label without its colon only at the start of a segment (发表于2019-03-14, 来源某某网). */
-const FIELD = new RegExp(`(?:(?<label>${LABEL_LIST.filter((l) => !SUFFIX_LABELS.includes(l)).join('|')}|(?<![\\p{Script=Han}])(?:${SUFFIX_LABELS.join('|')}))\\s*[:：]\\s*|(?<=^|[\\s|｜丨\\]】]|\\u0000)(?<bare>${LABEL_LIST.join('|')})(?=\\s*\\S))`, 'gu');
+const FIELD = new RegExp(
+  `(?:(?<label>${LABEL_LIST.filter((l) => !SUFFIX_LABELS.includes(l)).join('|')}|(?<![\\p{Script=Han}])(?:${SUFFIX_LABELS.join('|')}))\\s*[:：]\\s*|(?<=^|[\\s|｜丨\\]】]|\\u0000)(?<bare>${LABEL_LIST.join('|')})(?=\\s*\\S))`,
+  'gu',
+);
 /** A line that is nothing but a label (its value is on the next line: `来源：` / `山西日报`). */
 const BARE_LABEL = new RegExp(`^(?:${LABEL_LIST.join('|')})\\s*[:：]$`, 'u');
 
 /** Separators between the fields of a dateline. */
 const SEPARATOR = /[\s|｜丨@·•,，/／\\[\]【】()（）<>《》:：\u0000-]+/u;
 /** Tokens a dateline carries besides its fields: counters, weekdays, 原创, times of day, zones. */
-const FILLER = /^(?:\d+(?:次|人|条|篇)?(?:阅读|浏览|评论|参与|点击)?|(?:阅读|浏览|评论|点击|人气|收藏|分享|赞)\d*|星期[一二三四五六日天]|周[一二三四五六日]|原创|转载|整理|独家|来源|次|(?:北京|香港|台北|东京|京港台)时间|[AaPp][Mm]|上午|下午)$/u;
+const FILLER =
+  /^(?:\d+(?:次|人|条|篇)?(?:阅读|浏览|评论|参与|点击)?|(?:阅读|浏览|评论|点击|人气|收藏|分享|赞)\d*|星期[一二三四五六日天]|周[一二三四五六日]|原创|转载|整理|独家|来源|次|(?:北京|香港|台北|东京|京港台)时间|[AaPp][Mm]|上午|下午)$/u;
 /** Widget words: a token with one of them is a control (点此收藏本文), not a name. */
 const WIDGET = /点击|收藏|分享|打印|评论|阅读|关注|订阅|下载|登录|注册|举报|返回|关闭|字体|字号/u;
 /** A bare name beside the date: an outlet, a department or a person (某某中学 2016-04-12, 某某网 2020-06-18 10:20). */
@@ -41,8 +84,8 @@ const REPORTER = /记者\s*(?<name>\p{Script=Han}{2,4}?)\s*[／/]\s*\p{Script=Ha
 /** A dispatch tag such as `花莲县12日电` next to the date: where the story was filed, not a name. */
 const DISPATCH = /^\p{Script=Han}{1,8}?\d{1,2}日电$/u;
 
-/** Page widgets a scraper glues after a value: `国际在线　参与互动（0）`, `新华网 【字体：大 中 小】`. */
-const WIDGET_TAIL = /\s*(?:参与互动|我要评论|发表评论|评论|分享到?|收藏|打印|字[号体]|[【\[]).*$|\s*[（(]\d+[）)]$/u;
+/** Page widgets a scraper glues after a value: `国际在线 参与互动（0）` (an ideographic space between), `新华网 【字体：大 中 小】`. */
+const WIDGET_TAIL = /\s*(?:参与互动|我要评论|发表评论|评论|分享到?|收藏|打印|字[号体]|[【[]).*$|\s*[（(]\d+[）)]$/u;
 
 /** A source value without the widgets after it. */
 export function withoutWidgets(value: string): string {
@@ -64,12 +107,12 @@ function blank(text: string, from: number, to: number): string {
 /** A value's end: the next label, a wide gap or a bar. */
 function valueEnd(text: string, start: number, next: number): number {
   const rest = text.slice(start, next);
-  const stop = /\s{2,}|[|｜丨\u0000]|\s(?=[【\[])/u.exec(rest);
+  const stop = /\s{2,}|[|｜丨\u0000]|\s(?=[【[])/u.exec(rest);
   return stop ? start + stop.index : next;
 }
 
 function assign(parsed: Dateline, label: string, value: string): boolean {
-  const clean = value.replace(/[\s\u0000】\]）)；;，,|-]+$/u, '').replace(/^[\s\u0000【\[（(]+/u, '');
+  const clean = value.replace(/[\s\u0000】\]）)；;，,|-]+$/u, '').replace(/^[\s\u0000【[（(]+/u, '');
   if (has(DATE_LABELS, label)) return clean === '' || FILLER.test(clean);
   if (has(IGNORED_LABELS, label)) return charLength(clean) <= 12;
   if (has(COUNT_LABELS, label)) {
@@ -157,9 +200,18 @@ export function parseDateline(text: string): Dateline | null {
   if (dates.length > 0 ? !assignNames(parsed, masked) : !emptyRest(masked)) return null;
   // A line of editors only is a credit (credits reads it); a counter needs its colon to stand alone.
   const plain = labels.map((l) => (l.groups!.label ?? l.groups!.bare)!);
-  if (parsed.date !== undefined && plain.length > 0 && plain.every((l) => has(PLAIN_DATE_LABELS, l)) &&
-    parsed.source === undefined && parsed.authors === undefined) parsed.eventLike = true;
-  const stated = parsed.date !== undefined || parsed.source !== undefined || parsed.authors !== undefined ||
+  if (
+    parsed.date !== undefined &&
+    plain.length > 0 &&
+    plain.every((l) => has(PLAIN_DATE_LABELS, l)) &&
+    parsed.source === undefined &&
+    parsed.authors === undefined
+  )
+    parsed.eventLike = true;
+  const stated =
+    parsed.date !== undefined ||
+    parsed.source !== undefined ||
+    parsed.authors !== undefined ||
     (parsed.views !== undefined && labels.some((l) => l.groups!.label !== undefined));
   return stated ? parsed : null;
 }
@@ -168,7 +220,10 @@ export function parseDateline(text: string): Dateline | null {
  * A short line led by a dateline label whose value no shape here reads (`发布时间：05-06 09:30`): still
  * the dateline. Not a bare 时间：/日期： (a notice's `时间：每天上午9:00至12:00` is its text).
  */
-const LABELLED_LINE = new RegExp(`^(?:${[...DATE_LABELS.filter((l) => !PLAIN_DATE_LABELS.includes(l)), ...SOURCE_LABELS, ...AUTHOR_LABELS, ...COUNT_LABELS].join('|')})\\s*[:：]`, 'u');
+const LABELLED_LINE = new RegExp(
+  `^(?:${[...DATE_LABELS.filter((l) => !PLAIN_DATE_LABELS.includes(l)), ...SOURCE_LABELS, ...AUTHOR_LABELS, ...COUNT_LABELS].join('|')})\\s*[:：]`,
+  'u',
+);
 const LABELLED_MAX = 40;
 
 /** `来源：` alone on a line, its value on the next (`来源：` / `山西日报`): the two read as one dateline. */
@@ -183,7 +238,8 @@ function labelAndValue(line: Line, next: Line | undefined): Dateline | null {
  */
 export const dateline: ExtractRule = {
   name: 'dateline',
-  description: 'lines of date/source/author/views fields (any date shape, labels glued or on their own line) are recorded and leave the body',
+  description:
+    'lines of date/source/author/views fields (any date shape, labels glued or on their own line) are recorded and leave the body',
   run(state) {
     const lines = bodyLines(state);
     for (let i = 0; i < lines.length; i++) {
@@ -191,7 +247,8 @@ export const dateline: ExtractRule = {
       // The value under another label (1.原公告日期： / 108/05/09) belongs to that label's form.
       if (i > 0 && /[：:]$/u.test(lines[i - 1]!.text) && !BARE_LABEL.test(lines[i - 1]!.text)) continue;
       const pair = labelAndValue(line, lines[i + 1]);
-      const parsed = pair ?? parseDateline(line.text) ?? (LABELLED_LINE.test(line.text) && charLength(line.text) <= LABELLED_MAX ? {} : null);
+      const parsed =
+        pair ?? parseDateline(line.text) ?? (LABELLED_LINE.test(line.text) && charLength(line.text) <= LABELLED_MAX ? {} : null);
       if (!parsed) continue;
       const taken = pair ? [line, lines[i + 1]!] : [line];
       for (const l of taken) mark(l, 'meta', this.name);

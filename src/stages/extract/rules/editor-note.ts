@@ -1,7 +1,7 @@
 import { bodyLines, mark, type ExtractRule } from '../core/state.js';
 import { isTitleLike } from '../core/text.js';
 
-const NOTE = /^[【\[]?\s*(?:编者按|编者的话|编前语|编者注)\s*[】\]]?\s*[:：]?/u;
+const NOTE = /^[【[]?\s*(?:编者按|编者的话|编前语|编者注)\s*[】\]]?\s*[:：]?/u;
 
 /**
  * Editor's notes (编者按): the labelled paragraph and, when the label stands on its own line, the
@@ -9,7 +9,7 @@ const NOTE = /^[【\[]?\s*(?:编者按|编者的话|编前语|编者注)\s*[】\
  */
 export const editorNote: ExtractRule = {
   name: 'editor-note',
-  description: 'an editor\'s note (编者按) and its paragraphs become a blockquote',
+  description: "an editor's note (编者按) and its paragraphs become a blockquote",
   run(state) {
     const lines = bodyLines(state);
     for (let i = 0; i < lines.length; i++) {

@@ -7,8 +7,14 @@ const SHORT_NAME = 6;
 
 /** A short name right above a byline names the outlet the reporter writes for. */
 function namedBefore(line: Line, next: Line | undefined): boolean {
-  return charLength(line.text) <= SHORT_NAME && /^[\p{Script=Han}A-Za-z]+$/u.test(line.text) && headerNames(line.text) === null &&
-    next !== undefined && next.role === 'body' && headerNames(next.text) !== null;
+  return (
+    charLength(line.text) <= SHORT_NAME &&
+    /^[\p{Script=Han}A-Za-z]+$/u.test(line.text) &&
+    headerNames(line.text) === null &&
+    next !== undefined &&
+    next.role === 'body' &&
+    headerNames(next.text) !== null
+  );
 }
 
 /**

@@ -26,7 +26,8 @@ const TODAY: readonly RegExp[] = [
  * A year the text may call its own: `2021年，`, `2021年度`, `2021年全区…`; not part of a full date,
  * a span, a start (以来) or a founding (1974年创刊).
  */
-const BARE_YEAR = /(?<![到至—–~\-\d])((?:19|20)\d{2})年(?!\d{1,2}月)(?!底前|前|以前|以后|后|以来|来|代|间|创刊|创办|成立|出生|生人|建成|始建|建立|开业|问世)/gu;
+const BARE_YEAR =
+  /(?<![到至—–~\-\d])((?:19|20)\d{2})年(?!\d{1,2}月)(?!底前|前|以前|以后|后|以来|来|代|间|创刊|创办|成立|出生|生人|建成|始建|建立|开业|问世)/gu;
 /** The text speaks of its present year: 今年, 本年度, 年内. */
 const THIS_YEAR = /今年|本年度|年内/u;
 /** Words that make a year a target or a plan rather than the story's present. */
@@ -97,7 +98,10 @@ export function inferDate(text: string, articleFile: boolean): string | null {
 }
 
 function articleText(state: ExtractState): string {
-  return state.lines.filter((l) => l.role === 'body' || l.role === 'heading' || l.role === 'note' || l.role === 'title').map((l) => l.text).join('\n');
+  return state.lines
+    .filter((l) => l.role === 'body' || l.role === 'heading' || l.role === 'note' || l.role === 'title')
+    .map((l) => l.text)
+    .join('\n');
 }
 
 /** An article file: its headline is the first line (a page dump has the site's chrome above it). */
@@ -108,7 +112,8 @@ function isArticleFile(state: ExtractState): boolean {
 /** Date when the page gives none: inferred from the text (see inferDate) and marked `inferred`. */
 export const inferredDate: ExtractRule = {
   name: 'inferred-date',
-  description: 'a page without a dateline is dated from its text only when it names its day, or (an article file) by its latest event in its own year',
+  description:
+    'a page without a dateline is dated from its text only when it names its day, or (an article file) by its latest event in its own year',
   run(state) {
     if (state.fields.date !== undefined) return;
     const date = inferDate(articleText(state), isArticleFile(state));

@@ -3,7 +3,8 @@ import { endsSentence, isHeadingLike, isListItem, isNumbered } from '../core/tex
 import { charLength } from '../../../text/chars.js';
 
 /** Headings sites put above lists of links to other stories. */
-const LIST_HEADING = /^[【\[]?\s*(?:您可能也感兴趣|你可能也感兴趣|您可能感兴趣|猜你喜欢|为您推荐|为你推荐|推荐阅读|延伸阅读|相关阅读|相关新闻|相关文章|相关链接|今日热点|热点新闻|热门文章|热门推荐|排行|排行榜|点击排行|热门排行|阅读排行|最近更新|最新更新|最新文章|最新新闻|最新资讯|今日要闻|要闻|热点推荐|图片新闻|精彩推荐|更多|更多新闻|上一篇|下一篇|阅读排行|评论排行|相关评论|网友评论|发表评论|最新评论|热门评论|精彩评论|全部评论|评论区|我要评论|网友留言|读者评论|相关信息|相关专题|相关推荐|热门排行|作者最新文章|相关搜索|热门搜索|推荐新闻|新闻推荐|相关报道|你可能会喜欢|你可能喜欢|猜你喜欢|大家都在看|看了又看)榜?\s*[】\]]?\s*(?:[(（]?\d+\s*条?[)）]?)?\s*(?:[:：].*)?(?:更多\s*>*)?$/u;
+const LIST_HEADING =
+  /^[【[]?\s*(?:您可能也感兴趣|你可能也感兴趣|您可能感兴趣|猜你喜欢|为您推荐|为你推荐|推荐阅读|延伸阅读|相关阅读|相关新闻|相关文章|相关链接|今日热点|热点新闻|热门文章|热门推荐|排行|排行榜|点击排行|热门排行|阅读排行|最近更新|最新更新|最新文章|最新新闻|最新资讯|今日要闻|要闻|热点推荐|图片新闻|精彩推荐|更多|更多新闻|上一篇|下一篇|阅读排行|评论排行|相关评论|网友评论|发表评论|最新评论|热门评论|精彩评论|全部评论|评论区|我要评论|网友留言|读者评论|相关信息|相关专题|相关推荐|热门排行|作者最新文章|相关搜索|热门搜索|推荐新闻|新闻推荐|相关报道|你可能会喜欢|你可能喜欢|猜你喜欢|大家都在看|看了又看)榜?\s*[】\]]?\s*(?:[(（]?\d+\s*条?[)）]?)?\s*(?:[:：].*)?(?:更多\s*>*)?$/u;
 
 /** One entry of a link list: a list item or a short headline-like line (headlines may end in ！ or ？). */
 function isLinkLike(text: string): boolean {
@@ -16,7 +17,7 @@ function isLinkLike(text: string): boolean {
 }
 
 /** 上一篇/下一篇 head one link (the neighbouring story), not a list. */
-const NEIGHBOUR = /^[【\[]?\s*(?:上一篇|下一篇)/u;
+const NEIGHBOUR = /^[【[]?\s*(?:上一篇|下一篇)/u;
 
 /**
  * Marks the lines from `start` while they look like link-list entries and follow each other on the
@@ -40,7 +41,7 @@ function adjacent(state: ExtractState, from: number, to: number): boolean {
 
 /** Runs of at least `min` consecutive list items (`- headline`), whatever heads them. */
 function markListRuns(lines: Line[], min: number, rule: string): void {
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i;
     while (j < lines.length && isListItem(lines[j]!.text)) j++;
     if (j - i >= min) for (let k = i; k < j; k++) mark(lines[k]!, 'furniture', rule);
@@ -54,7 +55,8 @@ function markListRuns(lines: Line[], min: number, rule: string): void {
  */
 export const linkLists: ExtractRule = {
   name: 'link-lists',
-  description: 'a link-list heading (相关新闻, 排行, 上一篇 …) and the headline-shaped lines under it, and runs of `- item` lines, leave the body',
+  description:
+    'a link-list heading (相关新闻, 排行, 上一篇 …) and the headline-shaped lines under it, and runs of `- item` lines, leave the body',
   run(state) {
     const lines = bodyLines(state);
     const at = new Map(state.lines.map((l, i) => [l, i]));

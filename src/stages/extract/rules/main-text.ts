@@ -20,9 +20,9 @@ const CHROME = 4;
 /** Rules whose lines come after an article, not inside it. */
 const CLOSERS = new Set(['link-lists', 'footer', 'disclaimer', 'keywords-line', 'breadcrumb', 'comments']);
 /** 责任编辑/责编/编辑 lines close an article (credits reads them later). */
-const EDITOR_LINE = /^[【\[(（]?\s*(?:责任编辑|责编|编辑|主编|审核|校对)\s*[:：]/u;
+const EDITOR_LINE = /^[【[(（]?\s*(?:责任编辑|责编|编辑|主编|审核|校对)\s*[:：]/u;
 /** An end mark: `- THE END -`, `——完——`, `（全文完）`. */
-const END_MARK = /^[\s\-—=～~*（(【\[]*(?:THE\s+END|END|全文完|完)[\s\-—=～~*）)】\]]*$/iu;
+const END_MARK = /^[\s\-—=～~*（(【[]*(?:THE\s+END|END|全文完|完)[\s\-—=～~*）)】\]]*$/iu;
 /** Once the article has this much text, the first line that closes articles ends it: it does not resume after. */
 const SETTLED = 120;
 /** Lines that open the text under a headline: a section number (一、, 1., （一）) or a label ending in ：. */
@@ -132,7 +132,7 @@ function keptAbove(lines: readonly Line[], first: number): number {
 }
 
 /** An editors' label whose names are on the next line (责任编辑： / 张三). */
-const EDITOR_LABEL_ONLY = /^[【\[(（]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*$/u;
+const EDITOR_LABEL_ONLY = /^[【[(（]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*$/u;
 
 /** How many lines after the text may hold its credits (a byline, 关键词, 责编). */
 const CREDITS_WINDOW = 4;
@@ -157,7 +157,8 @@ function withClosingCredits(lines: readonly Line[], last: number): number {
  */
 export const mainText: ExtractRule = {
   name: 'main-text',
-  description: 'the article is the dense run of text under the headline; menus above it and lists, comments and footers after it leave the body',
+  description:
+    'the article is the dense run of text under the headline; menus above it and lists, comments and footers after it leave the body',
   run(state) {
     const lines = state.lines;
     const templated = isFramed(lines);

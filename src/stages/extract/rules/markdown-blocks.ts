@@ -6,7 +6,7 @@ const CAPTION = /^\*(.+)\*$/u;
 
 /** Undoes the escaping renderBody applies (`\\#`, `\\*` ...), so the text is the text again. */
 function unescape(text: string): string {
-  return text.replace(/\\([\\`*_{}\[\]()#+\-.!>|=])/gu, '$1');
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!>|=])/gu, '$1');
 }
 
 /**

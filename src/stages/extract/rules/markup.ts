@@ -6,7 +6,8 @@ import { report, type ExtractRule } from '../core/state.js';
  * always shown as text (markdown-it runs with raw HTML off, templates autoescape), but an editor
  * should know the page carried it: it is usually scraping debris, sometimes an attack.
  */
-const MARKUP = /<\s*\/?\s*(?:script|img|iframe|svg|a|object|embed|style|link|meta|form|input|body|html|div|span|p)\b[^>]*>|<!--|\bon[a-z]+\s*=\s*["']?[^"'\s>]|javascript\s*:/iu;
+const MARKUP =
+  /<\s*\/?\s*(?:script|img|iframe|svg|a|object|embed|style|link|meta|form|input|body|html|div|span|p)\b[^>]*>|<!--|\bon[a-z]+\s*=\s*["']?[^"'\s>]|javascript\s*:/iu;
 
 function message(where: string): string {
   return `HTML markup in ${where} is shown as text, never run; remove it if it is left over from the scraped page.`;
@@ -27,8 +28,7 @@ export const markup: ExtractRule = {
 
 /** The same check for front-matter values an editor (or a scraper) wrote. */
 export function markupInFrontMatter(frontMatter: Record<string, unknown>, file: string): Diagnostic[] {
-  const strings = (v: unknown): string[] =>
-    typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : [];
+  const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : []);
   return Object.entries(frontMatter)
     .filter(([, value]) => strings(value).some((s) => MARKUP.test(s)))
     .map(([key]) => diagnostic(file, 'extract/markup', 'warning', message(`front-matter "${key}"`), { line: 1 }));

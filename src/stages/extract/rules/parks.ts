@@ -3,7 +3,11 @@ import { compareCodeUnits } from '../../../text/compare.js';
 import { TITLE_WEIGHT } from '../../../text/terms.js';
 import { findParks } from '../../../text/zones.js';
 
-interface Tally { name: string; score: number; first: number }
+interface Tally {
+  name: string;
+  score: number;
+  first: number;
+}
 
 /** Mentions of `江北新区` count for `南京江北新区` when both occur: the longer name is the canonical one. */
 function merge(tallies: Map<string, Tally>): Tally[] {
@@ -21,7 +25,10 @@ function merge(tallies: Map<string, Tally>): Tally[] {
 function tally(state: ExtractState): Tally[] {
   const tallies = new Map<string, Tally>();
   const title = state.fields.title ?? '';
-  const body = state.lines.filter((l) => l.role !== 'furniture' && l.role !== 'meta' && l.role !== 'title').map((l) => l.text).join('\n');
+  const body = state.lines
+    .filter((l) => l.role !== 'furniture' && l.role !== 'meta' && l.role !== 'title')
+    .map((l) => l.text)
+    .join('\n');
   const mentions = [
     ...findParks(title).map((p) => ({ ...p, weight: TITLE_WEIGHT, at: -1 })),
     ...findParks(body).map((p) => ({ ...p, weight: 1, at: p.index })),
@@ -42,7 +49,12 @@ export const parks: ExtractRule = {
   run(state) {
     const ranked = tally(state).sort((a, b) => b.score - a.score || a.first - b.first || compareCodeUnits(a.name, b.name));
     if (ranked.length === 0) return;
-    setField(state, 'parks', ranked.map((t) => t.name), 'inferred');
+    setField(
+      state,
+      'parks',
+      ranked.map((t) => t.name),
+      'inferred',
+    );
     setField(state, 'park', ranked[0]!.name, 'inferred');
   },
 };

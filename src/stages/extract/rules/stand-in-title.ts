@@ -13,7 +13,13 @@ export const standInTitle: ExtractRule = {
   run(state) {
     if (state.fields.title !== undefined || state.editorTitle !== undefined) return;
     const opening = state.lines.find((l) => l.role === 'body' || l.role === 'heading');
-    report(state, 'title', 'warning', 'no headline-shaped line at the top; the title is taken from the first words of the text', opening ? { line: opening.line } : undefined);
+    report(
+      state,
+      'title',
+      'warning',
+      'no headline-shaped line at the top; the title is taken from the first words of the text',
+      opening ? { line: opening.line } : undefined,
+    );
     if (!opening) return;
     const words = [...opening.text].slice(0, STAND_IN_CHARS).join('');
     setField(state, 'title', charLength(opening.text) > STAND_IN_CHARS ? `${words}…` : words, 'computed');

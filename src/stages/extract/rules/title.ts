@@ -10,10 +10,6 @@ const WINDOW = 12;
 /** Below this much evidence no line is taken for the headline by evidence; the first headline-shaped line is. */
 const MIN_EVIDENCE = 3;
 
-
-
-
-
 /** The lines a reader sees in order: furniture left out, so share buttons do not separate a headline from its dateline. */
 function visible(state: ExtractState): Line[] {
   return state.lines.filter((l) => l.role !== 'furniture');
@@ -106,7 +102,8 @@ function amongShortLines(lines: Line[], j: number): boolean {
  */
 function repeated(all: Line[], line: Line): number {
   const text = line.text;
-  const copy = (l: Line): boolean => l.text === text ||
+  const copy = (l: Line): boolean =>
+    l.text === text ||
     (l.text.startsWith(text) && /^\s*[_|｜\-–—]/u.test(l.text.slice(text.length))) ||
     (l.text.endsWith(text) && /[：:]\s*$/u.test(l.text.slice(0, -text.length)));
   return all.some((l, j) => l !== line && copy(l) && !amongShortLines(all, j)) ? 2 : 0;
@@ -150,7 +147,7 @@ function textAboveEach(seq: Line[]): number[] {
  */
 function afterStory(before: Line | undefined): number {
   if (!before) return 0;
-  const closes = before.by === 'comments' || /^[【\[(（]?\s*(?:责任编辑|责编)\s*[:：]/u.test(before.text);
+  const closes = before.by === 'comments' || /^[【[(（]?\s*(?:责任编辑|责编)\s*[:：]/u.test(before.text);
   return closes ? -1.5 : 0;
 }
 
@@ -187,7 +184,10 @@ function crumbAbove(seq: Line[], k: number): number {
 function overlap(seq: Line[], k: number): number {
   const grams = hanBigrams(seq[k]!.text);
   if (grams.size === 0) return 0;
-  const prose = seq.slice(k + 1, k + 1 + WINDOW).filter((l) => (isBody(l) && isProse(l.text)) || l.role === 'note').slice(0, 3);
+  const prose = seq
+    .slice(k + 1, k + 1 + WINDOW)
+    .filter((l) => (isBody(l) && isProse(l.text)) || l.role === 'note')
+    .slice(0, 3);
   const text = hanBigrams(prose.map((l) => l.text).join(''));
   let shared = 0;
   for (const g of grams) if (text.has(g)) shared++;
@@ -214,7 +214,6 @@ function against(seq: Line[], k: number): number {
   return score;
 }
 
-
 /**
  * When the best line is another candidate's text with something joined on by a separator
  * (`作者：标题`, `标题_站点名`, `栏目|标题`), the bare headline is the title; the other is a title bar.
@@ -223,9 +222,15 @@ function bare(ranked: Ranked[]): Ranked | undefined {
   const best = ranked[0];
   if (!best) return undefined;
   const text = best.line.text;
-  const inner = ranked.find((c) => c !== best && c.score >= MIN_EVIDENCE && charLength(c.line.text) >= 6 && c.line.text !== text &&
-    ((text.endsWith(c.line.text) && /[：:|｜_\-—]\s*$/u.test(text.slice(0, -c.line.text.length))) ||
-     (text.startsWith(c.line.text) && /^\s*[：:|｜_\-—]/u.test(text.slice(c.line.text.length)))));
+  const inner = ranked.find(
+    (c) =>
+      c !== best &&
+      c.score >= MIN_EVIDENCE &&
+      charLength(c.line.text) >= 6 &&
+      c.line.text !== text &&
+      ((text.endsWith(c.line.text) && /[：:|｜_\-—]\s*$/u.test(text.slice(0, -c.line.text.length))) ||
+        (text.startsWith(c.line.text) && /^\s*[：:|｜_\-—]/u.test(text.slice(c.line.text.length)))),
+  );
   return inner ?? best;
 }
 
@@ -247,7 +252,11 @@ function threadStart(state: ExtractState): number {
 }
 
 /** A headline candidate and the evidence for it, one number per kind (see rankHeadlines). */
-export interface Ranked { line: Line; score: number; evidence: Record<string, number> }
+export interface Ranked {
+  line: Line;
+  score: number;
+  evidence: Record<string, number>;
+}
 
 /** Every headline-shaped body line with the sum of the evidence for it, best first (earlier first on a tie). */
 export function rankHeadlines(state: ExtractState): Ranked[] {
@@ -259,10 +268,17 @@ export function rankHeadlines(state: ExtractState): Ranked[] {
   seq.forEach((line, k) => {
     if (!isCandidate(line) || (thread >= 0 && at.get(line)! > thread)) return;
     const evidence = {
-      datelineBelow: datelineBelow(seq, k), proseBelow: proseBelow(seq, k), repeated: repeated(state.lines, line),
-      overlap: overlap(seq, k), crumbAbove: crumbAbove(seq, k), massBelow: massBelow(seq, k), proseAbove: proseAbove(above, k),
-      titleField: titleField(seq, k), datelineAfterText: datelineAfterText(seq, k),
-      afterStory: afterStory(state.lines[at.get(line)! - 1]), against: against(seq, k),
+      datelineBelow: datelineBelow(seq, k),
+      proseBelow: proseBelow(seq, k),
+      repeated: repeated(state.lines, line),
+      overlap: overlap(seq, k),
+      crumbAbove: crumbAbove(seq, k),
+      massBelow: massBelow(seq, k),
+      proseAbove: proseAbove(above, k),
+      titleField: titleField(seq, k),
+      datelineAfterText: datelineAfterText(seq, k),
+      afterStory: afterStory(state.lines[at.get(line)! - 1]),
+      against: against(seq, k),
     };
     ranked.push({ line, score: Object.values(evidence).reduce((a, b) => a + b, 0), evidence, k });
   });
@@ -276,7 +292,6 @@ function take(state: ExtractState, head: Line, rule: string): void {
   for (const l of state.lines) if (l !== head && l.role !== 'title' && l.text === head.text) mark(l, 'furniture', rule);
 }
 
-
 /**
  * Title by evidence: of the headline-shaped lines, the one with the date/source block right below,
  * the article right below, a copy elsewhere on the page and its words taken up by the first
@@ -287,7 +302,8 @@ function take(state: ExtractState, head: Line, rule: string): void {
  */
 export const title: ExtractRule = {
   name: 'title',
-  description: 'the headline: the headline-shaped line with the most evidence (dateline and article right below, repeated, words taken up), else a headline-shaped first line',
+  description:
+    'the headline: the headline-shaped line with the most evidence (dateline and article right below, repeated, words taken up), else a headline-shaped first line',
   run(state) {
     const lines = state.lines.filter((l) => l.role === 'body');
     if (state.editorTitle !== undefined) {

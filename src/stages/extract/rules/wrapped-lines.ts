@@ -22,8 +22,16 @@ export function columns(text: string): number {
       n += cp >= 0x20000 && cp <= 0x3fffd ? 2 : 1;
       i++;
     } else {
-      n += (u >= 0x1100 && u <= 0x115f) || (u >= 0x2e80 && u <= 0xa4cf) || (u >= 0xac00 && u <= 0xd7a3) ||
-        (u >= 0xf900 && u <= 0xfaff) || (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xff60) || (u >= 0xffe0 && u <= 0xffe6) ? 2 : 1;
+      n +=
+        (u >= 0x1100 && u <= 0x115f) ||
+        (u >= 0x2e80 && u <= 0xa4cf) ||
+        (u >= 0xac00 && u <= 0xd7a3) ||
+        (u >= 0xf900 && u <= 0xfaff) ||
+        (u >= 0xfe30 && u <= 0xfe4f) ||
+        (u >= 0xff00 && u <= 0xff60) ||
+        (u >= 0xffe0 && u <= 0xffe6)
+          ? 2
+          : 1;
     }
   }
   return n;

@@ -5,7 +5,8 @@
  * for a placeholder (a Unicode noncharacter, never in real text) and put back afterwards; the
  * placeholder is not Chinese, so punctuation next to a URL is judged as if next to Latin text.
  */
-const PROTECTED = /`[^`]*`|!\[|\]\([^()\s]*\)|\b(?:https?|ftp):\/\/[^\s\p{Script=Han}\u3000-\u303f\uff01-\uff5e“”‘’]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\p{Script=Han}\u3000-\u303f\uff01-\uff5e“”‘’]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gu;
+const PROTECTED =
+  /`[^`]*`|!\[|\]\([^()\s]*\)|\b(?:https?|ftp):\/\/[^\s\p{Script=Han}\u3000-\u303f\uff01-\uff5e“”‘’]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\p{Script=Han}\u3000-\u303f\uff01-\uff5e“”‘’]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gu;
 const MARK = '\ufdd0';
 const MARKED = /\ufdd0(\d+)\ufdd1/g;
 

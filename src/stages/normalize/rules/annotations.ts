@@ -4,7 +4,7 @@ import type { NormalizeRule, NormalizeState } from '../core/state.js';
 
 /** Longest annotation read (syllables); bounding the Han run keeps the match linear on long lines. */
 const MAX_SYLLABLES = 8;
-const SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[1-5]?";
+const SYLLABLE = '[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[1-5]?';
 /**
  * Han characters followed by pinyin in ASCII or full-width parentheses: tone marks, tone digits or
  * none, any letter case (鎮(Zhèn)), several syllables separated by spaces or `'`. Whether the syllables really are readings is
@@ -16,7 +16,11 @@ const REPEAT_NOTE = /(\p{Script=Han})[(（](\p{Script=Han})[)）]/gu;
 
 /** `zhèn`, `zhen4`, `ZHEN`, `lü`/`lv` all compare as `zhen` / `lu`. */
 function plainSyllable(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f\d]/g, '').toLowerCase().replace(/[üv]/g, 'u');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f\d]/g, '')
+    .toLowerCase()
+    .replace(/[üv]/g, 'u');
 }
 
 const readingsCache = new Map<string, Set<string>>();

@@ -16,8 +16,14 @@ export const blankLines: NormalizeRule = {
       lineMap.push(state.lineMap[i]!);
     });
     // A blank last line goes, unless it is the only one: the empty text still has one (empty) line.
-    if (lines.length > 1 && lines[lines.length - 1] === '') { lines.pop(); lineMap.pop(); }
-    if (lines.length === 0) { lines.push(''); lineMap.push(1); }
+    if (lines.length > 1 && lines[lines.length - 1] === '') {
+      lines.pop();
+      lineMap.pop();
+    }
+    if (lines.length === 0) {
+      lines.push('');
+      lineMap.push(1);
+    }
     state.lines = lines;
     state.lineMap = lineMap;
   },

@@ -23,7 +23,10 @@ function candidateRuns(line: string): { start: number; run: string }[] {
   const runs: { start: number; run: string }[] = [];
   let i = 0;
   while (i < chars.length) {
-    if (!isMarker(chars[i]!)) { i++; continue; }
+    if (!isMarker(chars[i]!)) {
+      i++;
+      continue;
+    }
     let start = i;
     while (start > 0 && isSuspicious(chars[start - 1]!)) start--;
     let end = i + 1;
@@ -79,7 +82,12 @@ function report(state: NormalizeState, lineIndex: number, column: number, run: s
   const line = state.lineMap[lineIndex]! + state.firstLine - 1;
   const recovered = recoverMisalignment(run);
   const hint = recovered ? `; undoing a GBK byte misalignment gives "${recovered}" (simplified: "${toSimplified(recovered)}")` : '';
-  state.diagnostics.push(diagnostic(state.file, 'normalize/mojibake', 'warning', `Text looks damaged (mojibake) at "${run}"${hint}; check the source page.`, { line, column }));
+  state.diagnostics.push(
+    diagnostic(state.file, 'normalize/mojibake', 'warning', `Text looks damaged (mojibake) at "${run}"${hint}; check the source page.`, {
+      line,
+      column,
+    }),
+  );
 }
 
 export const mojibake: NormalizeRule = {

@@ -81,7 +81,10 @@ function parentheses(s: string): string {
     }
   }
   // The lookbehind makes each space run match once from its start: linear even on long runs.
-  return chars.join('').replace(/（ +/g, '（').replace(/(?<! ) +）/g, '）');
+  return chars
+    .join('')
+    .replace(/（ +/g, '（')
+    .replace(/(?<! ) +）/g, '）');
 }
 
 /** Straight double quotes, paired left to right, become “ ” when the quoted text is Chinese. */
@@ -116,12 +119,16 @@ function untilStable(s: string): string {
 
 export const punctuation: NormalizeRule = {
   name: 'punctuation',
-  description: 'ASCII , : ; ! ? ( ) " ... beside Chinese text to full-width (numbers, times, URLs, e-mail, Latin text and code keep theirs)',
+  description:
+    'ASCII , : ; ! ? ( ) " ... beside Chinese text to full-width (numbers, times, URLs, e-mail, Latin text and code keep theirs)',
   run(state) {
     let inFence = false;
     for (let i = 0; i < state.lines.length; i++) {
       const line = state.lines[i]!;
-      if (isFence(line)) { inFence = !inFence; continue; }
+      if (isFence(line)) {
+        inFence = !inFence;
+        continue;
+      }
       if (inFence) continue;
       state.lines[i] = ASCII_MARKS.test(line) ? withProtectedSpans(line, untilStable) : line.replace(SPACE_AFTER_STOP, '$1');
     }

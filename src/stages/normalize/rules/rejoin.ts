@@ -14,7 +14,13 @@ const LIST_OR_HEADING = /^(?:[-*+>#|]|\d+[.)、]\s)/;
  */
 function isCutOff(line: string): boolean {
   // Cheap tests first: most lines end on a stop.
-  return !ENDS_CLEANLY.test(line) && line.length >= MIN_SPLIT_LENGTH && charLength(line) >= MIN_SPLIT_LENGTH && /[，、；]/.test(line) && !LIST_OR_HEADING.test(line);
+  return (
+    !ENDS_CLEANLY.test(line) &&
+    line.length >= MIN_SPLIT_LENGTH &&
+    charLength(line) >= MIN_SPLIT_LENGTH &&
+    /[，、；]/.test(line) &&
+    !LIST_OR_HEADING.test(line)
+  );
 }
 
 /**

@@ -17,7 +17,8 @@ function countScripts(text: string): { traditional: number; simplified: number }
     const unit = text.charCodeAt(i);
     if (unit < 0x3400) continue; // ASCII, Latin, punctuation: neither script
     let kind = BMP_SCRIPT[unit]!;
-    if (unit >= 0xd800 && unit <= 0xdbff) { // a supplementary-plane character (rare): the sets decide
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      // a supplementary-plane character (rare): the sets decide
       const ch = String.fromCodePoint(text.codePointAt(i)!);
       i += ch.length - 1;
       kind = TRADITIONAL_ONLY.has(ch) ? 1 : SIMPLIFIED_ONLY.has(ch) ? 2 : 0;

@@ -13,7 +13,12 @@ export const whitespace: NormalizeRule = {
   name: 'whitespace',
   description: 'NBSP to space, zero-width and control characters out, so later rules see plain text',
   run(state) {
-    mapLines(state, (line) => line.replace(ZERO_WIDTH, '').replace(CONTROL, '').replace(/\u00a0/g, ' '));
+    mapLines(state, (line) =>
+      line
+        .replace(ZERO_WIDTH, '')
+        .replace(CONTROL, '')
+        .replace(/\u00a0/g, ' '),
+    );
   },
 };
 

@@ -8,7 +8,7 @@ import { stampFile } from './cache/stamp.js';
 import { eachLimited } from './concurrency.js';
 import { internTerms } from './per-file/facts.js';
 import type { FileResult } from './per-file/process.js';
-import { readPagePairs, TemplateShares } from './per-file/template.js';
+import { readPagePairs, readPagePairsSync, TemplateShares } from './per-file/template.js';
 import type { Stages } from './stages.js';
 import { workersFor, type FilePool } from './workers/pool.js';
 
@@ -67,8 +67,7 @@ export class FileResults {
   async update(files: string[], changed: ReadonlySet<string> | undefined): Promise<number> {
     const present = new Set(files);
     for (const known of [...this.entries.keys()]) if (!present.has(known)) this.entries.delete(known);
-    this.fromDiskCache(files);
-    const seen = await this.look(files, changed);
+    const seen = this.look(files, changed, this.fromDiskCache(files));
     this.template = TemplateShares.of(files.flatMap((f) => seen.get(f)!.pairs ?? []));
     const shares = new Map(files.map((f) => [f, this.template.share(seen.get(f)!.pairs)]));
     const stale = files.filter((f) => !this.upToDate(f, seen.get(f)!, shares.get(f)!));
@@ -116,34 +115,49 @@ export class FileResults {
     for (const entry of this.entries.values()) entry.result = { ...entry.result, facts: undefined, pairs: undefined };
   }
 
-  /** Takes the disk cache's results for files held nowhere yet (whatever template share they were made with). */
-  private fromDiskCache(files: string[]): void {
+  /**
+   * Takes the disk cache's results for files held nowhere yet (whatever template share they were
+   * made with); returns the files it took, whose results are of their bytes now.
+   */
+  private fromDiskCache(files: string[]): Set<string> {
+    const taken = new Set<string>();
     const cache = this.options.cache;
-    if (!cache) return;
+    if (!cache) return taken;
     for (const file of files) {
       const rel = sourcePath(this.config.contentDir, file);
       if (this.entries.has(file) || !cache.has(rel)) continue;
       const stamp = cache.stamp(file);
       const stored = stamp && cache.lookup(rel, stamp.hash);
-      if (stored) this.entries.set(file, { stamp, result: this.interned(stored.result), signature: stored.signature });
+      if (!stored) continue;
+      this.entries.set(file, { stamp, result: this.interned(stored.result), signature: stored.signature });
+      taken.add(file);
     }
+    return taken;
   }
 
   /**
    * Each file's bytes now and its line pairs: from the result held when its bytes are the same
-   * (files not in `changed` are trusted unread), else read from the file. A file held nowhere is
-   * not stamped here: processing stamps the bytes it reads.
+   * (files just taken from the disk cache, and files not in `changed`, are not read again), else
+   * read from the file, with blocking reads (see readPagePairsSync).
    */
-  private async look(files: string[], changed: ReadonlySet<string> | undefined): Promise<Map<string, Seen>> {
+  private look(files: string[], changed: ReadonlySet<string> | undefined, taken: ReadonlySet<string>): Map<string, Seen> {
     const seen = new Map<string, Seen>();
-    await eachLimited(files, FILE_CONCURRENCY, async (file) => {
+    for (const file of files) {
       const entry = this.entries.get(file);
-      const trusted = entry !== undefined && changed !== undefined && !changed.has(file) && entry.stamp !== undefined;
-      const stamp = trusted ? entry.stamp : entry ? stampFile(file) : undefined;
-      const current = entry !== undefined && stamp !== undefined && entry.stamp?.hash === stamp.hash;
-      const pairs = current ? entry.result.pairs : await readPagePairs(file, this.config.contentDir, this.config);
-      seen.set(file, { stamp, current, pairs });
-    });
+      const trusted =
+        entry !== undefined && (taken.has(file) || (changed !== undefined && !changed.has(file) && entry.stamp !== undefined));
+      if (trusted) {
+        seen.set(file, { stamp: entry.stamp, current: true, pairs: entry.result.pairs });
+        continue;
+      }
+      const stamp = entry && stampFile(file);
+      if (entry && stamp !== undefined && entry.stamp?.hash === stamp.hash) {
+        seen.set(file, { stamp, current: true, pairs: entry.result.pairs });
+        continue;
+      }
+      const read = readPagePairsSync(file, this.config.contentDir, this.config);
+      seen.set(file, { stamp: read.stamp ?? stamp, current: false, pairs: read.pairs });
+    }
     return seen;
   }
 

@@ -89,7 +89,7 @@ test('a file refused after reading (binary, undecodable) is cached with its diag
   assert.deepEqual(second.result.diagnostics, first.result.diagnostics);
 });
 
-test('files the cache holds nothing for are not read before processing: their stamps come from processing', async () => {
+test('files the cache holds nothing for are not stamped through it: their stamps come from reading them (line pairs, then processing)', async () => {
   const { config, content } = await site();
   const stamped: string[] = [];
   const watch = (cache: FileCache): FileCache =>

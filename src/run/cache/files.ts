@@ -11,7 +11,7 @@ import { sha256 } from '../../text/hash.js';
 import { canonicalJson, stampFile } from './stamp.js';
 
 /** Bumped whenever the pack's layout or what a result holds changes: an older pack is then never read. */
-export const FORMAT = 6;
+export const FORMAT = 7;
 export const PACK_FILE = 'files.v8';
 
 /** What the builder asks of a cache: stamps for inputs, results by content, fresh results to keep. */

@@ -36,7 +36,7 @@ export class TemplateShares {
 
   /** The recurring pairs among a page's own, ascending. */
   share(page: PagePairs | undefined): number[] {
-    return page ? page.pairs.filter((p) => this.recurring.has(p)).sort((a, b) => a - b) : [];
+    return page ? Array.from(page.pairs.filter((p) => this.recurring.has(p)).sort()) : [];
   }
 
   /** What extract is told of a page: its share of the template (nothing when it has none). */

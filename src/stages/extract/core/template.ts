@@ -68,8 +68,8 @@ export class SiteTemplate {
 
 /** A page's distinct pairs of consecutive lines, and which of them hold running text. */
 export interface PagePairs {
-  pairs: number[];
-  prose: number[];
+  pairs: Float64Array;
+  prose: Float64Array;
 }
 
 /** The pairs of a page's text (see pairKey), each once. */
@@ -83,13 +83,34 @@ export function pagePairs(text: string): PagePairs {
     pairs.add(pair);
     if (isProse(keys[i - 1]!) || isProse(keys[i]!)) prose.push(pair);
   }
-  return { pairs: [...pairs], prose };
+  return { pairs: Float64Array.from(pairs), prose: Float64Array.from(prose) };
+}
+
+/** Numbers gathered into one growing typed array: a site's pairs are millions, a Map of them would be many times larger. */
+class NumberList {
+  private items = new Float64Array(1024);
+  private length = 0;
+
+  push(values: Float64Array): void {
+    if (this.length + values.length > this.items.length) {
+      const grown = new Float64Array(Math.max(this.items.length * 2, this.length + values.length));
+      grown.set(this.items.subarray(0, this.length));
+      this.items = grown;
+    }
+    this.items.set(values, this.length);
+    this.length += values.length;
+  }
+
+  /** The numbers, ascending. */
+  sorted(): Float64Array {
+    return this.items.slice(0, this.length).sort();
+  }
 }
 
 /** Counts pairs of consecutive lines over files, each distinct pair once per file. */
 export class LineCounts {
-  private readonly counts = new Map<number, number>();
-  private readonly prose = new Set<number>();
+  private readonly all = new NumberList();
+  private readonly prose = new NumberList();
   private files = 0;
 
   /** Adds one file's text (its lines as the page has them). */
@@ -100,8 +121,8 @@ export class LineCounts {
   /** Adds one file's pairs (pagePairs). */
   addPairs(page: PagePairs): void {
     this.files++;
-    for (const pair of page.pairs) this.counts.set(pair, (this.counts.get(pair) ?? 0) + 1);
-    for (const pair of page.prose) this.prose.add(pair);
+    this.all.push(page.pairs);
+    this.prose.push(page.prose);
   }
 
   /** Files added so far. */
@@ -109,11 +130,24 @@ export class LineCounts {
     return this.files;
   }
 
-  /** The template: pairs on MIN_FILES files or more (with running text: on PROSE_SHARE of the files too). */
+  /**
+   * The template: pairs on MIN_FILES files or more (with running text: on PROSE_SHARE of the files
+   * too). Counted as runs of the sorted pairs; whether a pair holds running text depends on its text
+   * alone, so a sorted walk of the prose pairs beside them tells it.
+   */
   template(): SiteTemplate {
     const proseMin = Math.max(MIN_FILES, Math.ceil(this.files * PROSE_SHARE));
+    const all = this.all.sorted();
+    const prose = this.prose.sorted();
     const pairs = new Set<number>();
-    for (const [pair, n] of this.counts) if (n >= (this.prose.has(pair) ? proseMin : MIN_FILES)) pairs.add(pair);
+    for (let i = 0, p = 0; i < all.length;) {
+      const pair = all[i]!;
+      let end = i + 1;
+      while (end < all.length && all[end] === pair) end++;
+      while (p < prose.length && prose[p]! < pair) p++;
+      if (end - i >= (prose[p] === pair ? proseMin : MIN_FILES)) pairs.add(pair);
+      i = end;
+    }
     return new SiteTemplate(pairs);
   }
 }

@@ -40,7 +40,11 @@ function fullWidthStops(s: string): string {
   return out.join('');
 }
 
-/** `...` (three or more dots) or `。。。` beside Chinese text becomes the Chinese ellipsis `……`, spaces around it go. */
+/**
+ * Dots beside Chinese text become the ellipsis character, as many as the source typed: `...` is one
+ * `…` (its compatibility form, so a headline keeps its length and matches the page), six dots or
+ * `。。。` the Chinese `……`; an ellipsis already typed stays as it is. Spaces around it go.
+ */
 function ellipsis(s: string): string {
   if (!/\.\.\.|。。。|…/.test(s)) return s;
   let out = '';
@@ -51,11 +55,16 @@ function ellipsis(s: string): string {
     let end = m.index + m[0].length;
     while (end < s.length && s[end] === ' ') end++;
     if (isChineseContext(s[start - 1]) || isChineseContext(s[end])) {
-      out += `${s.slice(done, start)}……`;
+      out += `${s.slice(done, start)}${ellipsisFor(m[0])}`;
       done = end;
     }
   }
   return out + s.slice(done);
+}
+
+function ellipsisFor(run: string): string {
+  if (run.startsWith('…')) return run;
+  return run.startsWith('.') && run.length < 6 ? '…' : '……';
 }
 
 /**

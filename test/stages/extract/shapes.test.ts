@@ -160,6 +160,7 @@ test('headline shape: short, unclosed, mostly Chinese; cut before a site name; n
   assert.ok(isHeadline('园区迎来新一批重点项目'));
   assert.ok(isHeadline('1985年'), 'a short headline of figures');
   assert.ok(isHeadline('她辞去高薪回到家乡 只提了一个要求……'), 'cut short by the page');
+  assert.ok(isHeadline('她辞去高薪回到家乡 只提了一个要求…'), 'cut short with one ellipsis character');
   assert.ok(!isHeadline('园区今天迎来一批新项目。'));
   assert.equal(withoutSiteName('园区迎来新一批重点项目_江南新闻网'), '园区迎来新一批重点项目');
   assert.equal(withoutSiteName('园区迎来新一批重点项目 | 园区 | 江南日报'), '园区迎来新一批重点项目');

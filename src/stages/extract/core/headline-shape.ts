@@ -30,9 +30,9 @@ const URL = /(?:https?:\/\/|www\.)|\.(?:com|cn|net|org)\b/iu;
  */
 export function isHeadline(text: string): boolean {
   if (/。/u.test(text) && !LABELLED.test(text)) return false;
-  // A headline cut short by the page (…他只提了一个要求……) is still one; so is a short one of figures (1985年, 5G时代).
+  // A headline cut short by the page (…他只提了一个要求…) is still one; so is a short one of figures (1985年, 5G时代).
   return (
-    isTitleLike(text.replace(/……$/u, '')) ||
+    isTitleLike(text.replace(/…+$/u, '')) ||
     /^(?=.*\p{Script=Han})[\p{Script=Han}A-Za-z0-9]{4,8}$/u.test(text) ||
     (LABELLED.test(text) && charLength(text) <= 60) ||
     (charLength(text) > 60 && charLength(text) <= 90 && isTitleLike(shortened(text)))

@@ -29,6 +29,8 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always'],
+      // One destructuring may assign a reassigned binding beside bindings that are not.
+      'prefer-const': ['error', { destructuring: 'all' }],
       // Control characters are what the loader and normalizer look for.
       'no-control-regex': 'off',
       'no-console': 'off',

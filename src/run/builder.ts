@@ -132,12 +132,23 @@ async function runBuild(
   const filesMs = t();
   await options.onFilesDone?.(inputs);
   t();
-  const gathered = gather(inputs.map((f) => files.result(f)));
-  let facts: FactsByFile = gathered.facts;
   const models: Partial<Pick<LastBuild, 'corpus' | 'related'>> = {};
   options.onStage?.('corpus');
-  const enriched = stages.enrichCorpus(gathered.articles, facts, config, options.inPlace ? (m) => (models.corpus = m) : undefined);
-  facts = enriched.facts;
+  const keepCorpus = options.inPlace ? (m: CorpusModel) => (models.corpus = m) : undefined;
+  // Reassigned, never copied to another name: a build lets go of each stage's facts once trimmed.
+  let facts: FactsByFile;
+  let fileDiagnostics: Diagnostic[];
+  let articles: Article[];
+  ({
+    articles,
+    facts,
+    diagnostics: fileDiagnostics,
+  } = corpusStep(
+    inputs.map((f) => files.result(f)),
+    config,
+    stages,
+    keepCorpus,
+  ));
   const corpus = t();
   if (options.once) {
     files.release();
@@ -147,14 +158,14 @@ async function runBuild(
   options.onStage?.('site');
   const pageviews = await loadPageviews(config);
   const keepRelated = options.inPlace ? (m: RelatedModel) => (models.related = m) : undefined;
-  const site = stages.buildSite(enriched.articles, facts, config, { pageviews: pageviews.views, keepRelated });
+  const site = stages.buildSite(articles, facts, config, { pageviews: pageviews.views, keepRelated });
   const siteMs = t();
   if (options.once) facts = keepOnly(facts, 'minutes');
   options.onStage?.('render');
   const pages = metered(stages.renderSite(site, facts));
   const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
   const { render, write } = pages.split(t());
-  const diagnostics = [...gathered.diagnostics, ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
+  const diagnostics = [...fileDiagnostics, ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
   const kept =
     models.corpus && models.related
       ? { site, facts, corpus: models.corpus, related: models.related, pageviews: pageviews.views }
@@ -173,6 +184,22 @@ async function runBuild(
       timings: { discover, files: filesMs, corpus, site: siteMs, render, write },
     },
   };
+}
+
+/**
+ * The corpus step over the per-file results: the enriched articles, their facts and every file's
+ * diagnostics. A function of its own so the facts as the files gave them (fingerprints, keyword
+ * counts) are garbage once it returns, not held by the build to its end.
+ */
+function corpusStep(
+  results: FileResult[],
+  config: Config,
+  stages: Stages,
+  keep: ((model: CorpusModel) => void) | undefined,
+): { articles: Article[]; facts: FactsByFile; diagnostics: Diagnostic[] } {
+  const gathered = gather(results);
+  const enriched = stages.enrichCorpus(gathered.articles, gathered.facts, config, keep);
+  return { articles: enriched.articles, facts: enriched.facts, diagnostics: gathered.diagnostics };
 }
 
 /** The articles (by file), their facts and every file's diagnostics, from the per-file results. */

@@ -2,9 +2,10 @@
 // with exit 2 and a message naming the key or folder, before anything is written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runParkpress, sampleSite, treeHashes } from '../run/site-fixture.js';
+import { bin, runParkpress, sampleSite, treeHashes } from '../run/site-fixture.js';
 
 interface Case {
   name: string;
@@ -12,6 +13,8 @@ interface Case {
   args?: string[];
   /** parkpress.config.json, when the bad value comes from the config file. */
   config?: Record<string, unknown>;
+  /** Makes what the bad value points at (a folder of the user's, …) in the site root. */
+  setup?: (root: string) => Promise<void>;
   /** What stderr must say: the key or folder named. */
   message: RegExp;
 }
@@ -36,12 +39,31 @@ const cases: Case[] = [
     args: ['--base-url', 'https://news.example.cn/\nSitemap: https://evil.example/x.xml'],
     message: /command line: "baseUrl"/,
   },
+  {
+    name: '--out at a folder of the user’s files',
+    args: ['--out', 'thesis'],
+    setup: (root) => userFolder(path.join(root, 'thesis')),
+    message: /thesis is a folder parkpress did not make \(it holds 1 entry \("chapter-1\.md"\)\).*--replace-out/,
+  },
+  {
+    name: '--out at a git repository',
+    args: ['--out', '.git'],
+    setup: async (root) => void execFileSync('git', ['init', '-q'], { cwd: root }),
+    message: /\.git is a folder parkpress did not make/,
+  },
+  {
+    name: 'config outDir at a folder of the user’s files',
+    config: { outDir: 'public_html' },
+    setup: (root) => userFolder(path.join(root, 'public_html')),
+    message: /public_html is a folder parkpress did not make/,
+  },
 ];
 
 for (const c of cases) {
   test(`refused with exit 2: ${c.name}`, async () => {
     const root = await sampleSite();
     if (c.config) await writeFile(path.join(root, 'parkpress.config.json'), JSON.stringify(c.config));
+    await c.setup?.(root);
     const before = await snapshot(root);
     const r = await runParkpress(['build', ...(c.args ?? [])], root);
     assert.equal(r.code, 2, `${r.stdout}\n${r.stderr}`);
@@ -55,3 +77,41 @@ for (const c of cases) {
 async function snapshot(root: string): Promise<{ entries: string[]; files: Map<string, string> }> {
   return { entries: (await readdir(root)).sort(), files: await treeHashes(root) };
 }
+
+async function userFolder(dir: string): Promise<void> {
+  await mkdir(dir);
+  await writeFile(path.join(dir, 'chapter-1.md'), '# 第一章\n');
+}
+
+test('--replace-out is the consent that lets a build replace a folder parkpress did not make', async () => {
+  const root = await sampleSite();
+  await userFolder(path.join(root, 'thesis'));
+  const r = await runParkpress(['build', '--out', 'thesis', '--replace-out'], root);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok((await lstat(path.join(root, 'thesis'))).isSymbolicLink());
+  assert.match(await readFile(path.join(root, 'thesis', 'index.html'), 'utf8'), /<html/);
+  const again = await runParkpress(['build', '--out', 'thesis'], root);
+  assert.equal(again.code, 0, "from then on the folder is parkpress's own");
+});
+
+test('an empty output folder is built into without consent', async () => {
+  const root = await sampleSite();
+  await mkdir(path.join(root, 'dist'));
+  const r = await runParkpress(['build'], root);
+  assert.equal(r.code, 0, r.stderr);
+});
+
+test('dev refuses a config outDir that parkpress did not make, with exit 2', async () => {
+  const root = await sampleSite();
+  await writeFile(path.join(root, 'parkpress.config.json'), JSON.stringify({ outDir: 'public_html' }));
+  await userFolder(path.join(root, 'public_html'));
+  const r = spawnSync(process.execPath, [bin, 'dev', '--port', '0'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  assert.equal(r.status, 2, `${r.stdout}\n${r.stderr}`);
+  assert.match(r.stderr, /public_html is a folder parkpress did not make.*build --replace-out/);
+  assert.equal(await readFile(path.join(root, 'public_html', 'chapter-1.md'), 'utf8'), '# 第一章\n');
+});

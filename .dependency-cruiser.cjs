@@ -1,5 +1,5 @@
 // The layers of src/ and the one direction imports go (see docs/architecture.md). Lowest first:
-//   text -> model -> stages/* | config -> run/per-file -> run/cache, run/workers -> run -> dev, ingest -> commands -> cli
+//   text -> model -> stages/* | config -> run/per-file -> run/cache, run/workers -> run -> dev, ingest, init -> commands -> cli
 // A module may import its own layer and the layers below it, never above; stages never import each other.
 /** Folders below each layer: what a module in it may import besides its own folder. */
 const below = {
@@ -11,7 +11,7 @@ const below = {
   runParts: ['text', 'model', 'stages', 'config', 'run/per-file'],
   run: ['text', 'model', 'stages', 'config', 'run'],
   apps: ['text', 'model', 'stages', 'config', 'run'],
-  commands: ['text', 'model', 'stages', 'config', 'run', 'dev', 'ingest', 'commands'],
+  commands: ['text', 'model', 'stages', 'config', 'run', 'dev', 'ingest', 'init', 'commands'],
 };
 const anyOf = (folders) => `^src/(${folders.join('|')})/`;
 
@@ -73,9 +73,9 @@ module.exports = {
     layer('run-below-dev-and-commands', '^src/run/[^/]+$', below.run, 'The builder does not know dev, ingest or the commands.'),
     layer(
       'dev-and-ingest-below-commands',
-      '^src/(dev|ingest)/',
+      '^src/(dev|ingest|init)/',
       below.apps.concat('$1'),
-      'dev and ingest are built on the run; the commands use them.',
+      'dev, ingest and init are built on the run (init on the config only); the commands use them.',
     ),
     layer('commands-below-the-cli', '^src/commands/', below.commands, 'Commands never import the program that registers them.'),
   ],

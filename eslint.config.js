@@ -8,6 +8,8 @@ export default tseslint.config(
   {
     ignores: [
       'lib/',
+      'lib.next-*/',
+      'lib.old-*/',
       'node_modules/',
       'dist/',
       'dist.builds/',

@@ -4,6 +4,7 @@ import { checkCommand } from './commands/check.js';
 import { devCommand } from './commands/dev.js';
 import { EXIT } from './commands/exit.js';
 import { ingestCommand } from './commands/ingest.js';
+import { initCommand } from './commands/init.js';
 
 /** Command-line entry: parses argv (without node and script) and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -31,6 +32,9 @@ Exit codes:
     code = c;
   });
   ingestCommand(program, (c) => {
+    code = c;
+  });
+  initCommand(program, (c) => {
     code = c;
   });
   try {

@@ -9,6 +9,7 @@ import type { Config, Diagnostic, FileStamp } from '../model/index.js';
 import { EXIT } from './exit.js';
 import { sourcePath } from '../stages/load/source-path.js';
 import { LockError } from '../stages/write/lock.js';
+import { ForeignOutputError } from '../stages/write/ownership.js';
 
 // Only light modules are imported above: an up-to-date build answers without loading the
 // pipeline (opencc, jieba, Nunjucks, markdown-it) or zod, which full builds import on demand.
@@ -24,6 +25,8 @@ interface BuildFlags {
   /** false with --no-cache. */
   cache: boolean;
   force?: boolean;
+  /** --replace-out: the user's consent to replace an output folder parkpress did not make. */
+  replaceOut?: boolean;
   jobs?: number;
 }
 
@@ -41,6 +44,10 @@ export function buildCommand(program: Command, done: (code: number) => void): vo
     .option('--base-url <url>', 'absolute URL the site is published at (feeds, sitemap, canonical links)')
     .option('--path-prefix <path>', 'sub-path the site lives under, e.g. /news')
     .option('--out <dir>', 'output folder (default: outDir from the config, else dist)')
+    .option(
+      '--replace-out',
+      'replace the output folder even if parkpress did not make it, deleting what it holds (otherwise such a folder is refused)',
+    )
     .option('--config <file>', 'config file (default: parkpress.config.json|js|mjs|ts in the current folder)')
     .option(
       '-j, --jobs <n>',
@@ -88,6 +95,10 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     if (err instanceof LockError) {
       reporter.error(err.message);
       return EXIT.busy;
+    }
+    if (err instanceof ForeignOutputError) {
+      reporter.error(foreignOutputMessage(err));
+      return EXIT.usage;
     }
     reporter.error(`internal error, please report it:\n${(err as Error).stack ?? String(err)}`);
     return EXIT.internal;
@@ -156,6 +167,7 @@ async function fullBuild(
     onStage: reporter.stage,
     cache,
     once: true,
+    replaceOut: flags.replaceOut,
     // Saved before the site-wide stages: `once` then drops the per-file terms the cache keeps.
     onFilesDone: cache
       ? async (files) => {
@@ -204,6 +216,12 @@ async function fullBuild(
     }
   }
   return exitCode(result.diagnostics, Boolean(flags.strict));
+}
+
+/** The refusal, with what the user can do about it. */
+function foreignOutputMessage(err: ForeignOutputError): string {
+  if (!err.replaceable) return `${err.message}.`;
+  return `${err.message}. To build there, choose another --out (or outDir), empty the folder, or pass --replace-out to replace it.`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { EXIT } from './exit.js';
 import { CONFIG_FILES, ConfigError } from '../config/read.js';
 import type { DevServer } from '../dev/server.js';
 import { createReporter } from './reporter.js';
+import { ForeignOutputError } from '../stages/write/ownership.js';
 
 interface DevFlags {
   port: number;
@@ -68,6 +69,12 @@ async function runDev(flags: DevFlags): Promise<number> {
     const e = err as NodeJS.ErrnoException;
     if (err instanceof ConfigError) {
       reporter.error(err.message);
+      return EXIT.usage;
+    }
+    if (err instanceof ForeignOutputError) {
+      // dev takes no consent flag: one `build --replace-out` makes the folder parkpress's.
+      const hint = err.replaceable ? ' To use it, choose another outDir, empty it, or run parkpress build --replace-out once.' : '.';
+      reporter.error(`${err.message}${hint}`);
       return EXIT.usage;
     }
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBaseUrl, isPathPrefix } from './urls.js';
 
 /**
  * What a parkpress.config.* file may contain: every key of `Config`, each optional (defaults fill
@@ -17,11 +18,14 @@ export const userConfigSchema = z.strictObject({
   description: z.string().optional(),
   baseUrl: z
     .string()
-    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'an absolute http(s) URL such as "https://news.example.cn"')
+    .refine(
+      isBaseUrl,
+      'an absolute http(s) URL such as "https://news.example.cn" (no spaces, quotes, <>, query, fragment or ./.. segments)',
+    )
     .optional(),
   pathPrefix: z
     .string()
-    .regex(/^(\/?[^\s/?#\\]+)*\/?$/, 'a URL path such as "/parks" ("" for the site root)')
+    .refine(isPathPrefix, 'a URL path such as "/parks" ("" for the site root; no spaces, quotes, <>, ? # or ./.. segments)')
     .optional(),
   contentDir: z.string().min(1).optional(),
   outDir: z.string().min(1).optional(),

@@ -15,6 +15,7 @@ import {
 } from '../model/index.js';
 import type { CorpusModel } from '../stages/corpus/index.js';
 import { releaseGeneralIdf } from '../stages/corpus/idf.js';
+import { assertOwnOutput } from '../stages/write/ownership.js';
 import type { RelatedModel } from '../stages/site/related.js';
 import { compareCodeUnits } from '../text/compare.js';
 import type { BuildCache } from './cache/files.js';
@@ -34,6 +35,11 @@ export interface BuildOptions {
    * the last build knew (`lastBuild`) for quick previews.
    */
   inPlace?: boolean;
+  /**
+   * The user's consent to replace an output folder parkpress did not make (`build --replace-out`);
+   * without it the builder refuses such a folder when it is made, before any work.
+   */
+  replaceOut?: boolean;
   /** Called as input files are processed (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
   /** Files to process from which worker threads are started (default MIN_FILES_FOR_WORKERS); fewer run in this thread. */
@@ -101,6 +107,7 @@ export interface Builder {
  */
 export function createBuilder(config: Config, options: BuildOptions = {}, stages: Stages = realStages): Builder {
   assertSafeFolders(config);
+  assertOwnOutput(path.resolve(config.outDir), options.replaceOut);
   const files = new FileResults(config, stages, options);
   let last: LastBuild | undefined;
   return {
@@ -163,7 +170,7 @@ async function runBuild(
   if (options.once) facts = keepOnly(facts, 'minutes');
   options.onStage?.('render');
   const pages = metered(stages.renderSite(site, facts));
-  const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
+  const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace, replaceForeign: options.replaceOut });
   const { render, write } = pages.split(t());
   const diagnostics = [...fileDiagnostics, ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
   const kept =

@@ -125,3 +125,37 @@ test('an output folder overlapping an input folder is refused', () => {
   assert.throws(() => assertSafeFolders({ ...c, outDir: '/' }), /filesystem root/);
   assert.doesNotThrow(() => assertSafeFolders({ ...c, outDir: '/site/content-dist' }));
 });
+
+test('a base URL or path prefix that would leave the site or break out of the text it is written into is refused, naming the key', async () => {
+  const root = await site();
+  const refused = async (overrides: { baseUrl?: string; pathPrefix?: string }, key: string) => {
+    await assert.rejects(loadConfig(root, overrides), (err: unknown) => {
+      assert.ok(err instanceof ConfigError, String(err));
+      assert.match(err.message, new RegExp(`command line: "${key}"`));
+      return true;
+    });
+  };
+  for (const pathPrefix of ['/../x', '../x', '/a/../b', '/a/./b', '/..', 'a//b', '/a b', '/"><script>', '/a?b', '/a#b', '/a\\b', '/a\nb'])
+    await refused({ pathPrefix }, 'pathPrefix');
+  for (const baseUrl of [
+    'https://news.example.cn/"><script>alert(1)</script>',
+    'https://news.example.cn"><script>',
+    "https://news.example.cn/'onmouseover=alert(1)",
+    'https://news.example.cn/a\nSitemap: https://evil.example/',
+    'https://news.example.cn/../x',
+    'https://user:pw@news.example.cn',
+    'https://news.example.cn/?q=1',
+    'https://news.example.cn:99999',
+    'javascript:alert(1)',
+    '//news.example.cn',
+  ])
+    await refused({ baseUrl }, 'baseUrl');
+  for (const [baseUrl, pathPrefix] of [
+    ['https://news.example.cn', '/parks'],
+    ['http://localhost:8080/', 'news/'],
+    ['https://园区.example.cn/新闻', '/高新区/news-2024'],
+    ['http://[::1]:8080', ''],
+    ['https://example.github.io/my%20site', '/'],
+  ] as const)
+    await assert.doesNotReject(loadConfig(root, { baseUrl, pathPrefix }), `${baseUrl} ${pathPrefix}`);
+});

@@ -4,9 +4,11 @@ import { forgetManifest, liveBuildDir, writeNewBuild, type ThreadOptions } from 
 import type { PageSource } from './bytes.js';
 import { patchInPlace, updateInPlace, type Written } from './in-place.js';
 import { acquireLock } from './lock.js';
+import { assertOwnOutput } from './ownership.js';
 import { assertWritablePages } from './paths.js';
 
 export { LockError } from './lock.js';
+export { ForeignOutputError, assertOwnOutput } from './ownership.js';
 
 export interface WriteOptions {
   /** How long to wait for another build holding the output lock (ms). Default 60 s. */
@@ -17,6 +19,11 @@ export interface WriteOptions {
    * site as a whole). Builds for publishing leave this off.
    */
   inPlace?: boolean;
+  /**
+   * The user's consent to replace an output folder (or link) parkpress did not make, and so
+   * delete what it holds (`build --replace-out`). Without it such a folder is refused (ownership.ts).
+   */
+  replaceForeign?: boolean;
   /** When the writer thread takes over and how much it may have queued (defaults: thread.ts); tests lower them. */
   thread?: Partial<ThreadOptions>;
 }
@@ -27,10 +34,13 @@ const remembered = new Map<string, { dir: string; written: Written }>();
 /**
  * write: pages -> outDir, atomically, touching only what changed (see atomic.ts for how).
  * Pages are written as they stream in and then dropped, so memory does not grow with the site.
- * An unsafe page path fails the write before the site changes; a lock keeps two builds apart.
+ * An unsafe page path fails the write before the site changes; a lock keeps two builds apart; an
+ * output folder parkpress did not make is refused (ForeignOutputError) unless `replaceForeign`.
  */
 export async function writeSite(pages: PageSource, outDir: string, options: WriteOptions = {}): Promise<WriteReport> {
   const out = path.resolve(outDir);
+  // Before the lock: taking it creates `<out>.lock`, and a foreign folder of that name must stay as it is.
+  assertOwnOutput(out, options.replaceForeign);
   const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
   try {
     if (!options.inPlace) {

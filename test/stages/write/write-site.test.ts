@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { lstat, mkdir, readFile, readdir, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LockError, writeSite } from '../../../src/stages/write/index.js';
+import { ForeignOutputError, LockError, writeSite } from '../../../src/stages/write/index.js';
 import { acquireLock } from '../../../src/stages/write/lock.js';
 import type { Page, WriteReport } from '../../../src/model/index.js';
 import { tempDir as makeTemp } from '../../run/temp-dir.js';
@@ -61,14 +61,16 @@ test('unchanged files keep their mtime, changed ones are rewritten, stale ones r
   assert.equal(await readFile(path.join(out, 'articles/c/index.html'), 'utf8'), '<p>丙</p>');
 });
 
-test('a plain dist folder from before is replaced, its stale files removed', async () => {
+test('a plain folder parkpress did not make is replaced only with consent, its stale files removed', async () => {
   const root = await tempDir();
   const out = path.join(root, 'dist');
   await mkdir(path.join(out, 'old'), { recursive: true });
   await writeFile(path.join(out, 'old/page.html'), 'stale');
   await writeFile(path.join(out, 'index.html'), '<h1>首页</h1>');
   await utimes(path.join(out, 'index.html'), past, past);
-  const report = await writeSite(site, out);
+  await assert.rejects(writeSite(site, out), ForeignOutputError);
+  assert.deepEqual((await readdir(root)).sort(), ['dist'], 'refused before anything was written');
+  const report = await writeSite(site, out, { replaceForeign: true });
   assert.deepEqual(counts(report), { written: 3, unchanged: 1, removed: 1 });
   assert.ok((await lstat(out)).isSymbolicLink());
   assert.equal((await stat(path.join(out, 'index.html'))).mtimeMs, past.getTime());

@@ -4,6 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { processFile, type FileResult } from '../run/per-file/process.js';
 import { type Article, type Config, type Diagnostic, diagnostic } from '../model/index.js';
+import { realPathOutside } from '../stages/load/containment.js';
 import { fillFrontMatter, joinParts, splitParts } from './frontmatter.js';
 import type { IngestField } from './fields.js';
 import { unixNewlines } from '../text/newlines.js';
@@ -77,6 +78,13 @@ async function planFile(abs: string, options: IngestOptions): Promise<Planned> {
   if (rel.startsWith('../') || path.isAbsolute(rel)) {
     return skip('outside-content', `${abs} is not inside the content folder ${contentDir}; ingest only rewrites articles there.`);
   }
+  // Before the name is judged: a linked folder leading out of content/ is listed by discovery so it is named.
+  const escape = await realPathOutside(abs, contentDir);
+  if (escape)
+    return skip(
+      'outside-content',
+      `this is a link to ${JSON.stringify(escape)}, outside the content folder; ingest only reads files inside it.`,
+    );
   const ext = path.extname(abs).toLowerCase();
   if (ext !== '.txt' && ext !== '.md') return skip('not-an-article', 'only .txt and .md articles can be ingested.');
   if (rel.split('/').some((part) => part.startsWith('.'))) {

@@ -1,4 +1,4 @@
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chmod, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config/index.js';
 import type { Site } from '../../src/model/index.js';
 import { runParkpress, sampleSite, treeHashes, type RunResult } from '../run/site-fixture.js';
 import { chromiumMissing, openBrowser, waitFor } from '../dev/browser.js';
-import { badFixturesDir, GENERATED, makeBadContent, oddFixtures } from './generate.js';
+import { badFixturesDir, GENERATED, makeBadContent, oddFixtures, SECRET } from './generate.js';
 import { serveWatched } from './serve-watched.js';
 
 const SAMPLES = 5;
@@ -19,12 +19,13 @@ let root = '';
 let result: BuildResult;
 let site: Site;
 let cli: RunResult;
+let outside = '';
 const html = new Map<string, string>();
 
 before(async () => {
   await rm(PWNED_FILE, { force: true });
   root = await sampleSite();
-  await makeBadContent(path.join(root, 'content'));
+  ({ outside } = await makeBadContent(path.join(root, 'content')));
   const config = await loadConfig(root);
   const stages: Stages = { ...realStages, buildSite: (...args) => (site = realStages.buildSite(...args)) };
   result = await createBuilder(config, {}, stages).build();
@@ -32,6 +33,8 @@ before(async () => {
   const dist = path.join(root, 'dist');
   for (const f of (await treeHashes(dist)).keys()) if (f.endsWith('.html')) html.set(f, await readFile(path.join(dist, f), 'utf8'));
 });
+
+after(() => rm(outside, { recursive: true, force: true }));
 
 function diagnosticsOf(file: string) {
   return result.diagnostics.filter((d) => d.file === file);
@@ -217,6 +220,26 @@ test('a symlink to itself and a symlinked folder loop neither hang, crash nor du
 
 test('a symlink to itself is reported', () => {
   assertSkipped(GENERATED.selfLink);
+});
+
+test('a link to a file outside content/ is refused by name; its target reaches no page', () => {
+  assertSkipped(GENERATED.outsideFileLink, /^load\/outside-content$/);
+  assert.match(cli.stderr, new RegExp(`^content/${GENERATED.outsideFileLink}: error: .*\\(load/outside-content\\)`, 'm'));
+  for (const [file, page] of html) assert.ok(!page.includes(SECRET), `${file} shows a file from outside content/`);
+});
+
+test('a link to a folder outside content/ is refused by name and not walked', () => {
+  assertSkipped(GENERATED.outsideDirLink, /^load\/outside-content$/);
+  assert.ok(!result.diagnostics.some((d) => d.file.startsWith(`${GENERATED.outsideDirLink}/`)));
+  assert.ok(!site.articles.some((a) => a.file.startsWith(`${GENERATED.outsideDirLink}/`)));
+});
+
+test('a link to a file inside content/ is read like any file', () => {
+  assert.ok(published(GENERATED.insideLink));
+  assert.deepEqual(
+    diagnosticsOf(GENERATED.insideLink).filter((d) => d.severity === 'error'),
+    [],
+  );
 });
 
 test('an unreadable file is reported; the rest builds', async () => {

@@ -3,7 +3,8 @@
 // and checked against this generator by bad-input.test.ts) and, at test time, the ones too big
 // to commit or that are states of the file system (symlink loops, an unreadable file).
 // Run `node lib/test/bad-input/generate.js` after `npm run compile` to rewrite the committed ones.
-import { chmod, copyFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -50,13 +51,23 @@ export const GENERATED = {
   dirLoop: 'loop',
   selfLink: 'self-link.txt',
   unreadable: 'unreadable.txt',
+  /** A link to a file outside content/ (as `ln -s /etc/passwd content/passwd.txt`). */
+  outsideFileLink: 'passwd.txt',
+  /** A link to a folder outside content/ holding an article. */
+  outsideDirLink: 'outside-folder',
+  /** A link to a file inside content/ (in a dot-folder, so only the link is discovered). */
+  insideLink: 'inside-link.txt',
 } as const;
+
+/** Text of the files outside content/ that the links above point at: it must never reach a page. */
+export const SECRET = '机密文件不得发布：外部目录中的内容。';
 
 /**
  * Fills `contentDir` with the whole bad-input corpus: the committed fixtures plus the generated
- * ones. `unreadable` is chmod 000 (root reads it anyway: tests check `process.getuid`).
+ * ones. `unreadable` is chmod 000 (root reads it anyway: tests check `process.getuid`). Returns the
+ * folder made outside `contentDir` for the links leading out of it (the caller removes it).
  */
-export async function makeBadContent(contentDir: string): Promise<void> {
+export async function makeBadContent(contentDir: string): Promise<{ outside: string }> {
   for (const name of await readdir(badFixturesDir)) await copyFile(path.join(badFixturesDir, name), path.join(contentDir, name));
   const line = '园区'.repeat(Math.ceil((20 * 1024 * 1024) / 6));
   await writeFile(path.join(contentDir, GENERATED.hugeLine), line);
@@ -66,6 +77,19 @@ export async function makeBadContent(contentDir: string): Promise<void> {
   await symlink(GENERATED.selfLink, path.join(contentDir, GENERATED.selfLink));
   await writeFile(path.join(contentDir, GENERATED.unreadable), ARTICLE);
   await chmod(path.join(contentDir, GENERATED.unreadable), 0o000);
+  const outside = await mkdtemp(path.join(os.tmpdir(), 'pp-outside-'));
+  await mkdir(path.join(outside, 'folder'));
+  await writeFile(path.join(outside, 'secret.txt'), `${SECRET}\n${ARTICLE}`);
+  await writeFile(path.join(outside, 'folder', 'article.txt'), `${SECRET}\n${ARTICLE}`);
+  await symlink(path.join(outside, 'secret.txt'), path.join(contentDir, GENERATED.outsideFileLink));
+  await symlink(path.join(outside, 'folder'), path.join(contentDir, GENERATED.outsideDirLink), 'dir');
+  await mkdir(path.join(contentDir, '.linked'));
+  await writeFile(
+    path.join(contentDir, '.linked', 'target.txt'),
+    '园区动态\n高新区举办创新创业大赛，吸引一百多个项目参赛，其中二十个项目现场签约落户。\n',
+  );
+  await symlink(path.join('.linked', 'target.txt'), path.join(contentDir, GENERATED.insideLink));
+  return { outside };
 }
 
 async function writeOddFixtures(): Promise<void> {

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config/index.js';
 import type { Site } from '../../src/model/index.js';
 import { runParkpress, sampleSite, treeHashes, type RunResult } from '../run/site-fixture.js';
 import { chromiumMissing, openBrowser, waitFor } from '../dev/browser.js';
-import { badFixturesDir, GENERATED, makeBadContent, oddFixtures, SECRET } from './generate.js';
+import { badFixturesDir, GENERATED, makeBadContent, oddFixtures, SECRET, UTF16_TITLES } from './generate.js';
 import { serveWatched } from './serve-watched.js';
 
 const SAMPLES = 5;
@@ -100,6 +100,21 @@ test('GBK bytes in a file named as UTF-8 are decoded, not turned into mojibake',
     'the guessed encoding is reported',
   );
 });
+
+test('BOM-less UTF-16 Chinese text (LE and BE) is read, not refused as binary', () => {
+  for (const [file, encoding, title] of [
+    ['utf16le-no-bom.txt', 'utf-16le', UTF16_TITLES.le],
+    ['utf16be-no-bom.txt', 'utf-16be', UTF16_TITLES.be],
+  ] as const) {
+    assert.ok(published(file), `${file}: ${JSON.stringify(diagnosticsOf(file))}`);
+    const article = site.articles.find((a) => a.file === file)!;
+    assert.equal(article.title, title);
+    assert.equal(article.encoding, encoding);
+    assert.ok(article.body.includes('规模以上工业产值'), article.body);
+  }
+});
+
+test('binary data without a known signature is still refused', () => assertSkipped('random-bytes.txt', /^load\/binary$/));
 
 test('a 20 MB one-line file and a 100,000-line file are over the default limits', () => {
   assertSkipped(GENERATED.hugeLine, /^load\//);

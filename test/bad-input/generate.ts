@@ -14,6 +14,10 @@ export const badFixturesDir = path.join(fixturesDir, 'bad');
 
 const ARTICLE = '苏州工业园区今年一季度实现地区生产总值增长百分之六，新签约项目四十个，总投资超过两百亿元。\n';
 
+/** Headlines of the BOM-less UTF-16 fixtures. */
+export const UTF16_TITLES = { le: '高新区一季度经济运行情况通报', be: '经开区一季度招商引资成绩单' } as const;
+const UTF16_BODY = '季度全区实现规模以上工业产值三百亿元，同比增长百分之八，新落户企业六十家。\n';
+
 /** Deterministic bytes (an LCG), so the committed binary fixture never changes. */
 function pseudoRandomBytes(n: number, seed: number): Buffer {
   const out = Buffer.alloc(n);
@@ -41,6 +45,12 @@ export function oddFixtures(): Record<string, Buffer> {
     ]),
     // GBK bytes in a file that claims UTF-8 (the name says so; no BOM, no charset anywhere).
     'gbk-bytes.utf8.txt': iconv.encode(`工业园区新闻\n${ARTICLE.repeat(5)}`, 'gbk'),
+    // BOM-less UTF-16 Chinese: its NUL bytes (newlines on one side, 一 U+4E00 on the other) look scattered.
+    // Each its own text: lines shared by several fixtures would be taken for the site's template.
+    'utf16le-no-bom.txt': iconv.encode(`${UTF16_TITLES.le}\n${UTF16_BODY}`, 'utf-16le'),
+    'utf16be-no-bom.txt': iconv.encode(`${UTF16_TITLES.be}\n一${UTF16_BODY}`, 'utf-16be'),
+    // Binary data with no known signature, NUL bytes and an even length: still refused.
+    'random-bytes.txt': pseudoRandomBytes(4096, 11),
   };
 }
 

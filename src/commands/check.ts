@@ -4,7 +4,16 @@ import path from 'node:path';
 import { EXIT } from './exit.js';
 import { ConfigError } from '../config/read.js';
 import { discoverSources } from '../stages/load/discover.js';
-import type { Article, ArticleFacts, Config, Diagnostic, FieldName, Provenance } from '../model/index.js';
+import {
+  escapeUnsafe,
+  printableName,
+  type Article,
+  type ArticleFacts,
+  type Config,
+  type Diagnostic,
+  type FieldName,
+  type Provenance,
+} from '../model/index.js';
 import { compareCodeUnits } from '../text/compare.js';
 
 interface CheckFlags {
@@ -203,15 +212,16 @@ function show(value: unknown): string {
 
 /** `file:line:column  severity  rule-id  message`, like a compiler (line/column left out for whole-file messages). */
 export function formatDiagnostic(shown: string, d: Diagnostic): string {
-  const where = d.line > 0 ? `${shown}:${d.line}:${d.column || 1}` : shown;
-  return `${where}  ${d.severity}  ${d.rule}  ${d.message}`;
+  const name = printableName(shown);
+  const where = d.line > 0 ? `${name}:${d.line}:${d.column || 1}` : name;
+  return `${where}  ${d.severity}  ${d.rule}  ${escapeUnsafe(d.message)}`;
 }
 
 function humanArticle(c: Checked, quiet: boolean): string[] {
   const lines: string[] = [];
   const visible = c.diagnostics.filter((d) => !quiet || d.severity !== 'info');
   if (!quiet) {
-    lines.push(c.shown);
+    lines.push(printableName(c.shown));
     if (c.article) {
       const a = c.article;
       const rows: [string, unknown, string][] = fieldRows(a).map(([f, v]) => [f, v, isEmpty(v) ? '' : (a.provenance[f] ?? '')]);

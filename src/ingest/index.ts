@@ -3,7 +3,7 @@ import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { processFile, type FileResult } from '../run/per-file/process.js';
-import { type Article, type Config, type Diagnostic, diagnostic } from '../model/index.js';
+import { type Article, type Config, type Diagnostic, diagnostic, escapeUnsafe } from '../model/index.js';
 import { realPathOutside } from '../stages/load/containment.js';
 import { fillFrontMatter, joinParts, splitParts } from './frontmatter.js';
 import { INGEST_FIELDS, type IngestField } from './fields.js';
@@ -83,7 +83,7 @@ async function planFile(abs: string, options: IngestOptions): Promise<Planned> {
   if (escape)
     return skip(
       'outside-content',
-      `this is a link to ${JSON.stringify(escape)}, outside the content folder; ingest only reads files inside it.`,
+      `this is a link to ${escapeUnsafe(JSON.stringify(escape))}, outside the content folder; ingest only reads files inside it.`,
     );
   const ext = path.extname(abs).toLowerCase();
   if (ext !== '.txt' && ext !== '.md') return skip('not-an-article', 'only .txt and .md articles can be ingested.');

@@ -257,6 +257,17 @@ test('a link to a file inside content/ is read like any file', () => {
   );
 });
 
+test('a file name with a newline or a bidi override is printed escaped and forges no line', async () => {
+  assertSkipped(GENERATED.forgedName, /^pipeline\/no-text$/);
+  const escaped = JSON.stringify(`content/${GENERATED.forgedName}`).replace('\u202e', '\\u202e');
+  const checked = await runParkpress(['check', '-q', `content/${GENERATED.forgedName}`], root);
+  for (const output of [cli.stderr, checked.stdout + checked.stderr]) {
+    assert.doesNotMatch(output, /^forged\.txt/m, output);
+    assert.doesNotMatch(output, /[\u202a-\u202e\u2066-\u2069]/, output);
+    assert.ok(output.includes(`${escaped}: `) || output.includes(`${escaped}  `), output);
+  }
+});
+
 test('an unreadable file is reported; the rest builds', async () => {
   const other = await sampleSite();
   const file = path.join(other, 'content', GENERATED.unreadable);

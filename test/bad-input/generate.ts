@@ -65,6 +65,8 @@ export const GENERATED = {
   outsideFileLink: 'passwd.txt',
   /** A link to a folder outside content/ holding an article. */
   outsideDirLink: 'outside-folder',
+  /** An empty file (an error) whose name tries to print a log line of its own, and to reverse itself. */
+  forgedName: 'empty\nforged.txt:1:1: error: this line is forged (no slash: a name cannot hold one)\n\u202etxt.exe.txt',
   /** A link to a file inside content/ (in a dot-folder, so only the link is discovered). */
   insideLink: 'inside-link.txt',
 } as const;
@@ -87,6 +89,7 @@ export async function makeBadContent(contentDir: string): Promise<{ outside: str
   await symlink(GENERATED.selfLink, path.join(contentDir, GENERATED.selfLink));
   await writeFile(path.join(contentDir, GENERATED.unreadable), ARTICLE);
   await chmod(path.join(contentDir, GENERATED.unreadable), 0o000);
+  await writeFile(path.join(contentDir, GENERATED.forgedName), '');
   const outside = await mkdtemp(path.join(os.tmpdir(), 'pp-outside-'));
   await mkdir(path.join(outside, 'folder'));
   await writeFile(path.join(outside, 'secret.txt'), `${SECRET}\n${ARTICLE}`);

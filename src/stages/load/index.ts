@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FrontMatterError, splitFrontMatter } from './frontmatter.js';
-import { diagnostic, type Config, type Diagnostic, type FileStamp, type LoadResult } from '../../model/index.js';
+import { diagnostic, escapeUnsafe, type Config, type Diagnostic, type FileStamp, type LoadResult } from '../../model/index.js';
 import { binaryKind } from './binary.js';
 import { realPathOutside, realPathOutsideSync } from './containment.js';
 import { decodeBytes, looksLikeText } from './encoding.js';
@@ -77,7 +77,7 @@ function outsideContent(relPath: string, real: string): LoadResult {
   return fileError(
     relPath,
     'outside-content',
-    `This is a link to ${JSON.stringify(real)}, outside the content folder; only files inside it are read, so it was skipped.`,
+    `This is a link to ${escapeUnsafe(JSON.stringify(real))}, outside the content folder; only files inside it are read, so it was skipped.`,
   );
 }
 

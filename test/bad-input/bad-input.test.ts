@@ -147,6 +147,17 @@ test('no control characters reach the pages', () => {
   for (const [file, page] of html) assert.doesNotMatch(page, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, file);
 });
 
+test('bidirectional overrides and isolates are taken out of text and front-matter with a warning, and reach no page', () => {
+  assert.ok(published('bidi-override.md'));
+  const article = site.articles.find((a) => a.file === 'bidi-override.md')!;
+  assert.equal(article.title, '开发区公告通报');
+  assert.match(article.body, /高新区管委会发布通知，园区道路将于下月起封闭施工两周/);
+  const rules = diagnosticsOf('bidi-override.md').map((d) => `${d.severity} ${d.rule}`);
+  assert.ok(rules.includes('warning normalize/bidi'), rules.join());
+  assert.ok(rules.includes('warning extract/control-characters'), rules.join());
+  for (const [file, page] of html) assert.doesNotMatch(page, /[\u202a-\u202e\u2066-\u2069]/, file);
+});
+
 test('HTML in article text or front-matter is shown as text; nothing can run in the browser', () => {
   assert.ok(published('html-in-text.txt') && published('html-in-front-matter.md'));
   for (const file of ['html-in-text.txt', 'html-in-front-matter.md']) {

@@ -49,6 +49,10 @@ export function oddFixtures(): Record<string, Buffer> {
     // Each its own text: lines shared by several fixtures would be taken for the site's template.
     'utf16le-no-bom.txt': iconv.encode(`${UTF16_TITLES.le}\n${UTF16_BODY}`, 'utf-16le'),
     'utf16be-no-bom.txt': iconv.encode(`${UTF16_TITLES.be}\n一${UTF16_BODY}`, 'utf-16be'),
+    // Bidirectional overrides and isolates in the front-matter title and in the text (invisible; they reorder what is shown).
+    'bidi-override.md': Buffer.from(
+      '---\ntitle: "开发区\u202e公告\u202c通报"\n---\n\n高新区\u2066管委会\u2069发布通知，\u202d园区道路\u202c将于下月起封闭施工两周。\n',
+    ),
     // Binary data with no known signature, NUL bytes and an even length: still refused.
     'random-bytes.txt': pseudoRandomBytes(4096, 11),
   };

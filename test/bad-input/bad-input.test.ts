@@ -158,6 +158,15 @@ test('bidirectional overrides and isolates are taken out of text and front-matte
   for (const [file, page] of html) assert.doesNotMatch(page, /[\u202a-\u202e\u2066-\u2069]/, file);
 });
 
+test('a 10,000-character title is published with a warning at its line', () => {
+  assert.ok(published(GENERATED.longTitle));
+  const warning = diagnosticsOf(GENERATED.longTitle).find((d) => d.rule === 'extract/long-title');
+  assert.ok(warning, JSON.stringify(diagnosticsOf(GENERATED.longTitle)));
+  assert.equal(warning.severity, 'warning');
+  assert.equal(warning.line, 2);
+  assert.match(warning.message, /10000 characters/);
+});
+
 test('HTML in article text or front-matter is shown as text; nothing can run in the browser', () => {
   assert.ok(published('html-in-text.txt') && published('html-in-front-matter.md'));
   for (const file of ['html-in-text.txt', 'html-in-front-matter.md']) {

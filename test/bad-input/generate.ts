@@ -71,6 +71,8 @@ export const GENERATED = {
   outsideDirLink: 'outside-folder',
   /** An empty file (an error) whose name tries to print a log line of its own, and to reverse itself. */
   forgedName: 'empty\nforged.txt:1:1: error: this line is forged (no slash: a name cannot hold one)\n\u202etxt.exe.txt',
+  /** A 10,000-character front-matter title. */
+  longTitle: 'long-title.md',
   /** A link to a file inside content/ (in a dot-folder, so only the link is discovered). */
   insideLink: 'inside-link.txt',
 } as const;
@@ -94,6 +96,11 @@ export async function makeBadContent(contentDir: string): Promise<{ outside: str
   await writeFile(path.join(contentDir, GENERATED.unreadable), ARTICLE);
   await chmod(path.join(contentDir, GENERATED.unreadable), 0o000);
   await writeFile(path.join(contentDir, GENERATED.forgedName), '');
+  const longTitle = '开发区'.repeat(3334).slice(0, 10_000);
+  await writeFile(
+    path.join(contentDir, GENERATED.longTitle),
+    `---\ntitle: "${longTitle}"\n---\n\n经开区十万字标题测试文章的正文只有这一段话。\n`,
+  );
   const outside = await mkdtemp(path.join(os.tmpdir(), 'pp-outside-'));
   await mkdir(path.join(outside, 'folder'));
   await writeFile(path.join(outside, 'secret.txt'), `${SECRET}\n${ARTICLE}`);

@@ -101,12 +101,14 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
  * article), as `build` does.
  */
 async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
-  const [{ processFile }, { readPagePairs, TemplateShares }, { eachLimited }, { enrichCorpus }] = await Promise.all([
-    import('../run/per-file/process.js'),
-    import('../run/per-file/template.js'),
-    import('../run/concurrency.js'),
-    import('../stages/corpus/index.js'),
-  ]);
+  const [{ processFile }, { readPagePairs, TemplateShares }, { eachLimited }, { enrichCorpus }, { buildYear, futureDates }] =
+    await Promise.all([
+      import('../run/per-file/process.js'),
+      import('../run/per-file/template.js'),
+      import('../run/concurrency.js'),
+      import('../stages/corpus/index.js'),
+      import('../run/future-dates.js'),
+    ]);
   const pairs = new Map<Input, Awaited<ReturnType<typeof readPagePairs>>>();
   await eachLimited(inputs, 8, async (input) => void pairs.set(input, await readPagePairs(input.abs, input.base, config)));
   const template = TemplateShares.of([...pairs.values()].flatMap((p) => p ?? []));
@@ -124,10 +126,11 @@ async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
     facts,
     config,
   );
+  const year = buildYear();
   enriched.articles.forEach((a, i) => {
     const c = withArticles[i]!;
     c.article = a;
-    c.diagnostics = a.diagnostics;
+    c.diagnostics = [...a.diagnostics, ...futureDates([{ ...a, file: c.file }], year)];
   });
   for (const c of checked) c.diagnostics = sortDiagnostics(c.diagnostics);
   return checked;

@@ -21,6 +21,7 @@ import type { BuildCache } from './cache/files.js';
 import { FileResults } from './file-results.js';
 import { loadPageviews } from './pageviews.js';
 import type { FileResult } from './per-file/process.js';
+import { buildYear, futureDates } from './future-dates.js';
 import { realStages, type Stages } from './stages.js';
 import { metered, stopwatch, type Timings } from './timings.js';
 
@@ -154,7 +155,8 @@ async function runBuild(
   const pages = metered(stages.renderSite(site, facts));
   const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace });
   const { render, write } = pages.split(t());
-  const diagnostics = [...gathered.diagnostics, ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
+  const future = futureDates(gathered.articles, buildYear());
+  const diagnostics = [...gathered.diagnostics, ...future, ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
   const kept =
     models.corpus && models.related
       ? { site, facts, corpus: models.corpus, related: models.related, pageviews: pageviews.views }

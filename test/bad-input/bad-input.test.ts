@@ -167,6 +167,27 @@ test('a 10,000-character title is published with a warning at its line', () => {
   assert.match(warning.message, /10000 characters/);
 });
 
+test('a date after next year, in front-matter or a dateline, gets a warning; the article is published', () => {
+  for (const file of ['future-date.md', 'future-dateline.txt']) {
+    assert.ok(published(file), file);
+    assert.ok(
+      diagnosticsOf(file).some((d) => d.rule === 'pipeline/future-date' && d.severity === 'warning'),
+      `${file}: ${JSON.stringify(diagnosticsOf(file))}`,
+    );
+  }
+});
+
+test('the future-date warning follows SOURCE_DATE_EPOCH, not the clock', async () => {
+  const rulesAt = async (year: number) => {
+    const env = { SOURCE_DATE_EPOCH: String(Date.UTC(year, 5, 1) / 1000) };
+    const r = await runParkpress(['check', '--json', 'content/future-date.md'], root, env);
+    const [file] = JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }[];
+    return file!.diagnostics.map((d) => d.rule).filter((rule) => rule === 'pipeline/future-date');
+  };
+  assert.deepEqual(await rulesAt(2097), ['pipeline/future-date']);
+  assert.deepEqual(await rulesAt(2098), []);
+});
+
 test('HTML in article text or front-matter is shown as text; nothing can run in the browser', () => {
   assert.ok(published('html-in-text.txt') && published('html-in-front-matter.md'));
   for (const file of ['html-in-text.txt', 'html-in-front-matter.md']) {

@@ -4,7 +4,16 @@ import path from 'node:path';
 import { EXIT } from './exit.js';
 import { ConfigError } from '../config/read.js';
 import { discoverSources } from '../stages/load/discover.js';
-import type { Article, ArticleFacts, Config, Diagnostic, FieldName, Provenance } from '../model/index.js';
+import {
+  escapeUnsafe,
+  printableName,
+  type Article,
+  type ArticleFacts,
+  type Config,
+  type Diagnostic,
+  type FieldName,
+  type Provenance,
+} from '../model/index.js';
 import { compareCodeUnits } from '../text/compare.js';
 
 interface CheckFlags {
@@ -92,12 +101,14 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
  * article), as `build` does.
  */
 async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
-  const [{ processFile }, { readPagePairs, TemplateShares }, { eachLimited }, { enrichCorpus }] = await Promise.all([
-    import('../run/per-file/process.js'),
-    import('../run/per-file/template.js'),
-    import('../run/concurrency.js'),
-    import('../stages/corpus/index.js'),
-  ]);
+  const [{ processFile }, { readPagePairs, TemplateShares }, { eachLimited }, { enrichCorpus }, { buildYear, futureDates }] =
+    await Promise.all([
+      import('../run/per-file/process.js'),
+      import('../run/per-file/template.js'),
+      import('../run/concurrency.js'),
+      import('../stages/corpus/index.js'),
+      import('../run/future-dates.js'),
+    ]);
   const pairs = new Map<Input, Awaited<ReturnType<typeof readPagePairs>>>();
   await eachLimited(inputs, 8, async (input) => void pairs.set(input, await readPagePairs(input.abs, input.base, config)));
   const template = TemplateShares.of([...pairs.values()].flatMap((p) => p ?? []));
@@ -115,10 +126,11 @@ async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
     facts,
     config,
   );
+  const year = buildYear();
   enriched.articles.forEach((a, i) => {
     const c = withArticles[i]!;
     c.article = a;
-    c.diagnostics = a.diagnostics;
+    c.diagnostics = [...a.diagnostics, ...futureDates([{ ...a, file: c.file }], year)];
   });
   for (const c of checked) c.diagnostics = sortDiagnostics(c.diagnostics);
   return checked;
@@ -203,15 +215,16 @@ function show(value: unknown): string {
 
 /** `file:line:column  severity  rule-id  message`, like a compiler (line/column left out for whole-file messages). */
 export function formatDiagnostic(shown: string, d: Diagnostic): string {
-  const where = d.line > 0 ? `${shown}:${d.line}:${d.column || 1}` : shown;
-  return `${where}  ${d.severity}  ${d.rule}  ${d.message}`;
+  const name = printableName(shown);
+  const where = d.line > 0 ? `${name}:${d.line}:${d.column || 1}` : name;
+  return `${where}  ${d.severity}  ${d.rule}  ${escapeUnsafe(d.message)}`;
 }
 
 function humanArticle(c: Checked, quiet: boolean): string[] {
   const lines: string[] = [];
   const visible = c.diagnostics.filter((d) => !quiet || d.severity !== 'info');
   if (!quiet) {
-    lines.push(c.shown);
+    lines.push(printableName(c.shown));
     if (c.article) {
       const a = c.article;
       const rows: [string, unknown, string][] = fieldRows(a).map(([f, v]) => [f, v, isEmpty(v) ? '' : (a.provenance[f] ?? '')]);

@@ -6,7 +6,7 @@ import { ConfigError } from '../config/read.js';
 import type { IngestAction } from '../ingest/index.js';
 import { discoverSources } from '../stages/load/discover.js';
 import { createReporter } from './reporter.js';
-import { type Diagnostic, diagnostic } from '../model/index.js';
+import { type Diagnostic, diagnostic, printableName } from '../model/index.js';
 
 interface IngestFlags {
   dryRun?: boolean;
@@ -37,7 +37,7 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
     const config = await loadConfig(cwd, { configFile: flags.config });
     const { files, diagnostics: missing } = await expandInputs(paths.length > 0 ? paths : [config.contentDir], config.contentDir);
     const result = await ingest(files, { config, dryRun: flags.dryRun });
-    const show = (rel: string) => path.relative(cwd, path.join(config.contentDir, rel));
+    const show = (rel: string) => printableName(path.relative(cwd, path.join(config.contentDir, rel)));
     if (!flags.quiet)
       for (const action of result.actions) {
         const line = describe(action, Boolean(flags.dryRun), show);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic, Severity } from '../model/index.js';
+import { escapeUnsafe, printableName, type Diagnostic, type Severity } from '../model/index.js';
 
 /** Where and how much to print. Streams are parameters so tests can capture them. */
 export interface ReporterOptions {
@@ -91,9 +91,10 @@ export function createReporter(o: ReporterOptions): Reporter {
     diagnostics(list, contentDir, cwd) {
       for (const d of list) {
         if (!shown(d.severity, o)) continue;
-        const where = [path.relative(cwd, path.join(contentDir, d.file)) || d.file, d.line || null, d.column || null];
+        // A file name or message with a newline or a bidi override must not print a line of its own.
+        const where = [printableName(path.relative(cwd, path.join(contentDir, d.file)) || d.file), d.line || null, d.column || null];
         const loc = where.filter((x) => x !== null).join(':');
-        o.err.write(`${paint('bold', loc)}: ${paint(d.severity, d.severity)}: ${d.message} ${paint('dim', `(${d.rule})`)}\n`);
+        o.err.write(`${paint('bold', loc)}: ${paint(d.severity, d.severity)}: ${escapeUnsafe(d.message)} ${paint('dim', `(${d.rule})`)}\n`);
       }
     },
     summary(s) {

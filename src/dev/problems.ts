@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/index.js';
+import { printableName, type Diagnostic } from '../model/index.js';
 
 /** One thing that keeps the site from being right, as shown in the terminal and the browser overlay. */
 export interface Problem {
@@ -34,7 +34,7 @@ export function problemFromThrown(err: unknown): Problem {
 
 /** Compiler-style line: `file:line:col  message  (rule)`. */
 export function formatProblem(p: Problem): string {
-  const where = p.file ? [p.file, p.line, p.line ? p.column : undefined].filter((x) => x !== undefined).join(':') : '(site)';
+  const where = p.file ? [printableName(p.file), p.line, p.line ? p.column : undefined].filter((x) => x !== undefined).join(':') : '(site)';
   return `${where}  ${p.message}  (${p.rule})`;
 }
 

@@ -3,13 +3,14 @@ import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { processFile, type FileResult } from '../run/per-file/process.js';
-import { type Article, type Config, type Diagnostic, diagnostic } from '../model/index.js';
+import { type Article, type Config, type Diagnostic, diagnostic, escapeUnsafe } from '../model/index.js';
+import { realPathOutside } from '../stages/load/containment.js';
 import { fillFrontMatter, joinParts, splitParts } from './frontmatter.js';
-import type { IngestField } from './fields.js';
+import { INGEST_FIELDS, type IngestField } from './fields.js';
+import { keptOriginal, RAW_DIR, valuesToFill } from './original.js';
 import { unixNewlines } from '../text/newlines.js';
 
-/** Where ingest keeps raw originals, inside the content dir. A dot-folder: discovery and `dev` skip it. */
-export const RAW_DIR = '.raw';
+export { RAW_DIR } from './original.js';
 
 /** What ingest does (or, with --dry-run, would do) with one input file. */
 export type IngestAction =
@@ -77,6 +78,13 @@ async function planFile(abs: string, options: IngestOptions): Promise<Planned> {
   if (rel.startsWith('../') || path.isAbsolute(rel)) {
     return skip('outside-content', `${abs} is not inside the content folder ${contentDir}; ingest only rewrites articles there.`);
   }
+  // Before the name is judged: a linked folder leading out of content/ is listed by discovery so it is named.
+  const escape = await realPathOutside(abs, contentDir);
+  if (escape)
+    return skip(
+      'outside-content',
+      `this is a link to ${escapeUnsafe(JSON.stringify(escape))}, outside the content folder; ingest only reads files inside it.`,
+    );
   const ext = path.extname(abs).toLowerCase();
   if (ext !== '.txt' && ext !== '.md') return skip('not-an-article', 'only .txt and .md articles can be ingested.');
   if (rel.split('/').some((part) => part.startsWith('.'))) {
@@ -101,8 +109,9 @@ async function planFile(abs: string, options: IngestOptions): Promise<Planned> {
   }
   let filled;
   const parts = splitParts(text);
+  const values = ext === '.md' ? await fromKeptOriginal(article, parts.keys, rel, contentDir, options) : article;
   try {
-    filled = fillFrontMatter(parts, article);
+    filled = fillFrontMatter(parts, values);
   } catch (err) {
     return skip('front-matter', (err as Error).message);
   }
@@ -126,6 +135,25 @@ async function planFile(abs: string, options: IngestOptions): Promise<Planned> {
     },
     diagnostics: warnings,
   };
+}
+
+/**
+ * For an .md with fields missing: the values its kept original (content/.raw/) extracts to, as
+ * the first ingest wrote them (see valuesToFill); `article` when nothing is missing, there is no
+ * original, or it no longer extracts.
+ */
+async function fromKeptOriginal(
+  article: Article,
+  keys: ReadonlySet<string>,
+  rel: string,
+  contentDir: string,
+  options: IngestOptions,
+): Promise<Article> {
+  if (INGEST_FIELDS.every((f) => keys.has(f))) return article;
+  const kept = await keptOriginal(contentDir, rel);
+  if (!kept) return article;
+  const original = await (options.processFile ?? processFile)(kept, contentDir, options.config).catch(() => undefined);
+  return original?.article ? valuesToFill(article, original.article) : article;
 }
 
 /** Why a .txt cannot be converted without overwriting something, if it cannot. */

@@ -44,3 +44,27 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     compareCodeUnits(a.message, b.message)
   );
 }
+
+/**
+ * Characters that can forge or disguise a line of a log: C0 and C1 controls, DEL, the Unicode line
+ * and paragraph separators, and the bidirectional marks, embeddings, overrides and isolates.
+ */
+const UNSAFE_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_TEST = new RegExp(UNSAFE_IN_A_LINE.source);
+
+const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/** `text` with each character that could forge a log line written as a JSON escape (`\n`, `\u202e`). */
+export function escapeUnsafe(text: string): string {
+  return text.replace(UNSAFE_IN_A_LINE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A file name as printed in a line of output: as it is, or, when it holds a character that could
+ * forge or disguise a line (a name with a newline could print a fake `file:1: error:` line), as a
+ * JSON string with those characters escaped.
+ */
+export function printableName(name: string): string {
+  if (!UNSAFE_TEST.test(name)) return name;
+  return escapeUnsafe(JSON.stringify(name));
+}

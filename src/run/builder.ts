@@ -22,6 +22,7 @@ import type { BuildCache } from './cache/files.js';
 import { FileResults } from './file-results.js';
 import { loadPageviews } from './pageviews.js';
 import type { FileResult } from './per-file/process.js';
+import { buildYear, futureDates } from './future-dates.js';
 import { realStages, type Stages } from './stages.js';
 import { metered, stopwatch, type Timings } from './timings.js';
 
@@ -195,7 +196,7 @@ async function runBuild(
 
 /**
  * The corpus step over the per-file results: the enriched articles, their facts and every file's
- * diagnostics. A function of its own so the facts as the files gave them (fingerprints, keyword
+ * diagnostics (dates beyond the build's next year among them). A function of its own so the facts as the files gave them (fingerprints, keyword
  * counts) are garbage once it returns, not held by the build to its end.
  */
 function corpusStep(
@@ -206,7 +207,8 @@ function corpusStep(
 ): { articles: Article[]; facts: FactsByFile; diagnostics: Diagnostic[] } {
   const gathered = gather(results);
   const enriched = stages.enrichCorpus(gathered.articles, gathered.facts, config, keep);
-  return { articles: enriched.articles, facts: enriched.facts, diagnostics: gathered.diagnostics };
+  const future = futureDates(gathered.articles, buildYear());
+  return { articles: enriched.articles, facts: enriched.facts, diagnostics: [...gathered.diagnostics, ...future] };
 }
 
 /** The articles (by file), their facts and every file's diagnostics, from the per-file results. */

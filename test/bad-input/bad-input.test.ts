@@ -1,4 +1,4 @@
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chmod, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config/index.js';
 import type { Site } from '../../src/model/index.js';
 import { runParkpress, sampleSite, treeHashes, type RunResult } from '../run/site-fixture.js';
 import { chromiumMissing, openBrowser, waitFor } from '../dev/browser.js';
-import { badFixturesDir, GENERATED, makeBadContent, oddFixtures } from './generate.js';
+import { badFixturesDir, GENERATED, makeBadContent, oddFixtures, SECRET, UTF16_TITLES } from './generate.js';
 import { serveWatched } from './serve-watched.js';
 
 const SAMPLES = 5;
@@ -19,12 +19,13 @@ let root = '';
 let result: BuildResult;
 let site: Site;
 let cli: RunResult;
+let outside = '';
 const html = new Map<string, string>();
 
 before(async () => {
   await rm(PWNED_FILE, { force: true });
   root = await sampleSite();
-  await makeBadContent(path.join(root, 'content'));
+  ({ outside } = await makeBadContent(path.join(root, 'content')));
   const config = await loadConfig(root);
   const stages: Stages = { ...realStages, buildSite: (...args) => (site = realStages.buildSite(...args)) };
   result = await createBuilder(config, {}, stages).build();
@@ -32,6 +33,8 @@ before(async () => {
   const dist = path.join(root, 'dist');
   for (const f of (await treeHashes(dist)).keys()) if (f.endsWith('.html')) html.set(f, await readFile(path.join(dist, f), 'utf8'));
 });
+
+after(() => rm(outside, { recursive: true, force: true }));
 
 function diagnosticsOf(file: string) {
   return result.diagnostics.filter((d) => d.file === file);
@@ -98,6 +101,21 @@ test('GBK bytes in a file named as UTF-8 are decoded, not turned into mojibake',
   );
 });
 
+test('BOM-less UTF-16 Chinese text (LE and BE) is read, not refused as binary', () => {
+  for (const [file, encoding, title] of [
+    ['utf16le-no-bom.txt', 'utf-16le', UTF16_TITLES.le],
+    ['utf16be-no-bom.txt', 'utf-16be', UTF16_TITLES.be],
+  ] as const) {
+    assert.ok(published(file), `${file}: ${JSON.stringify(diagnosticsOf(file))}`);
+    const article = site.articles.find((a) => a.file === file)!;
+    assert.equal(article.title, title);
+    assert.equal(article.encoding, encoding);
+    assert.ok(article.body.includes('规模以上工业产值'), article.body);
+  }
+});
+
+test('binary data without a known signature is still refused', () => assertSkipped('random-bytes.txt', /^load\/binary$/));
+
 test('a 20 MB one-line file and a 100,000-line file are over the default limits', () => {
   assertSkipped(GENERATED.hugeLine, /^load\//);
   assertSkipped(GENERATED.manyLines, /^load\//);
@@ -127,6 +145,47 @@ test('wrong front-matter types are reported, each naming the field', () => {
 
 test('no control characters reach the pages', () => {
   for (const [file, page] of html) assert.doesNotMatch(page, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, file);
+});
+
+test('bidirectional overrides and isolates are taken out of text and front-matter with a warning, and reach no page', () => {
+  assert.ok(published('bidi-override.md'));
+  const article = site.articles.find((a) => a.file === 'bidi-override.md')!;
+  assert.equal(article.title, '开发区公告通报');
+  assert.match(article.body, /高新区管委会发布通知，园区道路将于下月起封闭施工两周/);
+  const rules = diagnosticsOf('bidi-override.md').map((d) => `${d.severity} ${d.rule}`);
+  assert.ok(rules.includes('warning normalize/bidi'), rules.join());
+  assert.ok(rules.includes('warning extract/control-characters'), rules.join());
+  for (const [file, page] of html) assert.doesNotMatch(page, /[\u202a-\u202e\u2066-\u2069]/, file);
+});
+
+test('a 10,000-character title is published with a warning at its line', () => {
+  assert.ok(published(GENERATED.longTitle));
+  const warning = diagnosticsOf(GENERATED.longTitle).find((d) => d.rule === 'extract/long-title');
+  assert.ok(warning, JSON.stringify(diagnosticsOf(GENERATED.longTitle)));
+  assert.equal(warning.severity, 'warning');
+  assert.equal(warning.line, 2);
+  assert.match(warning.message, /10000 characters/);
+});
+
+test('a date after next year, in front-matter or a dateline, gets a warning; the article is published', () => {
+  for (const file of ['future-date.md', 'future-dateline.txt']) {
+    assert.ok(published(file), file);
+    assert.ok(
+      diagnosticsOf(file).some((d) => d.rule === 'pipeline/future-date' && d.severity === 'warning'),
+      `${file}: ${JSON.stringify(diagnosticsOf(file))}`,
+    );
+  }
+});
+
+test('the future-date warning follows SOURCE_DATE_EPOCH, not the clock', async () => {
+  const rulesAt = async (year: number) => {
+    const env = { SOURCE_DATE_EPOCH: String(Date.UTC(year, 5, 1) / 1000) };
+    const r = await runParkpress(['check', '--json', 'content/future-date.md'], root, env);
+    const [file] = JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }[];
+    return file!.diagnostics.map((d) => d.rule).filter((rule) => rule === 'pipeline/future-date');
+  };
+  assert.deepEqual(await rulesAt(2097), ['pipeline/future-date']);
+  assert.deepEqual(await rulesAt(2098), []);
 });
 
 test('HTML in article text or front-matter is shown as text; nothing can run in the browser', () => {
@@ -217,6 +276,37 @@ test('a symlink to itself and a symlinked folder loop neither hang, crash nor du
 
 test('a symlink to itself is reported', () => {
   assertSkipped(GENERATED.selfLink);
+});
+
+test('a link to a file outside content/ is refused by name; its target reaches no page', () => {
+  assertSkipped(GENERATED.outsideFileLink, /^load\/outside-content$/);
+  assert.match(cli.stderr, new RegExp(`^content/${GENERATED.outsideFileLink}: error: .*\\(load/outside-content\\)`, 'm'));
+  for (const [file, page] of html) assert.ok(!page.includes(SECRET), `${file} shows a file from outside content/`);
+});
+
+test('a link to a folder outside content/ is refused by name and not walked', () => {
+  assertSkipped(GENERATED.outsideDirLink, /^load\/outside-content$/);
+  assert.ok(!result.diagnostics.some((d) => d.file.startsWith(`${GENERATED.outsideDirLink}/`)));
+  assert.ok(!site.articles.some((a) => a.file.startsWith(`${GENERATED.outsideDirLink}/`)));
+});
+
+test('a link to a file inside content/ is read like any file', () => {
+  assert.ok(published(GENERATED.insideLink));
+  assert.deepEqual(
+    diagnosticsOf(GENERATED.insideLink).filter((d) => d.severity === 'error'),
+    [],
+  );
+});
+
+test('a file name with a newline or a bidi override is printed escaped and forges no line', async () => {
+  assertSkipped(GENERATED.forgedName, /^pipeline\/no-text$/);
+  const escaped = JSON.stringify(`content/${GENERATED.forgedName}`).replace('\u202e', '\\u202e');
+  const checked = await runParkpress(['check', '-q', `content/${GENERATED.forgedName}`], root);
+  for (const output of [cli.stderr, checked.stdout + checked.stderr]) {
+    assert.doesNotMatch(output, /^forged\.txt/m, output);
+    assert.doesNotMatch(output, /[\u202a-\u202e\u2066-\u2069]/, output);
+    assert.ok(output.includes(`${escaped}: `) || output.includes(`${escaped}  `), output);
+  }
 });
 
 test('an unreadable file is reported; the rest builds', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, readdir, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { splitFrontMatter } from '../../src/stages/load/frontmatter.js';
@@ -103,6 +103,34 @@ test('an ingested .md body re-extracts to the same body, subheadings and caption
       assert.deepEqual(reread.subheadings, extracted.subheadings, `${md}: subheadings`);
       assert.deepEqual(reread.captions, extracted.captions, `${md}: captions`);
       assert.equal(reread.body, extracted.body, `${md}: body`);
+    }
+  } finally {
+    await dispose();
+  }
+});
+
+test('a field deleted from an ingested .md comes back from the kept original as first extracted (the dateline is not in the body)', async () => {
+  const { dir, dispose } = await tempContent();
+  try {
+    const { config, samples } = await ingestSamples(dir);
+    const mds = samples.map((n) => path.join(dir, n.replace(/\.txt$/, '.md')));
+    const first = new Map<string, Record<string, unknown>>();
+    for (const md of mds) {
+      const text = await readFile(md, 'utf8');
+      first.set(md, splitFrontMatter(text).data);
+      // What an editor does to get a value back: delete its line.
+      await writeFile(md, text.replace(/^(date|source|title|park|slug|summary): .*\n/gm, ''));
+    }
+    assert.equal(first.get(mds[1]!)!.source, '中国江苏网', 'the sample with a dateline names its source');
+    const again = await ingest(mds, { config });
+    assert.deepEqual(
+      again.actions.map((a) => a.kind),
+      mds.map(() => 'fill'),
+    );
+    for (const md of mds) {
+      const { data } = splitFrontMatter(await readFile(md, 'utf8'));
+      for (const field of INGEST_FIELDS) assert.deepEqual(data[field], first.get(md)![field], `${path.basename(md)}: ${field}`);
+      assert.deepEqual(data.provenance, first.get(md)!.provenance, `${path.basename(md)}: provenance`);
     }
   } finally {
     await dispose();

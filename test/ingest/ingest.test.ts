@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { splitFrontMatter } from '../../src/stages/load/frontmatter.js';
@@ -189,5 +189,38 @@ test('refuses, naming the file, rather than overwrite an .md, a different kept o
     for (const n of names.slice(0, 6)) assert.equal(after[n], before[n], `${n} untouched`);
   } finally {
     await dispose();
+  }
+});
+
+test('refuses links leading out of the content folder, naming them, and leaves their targets alone', async () => {
+  const { dir, dispose } = await tempContent();
+  const outside = await tempContent();
+  try {
+    await writeFile(path.join(outside.dir, 'secret.txt'), RAW);
+    await mkdir(path.join(outside.dir, 'folder'));
+    await writeFile(path.join(outside.dir, 'folder', 'x.txt'), RAW);
+    await symlink(path.join(outside.dir, 'secret.txt'), path.join(dir, 'passwd.txt'));
+    await symlink(path.join(outside.dir, 'folder'), path.join(dir, 'elsewhere'), 'dir');
+    const outsideBefore = await snapshot(outside.dir);
+    const result = await ingest(
+      ['passwd.txt', 'elsewhere'].map((n) => path.join(dir, n)),
+      options(dir),
+    );
+    assert.deepEqual(
+      result.actions.map((a) => a.kind),
+      ['skipped', 'skipped'],
+    );
+    assert.deepEqual(
+      result.diagnostics.map((d) => [d.file, d.severity, d.rule]),
+      [
+        ['passwd.txt', 'error', 'ingest/outside-content'],
+        ['elsewhere', 'error', 'ingest/outside-content'],
+      ],
+    );
+    assert.deepEqual(await snapshot(outside.dir), outsideBefore);
+    assert.deepEqual((await readdir(dir)).sort(), ['elsewhere', 'passwd.txt']);
+  } finally {
+    await dispose();
+    await outside.dispose();
   }
 });

@@ -1,4 +1,5 @@
 import { type Diagnostic, diagnostic, type RawFrontMatter, type Script } from '../../model/index.js';
+import { BIDI_CONTROLS } from '../../text/bidi.js';
 import { parseDateString } from './core/dates.js';
 
 /** Values an editor may set in front-matter, already validated. */
@@ -74,7 +75,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
 /** The value with control characters removed from every string in it, and whether any were. */
 function stripControls(value: unknown): [unknown, boolean] {
   if (typeof value === 'string') {
-    const clean = value.replace(CONTROL, '');
+    // Bidirectional controls too: a title with U+202E would show reversed on every page listing it.
+    const clean = value.replace(CONTROL, '').replace(BIDI_CONTROLS, '');
     return [clean, clean !== value];
   }
   if (Array.isArray(value)) {

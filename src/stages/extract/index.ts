@@ -2,6 +2,7 @@ import type { Article, FieldName, NormalizeResult, Provenance, SourceFile } from
 import { bodySummary } from '../../text/summary.js';
 import { renderBody } from './body.js';
 import { readEditorFields, type EditorFields } from './editor.js';
+import { longTitle } from './long-title.js';
 import { pageLines, type ExtractRule, type ExtractState } from './core/state.js';
 import { templateFlags, type SiteTemplate } from './core/template.js';
 import { breadcrumb } from './rules/breadcrumb.js';
@@ -130,13 +131,15 @@ export function extract(source: SourceFile, normalized: NormalizeResult, options
   const body = renderBody(bodyLines);
   const prose = bodyLines.filter((l) => l.role === 'body').map((l) => l.text);
   const pick = <K extends keyof EditorFields, T>(key: K, extracted: T): EditorFields[K] | T => (key in editor ? editor[key] : extracted);
+  const title = pick('title', f.title ?? '') ?? '';
+  const titleLine = 'title' in editor ? (source.frontMatterLines?.title ?? 0) : (state.lines.find((l) => l.role === 'title')?.line ?? 0);
   const parks = pick('parks', f.parks ?? []) ?? [];
   const park = pick('park', parks[0] ?? null);
   return {
     file: source.relPath,
     hash: source.hash,
     slug: pick('slug', defaultSlug(source.hash)) ?? defaultSlug(source.hash),
-    title: pick('title', f.title ?? '') ?? '',
+    title,
     date: pick('date', f.date ?? null) ?? null,
     keywords: pick('keywords', f.keywords ?? []) ?? [],
     computedKeywords: [],
@@ -162,6 +165,7 @@ export function extract(source: SourceFile, normalized: NormalizeResult, options
       ...editorDiagnostics,
       ...markupInFrontMatter(source.frontMatter, source.relPath),
       ...state.diagnostics,
+      ...longTitle(title, source.relPath, titleLine),
     ],
   };
 }

@@ -1,3 +1,5 @@
+import { bomlessUtf16 } from './utf16.js';
+
 /** Known signatures of binary formats people save under a text name by mistake. */
 const MAGIC: readonly { name: string; bytes: readonly number[] }[] = [
   { name: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
@@ -13,33 +15,21 @@ const MAGIC: readonly { name: string; bytes: readonly number[] }[] = [
 const hasUtf16Bom = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
 
 /**
- * UTF-16 without a BOM: ASCII characters put their NUL bytes on one side (odd offsets in LE, even
- * in BE; only CJK characters like 一 U+4E00 put a few on the other); binary data scatters them.
- */
-function nulsLikeUtf16(head: Uint8Array): boolean {
-  if (head.length % 2 !== 0) return false;
-  let even = 0;
-  let odd = 0;
-  head.forEach((b, i) => {
-    if (b !== 0) return;
-    if (i % 2 === 0) even++;
-    else odd++;
-  });
-  return Math.min(even, odd) * 3 < Math.max(even, odd);
-}
-
-/**
  * Names the binary format of `bytes`, or returns null when they may be text. A known magic
- * number decides; otherwise NUL bytes (never in UTF-8/GBK/Big5 text; UTF-16 is recognised by its
- * BOM or by where its NULs fall) or many C0 control characters in the first 8 KiB mark the file
- * as binary.
+ * number decides; otherwise NUL bytes (never in UTF-8/GBK/Big5 text) or many C0 control
+ * characters in the first 8 KiB mark the file as binary, unless the bytes read as UTF-16 (with a
+ * BOM, or without one by what they decode to: UTF-16 puts NULs and control bytes in the file).
  */
 export function binaryKind(bytes: Uint8Array): string | null {
   const magic = MAGIC.find((m) => m.bytes.every((b, i) => bytes[i] === b));
   if (magic) return magic.name;
   if (hasUtf16Bom(bytes)) return null;
-  const head = bytes.subarray(0, 8192);
-  if (nulsLikeUtf16(head)) return null;
+  const suspect = suspectBytes(bytes.subarray(0, 8192));
+  return suspect && !bomlessUtf16(bytes) ? suspect : null;
+}
+
+/** What marks `head` as binary if it is not UTF-16: a NUL byte, or more than 5% control bytes. */
+function suspectBytes(head: Uint8Array): string | null {
   let controls = 0;
   for (const b of head) {
     if (b === 0) return 'binary data (NUL bytes)';

@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compareCodeUnits } from '../../text/compare.js';
+import { realPathOutside } from './containment.js';
 
 const SOURCE_EXT = new Set(['.txt', '.md']);
 
@@ -11,7 +12,9 @@ const SOURCE_EXT = new Set(['.txt', '.md']);
  * path in code-unit order. Dot-folders and dot-files are skipped; symlinked directories are followed
  * once but never into a loop (each real directory is visited at most once). A source-named symlink
  * that leads nowhere (dangling, or a loop to itself) is listed anyway, so loading reports it
- * (`load/unreadable`, ENOENT or ELOOP) instead of the article silently missing.
+ * (`load/unreadable`, ENOENT or ELOOP) instead of the article silently missing. A symlinked folder
+ * that leads out of the content folder is not walked (it could be `/`) but listed itself, so
+ * loading refuses it by name (`load/outside-content`), as it refuses a file link leading out.
  */
 export async function discoverSources(contentDir: string): Promise<string[]> {
   const root = path.resolve(contentDir);
@@ -28,7 +31,8 @@ export async function discoverSources(contentDir: string): Promise<string[]> {
       const abs = path.join(dir, entry.name);
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const kind = entry.isSymbolicLink() ? await symlinkKind(abs) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null;
-      if (kind === 'dir') await walk(abs, childRel);
+      if (kind === 'dir' && entry.isSymbolicLink() && (await realPathOutside(abs, root))) found.push({ abs, rel: childRel });
+      else if (kind === 'dir') await walk(abs, childRel);
       else if ((kind === 'file' || kind === 'broken') && SOURCE_EXT.has(path.extname(entry.name).toLowerCase()))
         found.push({ abs, rel: childRel });
     }

@@ -2,8 +2,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FrontMatterError, splitFrontMatter } from './frontmatter.js';
-import { diagnostic, type Config, type Diagnostic, type FileStamp, type LoadResult } from '../../model/index.js';
+import { diagnostic, escapeUnsafe, type Config, type Diagnostic, type FileStamp, type LoadResult } from '../../model/index.js';
 import { binaryKind } from './binary.js';
+import { realPathOutside, realPathOutsideSync } from './containment.js';
 import { decodeBytes, looksLikeText } from './encoding.js';
 import { sourcePath } from './source-path.js';
 import { stampOf } from './stamp.js';
@@ -25,6 +26,8 @@ export async function loadSource(file: string, contentDir: string, limits: Confi
   const relPath = sourcePath(contentDir, file);
   let stamp: FileStamp;
   let bytes: Buffer;
+  const escape = await realPathOutside(file, contentDir);
+  if (escape) return outsideContent(relPath, escape);
   try {
     const info = await stat(file);
     if (info.size > limits.maxFileBytes) return oversize(relPath, info.size, limits);
@@ -53,6 +56,8 @@ export function loadSourceSync(file: string, contentDir: string, limits: Config[
   const relPath = sourcePath(contentDir, file);
   let stamp: FileStamp;
   let bytes: Buffer;
+  const escape = realPathOutsideSync(file, contentDir);
+  if (escape) return outsideContent(relPath, escape);
   try {
     const info = statSync(file);
     if (info.size > limits.maxFileBytes) return oversize(relPath, info.size, limits);
@@ -62,6 +67,18 @@ export function loadSourceSync(file: string, contentDir: string, limits: Config[
     return unreadable(relPath, err);
   }
   return { ...fromBytes(file, relPath, bytes, stamp.hash, limits), stamp };
+}
+
+/**
+ * A symbolic link (or a file in a linked folder) leading out of the content folder: reading it would
+ * publish whatever it points at (`ln -s /etc/passwd content/a.txt`), so it is refused unread.
+ */
+function outsideContent(relPath: string, real: string): LoadResult {
+  return fileError(
+    relPath,
+    'outside-content',
+    `This is a link to ${escapeUnsafe(JSON.stringify(real))}, outside the content folder; only files inside it are read, so it was skipped.`,
+  );
 }
 
 function oversize(relPath: string, size: number, limits: Config['limits']): LoadResult {

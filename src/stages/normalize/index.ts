@@ -1,5 +1,6 @@
 import type { NormalizeResult } from '../../model/index.js';
 import { annotations } from './rules/annotations.js';
+import { bidi } from './rules/bidi.js';
 import { blankLines } from './rules/blank-lines.js';
 import { halfwidth } from './rules/halfwidth.js';
 import { mojibake } from './rules/mojibake.js';
@@ -22,6 +23,7 @@ export type { NormalizeRule } from './core/state.js';
 export const rules: readonly NormalizeRule[] = [
   mojibake,
   whitespace,
+  bidi,
   annotations,
   script,
   halfwidth,

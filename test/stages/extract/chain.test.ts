@@ -75,3 +75,14 @@ test('a damaged line after front-matter is reported at its line in the file, onc
   assert.ok(damage.length > 0, JSON.stringify(r.diagnostics));
   for (const d of damage) assert.equal(d.line, 5, `${d.rule} at line ${d.line}`);
 });
+
+test('a title longer than 200 characters (in code points) gets a warning at its line; 200 do not', async () => {
+  const warnings = async (title: string) => {
+    const { dir, file } = await fileWith(`---\nslug: t\ntitle: "${title}"\n---\n\n园区新闻正文一段。\n`, 'long.md');
+    const r = await processFile(file, dir, config);
+    return r.diagnostics.filter((d) => d.rule === 'extract/long-title').map((d) => [d.severity, d.line]);
+  };
+  assert.deepEqual(await warnings('园'.repeat(200)), []);
+  assert.deepEqual(await warnings('𠀀'.repeat(200)), [], 'a character outside the BMP counts once');
+  assert.deepEqual(await warnings('园'.repeat(201)), [['warning', 3]]);
+});

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSource } from '../../../src/stages/load/index.js';
+import iconv from 'iconv-lite';
+import { binaryKind } from '../../../src/stages/load/binary.js';
 import { decodeBytes } from '../../../src/stages/load/encoding.js';
+import { bomlessUtf16 } from '../../../src/stages/load/utf16.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { fixturesDir } from '../../helpers/paths.js';
 
@@ -37,4 +40,35 @@ test('UTF-8 without BOM is utf-8, with BOM utf-8-bom and the BOM is stripped', (
 test('two-character GBK and Big5 files are told apart', () => {
   assert.deepEqual(decodeBytes(Buffer.from([0xd0, 0xc2, 0xc7, 0xf8])), { encoding: 'gb18030', text: '新区' });
   assert.deepEqual(decodeBytes(Buffer.from([0xb7, 0x73, 0xb0, 0xcf])), { encoding: 'big5', text: '新區' });
+});
+
+test('BOM-less UTF-16 Chinese is read in both byte orders, however its NUL bytes fall', () => {
+  const texts = [
+    '苏州工业园区今年一季度实现地区生产总值增长百分之六。\n', // one NUL on each side (一, the newline)
+    '一丁七万丈三上下不与丐丑专且丕世丘丙业丛东丝', // no ASCII at all
+    '园区新闻',
+    `高新区简报\n${'开发区新签约项目四十个，总投资超过两百亿元。\n'.repeat(40)}`,
+  ];
+  for (const text of texts) {
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const bytes = iconv.encode(text, encoding);
+      assert.equal(binaryKind(bytes), null, `${encoding}: ${text}`);
+      assert.deepEqual(decodeBytes(bytes), { encoding, text }, `${encoding}: ${text}`);
+    }
+  }
+});
+
+test('binary data is not taken for BOM-less UTF-16', () => {
+  let x = 1;
+  const random = Buffer.from(Array.from({ length: 4096 }, () => (x = (x * 1103515245 + 12345) >>> 0) >>> 24));
+  const ints = Buffer.alloc(4000);
+  for (let i = 0; i < 1000; i++) ints.writeUInt32LE(i * 37, i * 4);
+  const doubles = Buffer.alloc(4000);
+  for (let i = 0; i < 500; i++) doubles.writeDoubleLE(i * 1.5, i * 8);
+  for (const [name, bytes] of Object.entries({ random, ints, doubles })) {
+    assert.equal(bomlessUtf16(bytes), null, name);
+    assert.match(binaryKind(bytes) ?? '', /binary data/, name);
+  }
+  // ASCII read as UTF-16 gives ideographs, but rare ones.
+  assert.equal(bomlessUtf16(Buffer.from('plain ASCII text, read two bytes at a time\n')), null);
 });

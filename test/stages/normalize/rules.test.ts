@@ -45,7 +45,7 @@ test('annotations come out before conversion: 乾(qián)隆 gives 乾隆, not �
 test('the rule chain is listed in order with names and descriptions', () => {
   assert.deepEqual(
     rules.map((r) => r.name),
-    ['mojibake', 'whitespace', 'annotations', 'script', 'halfwidth', 'punctuation', 'indentation', 'rejoin', 'blank-lines'],
+    ['mojibake', 'whitespace', 'bidi', 'annotations', 'script', 'halfwidth', 'punctuation', 'indentation', 'rejoin', 'blank-lines'],
   );
   for (const r of rules) assert.ok(r.description.length > 10, r.name);
 });
@@ -94,4 +94,14 @@ test('mojibake: a file full of damage gives 20 warnings and a summary', () => {
   const r = normalize('损坏\ufffd文字\n'.repeat(30), 'bad.txt');
   assert.equal(r.diagnostics.length, 21);
   assert.match(r.diagnostics[20]!.message, /10 more damaged stretches.*30 in all/);
+});
+
+test('bidi: embeddings, overrides and isolates are removed, with one warning at the first', () => {
+  const result = normalize('第一行正文。\n园区\u202e公告\u202c通报，\u2066管委会\u2069发布。', 'x.txt', { firstLine: 3 });
+  assert.equal(result.text, '第一行正文。\n园区公告通报，管委会发布。');
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column]),
+    [['normalize/bidi', 'warning', 4, 3]],
+  );
+  assert.match(result.diagnostics[0]!.message, /^4 bidirectional/);
 });

@@ -47,14 +47,14 @@ export function siteHandler(
     }
     const headOnly = req.method === 'HEAD';
     if (prefix !== '' && !url.pathname.startsWith(`${prefix}/`)) {
-      if (url.pathname === '/' || url.pathname === prefix) res.writeHead(302, { location: `${prefix}/` }).end();
+      if (url.pathname === '/' || url.pathname === prefix) res.writeHead(302, { location: sameOrigin(`${prefix}/`) }).end();
       else await sendMissing(res, headOnly);
       return;
     }
     const found = await lookup(outDir, url.pathname.slice(prefix.length));
     switch (found.kind) {
       case 'redirect':
-        res.writeHead(301, { location: prefix + found.location }).end();
+        res.writeHead(301, { location: sameOrigin(prefix + found.location) }).end();
         return;
       case 'bad-request':
         res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request\n');
@@ -74,4 +74,12 @@ export function siteHandler(
       res.end('internal error\n');
     });
   };
+}
+
+/**
+ * A redirect target as a path of this server: a leading run of slashes or backslashes, which a
+ * browser reads as `//host`, becomes one slash.
+ */
+export function sameOrigin(location: string): string {
+  return location.replace(/^[/\\]+/u, '/');
 }

@@ -47,10 +47,20 @@ export async function lookup(outDir: string, urlPath: string): Promise<Lookup> {
   const info = await statWithRetry(file);
   if (!info) return { kind: 'missing' };
   if (info.isDirectory()) {
-    if (!urlPath.endsWith('/')) return { kind: 'redirect', location: `${urlPath}/` };
+    if (!urlPath.endsWith('/')) return { kind: 'redirect', location: folderUrl(rel) };
     return readServed(path.join(file, 'index.html'));
   }
   return readServed(file);
+}
+
+/**
+ * The URL of the folder found, from its normalised path, never from the request: a request's
+ * `/.//evil.com/…%2F..` reaches a folder of the site, but echoed back with a slash it reads
+ * `//evil.com/…`, which a browser takes for another host.
+ */
+function folderUrl(rel: string): string {
+  const segments = rel.split('/').filter((s) => s !== '');
+  return `/${segments.map(encodeURIComponent).join('/')}${segments.length > 0 ? '/' : ''}`;
 }
 
 async function readServed(file: string): Promise<Lookup> {

@@ -3,22 +3,27 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDevServer } from '../../src/dev/server.js';
+import { sameOrigin } from '../../src/dev/serve.js';
 import { injectClient } from '../../src/dev/client.js';
 import { isIgnoredPath } from '../../src/dev/watch-protocol.js';
 import type { DevBuilder } from '../../src/dev/preview.js';
 import { get, tempSite } from './helpers.js';
 import http from 'node:http';
 
-/** fetch() normalises `..` away; a hostile client need not, so send the path as is. */
-function rawStatus(port: number, rawPath: string): Promise<number> {
+/** fetch() normalises `..` and `.` away; a hostile client need not, so send the path as is. */
+function rawGet(port: number, rawPath: string): Promise<{ status: number; location?: string }> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port, path: rawPath }, (res) => {
         res.resume();
-        resolve(res.statusCode ?? 0);
+        resolve({ status: res.statusCode ?? 0, location: res.headers.location });
       })
       .on('error', reject);
   });
+}
+
+async function rawStatus(port: number, rawPath: string): Promise<number> {
+  return (await rawGet(port, rawPath)).status;
 }
 
 /** A builder whose output is already in place: these tests are about serving. */
@@ -89,6 +94,42 @@ test('serves the site under its path prefix, as it will be deployed', async () =
     await server.close();
     await site.dispose();
   }
+});
+
+// A Location of `//host/…` (or `/\\host/…`) is another origin to a browser: an open redirect.
+const HOSTILE_PATHS = [
+  '/.//evil.com/x%2F..%2F..%2Farticles/a',
+  '/.//evil.com/x%2F..%2F..%2Farticles',
+  '///evil.com/..%2Farticles/a',
+  '/%2F%2Fevil.com/..%2F..%2Farticles/a',
+  '/.%2F%2Fevil.com%2F..%2Farticles/a',
+];
+
+test('redirects only to the same origin: a folder URL is redirected to its own path, with one leading slash', async () => {
+  const site = await tempSite();
+  const server = await serveDist(site.root);
+  const prefixed = await serveDist(site.root, '/parks');
+  try {
+    await mkdir(path.join(site.root, 'dist', 'keywords', '园区'), { recursive: true });
+    const chinese = '/keywords/%E5%9B%AD%E5%8C%BA';
+    assert.deepEqual(await rawGet(server.port, chinese), { status: 301, location: `${chinese}/` });
+    for (const raw of HOSTILE_PATHS) {
+      const found = await rawGet(server.port, raw);
+      const expected = raw.endsWith('/a') ? '/articles/a/' : '/articles/';
+      assert.deepEqual(found, { status: 301, location: expected }, raw);
+      assert.deepEqual(await rawGet(prefixed.port, `/parks${raw}`), { status: 301, location: `/parks${expected}` }, raw);
+    }
+  } finally {
+    await server.close();
+    await prefixed.close();
+    await site.dispose();
+  }
+});
+
+test('a redirect target keeps one leading slash, whatever its prefix made of it', () => {
+  assert.equal(sameOrigin('//evil.com/a/'), '/evil.com/a/');
+  assert.equal(sameOrigin('/\\evil.com/a/'), '/evil.com/a/');
+  assert.equal(sameOrigin('/parks/a/'), '/parks/a/');
 });
 
 test('the client goes before the last </body>, or at the end of a page without one', () => {

@@ -109,16 +109,27 @@ const readHostObject = (DefaultDeserializer.prototype as unknown as { _readHostO
   ._readHostObject;
 
 /**
- * v8's deserializer makes each typed array (fingerprints, term counts) a view of the bytes it reads
- * when they are aligned; the pack is read frame after frame into one reused buffer, so every typed
- * array is copied out of it, or the next frame would overwrite it.
+ * v8's deserializer makes each typed array (fingerprints, term counts, line pairs) a view of the
+ * bytes it reads when they are aligned; the pack is read frame after frame into one reused buffer,
+ * so every view is copied out of it, or the next frame would overwrite it.
  */
 class CopyingDeserializer extends DefaultDeserializer {
-  /** Node's hook for host objects (typed arrays, Buffers); not in its type declarations. */
+  /** Node's hook for host objects (typed arrays, Buffers, DataViews); not in its type declarations. */
   _readHostObject(): unknown {
     const value = readHostObject.call(this);
-    return ArrayBuffer.isView(value) && !(value instanceof DataView) ? (value as Uint8Array).slice() : value;
+    return ArrayBuffer.isView(value) ? ownCopy(value) : value;
   }
+}
+
+/**
+ * A view of the same type over its own copy of the bytes. Not `slice()`: a Buffer's slice is a
+ * view of the same memory, and a DataView has none.
+ */
+function ownCopy(view: ArrayBufferView): ArrayBufferView {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice().buffer;
+  if (view instanceof DataView) return new DataView(bytes);
+  if (Buffer.isBuffer(view)) return Buffer.from(bytes);
+  return new (view.constructor as new (buffer: ArrayBuffer) => ArrayBufferView)(bytes);
 }
 
 function deserializeCopying(bytes: Buffer): unknown {

@@ -201,6 +201,28 @@ test('a pack is framed: many entries come back whole and in order, across frames
   assert.deepEqual(back.entries, many);
 });
 
+test('a pack read frame by frame gives every kind of byte view its own memory (Buffer and DataView too)', async () => {
+  const { config } = await site();
+  await buildOnce(config);
+  const file = path.join(config.cacheDir!, PACK_FILE);
+  const { header, entries } = await readPackFile(file, () => true);
+  const [rel, hash, signature, result] = entries![0]!;
+  // More entries than one frame holds; each with views whose bytes name the entry.
+  const many = Array.from({ length: 600 }, (_, i): PackEntry => {
+    const bytes = Buffer.from(`entry ${i}`);
+    const views = { bytes, view: new DataView(Uint8Array.of(i % 256, 7).buffer), words: Uint16Array.of(i) };
+    return [`copy-${i}/${rel}`, hash, signature, { ...result, views } as FileResult];
+  });
+  await writeAtomically(file, packFrames(header, many));
+  const back = (await readPackFile(file, () => true)).entries!;
+  back.forEach(([, , , r], i) => {
+    const { bytes, view, words } = (r as unknown as { views: { bytes: Buffer; view: DataView; words: Uint16Array } }).views;
+    assert.equal(Buffer.from(bytes).toString(), `entry ${i}`);
+    assert.equal(view.getUint8(0), i % 256);
+    assert.equal(words[0], i);
+  });
+});
+
 test('entries of files that no longer exist are dropped when the cache is saved', async () => {
   const { config, content } = await site();
   await buildOnce(config);

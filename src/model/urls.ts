@@ -6,8 +6,32 @@
  */
 const UNSAFE_SEGMENT = /[\s/\\?#%&:*"<>|'`^{}[\]~+=,;!@$]+/gu;
 
-/** A readable, path-safe key for a term or slug; never drops CJK characters. */
+/**
+ * Keys that would name a file the site writes, or a folder it paginates into, where a term or
+ * article folder sits beside them: `/sources/index.html/` would need `sources/index.html` to be
+ * both the sources index page and a folder, and `/keywords/page/` is the shape of a page-2 URL.
+ * Any key ending in a page or feed extension is kept out too, so no host ever serves a term
+ * folder as a file (or strips `.html` from its URL).
+ */
+const RESERVED_KEY = /^page$|\.(?:html?|xml|json)$/;
+
+/**
+ * A readable, path-safe key for a term or slug; never drops CJK characters. A reserved key gets a
+ * trailing `-`: the rest of the key is kept readable, and no ordinary key ends in `-` (it is trimmed
+ * below), so the escaped key never collides with another name's and only unsafe values change.
+ */
 export function pathKey(name: string): string {
+  const key = plainKey(name);
+  return RESERVED_KEY.test(key) ? `${key}-` : key;
+}
+
+/** Whether `name`'s key had to be escaped by `pathKey` (the site warns about such values). */
+export function isReservedKey(name: string): boolean {
+  return RESERVED_KEY.test(plainKey(name));
+}
+
+/** `name` made path-safe: unsafe runs become `-`, no leading dots or edge dashes, lower case. */
+function plainKey(name: string): string {
   const key = name
     .normalize('NFC')
     .replace(UNSAFE_SEGMENT, '-')

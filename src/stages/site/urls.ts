@@ -1,5 +1,6 @@
-import { type Article, type Diagnostic, diagnostic, pathKey } from '../../model/index.js';
+import { type Article, type Diagnostic, diagnostic, isReservedKey, pathKey } from '../../model/index.js';
 import { compareCodeUnits } from '../../text/compare.js';
+import { articleTerms } from './taxonomies.js';
 
 /**
  * Gives every article a unique slug. Articles are taken in order of `file` so the article that
@@ -36,4 +37,34 @@ export function uniqueSlugs(articles: Article[]): { articles: Article[]; diagnos
 /** The slug an article asks for (its own, else from its hash), made path-safe; `uniqueSlugs` suffixes it when taken. */
 export function baseSlug(a: Pick<Article, 'slug' | 'hash'>): string {
   return pathKey(a.slug || a.hash.slice(0, 10));
+}
+
+/** What each taxonomy's values are called in a message. */
+const VALUE_NAMES = { keywords: 'keyword', parks: 'park', sources: 'source' } as const;
+
+/**
+ * A warning for each value of an article whose URL key is a name the site writes its own files
+ * under (`pathKey` escapes it): the page works, but the value is almost always a scraping or
+ * typing mistake (`来源：index.html`), so the editor should see it and `check --strict` fail on it.
+ * Articles in the given order; per article, its slug, then stated keywords, parks and sources.
+ */
+export function reservedNameDiagnostics(articles: Article[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const a of articles) {
+    if (a.slug && isReservedKey(a.slug)) {
+      const message = `slug "${a.slug}" is a name the site uses for its own files; the article is published as "${baseSlug(a)}" instead.`;
+      out.push(diagnostic(a.file, 'site/reserved-name', 'warning', message));
+    }
+    const terms = articleTerms(a);
+    // Computed keywords are words of the text, not values anyone typed: their keys are escaped all
+    // the same, but there is nothing for the editor to correct.
+    if (a.keywords.length === 0) terms.keywords = [];
+    for (const tax of Object.keys(VALUE_NAMES) as (keyof typeof VALUE_NAMES)[]) {
+      for (const t of terms[tax].filter((term) => isReservedKey(term.name))) {
+        const message = `${VALUE_NAMES[tax]} "${t.name}" is a name the site uses for its own files; its URL is ${t.url} instead.`;
+        out.push(diagnostic(a.file, 'site/reserved-name', 'warning', message));
+      }
+    }
+  }
+  return out;
 }

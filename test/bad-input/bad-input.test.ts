@@ -293,3 +293,13 @@ test('check --strict fails on each value that is a file or folder name of the si
   for (const { file } of RESERVED_VALUES)
     assert.match(r.stdout, new RegExp(`^content/${file.replace('.', '\\.')}\\s+warning\\s+site/reserved-name\\s`, 'm'), file);
 });
+
+test('a front-matter date with fractional seconds (toISOString) is published and in the feeds', async () => {
+  const article = site.articles.find((a) => a.file === 'date-fraction.md');
+  assert.equal(article?.date, '2024-03-10T08:00:00Z');
+  const rss = await readFile(path.join(root, 'dist', 'feed.xml'), 'utf8');
+  assert.match(
+    rss,
+    /<title>前言日期带毫秒<\/title>\s*<link>[^<]*<\/link>\s*<guid[^>]*>[^<]*<\/guid>\s*<pubDate>Sun, 10 Mar 2024 08:00:00 \+0000</,
+  );
+});

@@ -92,14 +92,13 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
  * article), as `build` does.
  */
 async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
-  const [{ processFile }, { readPagePairs, TemplateShares }, { eachLimited }, { enrichCorpus }, { reservedNameDiagnostics }] =
-    await Promise.all([
-      import('../run/per-file/process.js'),
-      import('../run/per-file/template.js'),
-      import('../run/concurrency.js'),
-      import('../stages/corpus/index.js'),
-      import('../stages/site/urls.js'),
-    ]);
+  const [{ processFile }, { readPagePairs, TemplateShares }, { eachLimited }, { enrichCorpus }, { urlKeyDiagnostics }] = await Promise.all([
+    import('../run/per-file/process.js'),
+    import('../run/per-file/template.js'),
+    import('../run/concurrency.js'),
+    import('../stages/corpus/index.js'),
+    import('../stages/site/urls.js'),
+  ]);
   const pairs = new Map<Input, Awaited<ReturnType<typeof readPagePairs>>>();
   await eachLimited(inputs, 8, async (input) => void pairs.set(input, await readPagePairs(input.abs, input.base, config)));
   const template = TemplateShares.of([...pairs.values()].flatMap((p) => p ?? []));
@@ -121,7 +120,7 @@ async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
     const c = withArticles[i]!;
     c.article = a;
     // The values the site would have to rename in its URLs, as `build` reports them (a hidden duplicate gets no pages).
-    c.diagnostics = a.duplicateOf ? a.diagnostics : [...a.diagnostics, ...reservedNameDiagnostics([a])];
+    c.diagnostics = a.duplicateOf ? a.diagnostics : [...a.diagnostics, ...urlKeyDiagnostics([a])];
   });
   for (const c of checked) c.diagnostics = sortDiagnostics(c.diagnostics);
   return checked;

@@ -1,4 +1,5 @@
 // The site's URL scheme: term keys, article and list-page URLs, and the output file of a URL.
+import { sha256 } from '../text/hash.js';
 
 /**
  * Characters that cannot appear in one path segment of a URL or a file name on any common host.
@@ -16,18 +17,44 @@ const UNSAFE_SEGMENT = /[\s/\\?#%&:*"<>|'`^{}[\]~+=,;!@$]+/gu;
 const RESERVED_KEY = /^page$|\.(?:html?|xml|json)$/;
 
 /**
- * A readable, path-safe key for a term or slug; never drops CJK characters. A reserved key gets a
- * trailing `-`: the rest of the key is kept readable, and no ordinary key ends in `-` (it is trimmed
- * below), so the escaped key never collides with another name's and only unsafe values change.
+ * The longest file or folder name, in UTF-8 bytes, on Linux and macOS (Windows counts 255 UTF-16
+ * units, never fewer): a longer key cannot be a folder of `dist/`, and the writer refuses a longer
+ * name in any page path.
+ */
+export const MAX_NAME_BYTES = 255;
+
+/**
+ * A readable, path-safe key for a term or slug; never drops CJK characters. Only keys no folder can
+ * have are changed (see `keyChange`), so readers' links to ordinary ones keep working:
+ * - a reserved key gets a trailing `-`: the rest stays readable, and no ordinary key ends in `-` (it
+ *   is trimmed below), so the escaped key never collides with another name's;
+ * - a key over MAX_NAME_BYTES is cut on a character boundary and ends in a hash of the whole key, so
+ *   two long names with the same beginning keep their own pages.
  */
 export function pathKey(name: string): string {
   const key = plainKey(name);
+  if (Buffer.byteLength(key) > MAX_NAME_BYTES) return shortened(key);
   return RESERVED_KEY.test(key) ? `${key}-` : key;
 }
 
-/** Whether `name`'s key had to be escaped by `pathKey` (the site warns about such values). */
-export function isReservedKey(name: string): boolean {
-  return RESERVED_KEY.test(plainKey(name));
+/** Why `pathKey` changed `name`'s key, if it did: the site warns about such values. */
+export function keyChange(name: string): 'reserved' | 'too long' | undefined {
+  const key = plainKey(name);
+  if (Buffer.byteLength(key) > MAX_NAME_BYTES) return 'too long';
+  return RESERVED_KEY.test(key) ? 'reserved' : undefined;
+}
+
+/** `key` cut to fit MAX_NAME_BYTES with `-` and 8 hex digits of its hash (which no reserved key ends in). */
+function shortened(key: string): string {
+  const tag = `-${sha256(key).slice(0, 8)}`;
+  let head = '';
+  let bytes = 0;
+  for (const char of key) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > MAX_NAME_BYTES - tag.length) break;
+    head += char;
+  }
+  return `${head.replace(/-+$/, '')}${tag}`;
 }
 
 /** `name` made path-safe: unsafe runs become `-`, no leading dots or edge dashes, lower case. */

@@ -262,36 +262,77 @@ test('size limits are configurable', async () => {
 });
 
 /**
- * Values that become a page path and are also a name the site writes its own files or folders
- * under (issue 18): the first three used to abort the whole build (exit 70). `page` is the output
- * file the value's page must have now, `shows` what it shows; the article is published and warned
- * about (so `check --strict` fails on it).
+ * Values that become a page path but cannot be a folder name beside the site's own files (issue
+ * 18): each of these used to abort the whole build (exit 70). `page` is the output file the value's
+ * page must have now, `shows` what it shows; the article is published, with a warning `rule` (so
+ * `check --strict` fails on it).
  */
-const RESERVED_VALUES = [
-  { file: 'source-index-html.txt', value: 'source "index.html"', page: 'sources/index.html-/index.html', shows: 'index.html' },
-  { file: 'source-index-html.md', value: 'source "index.html"', page: 'sources/index.html-/index.html', shows: 'index.html' },
-  { file: 'keyword-index-html-a.md', value: 'keyword "index.html"', page: 'keywords/index.html-/index.html', shows: 'index.html' },
-  { file: 'keyword-index-html-b.md', value: 'keyword "index.html"', page: 'keywords/index.html-/index.html', shows: 'index.html' },
-  { file: 'slug-page.md', value: 'slug "page"', page: 'articles/2024/03/page-/index.html', shows: '网址是分页的目录名' },
+const LONG_SOURCE_KEY = `${'新签约项目集中开工'.repeat(9)}新-`;
+const URL_KEY_VALUES = [
+  {
+    file: 'source-index-html.txt',
+    value: 'source "index.html"',
+    rule: 'site/reserved-name',
+    page: 'sources/index.html-/index.html',
+    shows: 'index.html',
+  },
+  {
+    file: 'source-index-html.md',
+    value: 'source "index.html"',
+    rule: 'site/reserved-name',
+    page: 'sources/index.html-/index.html',
+    shows: 'index.html',
+  },
+  {
+    file: 'keyword-index-html-a.md',
+    value: 'keyword "index.html"',
+    rule: 'site/reserved-name',
+    page: 'keywords/index.html-/index.html',
+    shows: 'index.html',
+  },
+  {
+    file: 'keyword-index-html-b.md',
+    value: 'keyword "index.html"',
+    rule: 'site/reserved-name',
+    page: 'keywords/index.html-/index.html',
+    shows: 'index.html',
+  },
+  {
+    file: 'slug-page.md',
+    value: 'slug "page"',
+    rule: 'site/reserved-name',
+    page: 'articles/2024/03/page-/index.html',
+    shows: '网址是分页的目录名',
+  },
+  {
+    file: 'source-too-long.md',
+    value: 'source "新签约',
+    rule: 'site/long-name',
+    page: `sources/${LONG_SOURCE_KEY}`,
+    shows: '新签约项目集中开工'.repeat(12),
+  },
 ];
 
-for (const { file, value, page, shows } of RESERVED_VALUES) {
-  test(`${file}: a ${value} that is a file or folder name of the site gets its own page and a warning`, () => {
+for (const { file, value, rule, page, shows } of URL_KEY_VALUES) {
+  test(`${file}: a ${value}… that cannot be a folder name of the site gets its own page and ${rule}`, () => {
     assert.ok(published(file), `${file} is published`);
-    const warned = diagnosticsOf(file).filter((d) => d.rule === 'site/reserved-name');
+    const warned = diagnosticsOf(file).filter((d) => d.rule === rule);
     assert.equal(warned.length, 1, JSON.stringify(diagnosticsOf(file)));
     assert.equal(warned[0]!.severity, 'warning');
     assert.ok(warned[0]!.message.includes(value), warned[0]!.message);
-    assert.ok(html.get(page)?.includes(shows), `${page} was written and shows ${shows}`);
+    const written = [...html.keys()].find(
+      (p) => p.startsWith(page) && p.endsWith('/index.html') && !p.slice(page.length).includes('/page/'),
+    );
+    assert.ok(written && html.get(written)!.includes(shows), `${page}… was written and shows ${shows}`);
     for (const index of ['sources/index.html', 'keywords/index.html']) assert.ok(html.has(index), index);
   });
 }
 
-test('check --strict fails on each value that is a file or folder name of the site, naming the file and the rule', async () => {
-  const r = await runParkpress(['check', '--strict', '--quiet', ...RESERVED_VALUES.map((v) => `content/${v.file}`)], root);
+test('check --strict fails on each value that cannot be a folder name of the site, naming the file and the rule', async () => {
+  const r = await runParkpress(['check', '--strict', '--quiet', ...URL_KEY_VALUES.map((v) => `content/${v.file}`)], root);
   assert.equal(r.code, 1, `${r.stdout}${r.stderr}`);
-  for (const { file } of RESERVED_VALUES)
-    assert.match(r.stdout, new RegExp(`^content/${file.replace('.', '\\.')}\\s+warning\\s+site/reserved-name\\s`, 'm'), file);
+  for (const { file, rule } of URL_KEY_VALUES)
+    assert.match(r.stdout, new RegExp(`^content/${file.replace('.', '\\.')}\\s+warning\\s+${rule}\\s`, 'm'), file);
 });
 
 test('a front-matter date with fractional seconds (toISOString) is published and in the feeds', async () => {

@@ -2,7 +2,7 @@ import { type Article, articleKeywords, articleUrl, type Config, type FactsByFil
 import { rankArticles, sortLatest } from './order.js';
 import { relatedArticles, type RelatedModel } from './related.js';
 import { keywordMinArticles, monthTaxonomy, splitByCount, taxonomy } from './taxonomies.js';
-import { reservedNameDiagnostics, uniqueSlugs } from './urls.js';
+import { urlKeyDiagnostics, uniqueSlugs } from './urls.js';
 import { compareCodeUnits } from '../../text/compare.js';
 
 export interface SiteInputs {
@@ -48,7 +48,7 @@ export function buildSite(articles: Article[], facts: FactsByFile, config: Confi
     thinKeywords: keywords.thin,
     duplicates: duplicateGroups(unique, bySlug),
     // Reserved names are reported on the articles as they came (their own slugs, not the suffixed ones).
-    diagnostics: [...slugDiagnostics, ...reservedNameDiagnostics(articles.filter((a) => !a.duplicateOf))],
+    diagnostics: [...slugDiagnostics, ...urlKeyDiagnostics(articles.filter((a) => !a.duplicateOf))],
   };
 }
 

@@ -101,14 +101,21 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
  * article), as `build` does.
  */
 async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
-  const [{ processFile }, { readPagePairs, TemplateShares }, { eachLimited }, { enrichCorpus }, { buildYear, futureDates }] =
-    await Promise.all([
-      import('../run/per-file/process.js'),
-      import('../run/per-file/template.js'),
-      import('../run/concurrency.js'),
-      import('../stages/corpus/index.js'),
-      import('../run/future-dates.js'),
-    ]);
+  const [
+    { processFile },
+    { readPagePairs, TemplateShares },
+    { eachLimited },
+    { enrichCorpus },
+    { buildYear, futureDates },
+    { urlKeyDiagnostics },
+  ] = await Promise.all([
+    import('../run/per-file/process.js'),
+    import('../run/per-file/template.js'),
+    import('../run/concurrency.js'),
+    import('../stages/corpus/index.js'),
+    import('../run/future-dates.js'),
+    import('../stages/site/urls.js'),
+  ]);
   const pairs = new Map<Input, Awaited<ReturnType<typeof readPagePairs>>>();
   await eachLimited(inputs, 8, async (input) => void pairs.set(input, await readPagePairs(input.abs, input.base, config)));
   const template = TemplateShares.of([...pairs.values()].flatMap((p) => p ?? []));
@@ -130,7 +137,9 @@ async function checkAll(inputs: Input[], config: Config): Promise<Checked[]> {
   enriched.articles.forEach((a, i) => {
     const c = withArticles[i]!;
     c.article = a;
-    c.diagnostics = [...a.diagnostics, ...futureDates([{ ...a, file: c.file }], year)];
+    // The values the site would have to rename in its URLs, as `build` reports them (a hidden duplicate gets no pages).
+    const urlKeys = a.duplicateOf ? [] : urlKeyDiagnostics([a]);
+    c.diagnostics = [...a.diagnostics, ...futureDates([{ ...a, file: c.file }], year), ...urlKeys];
   });
   for (const c of checked) c.diagnostics = sortDiagnostics(c.diagnostics);
   return checked;

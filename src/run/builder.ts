@@ -20,6 +20,7 @@ import type { RelatedModel } from '../stages/site/related.js';
 import { compareCodeUnits } from '../text/compare.js';
 import type { BuildCache } from './cache/files.js';
 import { FileResults } from './file-results.js';
+import { PageGuard } from './page-guard.js';
 import { loadPageviews } from './pageviews.js';
 import type { FileResult } from './per-file/process.js';
 import { buildYear, futureDates } from './future-dates.js';
@@ -170,10 +171,13 @@ async function runBuild(
   const siteMs = t();
   if (options.once) facts = keepOnly(facts, 'minutes');
   options.onStage?.('render');
-  const pages = metered(stages.renderSite(site, facts));
+  const guard = new PageGuard();
+  const pages = metered(guard.filter(stages.renderSite(site, facts)));
   const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace, replaceForeign: options.replaceOut });
   const { render, write } = pages.split(t());
-  const diagnostics = [...fileDiagnostics, ...pageviews.diagnostics, ...site.diagnostics].sort(compareDiagnostics);
+  const diagnostics = [...fileDiagnostics, ...pageviews.diagnostics, ...site.diagnostics, ...guard.diagnostics(site)].sort(
+    compareDiagnostics,
+  );
   const kept =
     models.corpus && models.related
       ? { site, facts, corpus: models.corpus, related: models.related, pageviews: pageviews.views }

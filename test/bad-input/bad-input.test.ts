@@ -350,3 +350,87 @@ test('size limits are configurable', async () => {
   assert.ok(r.articles < SAMPLES);
   assert.ok(r.diagnostics.some((d) => d.severity === 'error' && d.rule.startsWith('load/')));
 });
+
+/**
+ * Values that become a page path but cannot be a folder name beside the site's own files (issue
+ * 18): each of these used to abort the whole build (exit 70). `page` is the output file the value's
+ * page must have now, `shows` what it shows; the article is published, with a warning `rule` (so
+ * `check --strict` fails on it).
+ */
+const LONG_SOURCE_KEY = `${'新签约项目集中开工'.repeat(9)}新-`;
+const URL_KEY_VALUES = [
+  {
+    file: 'source-index-html.txt',
+    value: 'source "index.html"',
+    rule: 'site/reserved-name',
+    page: 'sources/index.html-/index.html',
+    shows: 'index.html',
+  },
+  {
+    file: 'source-index-html.md',
+    value: 'source "index.html"',
+    rule: 'site/reserved-name',
+    page: 'sources/index.html-/index.html',
+    shows: 'index.html',
+  },
+  {
+    file: 'keyword-index-html-a.md',
+    value: 'keyword "index.html"',
+    rule: 'site/reserved-name',
+    page: 'keywords/index.html-/index.html',
+    shows: 'index.html',
+  },
+  {
+    file: 'keyword-index-html-b.md',
+    value: 'keyword "index.html"',
+    rule: 'site/reserved-name',
+    page: 'keywords/index.html-/index.html',
+    shows: 'index.html',
+  },
+  {
+    file: 'slug-page.md',
+    value: 'slug "page"',
+    rule: 'site/reserved-name',
+    page: 'articles/2024/03/page-/index.html',
+    shows: '网址是分页的目录名',
+  },
+  {
+    file: 'source-too-long.md',
+    value: 'source "新签约',
+    rule: 'site/long-name',
+    page: `sources/${LONG_SOURCE_KEY}`,
+    shows: '新签约项目集中开工'.repeat(12),
+  },
+];
+
+for (const { file, value, rule, page, shows } of URL_KEY_VALUES) {
+  test(`${file}: a ${value}… that cannot be a folder name of the site gets its own page and ${rule}`, () => {
+    assert.ok(published(file), `${file} is published`);
+    const warned = diagnosticsOf(file).filter((d) => d.rule === rule);
+    assert.equal(warned.length, 1, JSON.stringify(diagnosticsOf(file)));
+    assert.equal(warned[0]!.severity, 'warning');
+    assert.ok(warned[0]!.message.includes(value), warned[0]!.message);
+    const written = [...html.keys()].find(
+      (p) => p.startsWith(page) && p.endsWith('/index.html') && !p.slice(page.length).includes('/page/'),
+    );
+    assert.ok(written && html.get(written)!.includes(shows), `${page}… was written and shows ${shows}`);
+    for (const index of ['sources/index.html', 'keywords/index.html']) assert.ok(html.has(index), index);
+  });
+}
+
+test('check --strict fails on each value that cannot be a folder name of the site, naming the file and the rule', async () => {
+  const r = await runParkpress(['check', '--strict', '--quiet', ...URL_KEY_VALUES.map((v) => `content/${v.file}`)], root);
+  assert.equal(r.code, 1, `${r.stdout}${r.stderr}`);
+  for (const { file, rule } of URL_KEY_VALUES)
+    assert.match(r.stdout, new RegExp(`^content/${file.replace('.', '\\.')}\\s+warning\\s+${rule}\\s`, 'm'), file);
+});
+
+test('a front-matter date with fractional seconds (toISOString) is published and in the feeds', async () => {
+  const article = site.articles.find((a) => a.file === 'date-fraction.md');
+  assert.equal(article?.date, '2024-03-10T08:00:00Z');
+  const rss = await readFile(path.join(root, 'dist', 'feed.xml'), 'utf8');
+  assert.match(
+    rss,
+    /<title>前言日期带毫秒<\/title>\s*<link>[^<]*<\/link>\s*<guid[^>]*>[^<]*<\/guid>\s*<pubDate>Sun, 10 Mar 2024 08:00:00 \+0000</,
+  );
+});

@@ -1,4 +1,5 @@
 import type { Config, Page } from '../../model/index.js';
+import { webJson } from '../../text/json.js';
 import { absoluteUrl } from './urls.js';
 
 /** One article as the feeds carry it (dated articles only: a feed is a stream in time). */
@@ -110,7 +111,7 @@ ${entries}</feed>
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
 export function jsonFeed(config: Config, items: FeedItem[], lang: string): string {
-  return `${JSON.stringify(
+  return `${webJson(
     {
       version: 'https://jsonfeed.org/version/1.1',
       title: config.title,
@@ -129,7 +130,6 @@ export function jsonFeed(config: Config, items: FeedItem[], lang: string): strin
         ...(i.categories.length ? { tags: i.categories } : {}),
       })),
     },
-    null,
     2,
   )}\n`;
 }

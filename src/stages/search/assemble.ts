@@ -5,6 +5,7 @@ import { ByteWriter } from './byte-writer.js';
 import { shardOf } from './hash.js';
 import { TokenIds } from './token-ids.js';
 import { compareCodeUnits } from '../../text/compare.js';
+import { webJson } from '../../text/json.js';
 
 /** Bump when the file format changes; the browser refuses an index of another version. */
 export const INDEX_VERSION = 1;
@@ -89,7 +90,7 @@ export function* assembleIndex(docs: Iterable<IndexedDoc>): Generator<Page, void
     tokenizer: 'nfkc-lower-cjk-bigram',
     version: INDEX_VERSION,
   };
-  yield { path: 'index.json', content: `${JSON.stringify(manifest)}\n` };
+  yield { path: 'index.json', content: `${webJson(manifest)}\n` };
 }
 
 /**
@@ -163,7 +164,7 @@ function* shardFiles(p: Postings, shards: number): Generator<Page, void, undefin
     out.ascii(OPEN_BRACE);
     ids.forEach((id, i) => {
       if (i > 0) out.ascii(COMMA);
-      out.text(JSON.stringify(p.names[id]));
+      out.text(webJson(p.names[id]));
       out.ascii(COLON);
       out.ascii(OPEN_BRACKET);
       let previous = 0;
@@ -188,6 +189,6 @@ function* docFiles(entries: SearchDoc[]): Generator<Page, void, undefined> {
     const chunk = entries
       .slice(start, start + DOCS_PER_CHUNK)
       .map((d) => ({ date: d.date, summary: d.summary, title: d.title, url: d.url }));
-    yield { path: `docs/${start / DOCS_PER_CHUNK}.json`, content: `${JSON.stringify(chunk)}\n` };
+    yield { path: `docs/${start / DOCS_PER_CHUNK}.json`, content: `${webJson(chunk)}\n` };
   }
 }

@@ -2,7 +2,7 @@ import { type Article, articleKeywords, articleUrl, type Config, type FactsByFil
 import { rankArticles, sortLatest } from './order.js';
 import { relatedArticles, type RelatedModel } from './related.js';
 import { keywordMinArticles, monthTaxonomy, splitByCount, taxonomy } from './taxonomies.js';
-import { uniqueSlugs } from './urls.js';
+import { urlKeyDiagnostics, uniqueSlugs } from './urls.js';
 import { compareCodeUnits } from '../../text/compare.js';
 
 export interface SiteInputs {
@@ -21,7 +21,7 @@ export interface SiteInputs {
  * (`duplicateOf` set) are left out and listed in `duplicates`.
  */
 export function buildSite(articles: Article[], facts: FactsByFile, config: Config, inputs: SiteInputs = {}): Site {
-  const { articles: unique, diagnostics } = uniqueSlugs(articles);
+  const { articles: unique, diagnostics: slugDiagnostics } = uniqueSlugs(articles);
   const shown = sortLatest(unique.filter((a) => !a.duplicateOf));
   const withViews = withPageviews(shown, inputs.pageviews);
   const bySlug = new Map(withViews.map((a) => [a.slug, a]));
@@ -47,7 +47,8 @@ export function buildSite(articles: Article[], facts: FactsByFile, config: Confi
     },
     thinKeywords: keywords.thin,
     duplicates: duplicateGroups(unique, bySlug),
-    diagnostics,
+    // Reserved names are reported on the articles as they came (their own slugs, not the suffixed ones).
+    diagnostics: [...slugDiagnostics, ...urlKeyDiagnostics(articles.filter((a) => !a.duplicateOf))],
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Page } from '../../model/index.js';
+import { MAX_NAME_BYTES, type Page } from '../../model/index.js';
 
 /** Characters no output path may contain: NUL and controls, backslash, and Windows-reserved ones. */
 const FORBIDDEN = /[\u0000-\u001f\u007f\\:*?"<>|]/;
@@ -13,6 +13,8 @@ export function pathProblem(p: string): string | undefined {
   if (FORBIDDEN.test(p)) return 'contains a control or reserved character';
   const segments = p.split('/');
   if (segments.some((s) => s === '' || s === '.' || s === '..')) return 'has an empty, "." or ".." segment';
+  // NAME_MAX: mkdir or open would fail with ENAMETOOLONG halfway through the build.
+  if (segments.some((s) => Buffer.byteLength(s) > MAX_NAME_BYTES)) return `has a name longer than ${MAX_NAME_BYTES} bytes`;
   return undefined;
 }
 

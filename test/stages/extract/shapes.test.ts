@@ -156,6 +156,15 @@ test('editor dates accept ISO and Chinese forms and reject words', () => {
   assert.equal(parseDateString('tomorrow'), null);
 });
 
+test('editor dates: an ISO timestamp loses its fractional seconds and must be a real time', () => {
+  // toISOString() output used to pass through and stop the build in the RSS feed (issue 18).
+  assert.equal(parseDateString('2024-03-01T08:00:00.000Z'), '2024-03-01T08:00:00Z');
+  assert.equal(parseDateString(' 2024-03-01T08:00:00.5+08:00 '), '2024-03-01T08:00:00+08:00');
+  assert.equal(parseDateString('2024-03-01T08:00+08:00'), '2024-03-01T08:00+08:00', 'unchanged without a fraction');
+  for (const bad of ['2024-13-01T08:00:00Z', '2024-02-30T08:00:00Z', '2024-03-01T25:00:00Z', '2024-03-01T08:00:00+99:00'])
+    assert.equal(parseDateString(bad), null, bad);
+});
+
 test('headline shape: short, unclosed, mostly Chinese; cut before a site name; never a list entry, byline, form field or table row', () => {
   assert.ok(isHeadline('园区迎来新一批重点项目'));
   assert.ok(isHeadline('1985年'), 'a short headline of figures');

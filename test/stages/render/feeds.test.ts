@@ -4,6 +4,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { renderPages } from '../../helpers/pages.js';
 import { rfc822 } from '../../../src/stages/render/feeds.js';
 import { sitemapPages } from '../../../src/stages/render/sitemap.js';
+import { editions } from '../../../src/stages/render/edition.js';
+import { searchPages } from '../../../src/stages/search/index.js';
 import type { Page } from '../../../src/model/index.js';
 import { fixtureSite } from './site-fixture.js';
 
@@ -101,4 +103,18 @@ test('a sitemap above the per-file limit becomes an index of sitemap files', () 
   const index = wellFormed(String(out[0]!.content)).sitemapindex;
   assert.equal(index.sitemap.length, 2);
   assert.equal(wellFormed(String(out[2]!.content)).urlset.url.length, 2);
+});
+
+test('the JSON files of the site hold no raw markup from an article: feed and search index escape "<", ">" and "&"', async () => {
+  const site = fixtureSite({ baseUrl: 'https://news.example.cn' });
+  const all = [...(await renderPages(site)), ...searchPages(site, editions(site.config))];
+  const jsonFiles = all.filter((p) => p.path.endsWith('.json'));
+  assert.ok(jsonFiles.length >= 4, jsonFiles.map((p) => p.path).join(' '));
+  for (const p of jsonFiles) {
+    const text = typeof p.content === 'string' ? p.content : Buffer.from(p.content).toString('utf8');
+    assert.doesNotMatch(text, /[<>&]/, p.path);
+    JSON.parse(text);
+  }
+  const feed = JSON.parse(all.find((p) => p.path === 'feed.json')!.content as string);
+  assert.ok(feed.items.some((i: { title: string }) => i.title === '<b>标题</b><script>alert(1)</script>'));
 });

@@ -80,7 +80,16 @@ test('a plain folder parkpress did not make is replaced only with consent, its s
 test('refuses page paths that would escape or clobber, leaving nothing behind', async () => {
   const root = await tempDir();
   const out = path.join(root, 'dist');
-  for (const bad of ['../evil.html', '/etc/passwd', 'a/../../b', 'a\u0000b', 'a\\b.html', 'a//b', 'con:x']) {
+  for (const bad of [
+    '../evil.html',
+    '/etc/passwd',
+    'a/../../b',
+    'a\u0000b',
+    'a\\b.html',
+    'a//b',
+    'con:x',
+    `${'园'.repeat(86)}/index.html`,
+  ]) {
     await assert.rejects(writeSite([{ path: bad, content: 'x' }], out), /unsafe output paths/, bad);
   }
   await assert.rejects(writeSite([site[0]!, site[0]!], out), /produced twice/);

@@ -120,10 +120,22 @@ export function findDate(text: string): FoundDate | null {
   return findDates(text)[0] ?? null;
 }
 
+/**
+ * An ISO timestamp as an article date: the same checks as every other date shape (no month 13, no
+ * hour 25) and a real offset; fractional seconds (what `toISOString()` writes) are dropped, as
+ * article dates carry whole seconds and the feeds' date formats take no fraction.
+ */
+function isoTimestamp(m: RegExpExecArray): string | null {
+  const [whole, y, mo, d, h, mi, s, fraction, , offH, offM] = m;
+  const parts = { y: +y!, mo: +mo!, d: +d!, h: +h!, mi: +mi!, s: s === undefined ? undefined : +s };
+  if (!validDate(parts) || (offH !== undefined && (+offH > 14 || +offM! > 59))) return null;
+  return fraction ? whole.trim().replace(fraction, '') : whole.trim();
+}
+
 /** Parses an editor-written date (ISO-like, 2024年3月20日, with or without time); null when invalid. */
 export function parseDateString(text: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/u.exec(text.trim());
-  if (iso) return text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/u.exec(text.trim());
+  if (iso) return isoTimestamp(iso);
   const found = findDate(text);
   if (!found || found.length < text.trim().length - 2) return null;
   return formatDate(found.parts);

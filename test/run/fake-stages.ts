@@ -9,6 +9,7 @@ import { stampFile } from '../../src/run/cache/stamp.js';
 import type { Article, Site } from '../../src/model/index.js';
 import { writeSite } from '../../src/stages/write/index.js';
 import { articleFacts } from '../../src/run/per-file/facts.js';
+import { makeArticle } from '../helpers/articles.js';
 
 export interface FakeStages extends Stages {
   /** Relative paths given to processFile, in call order. */
@@ -72,30 +73,5 @@ export function fakeStages(): FakeStages {
 }
 
 function fakeArticle(file: string, hash: string, title: string): Article {
-  return {
-    file,
-    hash,
-    slug: file.replace(/\.[a-z]+$/, '').replace(/[^a-z0-9]+/g, '-'),
-    title,
-    date: null,
-    keywords: [],
-    computedKeywords: [],
-    source: null,
-    park: null,
-    parks: [],
-    category: null,
-    series: null,
-    authors: [],
-    editors: [],
-    views: null,
-    originalScript: 'zh-Hans',
-    encoding: 'utf-8',
-    pinyinAnnotated: false,
-    subheadings: [],
-    captions: [],
-    summary: '',
-    body: '',
-    provenance: {},
-    diagnostics: [],
-  };
+  return makeArticle({ file, hash, slug: file.replace(/\.[a-z]+$/, '').replace(/[^a-z0-9]+/g, '-'), title });
 }

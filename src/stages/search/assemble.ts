@@ -39,6 +39,8 @@ export interface SearchManifest {
   hash: 'fnv1a32-utf16';
   /** Digest of the index files; the browser adds it to their URLs so a new build is never mixed with a cached one. */
   id: string;
+  /** The edition's query table (`script.json`: other script and regional words), when it has one. */
+  script?: string;
   /** Number of shard files, a power of two. */
   shards: number;
   tokenizer: 'nfkc-lower-cjk-bigram';
@@ -62,7 +64,10 @@ interface Postings {
  * Files are made one at a time as the caller takes them: on a large site the shards add up to
  * hundreds of MB, which should be written and let go, not held together.
  */
-export function* assembleIndex(docs: Iterable<IndexedDoc>): Generator<Page, void, undefined> {
+export function* assembleIndex(
+  docs: Iterable<IndexedDoc>,
+  scriptFile?: (tokens: readonly string[]) => Page,
+): Generator<Page, void, undefined> {
   const table = new TokenTable();
   const entries: SearchDoc[] = [];
   for (const { doc, tokens } of docs) {
@@ -71,10 +76,12 @@ export function* assembleIndex(docs: Iterable<IndexedDoc>): Generator<Page, void
   }
   const postings = table.postings();
   const shards = shardCount(postings);
+  const script = scriptFile?.(postings.names);
   const hash = createHash('sha256');
   function* files(): Generator<Page, void, undefined> {
     yield* shardFiles(postings, shards);
     yield* docFiles(entries);
+    if (script) yield script;
   }
   for (const f of files()) {
     hash.update(`${f.path}\0`).update(f.content).update('\0');
@@ -85,6 +92,7 @@ export function* assembleIndex(docs: Iterable<IndexedDoc>): Generator<Page, void
     docs: entries.length,
     hash: 'fnv1a32-utf16',
     id: hash.digest('hex').slice(0, 16),
+    ...(script ? { script: script.path } : {}),
     shards,
     tokenizer: 'nfkc-lower-cjk-bigram',
     version: INDEX_VERSION,

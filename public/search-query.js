@@ -112,24 +112,28 @@ export function queryForms(query, table) {
 /**
  * Searches the index for what the reader typed: the query is put into the index's script, then it
  * and its regional forms are looked up; hits of the query itself come first, then those only a
- * regional form finds. Each hit carries the runs its page must contain.
+ * regional form finds. Each hit carries, per form that found it, the runs its page must contain
+ * (`alternatives`): a page saying 人工智慧 also holds the bigrams of 人工智能 and is kept for that form.
  */
 export async function search(index, typed) {
   const table = await index.script().catch(() => NO_TABLE);
   const query = toIndexScript(typed, table);
   const forms = queryForms(query, table);
   const found = await Promise.all(forms.map((f) => index.find(f)));
-  const hits = [];
-  const seen = new Set();
+  const hits = new Map();
   found.forEach((numbers, i) => {
     const { runs } = parseQuery(forms[i]);
     for (const n of numbers) {
-      if (seen.has(n)) continue;
-      seen.add(n);
-      hits.push({ n, runs });
+      if (!hits.has(n)) hits.set(n, { n, alternatives: [] });
+      hits.get(n).alternatives.push(runs);
     }
   });
-  return { query, forms, hits, table };
+  return { query, forms, hits: [...hits.values()], table };
+}
+
+/** The first of a hit's alternatives the text holds as written, or null. */
+export function matchingRuns(text, alternatives) {
+  return alternatives.find((runs) => containsRuns(text, runs)) || null;
 }
 
 /**

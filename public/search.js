@@ -2,7 +2,7 @@
 // checks the best candidates against their own article pages (dropping pages where the query's
 // characters are not adjacent) and shows them with a highlighted snippet. Article text only ever
 // reaches the page through textContent, never as markup.
-import { containsRuns, fold, highlight, openIndex, parseQuery, search, snippet, toOtherScript } from './search-query.js';
+import { fold, highlight, matchingRuns, openIndex, parseQuery, search, snippet, toOtherScript } from './search-query.js';
 
 /** Results shown at once; "more" shows the next batch. */
 const BATCH = 10;
@@ -69,8 +69,9 @@ async function nextBatch(index, found, base, state) {
     const docs = await index.docs(hits.map((h) => h.n));
     const texts = await Promise.all(docs.map((d) => articleText(base + d.url)));
     docs.forEach((doc, i) => {
-      if (texts[i] && !containsRuns(texts[i].all, hits[i].runs)) state.dropped++;
-      else batch.push({ doc, text: texts[i], runs: hits[i].runs });
+      const runs = texts[i] ? matchingRuns(texts[i].all, hits[i].alternatives) : hits[i].alternatives[0];
+      if (runs) batch.push({ doc, text: texts[i], runs });
+      else state.dropped++;
     });
   }
   return batch;

@@ -62,25 +62,41 @@ after(async () => {
 });
 
 /** Opens the search page of an edition for a query; resolves when the page has shown its results. */
-async function searchPage(base: string, edition: string, query: string): Promise<{ tab: Tab; titles: string[]; bytes: number }> {
+async function searchPage(
+  base: string,
+  edition: string,
+  query: string,
+): Promise<{ tab: Tab; titles: string[]; bytes: number; kinds: Map<string, number> }> {
   const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   tab.on('pageerror', (e) => errors.push(e.message));
-  let bytes = 0;
+  const kinds = new Map<string, number>();
+  const bodies: Promise<void>[] = [];
   // What the query costs: every index file and result page fetched after the search page itself.
   tab.on('response', (res) => {
-    if (/\/search\/(?!\?|$)|\/articles\//.test(new URL(res.url()).pathname)) {
-      void res.body().then(
-        (b) => (bytes += b.length),
+    const kind = fetchKind(new URL(res.url()).pathname);
+    if (!kind) return;
+    bodies.push(
+      res.body().then(
+        (b) => void kinds.set(kind, (kinds.get(kind) ?? 0) + b.length),
         () => undefined,
-      );
-    }
+      ),
+    );
   });
   await tab.goto(`${base}${edition}/search/?q=${encodeURIComponent(query)}`);
   await tab.locator('#search[data-state="done"]').waitFor({ timeout: 15_000 });
   await tab.waitForLoadState('networkidle');
+  await Promise.all(bodies);
   assert.deepEqual(errors, []);
-  return { tab, titles: await tab.locator('.search-result-title a').allTextContents(), bytes };
+  const bytes = [...kinds.values()].reduce((a, b) => a + b, 0);
+  return { tab, titles: await tab.locator('.search-result-title a').allTextContents(), bytes, kinds };
+}
+
+/** What a fetched path is for a query: an index file by folder, or an article page read for a snippet. */
+function fetchKind(pathname: string): string | null {
+  if (pathname.includes('/articles/')) return 'articles';
+  const m = /\/search\/(shards|docs)\/|\/search\/(index|script)\.json$/.exec(pathname);
+  return m ? (m[1] ?? m[2]!) : null;
 }
 
 test('zh-Hant edition: 台積電 (and 台积电 typed in simplified) finds the story', { skip }, async () => {
@@ -147,11 +163,12 @@ test(
       ['', '人工智能', 3],
       ['/zh-hant', '半導體', 10],
     ] as const) {
-      const { tab, titles, bytes } = await searchPage(base, edition, q);
+      const { tab, titles, bytes, kinds } = await searchPage(base, edition, q);
       const status = (await tab.locator('.search-status').textContent()) ?? '';
       const total = Number(/(\d+) 篇/.exec(status)?.[1] ?? 0);
       assert.ok(total >= min && titles.length > 0, `${edition || '/'} ${q}: ${status}`);
-      console.log(`# ${edition || '/'} ${q}: ${status}; ${titles.length} shown; ${(bytes / 1024).toFixed(1)} KiB fetched`);
+      const parts = [...kinds].map(([k, b]) => `${k} ${(b / 1024).toFixed(1)}`).join(', ');
+      console.log(`# ${edition || '/'} ${q}: ${status}; ${titles.length} shown; ${(bytes / 1024).toFixed(1)} KiB (${parts})`);
       sizes.push(bytes);
       await tab.close();
     }

@@ -8,8 +8,12 @@ import { compareCodeUnits } from '../../text/compare.js';
 
 /** Bump when the file format changes; the browser refuses an index of another version. */
 export const INDEX_VERSION = 1;
-/** Documents per metadata chunk: a result page fetches one or two chunks. */
-export const DOCS_PER_CHUNK = 64;
+/**
+ * Documents per metadata chunk. The ten results of a query lie scattered over the site's order, so
+ * a page fetches up to ten chunks: at 64 documents (~21 KB) that was 130-240 KB of a 1,500-article
+ * site's query (issue 19); at 16 it is a quarter of that, for four times the (small) files.
+ */
+export const DOCS_PER_CHUNK = 16;
 /** Wanted shard size: a query of a few tokens fetches a few such files. */
 const TARGET_SHARD_BYTES = 32 * 1024;
 /** Rough JSON bytes of one posting (`12,3,`) and of one token key (`"丹佛":[],`), to size the shards. */

@@ -14,13 +14,13 @@ const ARTICLES = [
   makeArticle({ file: 'a.txt', title: '台积电扩建南部园区新厂', date: '2024-05-02', body: '台积电宣布扩建台湾南部园区的新厂。' }),
   makeArticle({ file: 'b.txt', title: '园区厂商晶片出货创新高', date: '2024-05-01', body: '多家厂商的晶片出货量创新高。' }),
   makeArticle({ file: 'c.txt', title: '芯片设计企业加快集聚', date: '2024-04-30', body: '芯片设计企业在新区集聚。' }),
-  makeArticle({ file: 'd.txt', title: '人工智慧应用走进工厂', date: '2024-04-29', body: '人工智慧应用正走进园区工厂。' }),
+  makeArticle({ file: 'd.txt', title: '人工智慧应用走进工厂', date: '2024-04-29', body: '人工智慧应用正走进园区的智能工厂。' }),
 ];
 
 interface SearchResult {
   query: string;
   forms: string[];
-  hits: { n: number; runs: string[] }[];
+  hits: { n: number; alternatives: string[][] }[];
 }
 type Search = (index: OpenIndex, query: string) => Promise<SearchResult>;
 
@@ -60,10 +60,16 @@ test('regional words find both forms: 芯片 and 晶片, 人工智能 and 人工
   assert.deepEqual(await titlesOf(hans, search, '晶片'), ['园区厂商晶片出货创新高', '芯片设计企业加快集聚']);
   assert.deepEqual(await titlesOf(hans, search, '人工智能'), ['人工智慧应用走进工厂']);
   assert.deepEqual(
-    (await search(hans, '芯片')).hits.map((h) => h.runs),
-    [['芯片'], ['晶片']],
+    (await search(hans, '芯片')).hits.map((h) => h.alternatives),
+    [[['芯片']], [['晶片']]],
     'each hit is checked for its own form',
   );
+  // The 人工智慧 story also holds every bigram of 人工智能: its page is checked for either form.
+  const ai = (await search(hans, '人工智能')).hits;
+  assert.deepEqual(ai[0]!.alternatives, [['人工智能'], ['人工智慧']]);
+  const { matchingRuns } = (await queryModule()) as unknown as { matchingRuns: (t: string, a: string[][]) => string[] | null };
+  assert.deepEqual(matchingRuns('人工智慧应用正走进园区的智能工厂。', ai[0]!.alternatives), ['人工智慧']);
+  assert.equal(matchingRuns('人工智能', [['晶片']]), null);
   assert.deepEqual(await titlesOf(hant, search, '芯片'), ['芯片設計企業加快集聚', '園區廠商晶片出貨創新高']);
 });
 

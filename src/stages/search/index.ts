@@ -14,6 +14,8 @@ export interface SearchEdition {
   dir: string;
   /** Simplified text -> the edition's script (identity for the main edition). */
   convert: (text: string) => string;
+  /** Whether the edition shows a traditional original's own lines (Article.originalLines) rather than converting its body. */
+  ownOriginals: boolean;
 }
 
 /**
@@ -37,6 +39,9 @@ export function* searchPages(site: Site, editions: SearchEdition[]): Generator<P
 /** Articles in site order, tokenized one at a time so only the merged postings stay in memory. */
 function* indexedDocs(site: Site, edition: SearchEdition): Generator<IndexedDoc> {
   for (const article of site.articles) {
-    yield { doc: searchDoc(article, site.urls.get(article.slug)!, edition.convert), tokens: documentTokens(article, edition.convert) };
+    yield {
+      doc: searchDoc(article, site.urls.get(article.slug)!, edition.convert),
+      tokens: documentTokens(article, edition.convert, edition.ownOriginals),
+    };
   }
 }

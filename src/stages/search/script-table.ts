@@ -11,7 +11,10 @@ import { fold, tokenize } from './tokens.js';
 // characters of the other script whose counterpart occurs in the index, and regional word pairs
 // (芯片/晶片) of which at least one form occurs in it.
 
-/** `script.json`: `from[i]` is typed as `to[i]` (code points, same length); `words` are interchangeable forms. */
+/**
+ * `script.json`: `from[i]` is typed as `to[i]` (code points, same length); `words` are
+ * interchangeable forms: variant characters both in the index (台/臺), then regional words.
+ */
 export interface ScriptTable {
   from: string;
   to: string;
@@ -64,7 +67,23 @@ export function scriptTable(tokens: readonly string[], convert: (text: string) =
     if (to && isChar(to)) pairs.push([ch, to]);
   }
   pairs.sort((a, b) => compareCodeUnits(a[0], b[0]));
-  return { from: pairs.map((p) => p[0]).join(''), to: pairs.map((p) => p[1]).join(''), words: regionalWords(new Set(tokens), convert) };
+  const words = [...variantPairs(chars, convert), ...regionalWords(new Set(tokens), convert)];
+  return { from: pairs.map((p) => p[0]).join(''), to: pairs.map((p) => p[1]).join(''), words };
+}
+
+/**
+ * Two forms of one character that both occur in the index: a traditional original keeps its own 臺
+ * where the edition writes 台 (Article.originalLines), so 台灣 must also look up 臺灣. A character
+ * pairs with what the edition's conversion makes of its simplified form.
+ */
+function variantPairs(chars: ReadonlySet<string>, convert: (text: string) => string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const ch of [...chars].sort(compareCodeUnits)) {
+    if (!CHARACTER_CANDIDATES.has(ch)) continue;
+    const other = convert(toSimplified(ch));
+    if (other !== ch && isChar(other) && chars.has(other)) out.push([other, ch]);
+  }
+  return out;
 }
 
 /** Regional word pairs in the edition's script of which at least one form the index can match. */

@@ -2,6 +2,8 @@ import * as OpenCC from 'opencc-js';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWPhrases from 'opencc-js/dict/TWPhrases';
+import TWVariants from 'opencc-js/dict/TWVariants';
+import HKVariants from 'opencc-js/dict/HKVariants';
 import { compareCodeUnits } from '../../text/compare.js';
 import { fold, tokenize } from './tokens.js';
 
@@ -67,21 +69,28 @@ export function scriptTable(tokens: readonly string[], convert: (text: string) =
     if (to && isChar(to)) pairs.push([ch, to]);
   }
   pairs.sort((a, b) => compareCodeUnits(a[0], b[0]));
-  const words = [...variantPairs(chars, convert), ...regionalWords(new Set(tokens), convert)];
+  const words = [...variantPairs(chars), ...regionalWords(new Set(tokens), convert)];
   return { from: pairs.map((p) => p[0]).join(''), to: pairs.map((p) => p[1]).join(''), words };
 }
 
+/** Variant forms of one character (臺/台, 裡/裏, 著/着, 峯/峰), from OpenCC's Taiwan and Hong Kong variant tables. */
+const VARIANT_CHARACTERS: readonly [string, string][] = [...parseDict(TWVariants), ...parseDict(HKVariants)].flatMap(([key, values]) =>
+  values.filter((v) => isChar(key) && isChar(v) && v !== key).map((v): [string, string] => [key, v]),
+);
+
 /**
- * Two forms of one character that both occur in the index: a traditional original keeps its own 臺
- * where the edition writes 台 (Article.originalLines), so 台灣 must also look up 臺灣. A character
- * pairs with what the edition's conversion makes of its simplified form.
+ * Variant forms of one character that both occur in the index: a traditional original keeps its
+ * own 臺 where the edition writes 台 (Article.originalLines), so 台灣 must also look up 臺灣. Only
+ * true variants pair: characters that simplify alike but differ in meaning (麵/面, 髮/發) do not.
  */
-function variantPairs(chars: ReadonlySet<string>, convert: (text: string) => string): [string, string][] {
+function variantPairs(chars: ReadonlySet<string>): [string, string][] {
+  const seen = new Set<string>();
   const out: [string, string][] = [];
-  for (const ch of [...chars].sort(compareCodeUnits)) {
-    if (!CHARACTER_CANDIDATES.has(ch)) continue;
-    const other = convert(toSimplified(ch));
-    if (other !== ch && isChar(other) && chars.has(other)) out.push([other, ch]);
+  for (const [a, b] of VARIANT_CHARACTERS) {
+    const key = [a, b].sort(compareCodeUnits).join('');
+    if (seen.has(key) || !chars.has(a) || !chars.has(b)) continue;
+    seen.add(key);
+    out.push([a, b]);
   }
   return out;
 }

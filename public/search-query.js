@@ -69,12 +69,83 @@ export async function openIndex(load) {
       if (tokens.length === 0) return [];
       return rank(await Promise.all(tokens.map(postings)));
     },
+    /** The edition's query table (script.json); an index without one converts nothing. */
+    async script() {
+      return manifest.script ? file(manifest.script) : NO_TABLE;
+    },
     /** Result-list entries ({ n, url, title, date, summary }) of the given document numbers, in that order. */
     async docs(numbers) {
       const chunks = await Promise.all(numbers.map((n) => file(`docs/${Math.floor(n / manifest.chunk)}.json`)));
       return numbers.map((n, i) => ({ n, ...chunks[i][n % manifest.chunk] }));
     },
   };
+}
+
+const NO_TABLE = { from: '', to: '', words: [] };
+/** Regional forms tried beside the query at most: each is one more lookup. */
+const MAX_FORMS = 4;
+
+/**
+ * The query in the index's script: each character the table lists (typed in the other script, or
+ * another standard's 臺 on the tw edition) becomes the one the index holds; the rest stays as typed.
+ */
+export function toIndexScript(query, table) {
+  const from = Array.from(table.from);
+  const to = Array.from(table.to);
+  const map = new Map(from.map((ch, i) => [ch, to[i]]));
+  return Array.from(fold(query), (ch) => map.get(ch) || ch).join('');
+}
+
+/** The query and, for each regional word it holds (芯片), the query with the other form (晶片). */
+export function queryForms(query, table) {
+  const forms = [query];
+  for (const [a, b] of table.words) {
+    for (const [word, other] of [[a, b], [b, a]]) {
+      if (forms.length >= MAX_FORMS) return forms;
+      const form = forms[0].includes(word) ? forms[0].split(word).join(other) : null;
+      if (form && !forms.includes(form)) forms.push(form);
+    }
+  }
+  return forms;
+}
+
+/**
+ * Searches the index for what the reader typed: the query is put into the index's script, then it
+ * and its regional forms are looked up; hits of the query itself come first, then those only a
+ * regional form finds. Each hit carries, per form that found it, the runs its page must contain
+ * (`alternatives`): a page saying 人工智慧 also holds the bigrams of 人工智能 and is kept for that form.
+ */
+export async function search(index, typed) {
+  const table = await index.script().catch(() => NO_TABLE);
+  const query = toIndexScript(typed, table);
+  const forms = queryForms(query, table);
+  const found = await Promise.all(forms.map((f) => index.find(f)));
+  const hits = new Map();
+  found.forEach((numbers, i) => {
+    const { runs } = parseQuery(forms[i]);
+    for (const n of numbers) {
+      if (!hits.has(n)) hits.set(n, { n, alternatives: [] });
+      hits.get(n).alternatives.push(runs);
+    }
+  });
+  return { query, forms, hits: [...hits.values()], table };
+}
+
+/** The first of a hit's alternatives the text holds as written, or null. */
+export function matchingRuns(text, alternatives) {
+  return alternatives.find((runs) => containsRuns(text, runs)) || null;
+}
+
+/**
+ * The query as the other edition's index would hold it (the table read backwards), for the link a
+ * page with no results offers; the first listed character wins where several map to one.
+ */
+export function toOtherScript(query, table) {
+  const from = Array.from(table.from);
+  const to = Array.from(table.to);
+  const map = new Map();
+  to.forEach((ch, i) => map.has(ch) || map.set(ch, from[i]));
+  return Array.from(query, (ch) => map.get(ch) || ch).join('');
 }
 
 /** [doc delta, weight, ...] -> ascending doc numbers and their weights. */

@@ -2,7 +2,7 @@
 // checks the best candidates against their own article pages (dropping pages where the query's
 // characters are not adjacent) and shows them with a highlighted snippet. Article text only ever
 // reaches the page through textContent, never as markup.
-import { containsRuns, highlight, openIndex, parseQuery, snippet } from './search-query.js';
+import { fold, highlight, matchingRuns, openIndex, parseQuery, search, snippet, toOtherScript } from './search-query.js';
 
 /** Results shown at once; "more" shows the next batch. */
 const BATCH = 10;
@@ -14,40 +14,64 @@ async function start(root) {
   const query = (new URLSearchParams(window.location.search).get('q') || '').trim();
   const input = document.getElementById('site-search');
   if (input && query) input.value = query;
-  const { runs, tokens } = parseQuery(query);
-  if (tokens.length === 0) return finish(root, query ? message(root.dataset.none, query) : root.dataset.empty);
+  if (parseQuery(query).tokens.length === 0) return finish(root, query ? message(root.dataset.none, query) : root.dataset.empty);
   status(root).textContent = message(root.dataset.searching, query);
   const base = root.dataset.base || '';
   const index = await openIndex(loader(`${base}/search/`));
-  const found = await index.find(query);
+  const result = await search(index, query);
+  note(root, query, result);
+  const found = result.hits;
   const more = root.querySelector('.search-more');
   const state = { next: 0, shown: 0, dropped: 0 };
   const showBatch = async () => {
     more.hidden = true;
-    const batch = await nextBatch(index, found, runs, base, state);
+    const batch = await nextBatch(index, found, base, state);
     const list = root.querySelector('.search-results');
-    for (const hit of batch) list.append(resultItem(hit, runs, base));
+    for (const hit of batch) list.append(resultItem(hit, base));
     state.shown += batch.length;
     more.hidden = state.next >= found.length;
     const exact = state.next >= found.length;
     const total = found.length - state.dropped;
+    if (total === 0) suggest(root, toOtherScript(result.query, result.table));
     finish(root, total === 0 ? message(root.dataset.none, query) : message(exact ? root.dataset.found : root.dataset.about, query, total));
   };
   more.addEventListener('click', () => { showBatch().catch(() => finish(root, root.dataset.error)); });
   await showBatch();
 }
 
+/** Says which query was searched when it is not the one typed (other script, regional words). */
+function note(root, typed, { query, forms }) {
+  const parts = [];
+  if (query !== fold(typed)) parts.push(message(root.dataset.converted, query));
+  if (forms.length > 1) parts.push(message(root.dataset.alsoWords, forms.slice(1).join('、')));
+  const p = root.querySelector('.search-note');
+  if (p && parts.length) {
+    p.textContent = parts.join(' ');
+    p.hidden = false;
+  }
+}
+
+/** With no result, a link to the same words on the other script's edition, where there is one. */
+function suggest(root, converted) {
+  const link = root.querySelector('.search-suggest a');
+  if (!link) return;
+  link.href = `${link.dataset.search}?q=${encodeURIComponent(converted)}`;
+  link.textContent = message(link.dataset.label, converted);
+  link.parentElement.hidden = false;
+}
+
 /** The next BATCH candidates whose article page holds the query as typed (a page that cannot be read is kept). */
-async function nextBatch(index, found, runs, base, state) {
+async function nextBatch(index, found, base, state) {
   const batch = [];
   while (batch.length < BATCH && state.next < found.length) {
-    const numbers = found.slice(state.next, state.next + BATCH - batch.length);
-    state.next += numbers.length;
-    const docs = await index.docs(numbers);
+    const hits = found.slice(state.next, state.next + BATCH - batch.length);
+    state.next += hits.length;
+    const docs = await index.docs(hits.map((h) => h.n));
     const texts = await Promise.all(docs.map((d) => articleText(base + d.url)));
     docs.forEach((doc, i) => {
-      if (texts[i] && !containsRuns(texts[i].all, runs)) state.dropped++;
-      else batch.push({ doc, text: texts[i] });
+      const runs = texts[i] ? matchingRuns(texts[i].all, hits[i].alternatives) : hits[i].alternatives[0];
+      if (runs) batch.push({ doc, text: texts[i], runs });
+      else state.dropped++;
     });
   }
   return batch;
@@ -80,7 +104,7 @@ async function articleText(url) {
 }
 
 /** One result: title link, date, snippet with the hits marked. */
-function resultItem({ doc, text }, runs, base) {
+function resultItem({ doc, text, runs }, base) {
   const li = element('li', 'search-result');
   const heading = element('h2', 'search-result-title');
   const link = element('a');

@@ -52,7 +52,7 @@ export const userConfigSchema = z.strictObject({
   traditional: z
     .strictObject({
       enabled: z.boolean().optional(),
-      variant: z.enum(['tw', 'hk']).optional(),
+      variant: z.enum(['tw', 'hk', 't']).optional(),
       dir: z
         .string()
         .regex(/^[A-Za-z0-9_-]+$/, 'one folder name such as "zh-hant"')

@@ -68,6 +68,12 @@ export interface Article {
   summary: string;
   /** The clean body as markdown (no page furniture). */
   body: string;
+  /**
+   * For a traditional original (`originalScript` zh-Hant): each line of `body` as the source wrote
+   * it, cleaned the same way but not converted, or null where it could not be matched; the
+   * traditional edition shows these lines instead of converting `body` back.
+   */
+  originalLines?: (string | null)[];
   /** Where each field's value came from when an editor did not write it. */
   provenance: Partial<Record<FieldName, Provenance>>;
   /** Everything load, normalize and extract found to report for this file. */

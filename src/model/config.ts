@@ -7,6 +7,9 @@ export interface RelatedIndex {
 }
 
 /** Site configuration (parkpress.config.json|js|ts), after validation and defaults. */
+/** Character standard of the traditional edition (docs/config.md). */
+export type TraditionalVariant = 'tw' | 'hk' | 't';
+
 export interface Config {
   /** Site title shown in the header and feeds. */
   title: string;
@@ -41,10 +44,10 @@ export interface Config {
   /** Which copy of a near-duplicate group the site shows. */
   duplicates: { keep: 'earliest' | 'longest' | 'first-file' };
   /**
-   * Optional traditional-script edition of the whole site (OpenCC s2t) under `/<dir>/`,
-   * `tw` (Taiwan) or `hk` (Hong Kong) character standard. Absent or disabled: simplified only.
+   * Optional traditional-script edition of the whole site under `/<dir>/`, in the `tw` (Taiwan,
+   * 台), `hk` (Hong Kong) or `t` (OpenCC's own) character standard. Absent or disabled: simplified only.
    */
-  traditional?: { enabled: boolean; variant: 'tw' | 'hk'; dir: string };
+  traditional?: { enabled: boolean; variant: TraditionalVariant; dir: string };
   /** Build the static full-text search index (src/search) and show the search box (default true). */
   search?: boolean;
   /** Folder of optional build data such as `pageviews.json` / `pageviews.csv` (analytics page views). */

@@ -110,6 +110,12 @@ test('a wrong type names the key and what was expected', async () => {
   assert.match(await configError({ 'parkpress.config.json': '{"limits": {"maxFileBytes": -1}}' }), /"limits\.maxFileBytes"/);
 });
 
+test('traditional.variant is tw, hk or t', async () => {
+  const root = await site({ 'parkpress.config.json': '{"traditional": {"enabled": true, "variant": "t"}}' });
+  assert.equal((await loadConfig(root)).traditional?.variant, 't');
+  assert.match(await configError({ 'parkpress.config.json': '{"traditional": {"variant": "cn"}}' }), /"traditional\.variant"/);
+});
+
 test('broken files are errors naming the file', async () => {
   assert.match(await configError({ 'parkpress.config.json': '{"title": ' }), /parkpress\.config\.json is not valid JSON/);
   assert.match(await configError({ 'parkpress.config.js': 'export default [1]' }), /must be an object/);

@@ -4,6 +4,7 @@ import { pagePairs, type PagePairs } from '../../stages/extract/core/template.js
 import { extract, type ExtractOptions } from '../../stages/extract/index.js';
 import { loadSource, loadSourceSync, type StampedLoad } from '../../stages/load/index.js';
 import { normalize } from '../../stages/normalize/index.js';
+import { originalLines } from '../../stages/normalize/original.js';
 import { articleFacts } from './facts.js';
 
 /** What the per-file stages made of one input file. */
@@ -57,7 +58,18 @@ function fromLoaded(absPath: string, loaded: StampedLoad, extractOptions: Extrac
     diagnostics.push(noText(source.relPath));
     return { file: source.relPath, diagnostics, pairs, ...stamped };
   }
-  return { file: source.relPath, article: { ...article, diagnostics }, facts: articleFacts(article), pairs, diagnostics, ...stamped };
+  const original =
+    normalized.originalScript === 'zh-Hant'
+      ? { originalLines: originalLines(source.body, source.relPath, source.bodyStartLine, article.body) }
+      : {};
+  return {
+    file: source.relPath,
+    article: { ...article, ...original, diagnostics },
+    facts: articleFacts(article),
+    pairs,
+    diagnostics,
+    ...stamped,
+  };
 }
 
 function noText(file: string): Diagnostic {

@@ -1,6 +1,6 @@
 import { articleKeywords, type Article, type FactsByFile, type Page, type Site } from '../../model/index.js';
 import { renderContext } from './context.js';
-import { editions, type Edition } from './edition.js';
+import { editionBodyHtml, editions, type Edition } from './edition.js';
 import { createEnvironment } from './environment.js';
 import { feedPages, fullTimestamp, type FeedItem } from './feeds.js';
 import { createMarkdown } from './markdown.js';
@@ -26,8 +26,9 @@ export async function* renderSite(site: Site, facts: FactsByFile): AsyncGenerato
   for (const ctx of contexts) yield* out.take(renderHome(ctx), ctx.edition);
   const renderers = contexts.map((ctx) => ({ edition: ctx.edition, render: articleRenderer(ctx) }));
   for (const [i, slug] of site.latest.entries()) {
-    const html = md.render(site.bySlug.get(slug)!.body);
-    for (const r of renderers) yield* out.take([r.render(i, html)], r.edition);
+    const a = site.bySlug.get(slug)!;
+    const html = md.render(a.body);
+    for (const r of renderers) yield* out.take([r.render(i, editionBodyHtml(r.edition, a, html, md))], r.edition);
   }
   const feed = feedArticles(site);
   const feedBodies = new Map(feed.map((a) => [a.slug, md.render(a.body)]));

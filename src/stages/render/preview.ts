@@ -1,6 +1,6 @@
 import type { Config, FactsByFile, Page, Site, Term } from '../../model/index.js';
 import { renderContext, type RenderContext } from './context.js';
-import { editions } from './edition.js';
+import { editionBodyHtml, editions } from './edition.js';
 import { createEnvironment } from './environment.js';
 import { inEdition } from './index.js';
 import { createMarkdown } from './markdown.js';
@@ -51,7 +51,9 @@ function renderPreview(
     const termLinks = termLinker(ctx);
     const pages = [
       ...renderHome(ctx, firstAndNew(wanted.homeKnownPages)),
-      ...wanted.articles.map((slug) => renderArticle(ctx, position.get(slug)!, bodies.get(slug)!, termLinks)),
+      ...wanted.articles.map((slug) =>
+        renderArticle(ctx, position.get(slug)!, editionBodyHtml(edition, site.bySlug.get(slug)!, bodies.get(slug)!, md), termLinks),
+      ),
       ...wanted.terms.flatMap(({ taxonomy, term, knownPages }) => [...renderTerm(ctx, term, termLabel(taxonomy), firstAndNew(knownPages))]),
       ...(wanted.indexes ?? []).map((taxonomy) => renderTermIndex(ctx, taxonomy)),
     ];

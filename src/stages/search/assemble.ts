@@ -9,8 +9,12 @@ import { webJson } from '../../text/json.js';
 
 /** Bump when the file format changes; the browser refuses an index of another version. */
 export const INDEX_VERSION = 1;
-/** Documents per metadata chunk: a result page fetches one or two chunks. */
-export const DOCS_PER_CHUNK = 64;
+/**
+ * Documents per metadata chunk. The ten results of a query lie scattered over the site's order, so
+ * a page fetches up to ten chunks: at 64 documents (~21 KB) that was 130-240 KB of a 1,500-article
+ * site's query (issue 19); at 16 it is a quarter of that, for four times the (small) files.
+ */
+export const DOCS_PER_CHUNK = 16;
 /** Wanted shard size: a query of a few tokens fetches a few such files. */
 const TARGET_SHARD_BYTES = 32 * 1024;
 /** Rough JSON bytes of one posting (`12,3,`) and of one token key (`"丹佛":[],`), to size the shards. */
@@ -40,6 +44,8 @@ export interface SearchManifest {
   hash: 'fnv1a32-utf16';
   /** Digest of the index files; the browser adds it to their URLs so a new build is never mixed with a cached one. */
   id: string;
+  /** The edition's query table (`script.json`: other script and regional words), when it has one. */
+  script?: string;
   /** Number of shard files, a power of two. */
   shards: number;
   tokenizer: 'nfkc-lower-cjk-bigram';
@@ -63,7 +69,10 @@ interface Postings {
  * Files are made one at a time as the caller takes them: on a large site the shards add up to
  * hundreds of MB, which should be written and let go, not held together.
  */
-export function* assembleIndex(docs: Iterable<IndexedDoc>): Generator<Page, void, undefined> {
+export function* assembleIndex(
+  docs: Iterable<IndexedDoc>,
+  scriptFile?: (tokens: readonly string[]) => Page,
+): Generator<Page, void, undefined> {
   const table = new TokenTable();
   const entries: SearchDoc[] = [];
   for (const { doc, tokens } of docs) {
@@ -72,10 +81,12 @@ export function* assembleIndex(docs: Iterable<IndexedDoc>): Generator<Page, void
   }
   const postings = table.postings();
   const shards = shardCount(postings);
+  const script = scriptFile?.(postings.names);
   const hash = createHash('sha256');
   function* files(): Generator<Page, void, undefined> {
     yield* shardFiles(postings, shards);
     yield* docFiles(entries);
+    if (script) yield script;
   }
   for (const f of files()) {
     hash.update(`${f.path}\0`).update(f.content).update('\0');
@@ -86,6 +97,7 @@ export function* assembleIndex(docs: Iterable<IndexedDoc>): Generator<Page, void
     docs: entries.length,
     hash: 'fnv1a32-utf16',
     id: hash.digest('hex').slice(0, 16),
+    ...(script ? { script: script.path } : {}),
     shards,
     tokenizer: 'nfkc-lower-cjk-bigram',
     version: INDEX_VERSION,

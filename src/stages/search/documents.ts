@@ -27,17 +27,20 @@ const LINK_DESTINATION = /\]\([^)]*\)/g;
  * Tokens of one article in one edition's script (`convert` turns simplified text into it): title,
  * body, keywords and parks; never page furniture. Pure, so callers may cache it by slug and hash.
  * The body is tokenized as markdown source: markdown's syntax is punctuation, which is never a token.
+ * With `ownOriginals` (the traditional edition) a traditional original's lines are indexed as the
+ * source wrote them, as its page shows them, so the page's phrase check finds what the index found.
  */
-export function documentTokens(article: Article, convert: (text: string) => string = (t) => t): DocTokens {
+export function documentTokens(article: Article, convert: (text: string) => string = (t) => t, ownOriginals = false): DocTokens {
   const tokens: DocTokens = new Map();
-  const count = (text: string, title: boolean): void => {
-    for (const t of tokenize(convert(text))) {
+  const count = (text: string, title: boolean, converted = false): void => {
+    for (const t of tokenize(converted ? text : convert(text))) {
       const w = tokens.get(t) ?? 0;
       tokens.set(t, Math.min((w >> 1) + 1, MAX_TF) * 2 + ((w & 1) | (title ? 1 : 0)));
     }
   };
   count(article.title, true);
-  count(article.body.replace(LINK_DESTINATION, ']'), false);
+  if (ownOriginals && article.originalLines) count(withOriginals(article, convert).replace(LINK_DESTINATION, ']'), false, true);
+  else count(article.body.replace(LINK_DESTINATION, ']'), false);
   const terms = [...articleKeywords(article), ...article.parks];
   if (terms.length) count(terms.join('\n'), false);
   return tokens;
@@ -51,4 +54,12 @@ export function searchDoc(article: Article, url: string, convert: (text: string)
     date: article.date ? article.date.slice(0, 10) : null,
     summary: convert(summarize(article.summary, RESULT_SUMMARY_CHARS)),
   };
+}
+
+/** The body in the edition's script, each line the source wrote in traditional script as written. */
+function withOriginals(article: Article, convert: (text: string) => string): string {
+  return article.body
+    .split('\n')
+    .map((line, i) => article.originalLines?.[i] ?? convert(line))
+    .join('\n');
 }

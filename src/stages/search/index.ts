@@ -1,9 +1,12 @@
 import type { Page, Site } from '../../model/index.js';
 import { assembleIndex, type IndexedDoc } from './assemble.js';
 import { documentTokens, searchDoc } from './documents.js';
+import { scriptTable } from './script-table.js';
 
 /** Folder of an edition's index, beside its search page (`search/index.html`). */
 export const SEARCH_DIR = 'search';
+/** The query table of an index (script-table.ts), beside its manifest. */
+const SCRIPT_FILE = 'script.json';
 
 /** What the index needs of a script edition: its output folder and its text conversion. */
 export interface SearchEdition {
@@ -11,24 +14,34 @@ export interface SearchEdition {
   dir: string;
   /** Simplified text -> the edition's script (identity for the main edition). */
   convert: (text: string) => string;
+  /** Whether the edition shows a traditional original's own lines (Article.originalLines) rather than converting its body. */
+  ownOriginals: boolean;
 }
 
 /**
  * search: Site -> the static search index of each edition, built from the article model (title,
  * body, keywords, parks), never from rendered pages. Documents are numbered in the site's order
  * (newest first), so the browser ranks ties by number. Each edition gets its own index in its own
- * script under `<dir>/search/`. Pages come one at a time, for the writer to write and let go.
+ * script under `<dir>/search/`, with a table that turns a query typed in the other script or another
+ * region's words into this index's (`script.json`). Pages come one at a time, for the writer to write and let go.
  */
 export function* searchPages(site: Site, editions: SearchEdition[]): Generator<Page, void, undefined> {
   for (const edition of editions) {
     const folder = edition.dir ? `${edition.dir}/${SEARCH_DIR}` : SEARCH_DIR;
-    for (const p of assembleIndex(indexedDocs(site, edition))) yield { path: `${folder}/${p.path}`, content: p.content };
+    const script = (tokens: readonly string[]): Page => ({
+      path: SCRIPT_FILE,
+      content: `${JSON.stringify(scriptTable(tokens, edition.convert))}\n`,
+    });
+    for (const p of assembleIndex(indexedDocs(site, edition), script)) yield { path: `${folder}/${p.path}`, content: p.content };
   }
 }
 
 /** Articles in site order, tokenized one at a time so only the merged postings stay in memory. */
 function* indexedDocs(site: Site, edition: SearchEdition): Generator<IndexedDoc> {
   for (const article of site.articles) {
-    yield { doc: searchDoc(article, site.urls.get(article.slug)!, edition.convert), tokens: documentTokens(article, edition.convert) };
+    yield {
+      doc: searchDoc(article, site.urls.get(article.slug)!, edition.convert),
+      tokens: documentTokens(article, edition.convert, edition.ownOriginals),
+    };
   }
 }

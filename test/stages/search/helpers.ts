@@ -39,7 +39,7 @@ export async function queryModule(): Promise<QueryModule> {
   return import(pathToFileURL(path.join(projectRoot, 'public', 'search-query.js')).href) as Promise<QueryModule>;
 }
 
-export const mainEdition: SearchEdition = { dir: '', convert: (t) => t };
+export const mainEdition: SearchEdition = { dir: '', convert: (t) => t, ownOriginals: false };
 
 /** Opens the index under `folder` among built pages the way the browser does, from memory. */
 export async function openPages(q: QueryModule, pages: Page[], folder = 'search'): Promise<OpenIndex> {

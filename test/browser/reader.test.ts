@@ -12,6 +12,7 @@ import { serveStatic } from './server.js';
 import { sampleSite } from '../stages/render/sample-site.js';
 import { sitePages } from '../../src/run/pages.js';
 import { factsOf } from '../../src/run/per-file/facts.js';
+import { createMarkdown } from '../../src/stages/render/markdown.js';
 
 const artifacts = path.join(projectRoot, 'test-artifacts', 'browser');
 const skip = chromiumMissing();
@@ -85,3 +86,54 @@ test('排行 with page views: the article an analytics file gives most views lea
   assert.equal(titles[0], last.title);
   assert.match(note, /^按阅读量/);
 });
+
+/**
+ * For each width from 120 to 400 px, whether a line of an element of `selector` starts with 、，。:
+ * the element is narrowed in place and each such character's box compared with its line's start.
+ */
+function punctuationStartingLines(selector: string): string[] {
+  const found: string[] = [];
+  for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const marks: Range[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      for (const m of (n.textContent ?? '').matchAll(/[、，。]/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + 1);
+        marks.push(r);
+      }
+    for (let w = 120; w <= 400; w += 3) {
+      el.style.width = `${w}px`;
+      const left = el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft);
+      for (const r of marks) if (Math.abs(r.getBoundingClientRect().left - left) < 1) found.push(`${w}px: ${r.toString()}`);
+    }
+    el.style.width = '';
+  }
+  return found;
+}
+
+test(
+  'a long sample article on a phone: its 644-character paragraph is shown split, left-aligned, no line starts with 、',
+  { skip },
+  async () => {
+    const site = await sampleSite({}, { year: 2026 });
+    const long = site.articles.find((a) => a.file.startsWith('002_'))!;
+    const url = await serve(site);
+    const tab = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await tab.goto(url + site.urls.get(long.slug)!);
+    const shown = await tab.locator('.article-body p').allTextContents();
+    const longest = Math.max(...shown.map((p) => [...p.trim()].length));
+    assert.ok(longest <= 300, `the longest paragraph shown has ${longest} characters`);
+    const whole = (createMarkdown(0).render(long.body).match(/<p>/g) ?? []).length;
+    assert.ok(shown.length > whole, `${shown.length} paragraphs shown, ${whole} in the source`);
+    const align = await tab
+      .locator('.article-body p')
+      .first()
+      .evaluate((p) => getComputedStyle(p).textAlign);
+    assert.ok(['start', 'left'].includes(align), align);
+    assert.deepEqual(await tab.evaluate(punctuationStartingLines, '.article-footer .terms'), []);
+    await tab.screenshot({ path: path.join(artifacts, 'article-long-phone.png'), fullPage: true });
+    await tab.close();
+  },
+);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../model/index.js';
+import { MAX_PARAGRAPH_CHARS } from '../text/paragraphs.js';
 import { availableParallelism } from 'node:os';
 
 /** More workers than this buy little: the main thread's own work (reading, hashing, collecting) becomes the limit. */
@@ -36,6 +37,8 @@ export function defaultConfig(root: string): Config {
     latest: { count: 10 },
     // A keyword page listing one article only leads back to the article the reader came from.
     keywords: { minArticles: 2 },
+    // About five lines of a phone screen: longer paragraphs are shown split at sentence ends.
+    paragraphs: { maxChars: MAX_PARAGRAPH_CHARS },
     duplicates: { keep: 'earliest' },
     traditional: { enabled: false, variant: 'tw', dir: 'zh-hant' },
     search: true,

@@ -48,6 +48,7 @@ export const userConfigSchema = z.strictObject({
     .optional(),
   latest: z.strictObject({ count: z.number().int().nonnegative().optional() }).optional(),
   keywords: z.strictObject({ minArticles: positiveInt.optional() }).optional(),
+  paragraphs: z.strictObject({ maxChars: z.number().int().nonnegative().optional() }).optional(),
   duplicates: z.strictObject({ keep: z.enum(['earliest', 'longest', 'first-file']).optional() }).optional(),
   traditional: z
     .strictObject({

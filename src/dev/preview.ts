@@ -16,7 +16,7 @@ import type { BuildResult, Builder, LastBuild } from '../run/builder.js';
 import { enrichOne } from '../stages/corpus/index.js';
 import { sourcePath } from '../stages/load/source-path.js';
 import { editions } from '../stages/render/edition.js';
-import { HOME_TERMS, LEAD_COUNT } from '../stages/render/home.js';
+import { HOME_TERMS, homeKeywords, LEAD_COUNT } from '../stages/render/home.js';
 import { previewRenderer, type PreviewPages, type PreviewRenderer } from '../stages/render/preview.js';
 import { applyChange, type TermChange } from '../stages/site/change.js';
 import { patchSite } from '../stages/write/index.js';
@@ -134,7 +134,8 @@ function pagesToWrite(prev: Site, added: Article[], terms: TermChange[]): { page
     if (!before) continue;
     vanished.push(...listPageUrls(before, pageSize));
     // Every home page lists the top keywords and parks: when one of them loses its page, write them all.
-    if (taxonomy === 'keywords' || taxonomy === 'parks') homeCloud ||= prev.taxonomies[taxonomy].slice(0, HOME_TERMS).includes(before);
+    if (taxonomy === 'keywords') homeCloud ||= homeKeywords(prev).includes(before);
+    if (taxonomy === 'parks') homeCloud ||= prev.taxonomies.parks.slice(0, HOME_TERMS).includes(before);
   }
   pages.articles = [...new Set([...added.map((a) => a.slug), ...carriers])];
   pages.homeKnownPages = homeCloud ? 0 : pageCount(prev.latest.length - LEAD_COUNT, pageSize);

@@ -41,6 +41,12 @@ export interface Config {
    * their pages. Absent: 2.
    */
   keywords?: { minArticles: number };
+  /**
+   * Display of long paragraphs: one longer than `maxChars` characters (a source that lost its line
+   * breaks) is shown as several, split at sentence ends, in the body and the summary; 0 never
+   * splits. Absent: 300.
+   */
+  paragraphs?: { maxChars: number };
   /** Which copy of a near-duplicate group the site shows. */
   duplicates: { keep: 'earliest' | 'longest' | 'first-file' };
   /**

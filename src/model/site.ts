@@ -24,7 +24,7 @@ export interface Site {
   urls: Map<string, string>;
   /** 相关阅读: for each slug, the slugs of the most similar articles (never itself). */
   related: Map<string, string[]>;
-  /** 排行: slugs by views (see README for the fallback when no views are known). */
+  /** 排行: slugs by views, then the fallback when views are unknown (stages/site/ranking.ts, docs/theme.md). */
   ranking: string[];
   /** 最新: slugs by date, newest first. */
   latest: string[];

@@ -91,6 +91,8 @@ export interface LastBuild {
   corpus: CorpusModel;
   related: RelatedModel;
   pageviews: ReadonlyMap<string, number>;
+  /** The build's year the site was built with (buildYear). */
+  year: number;
 }
 
 /** A builder keeps per-file results between builds so `dev` can rebuild only what changed. */
@@ -167,7 +169,8 @@ async function runBuild(
   options.onStage?.('site');
   const pageviews = await loadPageviews(config);
   const keepRelated = options.inPlace ? (m: RelatedModel) => (models.related = m) : undefined;
-  const site = stages.buildSite(articles, facts, config, { pageviews: pageviews.views, keepRelated });
+  const year = buildYear();
+  const site = stages.buildSite(articles, facts, config, { pageviews: pageviews.views, keepRelated, year });
   const siteMs = t();
   if (options.once) facts = keepOnly(facts, 'minutes');
   options.onStage?.('render');
@@ -180,7 +183,7 @@ async function runBuild(
   );
   const kept =
     models.corpus && models.related
-      ? { site, facts, corpus: models.corpus, related: models.related, pageviews: pageviews.views }
+      ? { site, facts, corpus: models.corpus, related: models.related, pageviews: pageviews.views, year }
       : undefined;
   return {
     kept,

@@ -3,9 +3,10 @@ import { diagnostic, type Article, type Diagnostic } from '../model/index.js';
 
 /**
  * The year the build is made in: that of SOURCE_DATE_EPOCH (seconds, UTC) when set, the
- * reproducible-builds convention for pinning a build's time, else of the clock. It decides only
- * which dates get a warning, never a byte of the site, and is applied after the per-file cache,
- * so no cached result carries it.
+ * reproducible-builds convention for pinning a build's time, else of the clock. It decides which
+ * dates get a warning and which dates are too late to anchor 排行's window (so a site with such a
+ * date is byte-identical only under the same SOURCE_DATE_EPOCH), and is applied after the
+ * per-file cache, so no cached result carries it.
  */
 export function buildYear(env: NodeJS.ProcessEnv = process.env, now: number = Date.now()): number {
   const epoch = env.SOURCE_DATE_EPOCH;

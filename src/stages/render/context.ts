@@ -25,8 +25,9 @@ export function renderContext(
   editions: Edition[],
 ): RenderContext {
   const links = new Links(site, edition.config);
-  const sidebarList = (id: string, heading: string, slugs: string[], ordered: boolean): string =>
-    env.render('partials/sidebar-list.njk', { id, heading, items: links.list(slugs), ordered });
+  const sidebarList = (id: string, heading: string, slugs: string[], ordered: boolean, rankedBy?: RankedBy): string =>
+    env.render('partials/sidebar-list.njk', { id, heading, items: links.list(slugs), ordered, rankedBy });
+  const ranked = site.ranking.slice(0, site.config.ranking.count);
   return {
     site,
     facts,
@@ -35,10 +36,23 @@ export function renderContext(
     editions,
     links,
     sidebars: {
-      ranking: sidebarList('ranking', '排行', site.ranking.slice(0, site.config.ranking.count), true),
+      ranking: sidebarList('ranking', '排行', ranked, true, rankedBy(site, ranked)),
       latest: sidebarList('latest', '最新', site.latest.slice(0, site.config.latest.count), false),
     },
   };
+}
+
+/** What the shown 排行 is ranked by: views, the fallback (see rankArticles), or views then the fallback. */
+export type RankedBy = 'views' | 'related' | 'mixed';
+
+/**
+ * What the shown 排行 is ranked by, said under its heading (the words are in sidebar-list.njk):
+ * readers should know whether it counts readers or, without view data, how often the site's
+ * recent stories choose an article as related.
+ */
+export function rankedBy(site: Site, slugs: readonly string[]): RankedBy {
+  const known = slugs.filter((s) => (site.bySlug.get(s)?.views ?? null) !== null).length;
+  return known === slugs.length ? 'views' : known === 0 ? 'related' : 'mixed';
 }
 
 /** What every page tells the base template about itself. */

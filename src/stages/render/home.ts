@@ -1,4 +1,5 @@
-import { outputPath, type Page } from '../../model/index.js';
+import { outputPath, type Page, type Site, type Term } from '../../model/index.js';
+import { generalWords, isTopicKeyword } from '../../text/keyword-quality.js';
 import { renderTemplate, type RenderContext } from './context.js';
 import { paginate } from './view.js';
 
@@ -21,9 +22,34 @@ export function* renderHome(ctx: RenderContext, wanted: (page: number) => boolea
         items: links.list(items),
         pager,
         parks: site.taxonomies.parks.slice(0, HOME_TERMS).map((t) => links.term(t)),
-        keywords: site.taxonomies.keywords.slice(0, HOME_TERMS).map((t) => links.term(t)),
+        keywords: homeKeywords(site).map((t) => links.term(t)),
       }),
     };
+}
+
+/** Keywords looked at for the home page: the biggest, many times what it shows, so enough pass. */
+const HOME_CANDIDATES = HOME_TERMS * 8;
+
+/**
+ * 热门关键词: the keywords with a page that name a topic, most articles first. A keyword some
+ * article states (page or editor) always may; a computed one must pass isTopicKeyword (no single
+ * character, placeholder or ordinary word), and counts only the articles with a headline: filings
+ * and forms (their first words stand in for a title) repeat their template's words, 姓名, 新任, 代理.
+ */
+export function homeKeywords(site: Site): Term[] {
+  const candidates = site.taxonomies.keywords.slice(0, HOME_CANDIDATES);
+  const general = generalWords(candidates.map((t) => t.name));
+  const chosen: { term: Term; count: number; place: number }[] = [];
+  candidates.forEach((term, place) => {
+    const articles = term.slugs.map((s) => site.bySlug.get(s)!);
+    if (articles.some((a) => a.keywords.includes(term.name))) return chosen.push({ term, count: term.slugs.length, place });
+    if (!isTopicKeyword(term.name, general.get(term.name)!)) return;
+    const count = articles.filter((a) => a.provenance.title !== 'computed').length;
+    if (count > 0) chosen.push({ term, count, place });
+  });
+  // The count shown stays the term's own (its page lists them all); the order is by the counted articles.
+  chosen.sort((a, b) => b.count - a.count || a.place - b.place);
+  return chosen.slice(0, HOME_TERMS).map((c) => c.term);
 }
 
 /** Search page: public/search.js runs the query from `?q=` on the static index; the header form of every page submits here. */

@@ -3,7 +3,7 @@ import { renderContext } from './context.js';
 import { editionBodyHtml, editions, type Edition } from './edition.js';
 import { createEnvironment } from './environment.js';
 import { feedPages, fullTimestamp, type FeedItem } from './feeds.js';
-import { createMarkdown } from './markdown.js';
+import { createMarkdown, maxParagraphChars } from './markdown.js';
 import { articleRenderer } from './articles.js';
 import { renderHome, renderNotFound, renderSearch } from './home.js';
 import { renderTaxonomies } from './terms.js';
@@ -19,7 +19,7 @@ import { absoluteUrl } from './urls.js';
  */
 export async function* renderSite(site: Site, facts: FactsByFile): AsyncGenerator<Page, void, undefined> {
   const env = createEnvironment(site.config);
-  const md = createMarkdown();
+  const md = createMarkdown(maxParagraphChars(site.config));
   const all = editions(site.config);
   const contexts = all.map((edition) => renderContext(site, facts, env, edition, all));
   const out = new PageLog();

@@ -3,7 +3,7 @@ import { renderContext, type RenderContext } from './context.js';
 import { editionBodyHtml, editions } from './edition.js';
 import { createEnvironment } from './environment.js';
 import { inEdition } from './index.js';
-import { createMarkdown } from './markdown.js';
+import { createMarkdown, maxParagraphChars } from './markdown.js';
 import { renderArticle, termLinker } from './articles.js';
 import { renderHome } from './home.js';
 import { renderTerm, renderTermIndex, termLabel } from './terms.js';
@@ -32,7 +32,7 @@ export type PreviewRenderer = (site: Site, facts: FactsByFile, wanted: PreviewPa
  */
 export function previewRenderer(config: Config): PreviewRenderer {
   const env = createEnvironment(config);
-  const md = createMarkdown();
+  const md = createMarkdown(maxParagraphChars(config));
   return (site, facts, wanted) => renderPreview(site, facts, wanted, env, md);
 }
 

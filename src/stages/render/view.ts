@@ -1,5 +1,7 @@
 import { pageUrl, type Config, type Site, type Term } from '../../model/index.js';
 import { href } from './urls.js';
+import { maxParagraphChars } from './markdown.js';
+import { splitParagraph } from '../../text/paragraphs.js';
 
 /** An article as list items and sidebars show it. */
 export interface ArticleLink {
@@ -9,6 +11,8 @@ export interface ArticleLink {
   dateText: string;
   views: number | null;
   summary: string;
+  /** The summary as shown: split at sentence ends like a long body paragraph (an editor's summary may be long). */
+  summaryParts: string[];
 }
 
 /** A term as tag clouds and article pages show it. */
@@ -61,6 +65,7 @@ export class Links {
         dateText: dateText(a.date),
         views: a.views,
         summary: a.summary,
+        summaryParts: a.summary === '' ? [] : splitParagraph(a.summary, maxParagraphChars(this.config)),
       };
       this.articles.set(slug, link);
     }

@@ -1,6 +1,7 @@
 // A built site with a few articles removed and added, by the same rules buildSite applies: dev's quick preview.
 import { articleUrl, type Article, type ArticleFacts, type Site, type Term } from '../../model/index.js';
-import { compareLatest, newestDate, rankingOrder } from './order.js';
+import { compareLatest } from './order.js';
+import { rankArticles } from './ranking.js';
 import { relatedFor, type RelatedModel } from './related.js';
 import { articleTerms, compareMonths, compareTerms, keywordMinArticles, type TaxonomyName } from './taxonomies.js';
 import { baseSlug } from './urls.js';
@@ -13,6 +14,8 @@ export interface SiteBase {
   related: RelatedModel;
   /** The page views it was built with. */
   pageviews?: ReadonlyMap<string, number>;
+  /** The build's year it was built with (SiteInputs.year). */
+  year?: number;
 }
 
 /** How one term changed: its articles, and whether it has a page (a taxonomy index entry, list pages). */
@@ -37,7 +40,7 @@ export interface SiteChange {
 /**
  * The site with `removed` taken out and `added` put in, as far as the pages of those articles, the
  * first pages of the lists they enter or leave and the term index pages can tell: each article's
- * place in 最新 and 排行 and in its term lists, its related articles against the last build's
+ * place in 最新 and in its term lists, 排行 ranked anew, its related articles against the last build's
  * indices, and which terms gain or lose their page. Everything else (other articles' related, the
  * duplicates) stays as it was until the next full build. Undefined when an added article's slug is
  * taken by an article that stays: only a full build can settle that.
@@ -84,27 +87,15 @@ export function applyChange(
     bySlug,
     urls,
     related,
-    ranking: nextRanking(prev, articles, shown, gone, bySlug),
+    // Ranked anew, by the same function as buildSite: the added articles' related lists change
+    // how often others are chosen, and a new date may move the window.
+    ranking: rankArticles(articles, { views: (a) => a.views, related, year: base.year }, prev.config).map((a) => a.slug),
     latest: articles.map((a) => a.slug),
     taxonomies,
     thinKeywords,
     diagnostics: [],
   };
   return { site, added: shown, terms };
-}
-
-/** 排行 with the removed articles out and the added ones placed; ranked anew when the newest date (the window) moved. */
-function nextRanking(
-  prev: Site,
-  articles: Article[],
-  added: Article[],
-  gone: ReadonlySet<string>,
-  bySlug: ReadonlyMap<string, Article>,
-): string[] {
-  const order = rankingOrder(articles, (a) => a.views, prev.config);
-  const kept = prev.ranking.filter((s) => !gone.has(s)).map((s) => bySlug.get(s)!);
-  const ranked = newestDate(articles) === newestDate(prev.articles) ? insertSorted(kept, added, order) : [...articles].sort(order);
-  return ranked.map((a) => a.slug);
 }
 
 /** `items` (sorted by `order`) with `extra` put in their places by binary search. */

@@ -1,5 +1,6 @@
 import { type Article, articleKeywords, articleUrl, type Config, type FactsByFile, type Site } from '../../model/index.js';
-import { rankArticles, sortLatest } from './order.js';
+import { sortLatest } from './order.js';
+import { rankArticles } from './ranking.js';
 import { relatedArticles, type RelatedModel } from './related.js';
 import { keywordMinArticles, monthTaxonomy, splitByCount, taxonomy } from './taxonomies.js';
 import { urlKeyDiagnostics, uniqueSlugs } from './urls.js';
@@ -13,6 +14,11 @@ export interface SiteInputs {
   pageviews?: Map<string, number>;
   /** Receives the related-articles indices once built (`dev` keeps them to place a new article quickly). */
   keepRelated?: (model: RelatedModel) => void;
+  /**
+   * The build's year (SOURCE_DATE_EPOCH's, else the clock's, known to the run): 排行's window is
+   * never anchored on a date after the following year. Undefined: no date is ruled out.
+   */
+  year?: number;
 }
 
 /**
@@ -26,18 +32,19 @@ export function buildSite(articles: Article[], facts: FactsByFile, config: Confi
   const withViews = withPageviews(shown, inputs.pageviews);
   const bySlug = new Map(withViews.map((a) => [a.slug, a]));
   const keywords = splitByCount(taxonomy(withViews, articleKeywords, 'keywords'), keywordMinArticles(config));
+  const related = relatedArticles(
+    withViews,
+    withViews.map((a) => facts.get(a.file)!.terms.words),
+    config,
+    inputs.keepRelated,
+  );
   return {
     config,
     articles: withViews,
     bySlug,
     urls: new Map(withViews.map((a) => [a.slug, articleUrl(a.slug, a.date)])),
-    related: relatedArticles(
-      withViews,
-      withViews.map((a) => facts.get(a.file)!.terms.words),
-      config,
-      inputs.keepRelated,
-    ),
-    ranking: rankArticles(withViews, (a) => a.views, config).map((a) => a.slug),
+    related,
+    ranking: rankArticles(withViews, { views: (a) => a.views, related, year: inputs.year }, config).map((a) => a.slug),
     latest: withViews.map((a) => a.slug),
     taxonomies: {
       keywords: keywords.paged,

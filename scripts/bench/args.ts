@@ -16,6 +16,8 @@ export interface BenchArgs {
   /** Work folder (generated sites, results); never inside content/. */
   workDir: string;
   corpusDir: string;
+  /** The Hugo-equivalent peer's folder (make-content.mjs, hugo.toml, layouts/); the tool is skipped when it is missing. */
+  hugoEquivalentDir: string;
   /** Also run cold parkpress builds through the per-stage driver and under `node --cpu-prof`, and summarise both. */
   profile: boolean;
   /** Also time `parkpress dev` from a dropped file to the reload event. */
@@ -25,11 +27,12 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const USAGE = `usage: npm run bench -- [--n 1000] [--runs 3] [--tools parkpress,hugo,eleventy]
+export const USAGE = `usage: npm run bench -- [--n 1000] [--runs 3] [--tools parkpress,hugo-equivalent,hugo,eleventy]
                         [--scenarios cold,warm,add] [--profile] [--no-dev] [--no-search]
                         [--work bench-work] [--corpus ../shared/corpus/tw-news]
+                        [--hugo-equivalent ../shared/peers/hugo-equivalent]
 Builds a corpus of N articles, builds it with each tool in alternating rounds and prints the
-medians of wall time and peak memory with the ratios parkpress/Hugo and parkpress/Eleventy.`;
+medians of wall time, CPU and peak memory with the ratios of parkpress to each other tool.`;
 
 export class UsageError extends Error {}
 
@@ -61,6 +64,7 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchArgs {
         scenarios: { type: 'string', default: SCENARIOS.join(',') },
         work: { type: 'string', default: 'bench-work' },
         corpus: { type: 'string', default: path.join('..', 'shared', 'corpus', 'tw-news') },
+        'hugo-equivalent': { type: 'string', default: path.join('..', 'shared', 'peers', 'hugo-equivalent') },
         profile: { type: 'boolean', default: false },
         'no-dev': { type: 'boolean', default: false },
         'no-search': { type: 'boolean', default: false },
@@ -79,6 +83,7 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchArgs {
     scenarios: list('scenarios', parsed.scenarios, SCENARIOS),
     workDir: path.resolve(projectRoot, parsed.work),
     corpusDir: path.resolve(projectRoot, parsed.corpus),
+    hugoEquivalentDir: path.resolve(projectRoot, parsed['hugo-equivalent']),
     profile: parsed.profile,
     dev: !parsed['no-dev'],
     search: !parsed['no-search'],

@@ -1,11 +1,12 @@
-// `npm run bench`: parkpress against Hugo and Eleventy on the same N articles.
+// `npm run bench`: parkpress against the Hugo-equivalent portal, bare Hugo and Eleventy on the same N articles.
 // See docs/bench.md. Timings are noisy on a shared machine: compare the ratios of one run.
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIOS, USAGE, UsageError, parseBenchArgs, type BenchArgs, type Scenario } from './args.js';
-import { planArticle } from './corpus.js';
+import { planArticle, type ArticlePlan } from './corpus.js';
 import { measureDevReload } from './dev.js';
+import { missingPeer, prepareHugoEquivalent, type HugoEquivalentSite } from './hugo-equivalent.js';
 import { isOk, measure, type Sample } from './measure.js';
 import { formatProfile, summarizeProfile, type CpuProfile } from './profile.js';
 import type { LibraryFloor } from './libraries.js';
@@ -19,7 +20,16 @@ import {
   type BenchResult,
   type ToolResult,
 } from './report.js';
-import { eleventyTool, ensureEleventy, ensureGnuTime, ensureHugo, hugoTool, parkpressTool, type Tool } from './tools.js';
+import {
+  eleventyTool,
+  ensureEleventy,
+  ensureGnuTime,
+  ensureHugo,
+  hugoEquivalentTool,
+  hugoTool,
+  parkpressTool,
+  type Tool,
+} from './tools.js';
 import { loadCorpusSources, markdownArticle, prepareWorkspace, rawArticle, type CorpusSources, type Workspace } from './workspace.js';
 
 /** Compiled to lib/scripts/bench/: the project root is three folders up. */
@@ -28,19 +38,32 @@ const peersDir = path.join(projectRoot, 'scripts', 'bench', 'peers');
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-function makeTools(args: BenchArgs): Tool[] {
+/** The tools to run, and a note for each one left out (the Hugo-equivalent peer lives outside the project). */
+function makeTools(args: BenchArgs): { tools: Tool[]; skipped: string[] } {
   ensureGnuTime(log);
-  return args.tools.map((name) => {
+  const skipped: string[] = [];
+  const tools = args.tools.flatMap((name): Tool[] => {
+    if (name === 'hugo-equivalent') {
+      const missing = missingPeer(args.hugoEquivalentDir);
+      if (missing) {
+        skipped.push(`Hugo-equivalent skipped: ${missing} (--hugo-equivalent DIR)`);
+        log(skipped.at(-1)!);
+        return [];
+      }
+      ensureHugo(log);
+      return [hugoEquivalentTool()];
+    }
     if (name === 'hugo') {
       ensureHugo(log);
-      return hugoTool();
+      return [hugoTool()];
     }
     if (name === 'eleventy') {
       ensureEleventy(peersDir, log);
-      return eleventyTool(peersDir);
+      return [eleventyTool(peersDir)];
     }
-    return parkpressTool(projectRoot);
+    return [parkpressTool(projectRoot)];
   });
+  return { tools, skipped };
 }
 
 /** Round r starts with a different tool, so no tool always runs first (cold disk cache, warm CPU). */
@@ -64,11 +87,17 @@ function outputDir(tool: Tool, ws: Workspace): string {
   return tool.coldPaths(ws)[0]!;
 }
 
-/** The article the `add` scenario drops in: the next one after the N of the corpus. */
-function addedArticle(tool: Tool, ws: Workspace, src: CorpusSources): { file: string; text: string } {
-  const plan = planArticle(ws.n, ws.n + 1, src.names.length);
-  const { file, format } = tool.addedArticle(ws);
-  return { file, text: format === 'raw' ? rawArticle(plan, src) : markdownArticle(plan, src) };
+/** The `add` scenario's article: the next one after the N of the corpus, the same for every tool. */
+function addedPlan(ws: Workspace, src: CorpusSources): ArticlePlan {
+  return planArticle(ws.n, ws.n + 1, src.names.length);
+}
+
+/** Where the added article goes for `tool` and its text, in the form that tool reads. */
+async function addedArticle(tool: Tool, ws: Workspace, src: CorpusSources): Promise<{ file: string; text: string }> {
+  const added = tool.addedArticle(ws);
+  if (added.format === 'prepared') return { file: added.file, text: await readFile(added.from, 'utf8') };
+  const plan = addedPlan(ws, src);
+  return { file: added.file, text: added.format === 'raw' ? rawArticle(plan, src) : markdownArticle(plan, src) };
 }
 
 /** One round for one tool: cold build, then the requested rebuilds. Returns a failure message or undefined. */
@@ -80,7 +109,7 @@ async function runRound(
   result: ToolResult,
   round: string,
 ): Promise<string | undefined> {
-  const added = addedArticle(tool, ws, src);
+  const added = await addedArticle(tool, ws, src);
   await rm(added.file, { force: true });
   for (const p of tool.coldPaths(ws)) await rm(p, { recursive: true, force: true });
   try {
@@ -94,7 +123,7 @@ async function runRound(
       }
       (result.samples[s] ??= []).push(sample);
       log(
-        `${round} ${tool.label.padEnd(9)} ${s.padEnd(4)} ${(sample.ms / 1000).toFixed(2).padStart(7)} s (CPU ${(sample.cpuMs / 1000).toFixed(2)} s) ${sample.maxRssMiB.toFixed(0).padStart(5)} MiB (tree ${sample.treeRssMiB.toFixed(0)} MiB)`,
+        `${round} ${tool.label.padEnd(15)} ${s.padEnd(4)} ${(sample.ms / 1000).toFixed(2).padStart(7)} s (CPU ${(sample.cpuMs / 1000).toFixed(2)} s) ${sample.maxRssMiB.toFixed(0).padStart(5)} MiB (tree ${sample.treeRssMiB.toFixed(0)} MiB)`,
       );
       if (s === 'cold' && !result.output) result.output = await treeSize(outputDir(tool, ws));
     }
@@ -144,8 +173,25 @@ async function measureLibraries(ws: Workspace): Promise<LibraryFloor | undefined
   return JSON.parse(sample.output.trim().split('\n').pop()!) as LibraryFloor;
 }
 
+/** Writes the Hugo-equivalent site before the rounds (not timed); a failure fails that tool only. */
+async function prepareHugoEquivalentTool(
+  args: BenchArgs,
+  ws: Workspace,
+  src: CorpusSources,
+  result: ToolResult,
+): Promise<HugoEquivalentSite | undefined> {
+  try {
+    const addedRaw = rawArticle(addedPlan(ws, src), src);
+    return await prepareHugoEquivalent({ projectRoot, peerDir: args.hugoEquivalentDir, ws, addedRaw, log });
+  } catch (err) {
+    result.failure = `preparing its site failed: ${(err as Error).message}`;
+    log(`Hugo-equivalent ${result.failure}`);
+    return undefined;
+  }
+}
+
 async function runBench(args: BenchArgs): Promise<BenchResult> {
-  const tools = makeTools(args);
+  const { tools, skipped } = makeTools(args);
   const src = await loadCorpusSources(args.corpusDir, args.workDir, log);
   const ws = await prepareWorkspace(
     args.workDir,
@@ -159,6 +205,8 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
     log,
   );
   const results = tools.map((t): ToolResult => ({ name: t.name, label: t.label, version: t.version, samples: {} }));
+  const heResult = results.find((t) => t.name === 'hugo-equivalent');
+  const hugoEquivalent = heResult ? await prepareHugoEquivalentTool(args, ws, src, heResult) : undefined;
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const machine = describeMachine();
   const floors: Sample[] = [];
@@ -201,6 +249,8 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
     rawBytes: ws.rawBytes,
     markdownBytes: ws.markdownBytes,
     tools: results,
+    skipped,
+    hugoEquivalent,
     devReloadMs,
     floorMs: floors.map((f) => f.ms),
     libraries,

@@ -5,6 +5,7 @@ import type { Scenario } from './args.js';
 import type { ToolName } from './tools.js';
 import type { StagesReport } from './stages.js';
 import type { LibraryFloor } from './libraries.js';
+import type { HugoEquivalentSite } from './hugo-equivalent.js';
 
 export interface ToolResult {
   name: ToolName;
@@ -30,6 +31,10 @@ export interface BenchResult {
   rawBytes: number;
   markdownBytes: number;
   tools: ToolResult[];
+  /** Tools asked for but not run, one line each (why). */
+  skipped?: string[];
+  /** The Hugo-equivalent site's input: what make-content.mjs wrote from parkpress's extraction. */
+  hugoEquivalent?: HugoEquivalentSite;
   /** parkpress dev: milliseconds from a complete dropped file to the reload event. */
   devReloadMs?: number[];
   /** Milliseconds to read every input and write a copy of parkpress's output tree (floor.ts). */
@@ -76,43 +81,57 @@ function med(tool: ToolResult | undefined, s: Scenario, pick: (x: Sample) => num
   return median((tool?.samples[s] ?? []).map(pick));
 }
 
-/** Markdown report: header lines, the main table, then output sizes, stage timings and failures. */
-export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): string {
-  const byName = new Map(r.tools.map((t) => [t.name, t]));
-  const pp = byName.get('parkpress');
-  const hugo = byName.get('hugo');
-  const ele = byName.get('eleventy');
-  const shown = r.tools;
-  const lines: string[] = [];
-  lines.push(`parkpress bench, ${r.date}`);
-  lines.push(`machine: ${r.machine}`);
-  lines.push(
+const MEASURES = [
+  ['time', (x: Sample) => x.ms, fmtSeconds],
+  ['CPU (user+sys)', (x: Sample) => x.cpuMs, fmtSeconds],
+  ['peak RSS, largest process', (x: Sample) => x.maxRssMiB, fmtMiB],
+  ['peak RSS, process tree', (x: Sample) => x.treeRssMiB, fmtMiB],
+] as const;
+
+function headerLines(r: BenchResult): string[] {
+  const lines = [
+    `parkpress bench, ${r.date}`,
+    `machine: ${r.machine}`,
     `${r.n} articles (${fmtBytes(r.rawBytes)} raw traditional text; ${fmtBytes(r.markdownBytes)} simplified markdown for the peers), medians of ${r.runs} alternating run(s)`,
-  );
-  lines.push(`tools: ${shown.map((t) => `${t.label} ${t.version}`).join(', ')}`);
+    `tools: ${r.tools.map((t) => `${t.label} ${t.version}`).join(', ')}`,
+  ];
+  if (r.hugoEquivalent) {
+    lines.push(
+      `Hugo-equivalent: ${r.hugoEquivalent.articles} articles (${fmtBytes(r.hugoEquivalent.bytes)}) written by make-content.mjs from parkpress check --json before the rounds; only Hugo's build is timed`,
+    );
+  }
   if (!r.search) lines.push('parkpress built WITHOUT its search index (--no-search)');
-  lines.push('');
-  const head = ['', ...shown.map((t) => t.label), 'parkpress/Hugo', 'parkpress/Eleventy'];
-  lines.push(`| ${head.join(' | ')} |`);
-  lines.push(`|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
+  return lines;
+}
+
+/**
+ * The main table: one column per tool, then parkpress / each other tool (in the order of `tools`),
+ * one row per scenario and measure.
+ */
+function formatTable(r: BenchResult, scenarios: readonly Scenario[]): string[] {
+  const pp = r.tools.find((t) => t.name === 'parkpress');
+  const peers = r.tools.filter((t) => t.name !== 'parkpress');
+  const head = ['', ...r.tools.map((t) => t.label), ...peers.map((t) => `parkpress/${t.label}`)];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const s of scenarios) {
-    for (const [what, pick, fmt] of [
-      ['time', (x: Sample) => x.ms, fmtSeconds],
-      ['CPU (user+sys)', (x: Sample) => x.cpuMs, fmtSeconds],
-      ['peak RSS, largest process', (x: Sample) => x.maxRssMiB, fmtMiB],
-      ['peak RSS, process tree', (x: Sample) => x.treeRssMiB, fmtMiB],
-    ] as const) {
-      const cells = shown.map((t) => fmt(med(t, s, pick)));
-      const ratioH = fmtRatio(med(pp, s, pick), med(hugo, s, pick));
-      const ratioE = fmtRatio(med(pp, s, pick), med(ele, s, pick));
-      lines.push(`| ${SCENARIO_LABELS[s]}: ${what} | ${cells.join(' | ')} | ${ratioH} | ${ratioE} |`);
+    for (const [what, pick, fmt] of MEASURES) {
+      const cells = r.tools.map((t) => fmt(med(t, s, pick)));
+      const ratios = peers.map((t) => fmtRatio(med(pp, s, pick), med(t, s, pick)));
+      lines.push(`| ${SCENARIO_LABELS[s]}: ${what} | ${[...cells, ...ratios].join(' | ')} |`);
     }
   }
   if (r.devReloadMs && r.devReloadMs.length > 0) {
-    const cells = shown.map((t) => (t.name === 'parkpress' ? `${median(r.devReloadMs!).toFixed(0)} ms` : 'not measured'));
-    lines.push(`| dev: dropped file to reload | ${cells.join(' | ')} | – | – |`);
+    const cells = r.tools.map((t) => (t.name === 'parkpress' ? `${median(r.devReloadMs!).toFixed(0)} ms` : 'not measured'));
+    lines.push(`| dev: dropped file to reload | ${[...cells, ...peers.map(() => '–')].join(' | ')} |`);
   }
-  lines.push('');
+  return lines;
+}
+
+/** Markdown report: header lines, the main table, then output sizes, stage timings and failures. */
+export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): string {
+  const pp = r.tools.find((t) => t.name === 'parkpress');
+  const shown = r.tools;
+  const lines: string[] = [...headerLines(r), '', ...formatTable(r, scenarios), ''];
   if (r.floorMs && r.floorMs.length > 0) {
     const floor = median(r.floorMs);
     lines.push(
@@ -143,6 +162,7 @@ export function formatReport(r: BenchResult, scenarios: readonly Scenario[]): st
   for (const t of shown) {
     if (t.failure) lines.push(`${t.label} FAILED: ${t.failure}`);
   }
+  lines.push(...(r.skipped ?? []));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,14 +1,15 @@
-// The three generators under test: how to build each site, where its output and caches live, where
-// a new article goes, and how to get the tool onto a fresh machine (Hugo and GNU time from Debian,
+// The generators under test: how to build each site, where its output and caches live, where a new
+// article goes, and how to get the tool onto a fresh machine (Hugo and GNU time from Debian,
 // Eleventy from the pinned peers/ package, kept out of the project's own dependencies).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GNU_TIME, type Command } from './measure.js';
+import { addedMarkdownFile } from './hugo-equivalent.js';
 import type { Workspace } from './workspace.js';
 
-export type ToolName = 'parkpress' | 'hugo' | 'eleventy';
-export const TOOL_NAMES: readonly ToolName[] = ['parkpress', 'hugo', 'eleventy'];
+export type ToolName = 'parkpress' | 'hugo-equivalent' | 'hugo' | 'eleventy';
+export const TOOL_NAMES: readonly ToolName[] = ['parkpress', 'hugo-equivalent', 'hugo', 'eleventy'];
 
 /** File names of the added article; sorts after every generated `a…` article. */
 const ADDED_RAW = 'zz-added.txt';
@@ -22,8 +23,11 @@ export interface Tool {
   build(ws: Workspace, extraNodeArgs?: string[]): Command;
   /** Output and cache folders a cold build starts without. */
   coldPaths(ws: Workspace): string[];
-  /** Where the `add` scenario's article goes, and whether the tool reads raw text or simplified markdown. */
-  addedArticle(ws: Workspace): { file: string; format: 'raw' | 'markdown' };
+  /**
+   * Where the `add` scenario's article goes, and what it is: raw text, simplified markdown, or a
+   * file prepared before the rounds (`from`).
+   */
+  addedArticle(ws: Workspace): { file: string; format: 'raw' | 'markdown' } | { file: string; format: 'prepared'; from: string };
 }
 
 export function parkpressTool(projectRoot: string): Tool {
@@ -44,14 +48,43 @@ export function parkpressTool(projectRoot: string): Tool {
   };
 }
 
+function hugoVersion(): string {
+  return firstLine(execFileSync('hugo', ['version'], { encoding: 'utf8' })).replace(/^hugo v?(\S+).*$/, '$1');
+}
+
+function hugoBuild(site: string): Command {
+  return { cmd: 'hugo', args: ['--quiet', '--source', site, '--destination', 'public'], cwd: site };
+}
+
+function hugoColdPaths(site: string): string[] {
+  return ['public', 'resources'].map((p) => path.join(site, p));
+}
+
+/** Hugo with a bare layout: article pages only (taxonomies, feeds and sitemap disabled). */
 export function hugoTool(): Tool {
   return {
     name: 'hugo',
     label: 'Hugo',
-    version: firstLine(execFileSync('hugo', ['version'], { encoding: 'utf8' })).replace(/^hugo v?(\S+).*$/, '$1'),
-    build: (ws) => ({ cmd: 'hugo', args: ['--quiet', '--source', ws.hugo, '--destination', 'public'], cwd: ws.hugo }),
-    coldPaths: (ws) => ['public', 'resources'].map((p) => path.join(ws.hugo, p)),
+    version: hugoVersion(),
+    build: (ws) => hugoBuild(ws.hugo),
+    coldPaths: (ws) => hugoColdPaths(ws.hugo),
     addedArticle: (ws) => ({ file: path.join(ws.hugo, 'content', 'posts', ADDED_MD), format: 'markdown' }),
+  };
+}
+
+/** Hugo with the peer's theme building the same portal from parkpress's extraction (hugo-equivalent.ts). */
+export function hugoEquivalentTool(): Tool {
+  return {
+    name: 'hugo-equivalent',
+    label: 'Hugo-equivalent',
+    version: hugoVersion(),
+    build: (ws) => hugoBuild(ws.hugoEquivalent),
+    coldPaths: (ws) => hugoColdPaths(ws.hugoEquivalent),
+    addedArticle: (ws) => ({
+      file: path.join(ws.hugoEquivalent, 'content', 'posts', ADDED_MD),
+      format: 'prepared',
+      from: addedMarkdownFile(ws),
+    }),
   };
 }
 

@@ -26,6 +26,8 @@ export interface Workspace {
   eleventy: string;
   /** Hugo site: content/posts/ (markdown), public/. */
   hugo: string;
+  /** Hugo-equivalent site (hugo-equivalent.ts): the peer's theme, content/posts/ from parkpress's extraction, public/. */
+  hugoEquivalent: string;
   /** Total bytes of the raw articles and of the simplified markdown. */
   rawBytes: number;
   markdownBytes: number;
@@ -53,7 +55,8 @@ const BATCH = 256;
 
 export function workspacePaths(workDir: string, n: number): Omit<Workspace, 'rawBytes' | 'markdownBytes'> {
   const dir = path.join(workDir, `n${n}`);
-  return { n, dir, parkpress: path.join(dir, 'parkpress'), eleventy: path.join(dir, 'eleventy'), hugo: path.join(dir, 'hugo') };
+  const site = (name: string) => path.join(dir, name);
+  return { n, dir, parkpress: site('parkpress'), eleventy: site('eleventy'), hugo: site('hugo'), hugoEquivalent: site('hugo-equivalent') };
 }
 
 /** Reads and splits the sources; the simplified splits are cached in the work dir (conversion is slow). */

@@ -79,7 +79,8 @@ export interface PreviewIo {
  * the middle of lists, feeds, search) are left to the full rebuild that follows.
  *
  * Returns undefined, with nothing written, whenever the preview could show something the full
- * build would not: a change outside content/, a file with errors, a slug taken by another file.
+ * build would not: a change outside content/, a file with errors, a slug taken by another file,
+ * a section losing its page (every page's header may link to it).
  */
 export async function previewChange(
   last: LastBuild,
@@ -103,7 +104,7 @@ export async function previewChange(
     added.push(enrichOne(result.article, result.facts, last.corpus));
   }
   const change = applyChange(last, removed, added);
-  if (!change) return undefined;
+  if (!change || sectionGone(change.terms)) return undefined;
   const facts = new Map(last.facts);
   added.forEach(({ facts: f }, i) => facts.set(change.added[i]!.file, f));
   const wanted = pagesToWrite(last.site, change.added, change.terms);
@@ -140,6 +141,11 @@ function pagesToWrite(prev: Site, added: Article[], terms: TermChange[]): { page
   pages.articles = [...new Set([...added.map((a) => a.slug), ...carriers])];
   pages.homeKnownPages = homeCloud ? 0 : pageCount(prev.latest.length - LEAD_COUNT, pageSize);
   return { pages, vanished };
+}
+
+/** A section (栏目) loses its page: the header of every page may link to it, which only a full build rewrites. */
+function sectionGone(terms: TermChange[]): boolean {
+  return terms.some((t) => t.taxonomy === 'sections' && t.before !== undefined && !t.hasPage);
 }
 
 function isSource(contentDir: string, file: string): boolean {

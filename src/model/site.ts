@@ -4,7 +4,7 @@ import type { Article } from './article.js';
 import type { Config } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
 
-/** A taxonomy term (one keyword, park, source or month) and the articles filed under it. */
+/** A taxonomy term (one keyword, park, source, section or month) and the articles filed under it. */
 export interface Term {
   name: string;
   /** URL-safe key used in the term page path. */
@@ -33,6 +33,8 @@ export interface Site {
     keywords: Term[];
     parks: Term[];
     sources: Term[];
+    /** 栏目: the category an article's page states (its breadcrumb) or the editor sets; empty when none does. */
+    sections: Term[];
     months: Term[];
   };
   /**

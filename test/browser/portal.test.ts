@@ -69,12 +69,11 @@ async function seriousViolations(tab: Tab): Promise<string[]> {
     );
 }
 
-test('home: renders, no console errors, no serious accessibility violations, screenshot kept', { skip }, async () => {
+test('home: renders, no console errors, no serious accessibility violations', { skip }, async () => {
   const { tab, errors } = await open('/');
   assert.equal(await tab.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal(await tab.locator('h1').count(), 1);
   assert.ok((await tab.locator('.lead-story a').count()) > 0);
-  await tab.screenshot({ path: path.join(artifacts, 'home.png'), fullPage: true });
   assert.deepEqual(await seriousViolations(tab), []);
   assert.deepEqual(errors, []);
   await tab.close();
@@ -92,7 +91,6 @@ test('article: follow a lead story; the three sidebars have links that load', { 
       assert.equal(res.status(), 200, `${id}: ${href}`);
     }
   }
-  await tab.screenshot({ path: path.join(artifacts, 'article.png'), fullPage: true });
   assert.deepEqual(await seriousViolations(tab), []);
   assert.deepEqual(errors, []);
   await tab.close();
@@ -134,17 +132,88 @@ test('traditional edition: the 繁體 link opens the same page in traditional sc
   await tab.close();
 });
 
-test('phone viewport: no horizontal scroll on home, article and search', { skip }, async () => {
+test('phone viewport: no horizontal scroll on home, article, section and search', { skip }, async () => {
   const { tab, errors } = await open('/', { width: 360, height: 740 });
   const article = await tab.locator('.lead-story a').first().getAttribute('href');
-  for (const url of ['/', article!, '/search/']) {
+  const section = await tab.locator('.section-nav a').first().getAttribute('href');
+  for (const url of ['/', article!, section!, '/search/']) {
     await tab.goto(server.url + url);
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow}px`);
   }
-  await tab.screenshot({ path: path.join(artifacts, 'article-phone.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await tab.close();
+});
+
+/** axe-core's heading-order check alone (a moderate rule, so seriousViolations does not report it). */
+async function headingOrder(tab: Tab): Promise<string[]> {
+  await tab.addScriptTag({ content: axeSource });
+  const result = await tab.evaluate(async () =>
+    (window as any).axe.run(document, { runOnly: ['heading-order'], resultTypes: ['violations'] }),
+  );
+  return (result.violations as { nodes: { target: string[] }[] }[]).flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+}
+
+/** Every link inside `selector` answers 200. */
+async function linksLoad(tab: Tab, selector: string): Promise<number> {
+  const hrefs = await tab.locator(`${selector} a`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  for (const href of hrefs) assert.equal((await tab.request.get(href)).status(), 200, href);
+  return hrefs.length;
+}
+
+test('sections: the header 栏目 row opens the section page; its article shows the breadcrumb back', { skip }, async () => {
+  const { tab, errors } = await open('/');
+  // Sample 003 states 当前位置: 首页 -> 财经: the site has one section, 财经.
+  assert.deepEqual(await tab.locator('nav[aria-label="栏目"] a').allTextContents(), ['财经']);
+  await Promise.all([tab.waitForURL(/\/sections\/.+\/$/), tab.click('nav[aria-label="栏目"] >> text=财经')]);
+  assert.equal(await tab.locator('h1').textContent(), '财经');
+  assert.equal(await tab.getAttribute('nav[aria-label="栏目"] a', 'aria-current'), 'page');
+  assert.ok((await linksLoad(tab, 'main')) > 0, 'the section lists articles');
+  assert.deepEqual(await seriousViolations(tab), []);
+  assert.deepEqual(await headingOrder(tab), []);
+
+  await Promise.all([tab.waitForURL(/\/articles\//), tab.locator('main .article-item a').first().click()]);
+  const crumbs = tab.locator('nav[aria-label="面包屑导航"] ol > li');
+  assert.equal(await crumbs.count(), 3);
+  assert.deepEqual((await crumbs.allTextContents()).slice(0, 2), ['首页', '财经']);
+  assert.equal(await crumbs.nth(2).textContent(), await tab.locator('h1').textContent());
+  assert.equal(await crumbs.nth(2).getAttribute('aria-current'), 'page');
+  // The separator is drawn by CSS and not read out.
+  assert.equal(await crumbs.nth(1).evaluate((li) => getComputedStyle(li, '::before').content), '"›" / ""');
+  assert.equal(await linksLoad(tab, 'nav[aria-label="面包屑导航"]'), 2);
+  assert.deepEqual(await seriousViolations(tab), []);
+  assert.deepEqual(await headingOrder(tab), []);
+  await Promise.all([tab.waitForURL(/\/sections\/.+\/$/), tab.click('nav[aria-label="面包屑导航"] >> text=财经')]);
+  await tab.goBack();
+  await Promise.all([tab.waitForURL(`${server.url}/`), tab.click('nav[aria-label="面包屑导航"] >> text=首页')]);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+const DEVICES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+
+test('screenshots kept: home, article, section and search pages on desktop (1280) and phone (390)', { skip }, async () => {
+  const { tab: home } = await open('/');
+  const urls = {
+    home: '/',
+    // The newest sample: the one whose page states its section, so the breadcrumb shows.
+    article: (await home.locator('.lead-story a').first().getAttribute('href'))!,
+    section: (await home.locator('.section-nav a').first().getAttribute('href'))!,
+    search: `/search/?q=${encodeURIComponent('江北新区')}`,
+  };
+  await home.close();
+  for (const [device, viewport] of Object.entries(DEVICES)) {
+    for (const [kind, url] of Object.entries(urls)) {
+      const { tab, errors } = await open(url, viewport);
+      if (kind === 'search') await tab.locator('#search[data-state="done"] .search-result').first().waitFor({ timeout: 15_000 });
+      if (kind === 'article') assert.equal(await tab.locator('nav.breadcrumb').count(), 1, 'the article shown has its breadcrumb');
+      const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${kind} on ${device} scrolls sideways by ${overflow}px`);
+      await tab.screenshot({ path: path.join(artifacts, `${kind}-${device}.png`), fullPage: true });
+      assert.deepEqual(errors, [], `${kind} on ${device}`);
+      await tab.close();
+    }
+  }
 });
 
 test('dark mode and the skip link: still no serious violations; focus lands on main', { skip }, async () => {

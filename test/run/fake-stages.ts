@@ -56,7 +56,7 @@ export function fakeStages(): FakeStages {
         related: new Map(),
         ranking: slugs,
         latest: slugs,
-        taxonomies: { keywords: [], parks: [], sources: [], months: [] },
+        taxonomies: { keywords: [], parks: [], sources: [], sections: [], months: [] },
         duplicates: [],
         diagnostics: [],
       };

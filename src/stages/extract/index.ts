@@ -146,7 +146,8 @@ export function extract(source: SourceFile, normalized: NormalizeResult, options
     source: pick('source', f.source ?? null) ?? null,
     park: park ?? null,
     parks: park && !parks.includes(park) ? [park, ...parks] : parks,
-    category: pick('category', f.category ?? null) ?? null,
+    // A trail ending on the headline itself (`专栏/连载/<headline>`) names no section.
+    category: pick('category', f.category !== undefined && f.category !== title ? f.category : null) ?? null,
     series: pick('series', f.series ?? null) ?? null,
     authors: pick('authors', f.authors ?? []) ?? [],
     editors: pick('editors', f.editors ?? []) ?? [],

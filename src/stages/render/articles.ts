@@ -26,6 +26,8 @@ export function renderArticle(ctx: RenderContext, index: number, html: string, t
       page: { url, title: a.title, description: a.summary, type: 'article' },
       article: {
         title: a.title,
+        // The breadcrumb's middle crumb (首页 › 栏目 › title): the section page of its category.
+        section: a.category ? termLinks('sections', a.category) : null,
         date: a.date,
         published: a.date ? fullTimestamp(a.date) : null,
         dateText: dateText(a.date),

@@ -1,7 +1,8 @@
 import type nunjucks from 'nunjucks';
 import type { FactsByFile, Site } from '../../model/index.js';
 import { alternates, type Edition } from './edition.js';
-import { Links } from './view.js';
+import { href } from './urls.js';
+import { Links, type TermLink } from './view.js';
 
 /** Everything page renderers of one edition share; built once per edition in renderSite. */
 export interface RenderContext {
@@ -14,6 +15,30 @@ export interface RenderContext {
   links: Links;
   /** Site-wide sidebars, rendered once per edition and reused on every page. */
   sidebars: { ranking: string; latest: string };
+  /** The header's 栏目 links, made once per edition (see `sectionNav`). */
+  sections: SectionNav;
+}
+
+/** The sections the header links to, most articles first: at most NAV_SECTIONS of them. */
+export const NAV_SECTIONS = 8;
+
+/** The header's 栏目 row: the biggest sections, and the index of all of them when some are left out. */
+export interface SectionNav {
+  items: (TermLink & { url: string })[];
+  /** Link to `/sections/` when the site has more sections than the row shows; null otherwise. */
+  all: string | null;
+}
+
+/**
+ * The header's 栏目 row of an edition. A site whose pages state no category has none (no row,
+ * no empty navigation); one with many shows the biggest NAV_SECTIONS and a link to all.
+ */
+export function sectionNav(site: Site, links: Links): SectionNav {
+  const sections = site.taxonomies.sections;
+  return {
+    items: sections.slice(0, NAV_SECTIONS).map((t) => ({ ...links.term(t), url: t.url })),
+    all: sections.length > NAV_SECTIONS ? href(links.config, '/sections/') : null,
+  };
 }
 
 /** The context of one edition: its links and its two site-wide sidebars, rendered once. */
@@ -39,6 +64,7 @@ export function renderContext(
       ranking: sidebarList('ranking', '排行', ranked, true, rankedBy(site, ranked)),
       latest: sidebarList('latest', '最新', site.latest.slice(0, site.config.latest.count), false),
     },
+    sections: sectionNav(site, links),
   };
 }
 
@@ -74,6 +100,11 @@ export function renderTemplate(ctx: RenderContext, name: string, vars: { page: P
     edition: ctx.edition,
     alternates: alternates(ctx.editions, ctx.edition, vars.page.url),
     sidebars: ctx.sidebars,
+    sectionNav: {
+      // The section a list page belongs to (any of its pages) is marked as the current one.
+      items: ctx.sections.items.map((t) => ({ ...t, current: vars.page.url.startsWith(t.url) })),
+      all: ctx.sections.all,
+    },
     ...vars,
   });
 }

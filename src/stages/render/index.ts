@@ -83,7 +83,8 @@ function feedItems(site: Site, edition: Edition, articles: Article[], bodies: Ma
     summary: a.summary,
     html: bodies.get(a.slug)!,
     authors: a.authors,
-    categories: [...(a.park ? [a.park] : []), ...articleKeywords(a)],
+    // The section first (what a feed reader groups by), then the park and keywords, each once.
+    categories: [...new Set([a.category, a.park, ...articleKeywords(a)].filter((c): c is string => Boolean(c)))],
   }));
 }
 

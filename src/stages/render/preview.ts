@@ -6,7 +6,7 @@ import { inEdition } from './index.js';
 import { createMarkdown, maxParagraphChars } from './markdown.js';
 import { renderArticle, termLinker } from './articles.js';
 import { renderHome } from './home.js';
-import { renderTerm, renderTermIndex, termLabel } from './terms.js';
+import { hasIndex, renderTerm, renderTermIndex, termLabel } from './terms.js';
 
 /** The few pages a dev preview renders: some articles, the first page of some term lists, some term index pages, and home. */
 export interface PreviewPages {
@@ -55,7 +55,7 @@ function renderPreview(
         renderArticle(ctx, position.get(slug)!, editionBodyHtml(edition, site.bySlug.get(slug)!, bodies.get(slug)!, md), termLinks),
       ),
       ...wanted.terms.flatMap(({ taxonomy, term, knownPages }) => [...renderTerm(ctx, term, termLabel(taxonomy), firstAndNew(knownPages))]),
-      ...(wanted.indexes ?? []).map((taxonomy) => renderTermIndex(ctx, taxonomy)),
+      ...(wanted.indexes ?? []).filter((taxonomy) => hasIndex(ctx, taxonomy)).map((taxonomy) => renderTermIndex(ctx, taxonomy)),
     ];
     return pages.map((p) => inEdition(p, edition));
   });

@@ -2,20 +2,30 @@ import { outputPath, type Page, type Term } from '../../model/index.js';
 import { renderTemplate, type RenderContext } from './context.js';
 import { paginate } from './view.js';
 
-/** Headings of each taxonomy: the index page title and the prefix of a term page title. */
+/**
+ * Headings of each taxonomy: the index page title and the prefix of a term page title. `optional`:
+ * the index page is written only when the taxonomy has terms (a site whose pages state no
+ * category gets no empty 栏目 page).
+ */
 const TAXONOMIES = {
-  keywords: { base: '/keywords/', index: '关键词', term: '关键词' },
-  parks: { base: '/parks/', index: '园区', term: '园区' },
-  sources: { base: '/sources/', index: '来源', term: '来源' },
-  months: { base: '/archive/', index: '按月归档', term: '归档' },
+  keywords: { base: '/keywords/', index: '关键词', term: '关键词', optional: false },
+  parks: { base: '/parks/', index: '园区', term: '园区', optional: false },
+  sources: { base: '/sources/', index: '来源', term: '来源', optional: false },
+  sections: { base: '/sections/', index: '栏目', term: '栏目', optional: true },
+  months: { base: '/archive/', index: '按月归档', term: '归档', optional: false },
 } as const;
 
 /** Term pages (paginated) and one index page per taxonomy, one page at a time. */
 export function* renderTaxonomies(ctx: RenderContext): Generator<Page, void, undefined> {
   for (const tax of Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]) {
-    yield renderTermIndex(ctx, tax);
+    if (hasIndex(ctx, tax)) yield renderTermIndex(ctx, tax);
     for (const t of ctx.site.taxonomies[tax]) yield* renderTerm(ctx, t, TAXONOMIES[tax].term);
   }
+}
+
+/** Whether a taxonomy's index page is written (see `optional`). */
+export function hasIndex(ctx: RenderContext, tax: keyof typeof TAXONOMIES): boolean {
+  return !TAXONOMIES[tax].optional || ctx.site.taxonomies[tax].length > 0;
 }
 
 /** The index page of one taxonomy: every term that has a page, biggest first. */

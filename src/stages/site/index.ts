@@ -50,6 +50,7 @@ export function buildSite(articles: Article[], facts: FactsByFile, config: Confi
       keywords: keywords.paged,
       parks: taxonomy(withViews, (a) => a.parks, 'parks'),
       sources: taxonomy(withViews, (a) => [a.source], 'sources'),
+      sections: taxonomy(withViews, (a) => [a.category], 'sections'),
       months: monthTaxonomy(withViews),
     },
     thinKeywords: keywords.thin,

@@ -61,8 +61,8 @@ export function monthTaxonomy(latestFirst: Article[]): Term[] {
     .sort(compareMonths);
 }
 
-/** The four taxonomies of a site. */
-export type TaxonomyName = 'keywords' | 'parks' | 'sources' | 'months';
+/** The taxonomies of a site. */
+export type TaxonomyName = 'keywords' | 'parks' | 'sources' | 'sections' | 'months';
 
 /**
  * The terms (name, key, URL) one article is filed under in each taxonomy, named and keyed exactly
@@ -85,6 +85,7 @@ export function articleTerms(a: Article): Record<TaxonomyName, Pick<Term, 'name'
     keywords: of(articleKeywords(a), 'keywords'),
     parks: of(a.parks, 'parks'),
     sources: of([a.source], 'sources'),
+    sections: of([a.category], 'sections'),
     months: month ? [{ name: `${y}年${Number(m)}月`, key: month, url: `/archive/${y}/${m}/` }] : [],
   };
 }

@@ -40,7 +40,7 @@ export function baseSlug(a: Pick<Article, 'slug' | 'hash'>): string {
 }
 
 /** What each taxonomy's values are called in a message. */
-const VALUE_NAMES = { keywords: 'keyword', parks: 'park', sources: 'source' } as const;
+const VALUE_NAMES = { keywords: 'keyword', parks: 'park', sources: 'source', sections: 'category' } as const;
 
 /** The warning's rule and the reason it gives, by the way `pathKey` changed the key. */
 const KEY_CHANGES = {
@@ -53,7 +53,7 @@ const KEY_CHANGES = {
  * writes its own files under, or too long for a folder): the page works, but such a value is
  * almost always a scraping or typing mistake (`来源：index.html`, a paragraph taken for a source),
  * so the editor should see it and `check --strict` fail on it. Articles in the given order; per
- * article, its slug, then stated keywords, parks and sources.
+ * article, its slug, then stated keywords, parks, sources and category.
  */
 export function urlKeyDiagnostics(articles: Article[]): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -73,6 +73,10 @@ about('title', 'header-furniture', 'the headline repeated twice appears once, as
 about('breadcrumb', 'header-furniture', 'the last crumb before the headline is the category', async () => {
   assert.equal((await page('header-furniture')).category, '园区动态');
   assert.equal((await page('datelines')).category, '园区要闻');
+  // 专栏 / 园区故事 / <the headline>: the trail ends on the page itself, and names no section.
+  const headlineTrail = await page('headline-trail');
+  assert.equal(headlineTrail.title, '园区里的青年创业者');
+  assert.equal(headlineTrail.category, null);
 });
 
 about('dateline', 'datelines', 'date, source, author and views on separate labelled lines', async () => {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDateline } from '../../../src/stages/extract/rules/dateline.js';
-import { parseBreadcrumb } from '../../../src/stages/extract/rules/breadcrumb.js';
+import { parseBreadcrumb, sectionOf } from '../../../src/stages/extract/rules/breadcrumb.js';
 import { parseSeries } from '../../../src/stages/extract/rules/series.js';
 import { parseKeywords } from '../../../src/stages/extract/rules/keywords-line.js';
 import { inferDate } from '../../../src/stages/extract/rules/inferred-date.js';
@@ -83,6 +83,16 @@ test('breadcrumbs with and without a label', () => {
   assert.deepEqual(parseBreadcrumb('首页 > 新闻中心 > 园区动态'), ['首页', '新闻中心', '园区动态']);
   assert.deepEqual(parseBreadcrumb('您所在的位置：首页 >> 园区新闻 >> 正文'), ['首页', '园区新闻', '正文']);
   assert.equal(parseBreadcrumb('项目 > 预期'), null);
+});
+
+test('the section a breadcrumb names: its last crumb, never 首页 or the page itself', () => {
+  assert.equal(sectionOf(parseBreadcrumb('当前位置：首页 -> 财经')!), '财经');
+  assert.equal(sectionOf(parseBreadcrumb('您所在的位置：首页 >> 园区新闻 >> 正文')!), '园区新闻');
+  assert.equal(sectionOf(parseBreadcrumb('当前位置：首页 > 资讯中心 > 科技动态 > 文章详情')!), '科技动态');
+  assert.equal(sectionOf(['首页', ' 招商 ', '详情页']), '招商');
+  assert.equal(sectionOf(['网站首页', '正文']), undefined);
+  // A menu of course names with ASCII commas is no trail (培训/咨询 is not a section).
+  assert.equal(parseBreadcrumb('C#/.NET, C++/CLI 培训/咨询'), null);
 });
 
 test('series labels', () => {

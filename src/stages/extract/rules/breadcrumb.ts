@@ -5,15 +5,15 @@ const LABEL = /^(?:当前位置|您的位置|您当前的位置|您现在的位�
 const SEPARATOR = /\s*(?:->|-->|>>|>|＞|›|»|→|\/|\\|[|｜丨])\s*/u;
 const HOME = /^(?:首页|主页|网站首页|返回首页)$/u;
 /** Crumbs naming the page itself, not its section. */
-const SELF = /^(?:正文|内容|详情|正文内容|阅读|文章)$/u;
+const SELF = /^(?:正文|内容|详情|正文内容|阅读|文章|文章详情|新闻详情|详细内容|详情页|内容页|正文页)$/u;
 
 /** A location label and crumbs apart by spaces only. */
 const SPACED =
   /^(?:当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|你的位置|你所在的位置|现在位置|所在位置)\s+([^>›»→/|｜:：]+)$/u;
 /** An arrow between crumbs: two crumbs are a trail only with one, ending on the page itself (新闻 > 正文). */
 const ARROW = /->|>|＞|›|»|→/u;
-/** A crumb: a section's short name, no sentence in it. */
-const CRUMB = /^(?=.*[\p{Script=Han}A-Za-z])[^。，！？；：:]{1,10}$/u;
+/** A crumb: a section's short name, no sentence or list in it (`C#/.NET, C++/CLI 培训/咨询` is a menu, not a trail). */
+const CRUMB = /^(?=.*[\p{Script=Han}A-Za-z])[^。，！？；：:,]{1,10}$/u;
 
 /**
  * Parses `当前位置: 首页 -> 财经` / `首页 > 新闻中心 > 园区动态`, and without 首页 a trail of three
@@ -61,11 +61,19 @@ export const breadcrumb: ExtractRule = {
       if (!crumbs) continue;
       mark(line, 'meta', this.name);
       if (split) mark(lines[++i]!, 'meta', this.name);
-      const category = crumbs.filter((c) => !HOME.test(c) && !SELF.test(c)).at(-1);
+      const category = sectionOf(crumbs);
       if (category) setField(state, 'category', category);
     }
   },
 };
+
+/** The section a trail names: its last crumb that is neither 首页 nor the page itself (正文, 文章详情). */
+export function sectionOf(crumbs: readonly string[]): string | undefined {
+  return crumbs
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && !HOME.test(c) && !SELF.test(c))
+    .at(-1);
+}
 
 /** The crumbs of a continuation line (`> 财经 > 正文`), when every one is a short name. */
 function continued(text: string): string[] | null {

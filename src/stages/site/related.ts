@@ -110,16 +110,35 @@ function topTerms({ ids, tfs }: Bag, vocab: Vocabulary, df: (id: number) => numb
   return { ids: Int32Array.from(kept, (k) => ids[k]!), tfs: Float64Array.from(kept, (k) => tfs[k]!) };
 }
 
-/** The articles filed under one term with the term's weight in each, heaviest first. */
+/**
+ * The articles filed under one term with the term's weight in each, heaviest first; `evident`: 1
+ * where the term, shared with that article, is evidence for it (a stated keyword, a headlined page).
+ */
 interface Postings {
   docs: Int32Array;
   weights: Float64Array;
+  evident: Uint8Array;
 }
 
-/** One article's unit vector for one index: its terms' weights and, per term, the term's postings. */
+/**
+ * One article's unit vector for one index: its terms' weights, per term the term's postings and
+ * the evidence it gives when an article shares it (0: none, see termEvidence).
+ */
 interface Vector {
   weights: Float64Array;
   postings: Postings[];
+  evidence: Float64Array;
+}
+
+/** What term `id` of article `doc` proves when another article shares it (0: nothing; see termEvidence). */
+type Evidence = (doc: number, id: number) => number;
+
+/**
+ * The evidence an item needs to be shown on a site of `n` articles: three times the IDF of a word
+ * only two articles share, so one word, however rare, is never enough.
+ */
+function evidenceNeeded(n: number): number {
+  return 3 * Math.log((n + 1) / 2);
 }
 
 /**
@@ -132,7 +151,7 @@ interface IndexModel {
   vocab: Vocabulary;
   /** Articles indexed. */
   n: number;
-  /** `terms` only: document frequency over whole bodies, which chooses each article's top terms. */
+  /** `terms` only: document frequency over whole bodies, which chooses each article's top terms and weighs their evidence. */
   bodyDf?: Int32Array;
   /** Document frequency over the indexed bags. */
   df: Int32Array;
@@ -146,6 +165,31 @@ export interface RelatedModel {
   slugs: string[];
   indices: IndexModel[];
   config: Config['related'];
+  /** Evidence needed for an item, on this site. */
+  needed: number;
+}
+
+/** A page whose headline parkpress made up from its first words: a filing or form, or a page that lost its title. */
+const headlineless = (a: Article): boolean => a.provenance.title === 'computed';
+
+/**
+ * What `term` of article `a` in index `name` proves when another article shares it. An item is
+ * shown only with the evidence `needed`, so the score (which orders) never shows a match on its
+ * own: a park is enough alone; a keyword is when an editor stated it, while computed keywords rank
+ * but prove nothing (a story's computed keyword can be any ordinary word it repeats: 轮值, 检测,
+ * 旅行社); a body term adds its IDF. A page without a headline of its own (a filing or form, whose
+ * first words stand in for a title) shares its template's words with every filing like it, so its
+ * body terms prove nothing either.
+ */
+function termEvidence(name: RelatedIndex['name'], a: Article, term: string, idf: () => number, needed: number): number {
+  switch (name) {
+    case 'parks':
+      return needed;
+    case 'keywords':
+      return a.keywords.some((k) => k.trim() === term) ? needed : 0;
+    case 'terms':
+      return headlineless(a) ? 0 : idf();
+  }
 }
 
 /**
@@ -201,13 +245,13 @@ function unitWeights(bag: Bag, df: (id: number) => number, n: number, maxShare: 
   return { ids, weights: weights.map((w) => w / (norm || 1)) };
 }
 
-const NO_POSTINGS: Postings = { docs: new Int32Array(0), weights: new Float64Array(0) };
+const NO_POSTINGS: Postings = { docs: new Int32Array(0), weights: new Float64Array(0), evident: new Uint8Array(0) };
 
-/** Calls `add` for every (term, article, weight) entry of an index, in article order. */
-type Entries = (add: (id: number, doc: number, w: number) => void) => void;
+/** Calls `add` for every (term, article, weight, evident) entry of an index, in article order. */
+type Entries = (add: (id: number, doc: number, w: number, evident: boolean) => void) => void;
 
 /**
- * Every term's postings, the entries kept as two flat arrays grouped by term (counted, then filled
+ * Every term's postings, the entries kept as flat arrays grouped by term (counted, then filled
  * in article order) instead of an object per entry; each term keeps its MAX_POSTINGS heaviest,
  * ties to the earlier article.
  */
@@ -219,11 +263,13 @@ function postingLists(terms: number, entries: Entries): Postings[] {
   for (let id = 0; id < terms; id++) start[id + 1]! += start[id]!;
   const docs = new Int32Array(start[terms]!);
   const weights = new Float64Array(start[terms]!);
+  const evident = new Uint8Array(start[terms]!);
   const next = start.slice(0, terms);
-  entries((id, doc, w) => {
+  entries((id, doc, w, e) => {
     const at = next[id]!++;
     docs[at] = doc;
     weights[at] = w;
+    evident[at] = e ? 1 : 0;
   });
   return Array.from({ length: terms }, (_, id) => {
     const from = start[id]!;
@@ -232,7 +278,11 @@ function postingLists(terms: number, entries: Entries): Postings[] {
     const order = Array.from({ length: to - from }, (_, k) => from + k)
       .sort((x, y) => weights[y]! - weights[x]! || docs[x]! - docs[y]!)
       .slice(0, MAX_POSTINGS);
-    return { docs: Int32Array.from(order, (k) => docs[k]!), weights: Float64Array.from(order, (k) => weights[k]!) };
+    return {
+      docs: Int32Array.from(order, (k) => docs[k]!),
+      weights: Float64Array.from(order, (k) => weights[k]!),
+      evident: Uint8Array.from(order, (k) => evident[k]!),
+    };
   });
 }
 
@@ -240,54 +290,60 @@ function postingLists(terms: number, entries: Entries): Postings[] {
  * Inverted index for one weighted index, with TF-IDF weights normalised per article so the dot
  * product of two articles is their cosine similarity over the terms they share with the site.
  */
-function invertedIndex(bags: Bag[], maxShare: number): Pick<IndexModel, 'df' | 'postings' | 'vectors'> {
+function invertedIndex(bags: Bag[], maxShare: number, evidence: Evidence): Pick<IndexModel, 'df' | 'postings' | 'vectors'> {
   const n = bags.length;
   const df = documentFrequency(bags);
   const all = bags.map((bag) => weighted(bag, (id) => df[id]!, n, maxShare));
   const postings = postingLists(df.length, (add) =>
     all.forEach(({ ids, weights, norm, single }, doc) => {
-      ids.forEach((id, k) => add(id, doc, weights[k]! / (norm || 1)));
+      ids.forEach((id, k) => add(id, doc, weights[k]! / (norm || 1), evidence(doc, id) > 0));
       // A term only this article has links nothing in this site, but it links a new article that
       // shares it (dev's `relatedFor`): it is filed with the weight it would have with two articles.
       // Vectors never include it, so the related lists of this site are unaffected.
       const { ids: bagIds, tfs } = bags[doc]!;
       for (const k of single) {
         const w = (1 + Math.log(tfs[k]!)) * Math.log((n + 2) / 2);
-        add(bagIds[k]!, doc, w / Math.sqrt(norm * norm + w * w));
+        add(bagIds[k]!, doc, w / Math.sqrt(norm * norm + w * w), evidence(doc, bagIds[k]!) > 0);
       }
     }),
   );
-  const vectors = all.map(({ ids, weights, norm }) => ({
+  const vectors = all.map(({ ids, weights, norm }, doc) => ({
     weights: weights.map((w) => w / (norm || 1)),
     postings: Array.from(ids, (id) => postings[id]!),
+    evidence: Float64Array.from(ids, (id) => evidence(doc, id)),
   }));
   return { df, postings, vectors };
 }
 
 /**
  * Scores every article sharing a term with one article's vectors (one per index, empty when it has
- * no terms there) and returns the best `count` doc numbers above the threshold, best first.
- * score(a, b) = Σ weightᵢ · cosineᵢ(a, b) / Σ weightᵢ over the indices in which `a` has terms.
+ * no terms there) and returns the best `count` doc numbers above the threshold and with the
+ * evidence `needed`, best first. score(a, b) = Σ weightᵢ · cosineᵢ(a, b) / Σ weightᵢ over the
+ * indices in which `a` has terms; evidence(a, b) = Σ what each shared term proves (termEvidence).
  */
 function bestMatches(
   mine: { weight: number; vector: Vector }[],
-  scores: Float64Array,
+  tally: { scores: Float64Array; evidence: Float64Array },
   skip: (doc: number) => boolean,
   related: Config['related'],
+  needed: number,
 ): number[] {
+  const { scores, evidence } = tally;
   const touched: number[] = [];
   const present = mine.filter(({ vector }) => vector.weights.length > 0);
   const total = present.reduce((s, i) => s + i.weight, 0);
   for (const { weight, vector } of present) {
     const scale = weight / total;
     for (let t = 0; t < vector.weights.length; t++) {
-      const { docs, weights } = vector.postings[t]!;
+      const { docs, weights, evident } = vector.postings[t]!;
       const wa = scale * vector.weights[t]!;
+      const proves = vector.evidence[t]!;
       for (let k = 0; k < docs.length; k++) {
         const doc = docs[k]!;
         if (skip(doc)) continue;
         if (scores[doc] === 0) touched.push(doc);
         scores[doc] += wa * weights[k]!;
+        if (evident[k]) evidence[doc] += proves;
       }
     }
   }
@@ -295,9 +351,9 @@ function bestMatches(
     touched,
     related.count,
     (x, y) => scores[y]! - scores[x]! || x - y,
-    (d) => scores[d]! >= related.threshold,
+    (d) => scores[d]! >= related.threshold && evidence[d]! >= needed,
   );
-  for (const d of touched) scores[d] = 0;
+  for (const d of touched) scores[d] = evidence[d] = 0;
   return picked;
 }
 
@@ -316,23 +372,27 @@ export function relatedArticles(
   keep?: (model: RelatedModel) => void,
 ): Map<string, string[]> {
   const maxShare = config.related.maxShare ?? 0.5;
+  const n = articles.length;
+  const needed = evidenceNeeded(n);
   const built: IndexModel[] = config.related.indices
     .filter((i) => i.weight > 0)
     .map((i) => {
       const vocab = new Vocabulary();
       const { bags, bodyDf } = indexBags(i.name, articles, words, vocab);
-      return { name: i.name, weight: i.weight, vocab, n: articles.length, bodyDf, ...invertedIndex(bags, maxShare) };
+      const idf = (id: number) => (): number => Math.log((n + 1) / bodyDf![id]!);
+      const of = (doc: number, id: number): number => termEvidence(i.name, articles[doc]!, vocab.terms[id]!, idf(id), needed);
+      return { name: i.name, weight: i.weight, vocab, n, bodyDf, ...invertedIndex(bags, maxShare, of) };
     });
-  const scores = new Float64Array(articles.length);
+  const tally = { scores: new Float64Array(n), evidence: new Float64Array(n) };
   const result = new Map<string, string[]>();
   articles.forEach((article, a) => {
     const mine = built.map(({ weight, vectors }) => ({ weight, vector: vectors[a]! }));
     result.set(
       article.slug,
-      bestMatches(mine, scores, (doc) => doc === a, config.related).map((d) => articles[d]!.slug),
+      bestMatches(mine, tally, (doc) => doc === a, config.related, needed).map((d) => articles[d]!.slug),
     );
   });
-  keep?.({ slugs: articles.map((a) => a.slug), indices: built, config: config.related });
+  keep?.({ slugs: articles.map((a) => a.slug), indices: built, config: config.related, needed });
   return result;
 }
 
@@ -355,11 +415,18 @@ export function relatedFor(model: RelatedModel, article: Article, words: TermCou
     let bag = bagOfIds(known);
     if (bodyDf) bag = topTerms(bag, vocab, (id) => (bodyDf[id] ?? 0) + 1, n);
     const unit = unitWeights(bag, (id) => (index.df[id] ?? 0) + 1, n, maxShare);
-    const vector = { weights: unit.weights, postings: Array.from(unit.ids, (id) => index.postings[id]!) };
+    const idf = (id: number) => (): number => Math.log((n + 1) / ((bodyDf?.[id] ?? 0) + 1));
+    const vector = {
+      weights: unit.weights,
+      postings: Array.from(unit.ids, (id) => index.postings[id]!),
+      evidence: Float64Array.from(unit.ids, (id) => termEvidence(index.name, article, vocab.terms[id]!, idf(id), model.needed)),
+    };
     return { weight: index.weight, vector };
   });
   const skip = (doc: number): boolean => exclude.has(model.slugs[doc]!);
-  return bestMatches(mine, new Float64Array(model.slugs.length), skip, model.config).map((d) => model.slugs[d]!);
+  const size = model.slugs.length;
+  const tally = { scores: new Float64Array(size), evidence: new Float64Array(size) };
+  return bestMatches(mine, tally, skip, model.config, model.needed).map((d) => model.slugs[d]!);
 }
 
 function bagOfIds(counts: Map<number, number>): Bag {

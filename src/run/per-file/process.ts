@@ -50,7 +50,7 @@ function fromLoaded(absPath: string, loaded: StampedLoad, extractOptions: Extrac
     return { file, diagnostics: loaded.diagnostics, ...stamped };
   }
   const pairs = pagePairs(source.body);
-  const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine });
+  const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine, keepOriginal: true });
   const article = extract(source, normalized, extractOptions);
   const diagnostics = [...loaded.diagnostics, ...article.diagnostics];
   if (article.body.trim() === '') {
@@ -58,10 +58,7 @@ function fromLoaded(absPath: string, loaded: StampedLoad, extractOptions: Extrac
     diagnostics.push(noText(source.relPath));
     return { file: source.relPath, diagnostics, pairs, ...stamped };
   }
-  const original =
-    normalized.originalScript === 'zh-Hant'
-      ? { originalLines: originalLines(source.body, source.relPath, source.bodyStartLine, article.body) }
-      : {};
+  const original = normalized.original === undefined ? {} : { originalLines: originalLines(normalized.original, article.body) };
   return {
     file: source.relPath,
     article: { ...article, ...original, diagnostics },

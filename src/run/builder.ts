@@ -176,7 +176,11 @@ async function runBuild(
   options.onStage?.('render');
   const guard = new PageGuard();
   const pages = metered(guard.filter(stages.renderSite(site, facts)));
-  const report = await stages.writeSite(pages, config.outDir, { inPlace: options.inPlace, replaceForeign: options.replaceOut });
+  const report = await stages.writeSite(pages, config.outDir, {
+    inPlace: options.inPlace,
+    replaceForeign: options.replaceOut,
+    expectedPages: site.articles.length,
+  });
   const { render, write } = pages.split(t());
   const diagnostics = [...fileDiagnostics, ...pageviews.diagnostics, ...site.diagnostics, ...guard.diagnostics(site)].sort(
     compareDiagnostics,

@@ -75,7 +75,7 @@ export class FileResults {
     const pool = this.openPool(stale.length);
     try {
       await eachLimited(stale, Math.max(FILE_CONCURRENCY, 2 * (pool?.size ?? 0)), async (file) => {
-        this.entries.set(file, await this.processAndKeep(file, shares.get(file)!, pool, seen.get(file)!.stamp));
+        this.entries.set(file, await this.processAndKeep(file, shares.get(file)!, pool, seen.get(file)!));
         this.options.onProgress?.(++done, files.length);
       });
     } finally {
@@ -106,7 +106,7 @@ export class FileResults {
     const pairs = current ? entry!.result.pairs : await readPagePairs(file, this.config.contentDir, this.config);
     const share = this.template.share(pairs);
     if (!this.upToDate(file, { stamp, current, pairs }, share))
-      this.entries.set(file, await this.processAndKeep(file, share, undefined, stamp));
+      this.entries.set(file, await this.processAndKeep(file, share, undefined, { stamp, current, pairs }));
     return this.result(file);
   }
 
@@ -168,14 +168,18 @@ export class FileResults {
   }
 
   /**
-   * Processes one file with its template share and offers the result to the disk cache. Its stamp
-   * is the one processing took of the bytes it read, else `before` (undefined: read it again next time).
+   * Processes one file with its template share and offers the result to the disk cache, with the
+   * line pairs read before (`before`). Its stamp is the one processing took of the bytes it read,
+   * else `before`'s; undefined (read it again next time) when the bytes changed between the two
+   * reads, as the pairs are then of other bytes.
    */
-  private async processAndKeep(file: string, share: number[], pool: FilePool | undefined, before?: FileStamp): Promise<Entry> {
-    const { stamp, ...result } = await this.safeProcess(file, share, pool);
+  private async processAndKeep(file: string, share: number[], pool: FilePool | undefined, before: Seen): Promise<Entry> {
+    const { stamp, ...made } = await this.safeProcess(file, share, pool);
+    const result: FileResult = before.pairs ? { ...made, pairs: before.pairs } : made;
+    const same = stamp === undefined || stamp.hash === before.stamp?.hash;
     const signature = TemplateShares.signature(share);
-    this.options.cache?.store(result, stamp?.hash, signature);
-    return { stamp: stamp ?? before, result, signature };
+    if (same) this.options.cache?.store(result, stamp?.hash, signature);
+    return { stamp: same ? (stamp ?? before.stamp) : undefined, result, signature };
   }
 
   /**

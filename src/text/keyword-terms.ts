@@ -1,6 +1,7 @@
 import { jiebaFile } from './dictionaries.js';
 import { KEYWORD_STOP_WORDS } from './stopwords.js';
 import { charLength } from './chars.js';
+import { TagTable } from './tag-table.js';
 
 /**
  * Parts of speech that can name what a story is about: nouns, place and person names, organisations,
@@ -29,28 +30,12 @@ function isNumberTail(words: readonly string[], i: number): boolean {
   return (comma === ',' || comma === '，') && /\d$/.test(words[i - 2] ?? '') && /^\d{3}(?!\d)/.test(words[i]!);
 }
 
-let dictionaryTags: Map<string, string> | undefined;
+let dictionaryTags: TagTable | undefined;
 
-/** Word -> part-of-speech tag for every word of jieba's dictionary (~350,000; ~27 MiB, 0.3 s, once per thread). */
-function tagTable(): Map<string, string> {
-  if (dictionaryTags) return dictionaryTags;
-  const table = new Map<string, string>();
-  const names = new Map<string, string>(); // ~55 distinct tags: one string each
-  const text = new TextDecoder().decode(jiebaFile('dict.txt'));
-  for (let start = 0; start < text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const space = text.indexOf(' ', start);
-    const last = text.lastIndexOf(' ', end - 1);
-    if (space > start && last > space) {
-      const name = text.slice(last + 1, end).trim();
-      let tag = names.get(name);
-      if (tag === undefined) names.set(name, (tag = name));
-      table.set(text.slice(start, space), tag);
-    }
-    start = end + 1;
-  }
-  return (dictionaryTags = table);
+/** Word -> part-of-speech tag for every word of jieba's dictionary (~350,000), made once per thread that tags long texts. */
+function tagTable(): TagTable {
+  dictionaryTags ??= TagTable.parse(new TextDecoder().decode(jiebaFile('dict.txt')));
+  return dictionaryTags;
 }
 
 /**

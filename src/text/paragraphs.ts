@@ -10,11 +10,26 @@ const SENTENCE_END = /(?:[。！？]+|[!?]+(?=\s))[”’」』）)】]*/gu;
 /** Offsets (code units) just after each sentence end in `text`, the last one excluded when nothing follows it. */
 export function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
+  const lastWord = text.trimEnd().length; // something other than white space follows an end before it
   for (const m of text.matchAll(SENTENCE_END)) {
     const end = m.index + m[0].length;
-    if (text.slice(end).trim() !== '') ends.push(end);
+    if (end < lastWord) ends.push(end);
   }
   return ends;
+}
+
+/**
+ * Characters (code points) of `text` before each offset asked for, asked in ascending order (sentence
+ * ends, which never fall inside a surrogate pair): one pass over the text for all of them.
+ */
+export function charsBefore(text: string): (offset: number) => number {
+  let at = 0;
+  let count = 0;
+  return (offset) => {
+    count += charLength(text.slice(at, offset));
+    at = offset;
+    return count;
+  };
 }
 
 /**
@@ -41,12 +56,15 @@ export function splitParagraph(text: string, max: number = MAX_PARAGRAPH_CHARS):
   const target = pieceTarget(total, max);
   if (target === Infinity) return [text];
   const pieces: string[] = [];
+  const before = charsBefore(text);
   let start = 0;
+  let startChars = 0;
   for (const end of sentenceEnds(text)) {
-    const done = charLength(text.slice(start, end));
-    if (!breakHere(done, total - charLength(text.slice(0, end)), target)) continue;
+    const upTo = before(end);
+    if (!breakHere(upTo - startChars, total - upTo, target)) continue;
     pieces.push(text.slice(start, end).trim());
     start = end;
+    startChars = upTo;
   }
   pieces.push(text.slice(start).trim());
   return pieces;

@@ -1,6 +1,6 @@
 // The per-file stages, the one place build, check, dev and ingest run them, so they never disagree about an article.
 import { diagnostic, type Article, type ArticleFacts, type Config, type Diagnostic, type FileStamp } from '../../model/index.js';
-import { pagePairs, type PagePairs } from '../../stages/extract/core/template.js';
+import type { PagePairs } from '../../stages/extract/core/template.js';
 import { extract, type ExtractOptions } from '../../stages/extract/index.js';
 import { loadSource, loadSourceSync, type StampedLoad } from '../../stages/load/index.js';
 import { normalize } from '../../stages/normalize/index.js';
@@ -15,7 +15,11 @@ export interface FileResult {
   article?: Article;
   /** What later stages read of the article alone; present with `article`. */
   facts?: ArticleFacts;
-  /** The page's line pairs, which the site template counts (absent when the file could not be loaded). */
+  /**
+   * The page's line pairs, which the site template counts (absent when the file could not be
+   * loaded). Set by the builder's FileResults, which read them before processing (the template
+   * must be known first); the per-file stages do not make them again.
+   */
   pairs?: PagePairs;
   /** All diagnostics for the file (also copied into article.diagnostics when there is one). */
   diagnostics: Diagnostic[];
@@ -49,24 +53,19 @@ function fromLoaded(absPath: string, loaded: StampedLoad, extractOptions: Extrac
     const file = loaded.diagnostics[0]?.file ?? absPath;
     return { file, diagnostics: loaded.diagnostics, ...stamped };
   }
-  const pairs = pagePairs(source.body);
-  const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine });
+  const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine, keepOriginal: true });
   const article = extract(source, normalized, extractOptions);
   const diagnostics = [...loaded.diagnostics, ...article.diagnostics];
   if (article.body.trim() === '') {
     // An empty, blank or furniture-only file would publish a page with no title and no text.
     diagnostics.push(noText(source.relPath));
-    return { file: source.relPath, diagnostics, pairs, ...stamped };
+    return { file: source.relPath, diagnostics, ...stamped };
   }
-  const original =
-    normalized.originalScript === 'zh-Hant'
-      ? { originalLines: originalLines(source.body, source.relPath, source.bodyStartLine, article.body) }
-      : {};
+  const original = normalized.original === undefined ? {} : { originalLines: originalLines(normalized.original, article.body) };
   return {
     file: source.relPath,
     article: { ...article, ...original, diagnostics },
     facts: articleFacts(article),
-    pairs,
     diagnostics,
     ...stamped,
   };

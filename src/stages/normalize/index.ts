@@ -41,10 +41,24 @@ export interface NormalizeOptions {
    * file lines; `lineMap` stays relative to `text`. Default 1.
    */
   firstLine?: number;
+  /**
+   * Also make `original` when the text turns out traditional: the rules before `script` run once
+   * for both texts, instead of a second normalize with `script` disabled.
+   */
+  keepOriginal?: boolean;
+}
+
+/** A normalize result, with the cleaned but unconverted text of a traditional input when asked for. */
+export interface Normalized extends NormalizeResult {
+  /**
+   * With `keepOriginal`, for a zh-Hant input: the text every rule of this run but `script` makes of
+   * it (what `normalize` with `script` also disabled returns).
+   */
+  original?: string;
 }
 
 /** normalize: text -> text (pinyin annotations out, traditional -> simplified, punctuation, whitespace). */
-export function normalize(text: string, file: string, options: NormalizeOptions = {}): NormalizeResult {
+export function normalize(text: string, file: string, options: NormalizeOptions = {}): Normalized {
   const unknown = (options.disable ?? []).filter((name) => !rules.some((r) => r.name === name));
   if (unknown.length > 0) throw new Error(`unknown normalize rule(s): ${unknown.join(', ')}`);
   const lines = unixNewlines(text).split('\n');
@@ -57,14 +71,27 @@ export function normalize(text: string, file: string, options: NormalizeOptions 
     annotationsRemoved: 0,
     diagnostics: [],
   };
-  for (const rule of rules) {
-    if (!options.disable?.includes(rule.name)) rule.run(state);
+  const applied = rules.filter((rule) => !options.disable?.includes(rule.name));
+  let unconverted: NormalizeState | undefined;
+  for (const rule of applied) {
+    if (rule === script && options.keepOriginal) unconverted = copyState(state);
+    rule.run(state);
   }
-  return {
+  const result: Normalized = {
     text: state.lines.join('\n'),
     originalScript: state.originalScript,
     annotationsRemoved: state.annotationsRemoved,
     lineMap: state.lineMap,
     diagnostics: state.diagnostics,
   };
+  if (unconverted && state.originalScript === 'zh-Hant') {
+    for (const rule of applied.slice(applied.indexOf(script) + 1)) rule.run(unconverted);
+    result.original = unconverted.lines.join('\n');
+  }
+  return result;
+}
+
+/** A state the rules can go on with apart from `state` (they edit its arrays in place). */
+function copyState(state: NormalizeState): NormalizeState {
+  return { ...state, lines: [...state.lines], lineMap: [...state.lineMap], diagnostics: [...state.diagnostics] };
 }

@@ -1,5 +1,4 @@
 import { simplifyHongKongVariants, toSimplified } from './core/opencc.js';
-import { normalize } from './index.js';
 
 // A traditional article is cleaned and extracted in simplified script; its traditional edition
 // should show what the reporter wrote, not simplified text converted back (臺 -> 台 -> 臺 is lucky;
@@ -11,12 +10,12 @@ import { normalize } from './index.js';
 const LINE = /^(#{1,6} |> |[-*+] |\d+\. )?(.*)$/s;
 
 /**
- * Each line of `body` (an article extracted from `sourceBody`) in the source's own cleaned script,
+ * Each line of `body` (an article extracted from a source) in the source's own cleaned script,
  * or null where it is not in the cleaned text as such (extraction rewrote it, or conversion changed
- * a length). Blank and non-Chinese lines are null too: the edition shows them as they are.
+ * a length). `original`: the source cleaned without conversion (normalize's `original`). Blank and
+ * non-Chinese lines are null too: the edition shows them as they are.
  */
-export function originalLines(sourceBody: string, file: string, firstLine: number, body: string): (string | null)[] {
-  const original = normalize(sourceBody, file, { disable: ['script'], firstLine }).text;
+export function originalLines(original: string, body: string): (string | null)[] {
   const simplified = simplifyHongKongVariants(toSimplified(original));
   const lines = body.split('\n');
   if (simplified.length !== original.length) return lines.map(() => null);

@@ -2,7 +2,7 @@ import markdownIt, { type MarkdownIt } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import type { Config } from '../../model/index.js';
 import { charLength } from '../../text/chars.js';
-import { breakHere, MAX_PARAGRAPH_CHARS, pieceTarget, sentenceEnds } from '../../text/paragraphs.js';
+import { breakHere, charsBefore, MAX_PARAGRAPH_CHARS, pieceTarget, sentenceEnds } from '../../text/paragraphs.js';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
 type StateCore = Parameters<Parameters<MarkdownIt['core']['ruler']['push']>[1]>[0];
@@ -49,15 +49,17 @@ export function splitInline(children: readonly Token[], max: number, makeText: (
       done += shownChars(t);
       continue;
     }
+    const before = charsBefore(t.content);
     let start = 0;
+    let startChars = 0;
     for (const end of sentenceEnds(t.content)) {
-      const upTo = charLength(t.content.slice(start, end));
-      const left = total - seen - charLength(t.content.slice(0, end));
-      if (!breakHere(done + upTo, left, target)) continue;
+      const endChars = before(end);
+      if (!breakHere(done + endChars - startChars, total - seen - endChars, target)) continue;
       const piece = t.content.slice(start, end);
       groups.at(-1)!.push(makeText(start === 0 ? piece : piece.trimStart()));
       groups.push([]);
       start = end;
+      startChars = endChars;
       done = 0;
     }
     const rest = start === 0 ? t.content : t.content.slice(start).trimStart();

@@ -6,6 +6,7 @@ import { patchInPlace, updateInPlace, type Written } from './in-place.js';
 import { acquireLock } from './lock.js';
 import { assertOwnOutput } from './ownership.js';
 import { assertWritablePages } from './paths.js';
+import { MIN_PAGES_FOR_WRITER_THREAD } from './thread.js';
 
 export { LockError } from './lock.js';
 export { ForeignOutputError, assertOwnOutput } from './ownership.js';
@@ -26,6 +27,12 @@ export interface WriteOptions {
   replaceForeign?: boolean;
   /** When the writer thread takes over and how much it may have queued (defaults: thread.ts); tests lower them. */
   thread?: Partial<ThreadOptions>;
+  /**
+   * Pages the caller knows are coming, at least (the builder: one per article). When they reach
+   * the writer thread's threshold the thread takes them from the first page on, so the main thread
+   * never spends its time on the file-system calls of the first thousands.
+   */
+  expectedPages?: number;
 }
 
 /** For in-place writers: the build folder this process last wrote and what it holds. */
@@ -44,13 +51,18 @@ export async function writeSite(pages: PageSource, outDir: string, options: Writ
   const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
   try {
     if (!options.inPlace) {
-      const { report, dir } = await writeNewBuild(pages, out, options.thread);
+      const { report, dir } = await writeNewBuild(pages, out, writerThreadOptions(options));
       return { ...report, dir };
     }
     return await writeInPlace(await collect(pages), out);
   } finally {
     await release();
   }
+}
+
+/** The writer thread's options, taking every page when at least its threshold of them are expected. */
+export function writerThreadOptions({ thread, expectedPages = 0 }: WriteOptions): Partial<ThreadOptions> {
+  return expectedPages >= (thread?.from ?? MIN_PAGES_FOR_WRITER_THREAD) ? { ...thread, from: 0 } : { ...thread };
 }
 
 /**

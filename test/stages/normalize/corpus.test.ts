@@ -40,3 +40,32 @@ test(
     assert.ok(refused.length < files.length / 100, `too many refused: ${refused.length}`);
   },
 );
+
+// keepOriginal forks the state at the `script` rule instead of running every rule again.
+test(
+  "keepOriginal's original is exactly normalize with `script` disabled, on every 10th tw-news article, and comes only with zh-Hant",
+  { skip: sharedMissing() },
+  async () => {
+    const limits = defaultConfig('/').limits;
+    const files = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .filter((_, i) => i % 10 === 0);
+    let traditional = 0;
+    for (const name of files) {
+      const { source } = await loadSource(path.join(corpusDir, name), corpusDir, limits);
+      if (!source) continue;
+      const options = { firstLine: source.bodyStartLine };
+      const both = normalize(source.body, source.relPath, { ...options, keepOriginal: true });
+      const plain = normalize(source.body, source.relPath, options);
+      assert.deepEqual({ ...both, original: undefined }, { ...plain, original: undefined }, `${name}: the normalized text is unchanged`);
+      if (both.originalScript !== 'zh-Hant') {
+        assert.equal(both.original, undefined, name);
+        continue;
+      }
+      traditional++;
+      assert.equal(both.original, normalize(source.body, source.relPath, { ...options, disable: ['script'] }).text, name);
+    }
+    assert.ok(traditional > files.length / 2, `most of the corpus is traditional (${traditional} of ${files.length})`);
+  },
+);

@@ -24,9 +24,9 @@ const OWN = [
 const SOURCE = `---\ntitle: 南部園區廠商擴建新廠\ndate: 2024-05-02\n---\n${OWN.join('\n\n')}\n`;
 
 test('originalLines: each body line as the source wrote it, cleaned but not converted', () => {
-  const simplified = normalize(SOURCE.split('---\n')[2]!, 'x.md').text;
-  const body = `${simplified}\n\n## 小标题 without a source line`;
-  const own = originalLines(SOURCE.split('---\n')[2]!, 'x.md', 1, body);
+  const normalized = normalize(SOURCE.split('---\n')[2]!, 'x.md', { keepOriginal: true });
+  const body = `${normalized.text}\n\n## 小标题 without a source line`;
+  const own = originalLines(normalized.original!, body);
   assert.deepEqual(
     own.filter((l) => l !== null),
     OWN,

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildFiller } from '../../../src/stages/write/fill.js';
-import { writeSite } from '../../../src/stages/write/index.js';
+import { writeSite, writerThreadOptions } from '../../../src/stages/write/index.js';
+import { MIN_PAGES_FOR_WRITER_THREAD } from '../../../src/stages/write/thread.js';
 import { WriterThread } from '../../../src/stages/write/thread.js';
 import type { Page } from '../../../src/model/index.js';
 import { tempDir } from '../../run/temp-dir.js';
@@ -109,4 +110,13 @@ test('the writer thread holds at most inFlightBytes of pages on the way, or one 
   assert.equal(filled.written.length, pages.length + 1);
   assert.equal(writer.peakInFlight, big.length, 'a page bigger than the bound goes alone');
   assert.equal(await readFile(path.join(dir, 'big.html'), 'utf8'), big);
+});
+
+test('the writer thread takes every page from the first when the caller expects at least its threshold of them', () => {
+  assert.equal(writerThreadOptions({ expectedPages: MIN_PAGES_FOR_WRITER_THREAD }).from, 0);
+  assert.equal(writerThreadOptions({ expectedPages: MIN_PAGES_FOR_WRITER_THREAD - 1 }).from, undefined, 'the default hand-over');
+  assert.equal(writerThreadOptions({}).from, undefined);
+  assert.equal(writerThreadOptions({ expectedPages: 150, thread: HANDOVER }).from, 0, "a lower threshold of the caller's counts");
+  assert.equal(writerThreadOptions({ expectedPages: 149, thread: HANDOVER }).from, 150);
+  assert.equal(writerThreadOptions({ expectedPages: 100, thread: IN_THREAD }).from, Infinity, 'never a thread');
 });

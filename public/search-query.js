@@ -7,7 +7,7 @@ const RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The index format this code reads (src/search/assemble.ts INDEX_VERSION). */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** NFKC (fullwidth -> ASCII) then lowercase. */
 export function fold(text) {
@@ -57,10 +57,12 @@ export async function openIndex(load) {
     if (!files.has(path)) files.set(path, load(path, manifest.id));
     return files.get(path);
   };
-  const postings = async (token) => {
-    const shard = await file(`shards/${fnv1a(token) & (manifest.shards - 1)}.json`);
-    return Object.prototype.hasOwnProperty.call(shard, token) ? decode(shard[token]) : { docs: [], weights: [] };
+  const shards = new Map();
+  const shard = (n) => {
+    if (!shards.has(n)) shards.set(n, file(`shards/${n}.json`).then(readShard));
+    return shards.get(n);
   };
+  const postings = async (token) => postingsOf(await shard(fnv1a(token) & (manifest.shards - 1)), token);
   return {
     manifest,
     /** Document numbers holding every token of the query, best first. */
@@ -73,10 +75,10 @@ export async function openIndex(load) {
     async script() {
       return manifest.script ? file(manifest.script) : NO_TABLE;
     },
-    /** Result-list entries ({ n, url, title, date, summary }) of the given document numbers, in that order. */
+    /** Documents ({ n, url, title, date, text, terms }) of the given numbers, in that order: one small file each. */
     async docs(numbers) {
-      const chunks = await Promise.all(numbers.map((n) => file(`docs/${Math.floor(n / manifest.chunk)}.json`)));
-      return numbers.map((n, i) => ({ n, ...chunks[i][n % manifest.chunk] }));
+      const docs = await Promise.all(numbers.map((n) => file(`docs/${n}.json`)));
+      return numbers.map((n, i) => ({ n, ...docs[i] }));
     },
   };
 }
@@ -148,15 +150,58 @@ export function toOtherScript(query, table) {
   return Array.from(query, (ch) => map.get(ch) || ch).join('');
 }
 
-/** [doc delta, weight, ...] -> ascending doc numbers and their weights. */
-export function decode(list) {
+/** Digits of the shards' varints (src/stages/search/byte-writer.ts POSTING_DIGITS). */
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVabcdefghijklmnopqrstuvwxyz-_.~+*';
+const DIGIT_VALUE = new Map(Array.from(DIGITS, (ch, i) => [ch.charCodeAt(0), i]));
+const NO_POSTINGS = { docs: [], weights: [] };
+
+/**
+ * A shard as written by src/stages/search/assemble.ts: `b`, the two-unit tokens packed in one
+ * sorted string; `w`, the other tokens, sorted; `p`, their posting lists, comma-separated, those of
+ * `b` first.
+ */
+export function readShard(raw) {
+  return { packed: raw.b, others: raw.w, lists: raw.p.split(',') };
+}
+
+/** The postings of a token in a read shard (none when the shard does not hold it). */
+export function postingsOf(shard, token) {
+  if (token.length === 2) {
+    let lo = 0;
+    let hi = shard.packed.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const key = shard.packed.slice(2 * mid, 2 * mid + 2);
+      if (key === token) return decodePostings(shard.lists[mid]);
+      if (key < token) lo = mid + 1;
+      else hi = mid;
+    }
+    return NO_POSTINGS;
+  }
+  const at = shard.others.indexOf(token);
+  return at < 0 ? NO_POSTINGS : decodePostings(shard.lists[shard.packed.length / 2 + at]);
+}
+
+/** A posting list (varints: doc delta, weight, …) -> ascending doc numbers and their weights. */
+export function decodePostings(list) {
+  const numbers = [];
+  for (let i = 0, value = 0, shift = 1; i < list.length; i++) {
+    const digit = DIGIT_VALUE.get(list.charCodeAt(i));
+    if (digit >= 32) {
+      value += (digit - 32) * shift;
+      shift *= 32;
+    } else {
+      numbers.push(value + digit * shift);
+      value = 0;
+      shift = 1;
+    }
+  }
   const docs = [];
   const weights = [];
-  let doc = 0;
-  for (let i = 0; i < list.length; i += 2) {
-    doc += list[i];
+  for (let i = 0, doc = 0; i < numbers.length; i += 2) {
+    doc += numbers[i];
     docs.push(doc);
-    weights.push(list[i + 1]);
+    weights.push(numbers[i + 1]);
   }
   return { docs, weights };
 }

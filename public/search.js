@@ -1,11 +1,13 @@
 // The search page: reads ?q=, queries the static index of this edition (files under <base>/search/),
-// checks the best candidates against their own article pages (dropping pages where the query's
-// characters are not adjacent) and shows them with a highlighted snippet. Article text only ever
-// reaches the page through textContent, never as markup.
+// checks the best candidates against their own text in the index (dropping documents where the
+// query's characters are not adjacent) and shows them with a highlighted snippet. Article text only
+// ever reaches the page through textContent, never as markup.
 import { fold, highlight, matchingRuns, openIndex, parseQuery, search, snippet, toOtherScript } from './search-query.js';
 
 /** Results shown at once; "more" shows the next batch. */
 const BATCH = 10;
+/** Characters of a result's text shown when the hit is not in it. */
+const LEAD_CHARS = 80;
 
 const root = document.getElementById('search');
 if (root) start(root).catch(() => finish(root, root.dataset.error));
@@ -25,7 +27,7 @@ async function start(root) {
   const state = { next: 0, shown: 0, dropped: 0 };
   const showBatch = async () => {
     more.hidden = true;
-    const batch = await nextBatch(index, found, base, state);
+    const batch = await nextBatch(index, found, state);
     const list = root.querySelector('.search-results');
     for (const hit of batch) list.append(resultItem(hit, base));
     state.shown += batch.length;
@@ -60,17 +62,16 @@ function suggest(root, converted) {
   link.parentElement.hidden = false;
 }
 
-/** The next BATCH candidates whose article page holds the query as typed (a page that cannot be read is kept). */
-async function nextBatch(index, found, base, state) {
+/** The next BATCH candidates whose own text (title, body, keywords) holds the query as typed. */
+async function nextBatch(index, found, state) {
   const batch = [];
   while (batch.length < BATCH && state.next < found.length) {
     const hits = found.slice(state.next, state.next + BATCH - batch.length);
     state.next += hits.length;
     const docs = await index.docs(hits.map((h) => h.n));
-    const texts = await Promise.all(docs.map((d) => articleText(base + d.url)));
     docs.forEach((doc, i) => {
-      const runs = texts[i] ? matchingRuns(texts[i].all, hits[i].alternatives) : hits[i].alternatives[0];
-      if (runs) batch.push({ doc, text: texts[i], runs });
+      const runs = matchingRuns(`${doc.title}\n${doc.text}\n${doc.terms}`, hits[i].alternatives);
+      if (runs) batch.push({ doc, runs });
       else state.dropped++;
     });
   }
@@ -86,25 +87,8 @@ function loader(folder) {
   };
 }
 
-/** The indexed text of an article page (`[data-search-body]` without `[data-search-ignore]`) and its body alone for snippets. */
-async function articleText(url) {
-  try {
-    const res = await fetch(url);
-    if (!res.ok) return null;
-    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
-    const body = doc.querySelector('[data-search-body]');
-    if (!body) return null;
-    body.querySelectorAll('[data-search-ignore]').forEach((e) => e.remove());
-    const all = body.textContent || '';
-    body.querySelectorAll('h1, header, footer').forEach((e) => e.remove());
-    return { all, body: body.textContent || '' };
-  } catch {
-    return null;
-  }
-}
-
 /** One result: title link, date, snippet with the hits marked. */
-function resultItem({ doc, text, runs }, base) {
+function resultItem({ doc, runs }, base) {
   const li = element('li', 'search-result');
   const heading = element('h2', 'search-result-title');
   const link = element('a');
@@ -119,7 +103,7 @@ function resultItem({ doc, text, runs }, base) {
     time.textContent = `${y}年${Number(m)}月${Number(d)}日`;
     li.append(time);
   }
-  const segments = (text && snippet(text.body, runs)) || highlight(doc.summary, runs);
+  const segments = snippet(doc.text, runs) || lead(doc.text, runs);
   const p = element('p', 'search-result-snippet');
   for (const s of segments) {
     if (s.mark) {
@@ -130,6 +114,14 @@ function resultItem({ doc, text, runs }, base) {
   }
   li.append(p);
   return li;
+}
+
+/** The start of the text, for a hit in the title or keywords only: a result line, not the whole article. */
+function lead(text, runs) {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  const segments = highlight(chars.slice(0, LEAD_CHARS).join(''), runs);
+  if (chars.length > LEAD_CHARS) segments.push({ text: '…', mark: false });
+  return segments;
 }
 
 function element(name, className) {

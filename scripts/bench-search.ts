@@ -55,7 +55,8 @@ function measureIndex(site: Site): { pages: Page[]; cpuMs: number; wallMs: numbe
   function* docs() {
     for (const [i, a] of site.articles.entries()) {
       if (i % 250 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
-      yield { doc: searchDoc(a, site.urls.get(a.slug)!), tokens: documentTokens(a) };
+      const doc = searchDoc(a, site.urls.get(a.slug)!);
+      yield { doc, tokens: documentTokens(doc) };
     }
   }
   const pages = [...assembleIndex(docs())];
@@ -72,12 +73,12 @@ function measureIndex(site: Site): { pages: Page[]; cpuMs: number; wallMs: numbe
   };
 }
 
-/** Bytes a query fetches: manifest, the shards of its tokens, the doc chunks of its first 10 results. */
-function queryBytes(pages: Map<string, Page>, manifest: SearchManifest, query: string): number {
+/** Bytes a query fetches: manifest, the shards of its tokens, ten documents of median size (the query form only, no script table). */
+function queryBytes(pages: Map<string, Page>, manifest: SearchManifest, query: string, docMedian: number): number {
   const shards = new Set(tokenize(query).map((t) => shardOf(t, manifest.shards)));
   let bytes = pages.get('index.json')!.content.length;
   for (const s of shards) bytes += pages.get(`shards/${s}.json`)!.content.length;
-  return bytes + 2 * median([...pages.values()].filter((p) => p.path.startsWith('docs/')).map((p) => p.content.length));
+  return bytes + 10 * docMedian;
 }
 
 const t0 = performance.now();
@@ -108,9 +109,9 @@ console.log(
 console.log(
   `index files: ${pages.length}, ${(total / MiB).toFixed(1)} MiB; ${manifest.shards} shards ` +
     `(min ${kb(shardSizes[0]!)}, median ${kb(median(shardSizes))}, max ${kb(shardSizes.at(-1)!)}); ` +
-    `${docSizes.length} doc chunks of ${manifest.chunk} (median ${kb(median(docSizes))})`,
+    `${docSizes.length} documents (median ${kb(median(docSizes))})`,
 );
 console.log(
-  `a 4-character query (${queries.length} headline samples) fetches median ${kb(median(queries.map((q) => queryBytes(files, manifest, q))))} of index ` +
-    '(manifest + its shards + two doc chunks), before the result pages it reads for snippets',
+  `a 4-character query (${queries.length} headline samples) fetches median ${kb(median(queries.map((q) => queryBytes(files, manifest, q, median(docSizes)))))} ` +
+    '(manifest + its shards + ten documents of median size; the script table and regional forms not counted)',
 );

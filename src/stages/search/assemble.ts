@@ -8,26 +8,20 @@ import { compareCodeUnits } from '../../text/compare.js';
 import { webJson } from '../../text/json.js';
 
 /** Bump when the file format changes; the browser refuses an index of another version. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 /**
- * Documents per metadata chunk. The ten results of a query lie scattered over the site's order, so
- * a page fetches up to ten chunks: at 64 documents (~21 KB) that was 130-240 KB of a 1,500-article
- * site's query (issue 19); at 16 it is a quarter of that, for four times the (small) files.
+ * Wanted shard size. A query fetches one shard per distinct token of each form it looks up (four to
+ * eight for a word and its regional partner), so this sets most of what a query downloads; smaller
+ * means more files (measured in docs/search.md).
  */
-export const DOCS_PER_CHUNK = 16;
-/** Wanted shard size: a query of a few tokens fetches a few such files. */
-const TARGET_SHARD_BYTES = 32 * 1024;
-/** Rough JSON bytes of one posting (`12,3,`) and of one token key (`"丹佛":[],`), to size the shards. */
-const BYTES_PER_POSTING = 5;
-const BYTES_PER_TOKEN = 12;
-/** Character codes of the JSON a shard is written with. */
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
+const TARGET_SHARD_BYTES = 8 * 1024;
+/** Rough bytes of one posting (a varint delta and weight) and of one token (a CJK bigram and its separator), to size the shards. */
+const BYTES_PER_POSTING = 3;
+const BYTES_PER_TOKEN = 7;
+/** A token of two UTF-16 code units (nearly every one: CJK bigrams) goes into the shard's packed key string. */
+const PACKED_LENGTH = 2;
+/** Between the posting lists of two tokens in a shard. */
 const COMMA = 0x2c;
-const COLON = 0x3a;
-const NEWLINE = 0x0a;
 
 /** One document to index: its result-list entry and its tokens (document numbers follow the order given). */
 export interface IndexedDoc {
@@ -37,8 +31,7 @@ export interface IndexedDoc {
 
 /** The manifest (`index.json`): everything the browser needs to find the other files. */
 export interface SearchManifest {
-  /** Documents per `docs/<n>.json` chunk. */
-  chunk: number;
+  /** Number of documents, `docs/0.json` to `docs/<docs - 1>.json`. */
   docs: number;
   /** How a token picks its shard: `shards/<fnv1a32(token) & (shards - 1)>.json`. */
   hash: 'fnv1a32-utf16';
@@ -63,8 +56,8 @@ interface Postings {
 
 /**
  * Merges per-document tokens into the static index files (paths relative to the index folder):
- * `shards/<n>.json` (token -> [doc delta, weight, ...], doc numbers ascending), `docs/<n>.json`
- * (result-list entries) and, last, `index.json`, whose id is the digest of the others. Documents
+ * `shards/<n>.json` (tokens and their postings, see shardFiles), `docs/<n>.json` (one document's
+ * result entry and text) and, last, `index.json`, whose id is the digest of the others. Documents
  * are numbered in the order given; keys are sorted, so the same input gives byte-identical files.
  * Files are made one at a time as the caller takes them: on a large site the shards add up to
  * hundreds of MB, which should be written and let go, not held together.
@@ -93,7 +86,6 @@ export function* assembleIndex(
     yield f;
   }
   const manifest: SearchManifest = {
-    chunk: DOCS_PER_CHUNK,
     docs: entries.length,
     hash: 'fnv1a32-utf16',
     id: hash.digest('hex').slice(0, 16),
@@ -166,41 +158,41 @@ function shardCount(p: Postings): number {
   return shards;
 }
 
-/** One JSON object per shard, tokens in code-unit order, postings as [doc delta, weight, ...]. */
+/**
+ * One shard: `{"b":"<two-unit tokens, concatenated>","w":[<other tokens>],"p":"<postings>"}`, each
+ * list sorted by code unit. `p` holds one posting list per token (those of `b` in order, then those of
+ * `w`), separated by commas; a list is varints (ByteWriter.varint): doc delta, weight, doc delta,
+ * weight, … with documents ascending. Packing the bigrams into one string without quotes and
+ * writing numbers in base 64 halves a shard beside `{"token":[delta,weight,…],…}`: most tokens occur
+ * in one document, so their key was most of their bytes.
+ */
 function* shardFiles(p: Postings, shards: number): Generator<Page, void, undefined> {
   const groups: number[][] = Array.from({ length: shards }, () => []);
   for (let id = 0; id < p.names.length; id++) groups[shardOf(p.names[id]!, shards)]!.push(id);
   const out = new ByteWriter();
   for (const [shard, ids] of groups.entries()) {
     ids.sort((a, b) => compareCodeUnits(p.names[a]!, p.names[b]!));
-    out.ascii(OPEN_BRACE);
-    ids.forEach((id, i) => {
+    const packed = ids.filter((id) => p.names[id]!.length === PACKED_LENGTH);
+    const others = ids.filter((id) => p.names[id]!.length !== PACKED_LENGTH);
+    out.text(`{"b":${webJson(packed.map((id) => p.names[id]).join(''))},"w":${webJson(others.map((id) => p.names[id]))},"p":"`);
+    [...packed, ...others].forEach((id, i) => {
       if (i > 0) out.ascii(COMMA);
-      out.text(webJson(p.names[id]));
-      out.ascii(COLON);
-      out.ascii(OPEN_BRACKET);
       let previous = 0;
       for (let at = p.offsets[id]!; at < p.offsets[id + 1]!; at++) {
-        if (at > p.offsets[id]!) out.ascii(COMMA);
-        out.uint(p.docs[at]! - previous);
-        out.ascii(COMMA);
-        out.uint(p.weights[at]!);
+        out.varint(p.docs[at]! - previous);
+        out.varint(p.weights[at]!);
         previous = p.docs[at]!;
       }
-      out.ascii(CLOSE_BRACKET);
     });
-    out.ascii(CLOSE_BRACE);
-    out.ascii(NEWLINE);
+    out.text('"}\n');
     yield { path: `shards/${shard}.json`, content: out.take() };
   }
 }
 
-/** Result-list entries in chunks of DOCS_PER_CHUNK, keys in sorted order. */
+/** One file per document, `docs/<n>.json`: a query fetches exactly the documents it shows. Keys in sorted order. */
 function* docFiles(entries: SearchDoc[]): Generator<Page, void, undefined> {
-  for (let start = 0; start < entries.length || start === 0; start += DOCS_PER_CHUNK) {
-    const chunk = entries
-      .slice(start, start + DOCS_PER_CHUNK)
-      .map((d) => ({ date: d.date, summary: d.summary, title: d.title, url: d.url }));
-    yield { path: `docs/${start / DOCS_PER_CHUNK}.json`, content: `${webJson(chunk)}\n` };
+  for (const [n, d] of entries.entries()) {
+    const doc = { date: d.date, terms: d.terms, text: d.text, title: d.title, url: d.url };
+    yield { path: `docs/${n}.json`, content: `${webJson(doc)}\n` };
   }
 }

@@ -3,6 +3,9 @@
  * thousands of postings; writing their digits as bytes makes no intermediate strings (concatenating
  * them costs several times more CPU and garbage).
  */
+/** The digits of a posting varint (ByteWriter.varint); public/search-query.js reads them. JSON-safe, no comma. */
+export const POSTING_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVabcdefghijklmnopqrstuvwxyz-_.~+*';
+
 export class ByteWriter {
   private buf = Buffer.allocUnsafe(64 * 1024);
   private at = 0;
@@ -23,6 +26,20 @@ export class ByteWriter {
       n = Math.floor(n / 10);
     }
     this.at += digits;
+  }
+
+  /**
+   * A non-negative integer as a base-64 varint: five bits per character, least significant first,
+   * each character but the last from the upper half of POSTING_DIGITS. Two or three characters
+   * where decimal and a comma take four to six.
+   */
+  varint(n: number): void {
+    this.reserve(7);
+    while (n >= 32) {
+      this.buf[this.at++] = POSTING_DIGITS.charCodeAt(32 + (n & 31));
+      n = Math.floor(n / 32);
+    }
+    this.buf[this.at++] = POSTING_DIGITS.charCodeAt(n);
   }
 
   /** Text as UTF-8 (at most 3 bytes per UTF-16 code unit). */

@@ -1,7 +1,7 @@
 import type { Page, Site } from '../../model/index.js';
 import { assembleIndex, type IndexedDoc } from './assemble.js';
 import { documentTokens, searchDoc } from './documents.js';
-import { scriptTable } from './script-table.js';
+import { regionalWordsFor, scriptTable } from './script-table.js';
 
 /** Folder of an edition's index, beside its search page (`search/index.html`). */
 export const SEARCH_DIR = 'search';
@@ -26,11 +26,12 @@ export interface SearchEdition {
  * region's words into this index's (`script.json`). Pages come one at a time, for the writer to write and let go.
  */
 export function* searchPages(site: Site, editions: SearchEdition[]): Generator<Page, void, undefined> {
+  const regional = regionalWordsFor(site.config.traditional?.variant);
   for (const edition of editions) {
     const folder = edition.dir ? `${edition.dir}/${SEARCH_DIR}` : SEARCH_DIR;
     const script = (tokens: readonly string[]): Page => ({
       path: SCRIPT_FILE,
-      content: `${JSON.stringify(scriptTable(tokens, edition.convert))}\n`,
+      content: `${JSON.stringify(scriptTable(tokens, edition.convert, regional))}\n`,
     });
     for (const p of assembleIndex(indexedDocs(site, edition), script)) yield { path: `${folder}/${p.path}`, content: p.content };
   }
@@ -39,9 +40,7 @@ export function* searchPages(site: Site, editions: SearchEdition[]): Generator<P
 /** Articles in site order, tokenized one at a time so only the merged postings stay in memory. */
 function* indexedDocs(site: Site, edition: SearchEdition): Generator<IndexedDoc> {
   for (const article of site.articles) {
-    yield {
-      doc: searchDoc(article, site.urls.get(article.slug)!, edition.convert),
-      tokens: documentTokens(article, edition.convert, edition.ownOriginals),
-    };
+    const doc = searchDoc(article, site.urls.get(article.slug)!, edition.convert, edition.ownOriginals);
+    yield { doc, tokens: documentTokens(doc) };
   }
 }

@@ -2,8 +2,10 @@ import * as OpenCC from 'opencc-js';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWPhrases from 'opencc-js/dict/TWPhrases';
+import HKPhrases from 'opencc-js/dict/HKPhrases';
 import TWVariants from 'opencc-js/dict/TWVariants';
 import HKVariants from 'opencc-js/dict/HKVariants';
+import type { TraditionalVariant } from '../../model/index.js';
 import { compareCodeUnits } from '../../text/compare.js';
 import { fold, tokenize } from './tokens.js';
 
@@ -47,10 +49,21 @@ const CHARACTER_CANDIDATES: ReadonlyMap<string, string[]> = (() => {
   return map;
 })();
 
-/** Taiwan's words for mainland ones (软件 -> 軟體, 芯片 -> 晶片), both forms in simplified script. */
-const REGIONAL_WORDS: readonly [string, string][] = parseDict(TWPhrases).flatMap(([key, values]) =>
-  values.slice(0, 1).map((v): [string, string] => [toSimplified(key), toSimplified(v)]),
-);
+/** A region's words for mainland ones, both forms in simplified script. */
+const regionalPairs = (dict: string): readonly [string, string][] =>
+  parseDict(dict).flatMap(([key, values]) => values.slice(0, 1).map((v): [string, string] => [toSimplified(key), toSimplified(v)]));
+/** Taiwan's (软件 -> 软体, 芯片 -> 晶片: 817 pairs) and Hong Kong's (隐私权 -> 私隐权, 服务器 -> 伺服器: 82). */
+const TAIWAN_WORDS = regionalPairs(TWPhrases);
+const HONG_KONG_WORDS = regionalPairs(HKPhrases);
+
+/**
+ * Regional word pairs for a site whose traditional edition is `variant`: its readers' region first
+ * (the first pairs a query holds are the ones tried), then the other's, since a site's sources may
+ * be from either (tw-news mixes Taiwan and Hong Kong outlets).
+ */
+export function regionalWordsFor(variant: TraditionalVariant = 'tw'): readonly [string, string][] {
+  return variant === 'hk' ? [...HONG_KONG_WORDS, ...TAIWAN_WORDS] : [...TAIWAN_WORDS, ...HONG_KONG_WORDS];
+}
 
 /**
  * The table of one edition's index. `convert` turns simplified text into the edition's script;
@@ -59,7 +72,11 @@ const REGIONAL_WORDS: readonly [string, string][] = parseDict(TWPhrases).flatMap
  * index: first the edition's own conversion of its simplified form (臺 -> 台 on the tw edition,
  * 臺 -> 台 and 灣 -> 湾 on the simplified one), then OpenCC's other candidates.
  */
-export function scriptTable(tokens: readonly string[], convert: (text: string) => string): ScriptTable {
+export function scriptTable(
+  tokens: readonly string[],
+  convert: (text: string) => string,
+  regional: readonly [string, string][] = regionalWordsFor(),
+): ScriptTable {
   const chars = new Set<string>();
   for (const t of tokens) for (const ch of t) chars.add(ch);
   const pairs: [string, string][] = [];
@@ -69,7 +86,7 @@ export function scriptTable(tokens: readonly string[], convert: (text: string) =
     if (to && isChar(to)) pairs.push([ch, to]);
   }
   pairs.sort((a, b) => compareCodeUnits(a[0], b[0]));
-  const words = [...variantPairs(chars), ...regionalWords(new Set(tokens), convert)];
+  const words = [...variantPairs(chars), ...regionalWords(new Set(tokens), convert, regional)];
   return { from: pairs.map((p) => p[0]).join(''), to: pairs.map((p) => p[1]).join(''), words };
 }
 
@@ -96,11 +113,15 @@ function variantPairs(chars: ReadonlySet<string>): [string, string][] {
 }
 
 /** Regional word pairs in the edition's script of which at least one form the index can match. */
-function regionalWords(tokens: ReadonlySet<string>, convert: (text: string) => string): [string, string][] {
+function regionalWords(
+  tokens: ReadonlySet<string>,
+  convert: (text: string) => string,
+  regional: readonly [string, string][],
+): [string, string][] {
   const matchable = (word: string): boolean => tokenize(word).every((t) => tokens.has(t));
   const seen = new Set<string>();
   const out: [string, string][] = [];
-  for (const [a, b] of REGIONAL_WORDS) {
+  for (const [a, b] of regional) {
     const pair: [string, string] = [convert(a), convert(b)];
     const key = pair.join(' ');
     if (pair[0] === pair[1] || seen.has(key) || !(matchable(pair[0]) || matchable(pair[1]))) continue;

@@ -13,10 +13,11 @@ export interface ResultDoc {
   url: string;
   title: string;
   date: string | null;
-  summary: string;
+  text: string;
+  terms: string;
 }
 export interface OpenIndex {
-  manifest: { chunk: number; docs: number; hash: string; id: string; shards: number; tokenizer: string; version: number };
+  manifest: { docs: number; hash: string; id: string; shards: number; tokenizer: string; version: number };
   find(query: string): Promise<number[]>;
   docs(numbers: number[]): Promise<ResultDoc[]>;
 }
@@ -27,7 +28,9 @@ export interface QueryModule {
   fnv1a(token: string): number;
   parseQuery(query: string): { tokens: string[]; runs: string[] };
   openIndex(load: (path: string, version?: string) => Promise<unknown>): Promise<OpenIndex>;
-  decode(list: number[]): { docs: number[]; weights: number[] };
+  readShard(raw: unknown): unknown;
+  postingsOf(shard: unknown, token: string): { docs: number[]; weights: number[] };
+  decodePostings(list: string): { docs: number[]; weights: number[] };
   rank(lists: { docs: number[]; weights: number[] }[]): number[];
   containsRuns(text: string, runs: string[]): boolean;
   highlight(text: string, runs: string[]): Segment[];

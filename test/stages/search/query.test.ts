@@ -51,7 +51,8 @@ test('fullwidth and mixed-case text and queries meet in one folded form', async 
     makeArticle({ file: 'b.txt', title: '园区新闻', body: 'AUTOSAR 标准在园区推广。' }),
     makeArticle({ file: 'c.txt', title: '其他', body: '没有英文。' }),
   ];
-  const pages = [...assembleIndex(articles.map((a) => ({ doc: searchDoc(a, `/${a.file}/`), tokens: documentTokens(a) })))];
+  const docs = articles.map((a) => searchDoc(a, `/${a.file}/`));
+  const pages = [...assembleIndex(docs.map((doc) => ({ doc, tokens: documentTokens(doc) })))];
   const small = await openPages(
     q,
     pages.map((p) => ({ ...p, path: `search/${p.path}` })),

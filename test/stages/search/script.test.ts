@@ -84,3 +84,24 @@ test('the table holds only what this index can match, and is deterministic', () 
     table,
   );
 });
+
+test('the hk variant pairs Hong Kong words (OpenCC HKPhrases): 隱私權 finds 私隱權, on both editions', async () => {
+  // A Hong Kong story as normalize leaves it: 私隱權 is 私隐权 in simplified script.
+  const stories = [
+    makeArticle({ file: 'h.txt', title: '私隐权条例修订', date: '2024-05-03', body: '政府就私隐权条例修订咨询公众。' }),
+    makeArticle({ file: 'i.txt', title: '园区新闻', date: '2024-05-02', body: '园区企业开放日。' }),
+  ];
+  const config = fixtureConfig({ traditional: { enabled: true, variant: 'hk', dir: 'zh-hant' } });
+  const pages = [...searchPages(buildSite(stories, factsOf(stories), config), editions(config))];
+  const q = await queryModule();
+  const search = (q as unknown as { search: Search }).search;
+  const hant = await openPages(q, pages, 'zh-hant/search');
+  const hans = await openPages(q, pages);
+  assert.deepEqual(await titlesOf(hant, search, '隱私權'), ['私隱權條例修訂']);
+  assert.deepEqual((await search(hant, '隱私權')).forms, ['隱私權', '私隱權']);
+  assert.deepEqual(await titlesOf(hans, search, '隐私权'), ['私隐权条例修订']);
+  const table = JSON.parse(String(pages.find((p) => p.path === 'zh-hant/search/script.json')!.content)) as { words: string[][] };
+  const hk = table.words.findIndex(([a]) => a === '隱私權');
+  const tw = table.words.findIndex(([a]) => a === '軟件');
+  assert.ok(hk >= 0 && (tw < 0 || hk < tw), 'the readers’ region first');
+});

@@ -26,6 +26,13 @@ export interface DevBuilder {
   build(changed?: string[]): Promise<BuildResult>;
   /** Writes the changed articles' pages; undefined, with nothing written, when the change cannot be previewed. */
   preview?(changed: string[]): Promise<WriteReport | undefined>;
+  /**
+   * Previews may run while a build runs (dev/twins.ts: the builder holding the live output previews,
+   * the other builds). It then wants one more full build after the first, so both hold a build.
+   */
+  readonly concurrent?: boolean;
+  /** Lets go of what it holds (threads); it is not used afterwards. */
+  close?(): Promise<void>;
 }
 
 /**

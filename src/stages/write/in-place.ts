@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Page, WriteReport } from '../../model/index.js';
 import { bytesOf } from './bytes.js';
 
@@ -76,7 +77,7 @@ function writePage(page: Page, dir: string, made: Set<string>): void {
     mkdirSync(folder, { recursive: true });
     made.add(folder);
   }
-  const temp = `${target}.tmp-${process.pid}`;
+  const temp = `${target}.tmp-${process.pid}-${threadId}`; // dev previews in one thread while another builds
   writeFileSync(temp, bytesOf(page));
   renameSync(temp, target);
 }

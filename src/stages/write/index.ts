@@ -85,29 +85,24 @@ async function collect(pages: PageSource): Promise<Page[]> {
  * For `dev`: writes `pages` and removes `removed` in the live build this process wrote in place,
  * touching nothing else (a preview of one change before the full rebuild). Undefined, with
  * nothing touched, when there is no such build to patch; the full rebuild then does it all.
+ *
+ * It takes no output lock, on purpose: dev previews a save while its other builder writes the next
+ * build (dev/twins.ts), which holds the lock for seconds on a large site. Every page is renamed into
+ * place whole, and a build holding the lock writes a new folder and switches to it, so at worst a
+ * patch lands in a folder being replaced, and dev previews that change again on the new one.
  */
-export async function patchSite(
-  pages: Page[],
-  removed: string[],
-  outDir: string,
-  options: Pick<WriteOptions, 'lockTimeoutMs'> = {},
-): Promise<WriteReport | undefined> {
+export async function patchSite(pages: Page[], removed: string[], outDir: string): Promise<WriteReport | undefined> {
   assertWritablePages(pages);
   const out = path.resolve(outDir);
-  const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
+  const last = remembered.get(out);
+  if (!last || last.dir !== (await liveBuildDir(out))) return undefined;
   try {
-    const last = remembered.get(out);
-    if (!last || last.dir !== (await liveBuildDir(out))) return undefined;
-    try {
-      const report = patchInPlace(pages, removed, last.dir, last.written);
-      if (report.written + report.removed > 0) await forgetManifest(last.dir);
-      return report;
-    } catch (err) {
-      remembered.delete(out); // half patched: the next write starts a new build
-      throw err;
-    }
-  } finally {
-    await release();
+    const report = patchInPlace(pages, removed, last.dir, last.written);
+    if (report.written + report.removed > 0) await forgetManifest(last.dir);
+    return report;
+  } catch (err) {
+    remembered.delete(out); // half patched: the next write starts a new build
+    throw err;
   }
 }
 

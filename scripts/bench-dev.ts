@@ -130,6 +130,10 @@ function listen(url: string): { next(): Promise<Reload>; close(): void } {
   };
 }
 
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+}
+
 function stats(ms: number[]): string {
   if (ms.length === 0) return 'none';
   const s = [...ms].sort((a, b) => a - b);
@@ -192,7 +196,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   });
   await server.idle(); // twin builders: the second one's first build
   console.log(
-    `${n} articles${args.search ? '' : ' (--no-search)'}${args.single ? ' (--single)' : ''}: first build + start ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `${n} articles${args.search ? '' : ' (--no-search)'}${args.single ? ' (--single)' : ''}: first build + start ${((performance.now() - started) / 1000).toFixed(1)} s, resident memory ${mib(process.memoryUsage().rss)}`,
   );
   buildTimes.length = 0;
   previewTimes.length = 0;
@@ -203,6 +207,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   const busyLatencies: number[] = [];
   const busyDone: number[] = [];
   let busyBeforeRebuild = 0;
+  let dropsPreviewed = 0;
   try {
     await new Promise((r) => setTimeout(r, 300));
     for (let k = 0; k < args.drops; k++) {
@@ -222,6 +227,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
       await new Promise((r) => setTimeout(r, 200));
     }
     await server.idle();
+    dropsPreviewed = previewed;
     for (let k = 0; k < args.busy; k++) {
       await appendFile(path.join(config.templatesDir, 'base.njk'), `<!-- bench edit ${k} -->\n`);
       await new Promise((r) => setTimeout(r, 1000)); // the rebuild it starts is under way
@@ -253,13 +259,16 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
     await server.close();
     if (!args.keep) await rm(dir, { recursive: true, force: true });
   }
-  console.log(`  phase 1, save -> first reload event: ${stats(latencies)} (${previewed} of ${args.drops} previewed)`);
+  console.log(`  phase 1, save -> first reload event: ${stats(latencies)} (${dropsPreviewed} of ${args.drops} previewed)`);
   console.log(`  save -> home page fetched again: ${stats(fetched)}`);
   console.log(
     `  of which preview: ${stats(previewTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`,
   );
   console.log(
     `  phase 2, save -> full rebuild done: ${stats(consistent)}; rebuild alone: ${stats(buildTimes)} (starts ${defaultTiming.settleMs} ms after phase 1)`,
+  );
+  console.log(
+    `  resident memory at the end: ${mib(process.memoryUsage().rss)}, peak ${mib(process.resourceUsage().maxRSS * 1024)} (every thread of dev's process)`,
   );
   if (args.busy > 0) {
     console.log(

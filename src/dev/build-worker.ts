@@ -1,14 +1,16 @@
 // Worker thread of threadBuilder (build-thread.ts): one dev builder, answering one request at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBuilder, type BuildResult } from '../run/builder.js';
+import { openFileCache, type FileCache } from '../run/cache/files.js';
 import type { Config } from '../model/index.js';
 import { processFile } from '../run/per-file/process.js';
+import { sourcePath } from '../stages/load/source-path.js';
 import { toWire, type BuildReply, type BuildRequest } from './build-thread.js';
-import { withPreview } from './preview.js';
+import { withPreview, type DevBuilder } from './preview.js';
 
 const { config } = workerData as { config: Config };
 const port = parentPort!;
-const builder = withPreview(createBuilder(config, { quiet: true, inPlace: true }), config);
+let builder: DevBuilder | undefined;
 let queue = Promise.resolve();
 let warm = false;
 
@@ -16,10 +18,34 @@ port.on('message', (request: BuildRequest) => {
   queue = queue.then(() => answer(request));
 });
 
+/**
+ * The builder, made at the first request and with the disk cache of per-file results
+ * (run/cache/files.ts): its first build reads the pack and saves it. So the second twin's first
+ * build, which starts once the first twin's is done, finds every file processed; so does a dev
+ * started after a `build`. Later builds process a few saved files each and do not save it again.
+ */
+async function makeBuilder(): Promise<DevBuilder> {
+  const cache = config.cacheDir === undefined ? undefined : await openFileCache(config.cacheDir, config).catch(() => undefined);
+  const saveOnce = async (files: string[], pack: FileCache): Promise<void> => {
+    await pack.save(files.map((f) => sourcePath(config.contentDir, f))).catch(() => 0); // a cache not written only costs time
+    pack.release();
+  };
+  let saved = false;
+  const onFilesDone = cache
+    ? async (files: string[]) => {
+        if (saved) return;
+        saved = true;
+        await saveOnce(files, cache);
+      }
+    : undefined;
+  return withPreview(createBuilder(config, { quiet: true, inPlace: true, cache, onFilesDone }), config);
+}
+
 async function answer(request: BuildRequest): Promise<void> {
   let reply: BuildReply;
   let inputs: string[] = [];
   try {
+    builder ??= await makeBuilder();
     if (request.kind === 'build') {
       const result = await builder.build(request.changed);
       inputs = [...(result.inputs?.keys() ?? [])];

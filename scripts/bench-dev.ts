@@ -207,7 +207,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   const busyLatencies: number[] = [];
   const busyDone: number[] = [];
   let busyBeforeRebuild = 0;
-  let dropsPreviewed = 0;
+  let dropsPreviewed: number | undefined;
   try {
     await new Promise((r) => setTimeout(r, 300));
     for (let k = 0; k < args.drops; k++) {
@@ -259,7 +259,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
     await server.close();
     if (!args.keep) await rm(dir, { recursive: true, force: true });
   }
-  console.log(`  phase 1, save -> first reload event: ${stats(latencies)} (${dropsPreviewed} of ${args.drops} previewed)`);
+  console.log(`  phase 1, save -> first reload event: ${stats(latencies)} (${dropsPreviewed ?? previewed} of ${args.drops} previewed)`);
   console.log(`  save -> home page fetched again: ${stats(fetched)}`);
   console.log(
     `  of which preview: ${stats(previewTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`,

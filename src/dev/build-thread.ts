@@ -5,7 +5,8 @@ import type { Config, WriteReport } from '../model/index.js';
 import type { DevBuilder } from './preview.js';
 
 /** What the thread is asked: a build of the changed paths (undefined: everything), or a preview. */
-export type BuildRequest = { id: number; kind: 'build'; changed?: string[] } | { id: number; kind: 'preview'; changed: string[] };
+type Request = { kind: 'build'; changed?: string[]; touched?: readonly string[] | 'all' } | { kind: 'preview'; changed: string[] };
+export type BuildRequest = Request & { id: number };
 
 /** A thrown error as it crosses threads: what problemFromThrown reads of it (a template's file and line). */
 export interface WireError {
@@ -60,20 +61,20 @@ export function threadBuilder(config: Config, script: URL = WORKER_URL): DevBuil
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the build thread stopped (exit code ${code})`)));
 
-  async function ask(request: Omit<BuildRequest, 'id'>): Promise<unknown> {
+  async function ask(request: Request): Promise<unknown> {
     if (stopped) throw stopped;
     const id = nextId++;
     const reply = await new Promise<BuildReply>((resolve, reject) => {
       waiting.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ ...request, id } as BuildRequest);
+      worker.postMessage({ ...request, id } satisfies BuildRequest);
     });
     if ('error' in reply) throw fromWire(reply.error);
     return reply.value;
   }
 
   return {
-    build: (changed) => ask({ kind: 'build', changed }) as Promise<BuildResult>,
+    build: (changed, touched) => ask({ kind: 'build', changed, touched }) as Promise<BuildResult>,
     preview: (changed) => ask({ kind: 'preview', changed }) as Promise<WriteReport | undefined>,
     async close() {
       stopped ??= new Error('the build thread was closed');

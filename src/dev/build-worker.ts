@@ -47,7 +47,7 @@ async function answer(request: BuildRequest): Promise<void> {
   try {
     builder ??= await makeBuilder();
     if (request.kind === 'build') {
-      const result = await builder.build(request.changed);
+      const result = await builder.build(request.changed, request.touched);
       inputs = [...(result.inputs?.keys() ?? [])];
       reply = { id: request.id, value: slim(result) };
     } else {

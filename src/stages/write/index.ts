@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page, WriteReport } from '../../model/index.js';
-import { forgetManifest, liveBuildDir, writeNewBuild, type ThreadOptions } from './atomic.js';
+import { forgetManifest, listFiles, liveBuildDir, writeNewBuild, type ThreadOptions } from './atomic.js';
 import type { PageSource } from './bytes.js';
 import { patchInPlace, updateInPlace, type Written } from './in-place.js';
 import { acquireLock } from './lock.js';
@@ -26,6 +26,13 @@ export interface WriteOptions {
   replaceForeign?: boolean;
   /** When the writer thread takes over and how much it may have queued (defaults: thread.ts); tests lower them. */
   thread?: Partial<ThreadOptions>;
+  /**
+   * With `inPlace`, for dev's twin builders (dev/twins.ts), which share one live build: the pages
+   * the other one changed there since this one last wrote, compared by reading them. Given (even
+   * empty), a writer with no memory of the live build reads every file in it instead of writing a
+   * new build, so the twins keep updating one folder in place; 'all': every file is read.
+   */
+  touched?: readonly string[] | 'all';
 }
 
 /** For in-place writers: the build folder this process last wrote and what it holds. */
@@ -47,7 +54,7 @@ export async function writeSite(pages: PageSource, outDir: string, options: Writ
       const { report, dir } = await writeNewBuild(pages, out, options.thread);
       return { ...report, dir };
     }
-    return await writeInPlace(await collect(pages), out);
+    return await writeInPlace(await collect(pages), out, options.touched);
   } finally {
     await release();
   }
@@ -57,12 +64,13 @@ export async function writeSite(pages: PageSource, outDir: string, options: Writ
  * `dev`: compares with what this process wrote last, so it keeps every page's content anyway;
  * the stream is collected and checked whole, so a bad page changes nothing of the live site.
  */
-async function writeInPlace(pages: Page[], out: string): Promise<WriteReport> {
+async function writeInPlace(pages: Page[], out: string, touched: WriteOptions['touched']): Promise<WriteReport> {
   assertWritablePages(pages);
-  const last = remembered.get(out);
+  const live = await liveBuildDir(out);
   // Only trust memory while the live build is still the one this process wrote.
+  const last = sharedRecord(remembered.get(out), live, touched);
   remembered.delete(out); // until a write succeeds
-  if (last && last.dir === (await liveBuildDir(out))) {
+  if (last && last.dir === live) {
     const update = tryUpdateInPlace(pages, last.dir, last.written);
     if (update) {
       if (update.report.written + update.report.removed > 0) await forgetManifest(last.dir);
@@ -73,6 +81,21 @@ async function writeInPlace(pages: Page[], out: string): Promise<WriteReport> {
   const { report, dir } = await writeNewBuild(pages, out);
   remembered.set(out, { dir, written: new Map(pages.map((p) => [p.path, p.content])) });
   return report;
+}
+
+/**
+ * What this writer knows of the live build `live`: its own memory, with the pages another writer
+ * `touched` marked unknown; with `touched` given and no memory of it, every file in it unknown.
+ */
+function sharedRecord(
+  last: { dir: string; written: Written } | undefined,
+  live: string | undefined,
+  touched: WriteOptions['touched'],
+): { dir: string; written: Written } | undefined {
+  if (!touched || live === undefined) return last;
+  if (last?.dir !== live || touched === 'all') return { dir: live, written: new Map(listFiles(live).map((p) => [p, undefined])) };
+  for (const p of touched) last.written.set(p, undefined);
+  return last;
 }
 
 async function collect(pages: PageSource): Promise<Page[]> {

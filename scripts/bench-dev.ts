@@ -142,7 +142,7 @@ function stats(ms: number[]): string {
 }
 
 async function benchSize(n: number, corpus: string[], args: Args): Promise<void> {
-  const dir = path.join(os.tmpdir(), `parkpress-bench-dev-${n}`);
+  const dir = path.join(os.tmpdir(), `parkpress-bench-dev-${n}-${process.pid}`);
   await generateSite(dir, corpus, n);
   // The theme copied in, so a template edit can start a full rebuild.
   await cp(path.join(projectRoot, 'templates'), path.join(dir, 'templates'), { recursive: true });

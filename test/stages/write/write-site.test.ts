@@ -158,7 +158,7 @@ test('in place with `touched` (dev twins): pages another writer changed are comp
   assert.equal(untold.written, 0, 'not told: memory says the page is unchanged');
   const told = await writeSite(site, out, { inPlace: true, touched: ['articles/a/index.html'] });
   assert.deepEqual(told.paths, ['articles/a/index.html']);
-  assert.equal(await readFile(path.join(out, 'articles/a/index.html'), 'utf8'), (site[1]!.content as string));
+  assert.equal(await readFile(path.join(out, 'articles/a/index.html'), 'utf8'), site[1]!.content as string);
 
   // A writer that never wrote this build ('all' forgets what it knows): it reads every file.
   await writeFile(path.join(out, 'index.html'), 'changed by hand');

@@ -150,6 +150,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
     ...defaultConfig(projectRoot),
     contentDir: path.join(dir, 'content'),
     templatesDir: path.join(dir, 'templates'),
+    cacheDir: path.join(dir, '.parkpress-cache'), // dev's threads use the disk cache: one per run, not the project's
     outDir: path.join(dir, 'dist'),
     search: args.search,
   };

@@ -4,16 +4,24 @@
 // each from "file complete on disk" to the first `reload` event (phase 1: the quick preview of
 // the new article) and to the end of the full rebuild that follows (phase 2, all pages consistent).
 //
-//   npm run compile && node lib/scripts/bench-dev.js [N ...] [--drops K] [--no-search] [--keep]
-//   (defaults: N = 1000 10000, K = 7; --no-search measures `parkpress dev --no-search`)
+// With --busy K it then measures K saves made during a full rebuild: a template edit (every page
+// changes), and 1 s later, while that rebuild runs, a new article; timed from "file complete" to
+// the first reload naming the new article's page, and whether that came before the rebuild ended.
+//
+//   npm run compile && node lib/scripts/bench-dev.js [N ...] [--drops K] [--busy K] [--no-search] [--single] [--keep]
+//   (defaults: N = 1000 10000, K = 7 drops, no busy saves; --no-search measures `parkpress dev
+//   --no-search`; --single runs one builder on dev's own thread, as dev did before its twin builders)
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBuilder, type Timings } from '../src/run/builder.js';
 import { withPreview, type DevBuilder } from '../src/dev/preview.js';
+import { threadBuilder } from '../src/dev/build-thread.js';
+import { twinBuilders } from '../src/dev/twins.js';
+import { articleUrl, outputPath } from '../src/model/urls.js';
 import { defaultConfig } from '../src/config/defaults.js';
 import { EVENTS_PATH } from '../src/dev/client.js';
 import { createDevServer } from '../src/dev/server.js';
@@ -26,22 +34,26 @@ const corpusDir = path.resolve(projectRoot, '../shared/corpus/tw-news');
 interface Args {
   sizes: number[];
   drops: number;
+  busy: number;
   keep: boolean;
   search: boolean;
+  single: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [], drops: 7, keep: false, search: true };
+  const args: Args = { sizes: [], drops: 7, busy: 0, keep: false, search: true, single: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--keep') args.keep = true;
     else if (a === '--no-search') args.search = false;
+    else if (a === '--single') args.single = true;
     else if (a === '--drops') args.drops = Number(argv[++i]);
+    else if (a === '--busy') args.busy = Number(argv[++i]);
     else args.sizes.push(Number(a));
   }
   if (args.sizes.length === 0) args.sizes = [1000, 10000];
-  if (args.sizes.some((n) => !Number.isInteger(n) || n < 1) || !(args.drops >= 1)) {
-    throw new Error('usage: bench-dev [N ...] [--drops K] [--no-search] [--keep]');
+  if (args.sizes.some((n) => !Number.isInteger(n) || n < 1) || !(args.drops >= 1) || !(args.busy >= 0)) {
+    throw new Error('usage: bench-dev [N ...] [--drops K] [--busy K] [--no-search] [--single] [--keep]');
   }
   return args;
 }
@@ -79,29 +91,47 @@ async function generateSite(dir: string, corpus: string[], n: number): Promise<v
   }
 }
 
-/** Resolves with the receive time of each `reload` event, in order. */
-function listen(url: string): { next(): Promise<number>; close(): void } {
-  const times: number[] = [];
+interface Reload {
+  at: number;
+  /** The pages it names (undefined: all). */
+  paths?: string[];
+}
+
+/** Resolves with each `reload` event (receive time, pages named), in order. */
+function listen(url: string): { next(): Promise<Reload>; close(): void } {
+  const reloads: Reload[] = [];
   let wake: (() => void) | undefined;
+  let buffer = '';
   const req = http.get(url, (res) => {
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
-      if (chunk.includes('event: reload')) {
-        times.push(performance.now());
+      const at = performance.now();
+      buffer += chunk;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (!block.includes('event: reload')) continue;
+        const data = JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as { paths?: string[] };
+        reloads.push({ at, paths: data.paths });
         wake?.();
       }
     });
   });
   return {
     async next() {
-      while (times.length === 0)
+      while (reloads.length === 0)
         await new Promise<void>((r) => {
           wake = r;
         });
-      return times.shift()!;
+      return reloads.shift()!;
     },
     close: () => req.destroy(),
   };
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 }
 
 function stats(ms: number[]): string {
@@ -112,21 +142,30 @@ function stats(ms: number[]): string {
 }
 
 async function benchSize(n: number, corpus: string[], args: Args): Promise<void> {
-  const dir = path.join(os.tmpdir(), `parkpress-bench-dev-${n}`);
+  const dir = path.join(os.tmpdir(), `parkpress-bench-dev-${n}-${process.pid}`);
   await generateSite(dir, corpus, n);
+  // The theme copied in, so a template edit can start a full rebuild.
+  await cp(path.join(projectRoot, 'templates'), path.join(dir, 'templates'), { recursive: true });
   const config = {
     ...defaultConfig(projectRoot),
     contentDir: path.join(dir, 'content'),
+    templatesDir: path.join(dir, 'templates'),
+    cacheDir: path.join(dir, '.parkpress-cache'), // dev's threads use the disk cache: one per run, not the project's
     outDir: path.join(dir, 'dist'),
     search: args.search,
   };
-  const builder = withPreview(createBuilder(config, { quiet: true, inPlace: true }), config);
+  const builder = args.single
+    ? withPreview(createBuilder(config, { quiet: true, inPlace: true }), config)
+    : twinBuilders(threadBuilder(config), threadBuilder(config));
   // Every rebuild's per-stage timings, to say where the time goes.
   const rebuilds: Timings[] = [];
   let previewed = 0;
+  let built = 0;
   const timed: DevBuilder = {
+    concurrent: builder.concurrent,
     async build(changed) {
       const result = await builder.build(changed);
+      built++;
       if (changed) rebuilds.push(result.timings);
       return result;
     },
@@ -135,6 +174,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
       if (report) previewed++;
       return report;
     },
+    close: () => builder.close?.() ?? Promise.resolve(),
   };
   const buildTimes: number[] = [];
   const previewTimes: number[] = [];
@@ -142,7 +182,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   const server = await createDevServer({
     builder: timed,
     outDir: config.outDir,
-    watch: [config.contentDir],
+    watch: [config.contentDir, config.templatesDir],
     port: 0,
     log: {
       info: (line) => {
@@ -155,8 +195,9 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
       },
     },
   });
+  await server.idle(); // twin builders: the second one's first build
   console.log(
-    `${n} articles${args.search ? '' : ' (--no-search)'}: first build + start ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `${n} articles${args.search ? '' : ' (--no-search)'}${args.single ? ' (--single)' : ''}: first build + start ${((performance.now() - started) / 1000).toFixed(1)} s, resident memory ${mib(process.memoryUsage().rss)}`,
   );
   buildTimes.length = 0;
   previewTimes.length = 0;
@@ -164,6 +205,10 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   const latencies: number[] = [];
   const fetched: number[] = [];
   const consistent: number[] = [];
+  const busyLatencies: number[] = [];
+  const busyDone: number[] = [];
+  let busyBeforeRebuild = 0;
+  let dropsPreviewed: number | undefined;
   try {
     await new Promise((r) => setTimeout(r, 300));
     for (let k = 0; k < args.drops; k++) {
@@ -173,7 +218,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
       await writeFile(path.join(config.contentDir, `drop${k}.txt`), text);
       const complete = performance.now();
       const received = await events.next();
-      latencies.push(received - complete);
+      latencies.push(received.at - complete);
       // What the browser does next: fetch the page again.
       await (await fetch(server.url)).arrayBuffer();
       fetched.push(performance.now() - complete);
@@ -182,12 +227,40 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
       if (previewed > previews) await events.next(); // phase 2's reload follows the preview's
       await new Promise((r) => setTimeout(r, 200));
     }
+    await server.idle();
+    dropsPreviewed = previewed;
+    for (let k = 0; k < args.busy; k++) {
+      await appendFile(path.join(config.templatesDir, 'base.njk'), `<!-- bench edit ${k} -->\n`);
+      await new Promise((r) => setTimeout(r, 1000)); // the rebuild it starts is under way
+      const rebuiltBefore = built;
+      const date = new Date().toISOString().slice(0, 10);
+      const slug = `bench-busy-${k}`;
+      const page = outputPath(articleUrl(slug, date));
+      const body = article(corpus, n + corpus.length * 5 + k)
+        .split('\n')
+        .slice(1)
+        .join('\n');
+      await writeFile(
+        path.join(config.contentDir, `${slug}.md`),
+        `---\ntitle: "忙时保存 ${k}"\ndate: "${date}"\nslug: "${slug}"\n---\n\n${body}\n`,
+      );
+      const complete = performance.now();
+      for (;;) {
+        const reload = await events.next();
+        if (reload.paths && !reload.paths.includes(page)) continue;
+        busyLatencies.push(reload.at - complete);
+        if (built === rebuiltBefore) busyBeforeRebuild++;
+        break;
+      }
+      await server.idle();
+      busyDone.push(performance.now() - complete);
+    }
   } finally {
     events.close();
     await server.close();
     if (!args.keep) await rm(dir, { recursive: true, force: true });
   }
-  console.log(`  phase 1, save -> first reload event: ${stats(latencies)} (${previewed} of ${args.drops} previewed)`);
+  console.log(`  phase 1, save -> first reload event: ${stats(latencies)} (${dropsPreviewed ?? previewed} of ${args.drops} previewed)`);
   console.log(`  save -> home page fetched again: ${stats(fetched)}`);
   console.log(
     `  of which preview: ${stats(previewTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`,
@@ -195,6 +268,15 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   console.log(
     `  phase 2, save -> full rebuild done: ${stats(consistent)}; rebuild alone: ${stats(buildTimes)} (starts ${defaultTiming.settleMs} ms after phase 1)`,
   );
+  console.log(
+    `  resident memory at the end: ${mib(process.memoryUsage().rss)}, peak ${mib(process.resourceUsage().maxRSS * 1024)} (every thread of dev's process)`,
+  );
+  if (args.busy > 0) {
+    console.log(
+      `  save during a full rebuild (template edit 1 s before), save -> reload naming its page: ${stats(busyLatencies)}; before that rebuild ended: ${busyBeforeRebuild} of ${args.busy}`,
+    );
+    console.log(`  save during a full rebuild -> all pages consistent: ${stats(busyDone)}`);
+  }
   const stages = Object.keys(rebuilds[0] ?? {}) as (keyof Timings)[];
   console.log(`  rebuild stages, median ms: ${stages.map((k) => `${k} ${median(rebuilds.map((t) => t[k])).toFixed(0)}`).join(', ')}`);
 }

@@ -36,11 +36,10 @@ async function runDev(flags: DevFlags): Promise<number> {
   const cwd = process.cwd();
   const reporter = createReporter({ err: process.stderr, out: process.stdout, env: process.env });
   // Loaded on demand, so `parkpress --help` and up-to-date builds start without the pipeline.
-  const [{ loadConfig }, { createBuilder }, { createDevServer }, { withPreview }] = await Promise.all([
+  const [{ loadConfig }, { createDevServer }, { devBuilder }] = await Promise.all([
     import('../config/index.js'),
-    import('../run/builder.js'),
     import('../dev/server.js'),
-    import('../dev/preview.js'),
+    import('../dev/twins.js'),
   ]);
   // --no-search leaves the index out of every rebuild (the search page then finds nothing).
   const load = async () => {
@@ -51,15 +50,12 @@ async function runDev(flags: DevFlags): Promise<number> {
   try {
     const config = await load();
     server = await createDevServer({
-      builder: withPreview(createBuilder(config, { inPlace: true }), config),
+      builder: devBuilder(config),
       outDir: config.outDir,
       watch: [config.contentDir, config.templatesDir, config.publicDir],
       reconfigure: {
         files: flags.config ? [flags.config] : CONFIG_FILES.map((name) => path.join(cwd, name)),
-        load: async () => {
-          const next = await load();
-          return withPreview(createBuilder(next, { inPlace: true }), next);
-        },
+        load: async () => devBuilder(await load()),
       },
       host: flags.host,
       port: flags.port,

@@ -17,6 +17,16 @@ export class BuildLoop {
     this.running ??= this.drain();
   }
 
+  /** A build is running (or about to start). */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Changes (or a full rebuild) wait for the next build. */
+  get waiting(): boolean {
+    return this.full || this.pending.size > 0;
+  }
+
   /** Resolves once no build is running or waiting. */
   async idle(): Promise<void> {
     while (this.running) await this.running;

@@ -23,9 +23,17 @@ import { patchSite } from '../stages/write/index.js';
 
 /** A builder for `dev`: it builds, and may show changed articles at once before the build that must follow. */
 export interface DevBuilder {
-  build(changed?: string[]): Promise<BuildResult>;
+  /** `touched`: see Builder.build. */
+  build(changed?: string[], touched?: readonly string[] | 'all'): Promise<BuildResult>;
   /** Writes the changed articles' pages; undefined, with nothing written, when the change cannot be previewed. */
   preview?(changed: string[]): Promise<WriteReport | undefined>;
+  /**
+   * Previews may run while a build runs (dev/twins.ts: the builder holding the live output previews,
+   * the other builds). It then wants one more full build after the first, so both hold a build.
+   */
+  readonly concurrent?: boolean;
+  /** Lets go of what it holds (threads); it is not used afterwards. */
+  close?(): Promise<void>;
 }
 
 /**
@@ -44,9 +52,9 @@ const SOURCE_EXT = new Set(['.txt', '.md']);
 export function withPreview(builder: Builder, config: Config): DevBuilder {
   let renderer: PreviewRenderer | undefined;
   return {
-    build(changed) {
+    build(changed, touched) {
       if (!changed || changed.some((f) => !isInside(config.contentDir, f))) renderer = undefined;
-      return builder.build(changed);
+      return builder.build(changed, touched);
     },
     async preview(changed) {
       const last = builder.lastBuild();

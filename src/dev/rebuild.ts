@@ -10,22 +10,33 @@ import type { DevLog, LiveSession } from './session.js';
  * what changed. A failed build keeps the last good output served and shows its problems.
  */
 export class Rebuilder {
+  /** Builders replaced by a new config, closed once their work is done. */
+  private readonly retired: DevBuilder[] = [];
+  /** Pages a build changed whose reload waits for the preview of saves made during it (see `run`); undefined: all. */
+  private held: string[] | undefined = [];
+  /** Previews made beside a running build, one after another. */
+  private beside: Promise<void> = Promise.resolve();
+
   constructor(
     private builder: DevBuilder,
     private readonly session: LiveSession,
     private readonly log: DevLog,
     /** After a preview's reload, how long the full rebuild waits so open browsers fetch the new page first. */
     private readonly settleMs: number,
+    /** Whether changes are waiting for the next build. */
+    private readonly waiting: () => boolean = () => false,
   ) {}
 
   /** Builds with `builder` from now on (a new config). */
   use(builder: DevBuilder): void {
+    this.retired.push(this.builder);
     this.builder = builder;
   }
 
   /** `changed`: the paths saved since the last build; undefined: everything. */
   async run(changed: string[] | undefined): Promise<void> {
-    if (changed && this.builder.preview) await this.preview(this.builder.preview.bind(this.builder), changed);
+    await Promise.all(this.retired.splice(0).map((b) => b.close?.()));
+    if (changed && this.builder.preview) await this.preview(changed, true);
     const started = performance.now();
     let result: BuildResult;
     try {
@@ -36,34 +47,65 @@ export class Rebuilder {
     }
     this.session.setProblems(problemsFromDiagnostics(result.diagnostics));
     const { written, removed, paths } = result.report;
-    if (written + removed === 0) return;
-    this.session.reload(paths);
     const what = changed === undefined ? 'site' : `${changed.length} ${changed.length === 1 ? 'change' : 'changes'}`;
-    this.log.info(
-      `parkpress dev: rebuilt (${what}) in ${Math.round(performance.now() - started)} ms: ${written} written, ${removed} removed`,
-    );
+    if (written + removed > 0)
+      this.log.info(
+        `parkpress dev: rebuilt (${what}) in ${Math.round(performance.now() - started)} ms: ${written} written, ${removed} removed`,
+      );
+    if (written + removed > 0) this.hold(paths);
+    // A save made during this build was previewed on the output this build just replaced: browsers
+    // reload once it is previewed again on the new one (the next run), not to a site without it.
+    if (this.builder.concurrent && this.waiting()) return;
+    this.reload([]);
   }
 
   /**
-   * Phase 1: the changed articles on screen at once (see dev/preview.ts), then a pause so open
-   * browsers fetch them before the full rebuild occupies the process. Anything it cannot do, or a
-   * failure, just leaves the work to the full rebuild.
+   * A save arrived while a build runs: a builder that can (`concurrent`) previews it now, beside
+   * the build, and the build that follows includes it.
    */
-  private async preview(preview: NonNullable<DevBuilder['preview']>, changed: string[]): Promise<void> {
+  previewBeside(changed: string[]): void {
+    if (!this.builder.concurrent || !this.builder.preview) return;
+    this.beside = this.beside.then(() => this.preview(changed, false));
+  }
+
+  /** Resolves once no preview made beside a build is running. */
+  async idle(): Promise<void> {
+    await this.beside;
+  }
+
+  private hold(paths: string[] | undefined): void {
+    this.held = this.held && paths ? [...this.held, ...paths] : undefined;
+  }
+
+  /** Tells browsers about the pages held and `paths` (undefined: every page), if any. */
+  private reload(paths: string[] | undefined): void {
+    this.hold(paths);
+    const held = this.held;
+    this.held = [];
+    if (held === undefined) this.session.reload();
+    else if (held.length > 0) this.session.reload([...new Set(held)].sort());
+  }
+
+  /**
+   * Phase 1: the changed articles on screen at once (see dev/preview.ts), then, before a build in
+   * this thread (`settle`), a pause so open browsers fetch them before the build occupies the
+   * process. Anything it cannot do, or a failure, just leaves the work to the full rebuild.
+   */
+  private async preview(changed: string[], settle: boolean): Promise<void> {
     const started = performance.now();
     let report: WriteReport | undefined;
     try {
-      report = await preview(changed);
+      report = await this.builder.preview!(changed);
     } catch (err) {
       this.log.info(`parkpress dev: quick preview failed (${(err as Error).message}); rebuilding everything`);
       return;
     }
     if (!report || report.written + report.removed === 0) return;
-    this.session.reload(report.paths);
+    this.reload(report.paths);
     const count = `${changed.length} ${changed.length === 1 ? 'change' : 'changes'}`;
     this.log.info(
       `parkpress dev: previewed ${count} in ${Math.round(performance.now() - started)} ms: ${report.written} written, ${report.removed} removed; rebuilding the rest`,
     );
-    await new Promise((resolve) => setTimeout(resolve, this.settleMs));
+    if (settle && !this.builder.concurrent) await new Promise((resolve) => setTimeout(resolve, this.settleMs));
   }
 }

@@ -54,21 +54,26 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
   const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
   const timing: WatchTiming = { ...defaultTiming, ...options.timing };
   const session = new LiveSession(log);
-  const rebuilder = new Rebuilder(options.builder, session, log, timing.settleMs);
-  const loop = new BuildLoop((changed) => rebuilder.run(changed));
+  const rebuilder: Rebuilder = new Rebuilder(options.builder, session, log, timing.settleMs, (): boolean => loop.waiting);
+  const loop: BuildLoop = new BuildLoop((changed) => rebuilder.run(changed));
+  let builder = options.builder;
   const configFiles = new Set((options.reconfigure?.files ?? []).map((f) => path.resolve(f)));
 
   const onChange = (paths: string[]) => {
     const reconfigure = options.reconfigure;
     if (!reconfigure || !paths.some((p) => configFiles.has(p))) {
+      const busy = loop.busy;
       loop.request(paths);
+      if (busy) rebuilder.previewBeside(paths);
       return;
     }
     // A new config can change anything (folders, prefix, templates): load it and rebuild all.
     reconfigure.load().then(
       (next) => {
+        builder = next;
         rebuilder.use(next);
         loop.request();
+        if (next.concurrent) loop.request(); // its second builder's first build (see DevBuilder.concurrent)
       },
       (err) => session.setProblems([{ ...problemFromThrown(err), rule: 'config/invalid' }]),
     );
@@ -76,6 +81,7 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
 
   loop.request();
   await loop.idle();
+  if (builder.concurrent) loop.request(); // in the background: its second builder's first build
   const server = createServer(siteHandler(path.resolve(options.outDir), prefix, session, log));
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, host, options.port ?? 8080);
@@ -92,7 +98,10 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
     url: `http://${shownHost}:${port}${prefix}/`,
     host,
     port,
-    idle: () => loop.idle(),
+    async idle() {
+      await loop.idle();
+      await rebuilder.idle();
+    },
     problems: () => session.problems,
     build: () => session.generation,
     async close() {
@@ -101,6 +110,8 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await loop.idle();
+      await rebuilder.idle();
+      await builder.close?.();
     },
   };
 }

@@ -97,8 +97,12 @@ export interface LastBuild {
 
 /** A builder keeps per-file results between builds so `dev` can rebuild only what changed. */
 export interface Builder {
-  /** Build the site. `changed`: absolute paths of inputs that changed since the last call (undefined: rescan everything). */
-  build(changed?: string[]): Promise<BuildResult>;
+  /**
+   * Build the site. `changed`: absolute paths of inputs that changed since the last call (undefined:
+   * rescan everything). `touched`: with `inPlace`, output pages another writer changed since this
+   * builder last wrote (see WriteOptions.touched; dev's twin builders).
+   */
+  build(changed?: string[], touched?: readonly string[] | 'all'): Promise<BuildResult>;
   /** With `inPlace`: what the last build knew; undefined before the first build, after a failed one, or without `inPlace`. */
   lastBuild(): LastBuild | undefined;
   /** One input file through the builder's per-file results; undefined when it cannot be read (gone). */
@@ -117,9 +121,9 @@ export function createBuilder(config: Config, options: BuildOptions = {}, stages
   return {
     lastBuild: () => last,
     processOne: (file) => files.one(file),
-    async build(changed) {
+    async build(changed, touched) {
       last = undefined; // a build that fails leaves nothing to preview against (its templates may be broken)
-      const { result, kept } = await runBuild(config, options, stages, files, changed);
+      const { result, kept } = await runBuild(config, options, stages, files, changed, touched);
       if (options.inPlace) last = kept;
       return result;
     },
@@ -133,6 +137,7 @@ async function runBuild(
   stages: Stages,
   files: FileResults,
   changed: string[] | undefined,
+  touched: readonly string[] | 'all' | undefined,
 ): Promise<{ result: BuildResult; kept?: LastBuild }> {
   const start = performance.now();
   const t = stopwatch();
@@ -180,6 +185,7 @@ async function runBuild(
     inPlace: options.inPlace,
     replaceForeign: options.replaceOut,
     expectedPages: site.articles.length,
+    touched,
   });
   const { render, write } = pages.split(t());
   const diagnostics = [...fileDiagnostics, ...pageviews.diagnostics, ...site.diagnostics, ...guard.diagnostics(site)].sort(

@@ -178,7 +178,8 @@ async function removeOtherBuilds(buildsDir: string, keep: string | undefined): P
 }
 
 /** Every file below `dir`, POSIX paths relative to it. */
-function listFiles(dir: string): string[] {
+/** Every file below `dir`, as page paths (`a/b/index.html`). */
+export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => !e.isDirectory())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));

@@ -5,6 +5,9 @@ export type PageSource = AsyncIterable<Page> | Iterable<Page>;
 
 /** A page's bytes as written to disk (strings are UTF-8). */
 export function bytesOf(page: Page): Buffer {
-  const c = page.content;
+  return contentBytes(page.content);
+}
+
+export function contentBytes(c: Page['content']): Buffer {
   return typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
 }

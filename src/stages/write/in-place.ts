@@ -1,10 +1,14 @@
-import { mkdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Page, WriteReport } from '../../model/index.js';
-import { bytesOf } from './bytes.js';
+import { bytesOf, contentBytes } from './bytes.js';
 
-/** What one process last wrote into a build folder: page path -> content as given. */
-export type Written = Map<string, Page['content']>;
+/**
+ * What one process last wrote into a build folder: page path -> content as given; undefined: a
+ * file there this writer did not write last (another dev builder did), compared by reading it.
+ */
+export type Written = Map<string, Page['content'] | undefined>;
 
 /**
  * Updates a live build folder in place, touching only pages whose bytes differ from `before`
@@ -20,7 +24,7 @@ export function updateInPlace(pages: Page[], dir: string, before: Written): { re
   const folders = new Set<string>();
   for (const page of pages) {
     after.set(page.path, page.content);
-    const old = before.get(page.path);
+    const old = known(before, page.path, dir);
     if (old !== undefined && sameContent(old, page.content)) {
       unchanged++;
       continue;
@@ -47,7 +51,7 @@ export function patchInPlace(pages: Page[], removed: string[], dir: string, writ
   const paths: string[] = [];
   let unchanged = 0;
   for (const page of pages) {
-    const old = written.get(page.path);
+    const old = known(written, page.path, dir);
     if (old !== undefined && sameContent(old, page.content)) {
       unchanged++;
       continue;
@@ -65,6 +69,18 @@ export function patchInPlace(pages: Page[], removed: string[], dir: string, writ
   return { written: count, unchanged, removed: paths.length - count, paths: paths.sort() };
 }
 
+/** The bytes a page has in `dir` by the record, read from the file when the record does not know them. */
+function known(written: Written, page: string, dir: string): Page['content'] | undefined {
+  if (!written.has(page)) return undefined;
+  const content = written.get(page);
+  if (content !== undefined) return content;
+  try {
+    return readFileSync(path.join(dir, page));
+  } catch {
+    return undefined; // gone: written again
+  }
+}
+
 /**
  * Temp file renamed over the page, so a reader never sees half a page. `made` holds the folders
  * this update has made sure of: most pages of a big update share few, so each is made once.
@@ -76,15 +92,15 @@ function writePage(page: Page, dir: string, made: Set<string>): void {
     mkdirSync(folder, { recursive: true });
     made.add(folder);
   }
-  const temp = `${target}.tmp-${process.pid}`;
+  const temp = `${target}.tmp-${process.pid}-${threadId}`; // dev previews in one thread while another builds
   writeFileSync(temp, bytesOf(page));
   renameSync(temp, target);
 }
 
 /** Compared as given: encoding ten thousand strings to bytes would cost more than the writes. */
 function sameContent(a: Page['content'], b: Page['content']): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+  if (typeof a === 'string' && typeof b === 'string') return a === b;
+  return contentBytes(a).equals(contentBytes(b));
 }
 
 /** Deletes a stale page and the folders it leaves empty (up to the build folder). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page, WriteReport } from '../../model/index.js';
-import { forgetManifest, liveBuildDir, writeNewBuild, type ThreadOptions } from './atomic.js';
+import { forgetManifest, listFiles, liveBuildDir, writeNewBuild, type ThreadOptions } from './atomic.js';
 import type { PageSource } from './bytes.js';
 import { patchInPlace, updateInPlace, type Written } from './in-place.js';
 import { acquireLock } from './lock.js';
@@ -33,6 +33,13 @@ export interface WriteOptions {
    * never spends its time on the file-system calls of the first thousands.
    */
   expectedPages?: number;
+  /**
+   * With `inPlace`, for dev's twin builders (dev/twins.ts), which share one live build: the pages
+   * the other one changed there since this one last wrote, compared by reading them. Given (even
+   * empty), a writer with no memory of the live build reads every file in it instead of writing a
+   * new build, so the twins keep updating one folder in place; 'all': every file is read.
+   */
+  touched?: readonly string[] | 'all';
 }
 
 /** For in-place writers: the build folder this process last wrote and what it holds. */
@@ -54,7 +61,7 @@ export async function writeSite(pages: PageSource, outDir: string, options: Writ
       const { report, dir } = await writeNewBuild(pages, out, writerThreadOptions(options));
       return { ...report, dir };
     }
-    return await writeInPlace(await collect(pages), out);
+    return await writeInPlace(await collect(pages), out, options.touched);
   } finally {
     await release();
   }
@@ -69,12 +76,13 @@ export function writerThreadOptions({ thread, expectedPages = 0 }: WriteOptions)
  * `dev`: compares with what this process wrote last, so it keeps every page's content anyway;
  * the stream is collected and checked whole, so a bad page changes nothing of the live site.
  */
-async function writeInPlace(pages: Page[], out: string): Promise<WriteReport> {
+async function writeInPlace(pages: Page[], out: string, touched: WriteOptions['touched']): Promise<WriteReport> {
   assertWritablePages(pages);
-  const last = remembered.get(out);
+  const live = await liveBuildDir(out);
   // Only trust memory while the live build is still the one this process wrote.
+  const last = sharedRecord(remembered.get(out), live, touched);
   remembered.delete(out); // until a write succeeds
-  if (last && last.dir === (await liveBuildDir(out))) {
+  if (last && last.dir === live) {
     const update = tryUpdateInPlace(pages, last.dir, last.written);
     if (update) {
       if (update.report.written + update.report.removed > 0) await forgetManifest(last.dir);
@@ -87,6 +95,21 @@ async function writeInPlace(pages: Page[], out: string): Promise<WriteReport> {
   return report;
 }
 
+/**
+ * What this writer knows of the live build `live`: its own memory, with the pages another writer
+ * `touched` marked unknown; with `touched` given and no memory of it, every file in it unknown.
+ */
+function sharedRecord(
+  last: { dir: string; written: Written } | undefined,
+  live: string | undefined,
+  touched: WriteOptions['touched'],
+): { dir: string; written: Written } | undefined {
+  if (!touched || live === undefined) return last;
+  if (last?.dir !== live || touched === 'all') return { dir: live, written: new Map(listFiles(live).map((p) => [p, undefined])) };
+  for (const p of touched) last.written.set(p, undefined);
+  return last;
+}
+
 async function collect(pages: PageSource): Promise<Page[]> {
   const all: Page[] = [];
   for await (const page of pages) all.push(page);
@@ -97,29 +120,24 @@ async function collect(pages: PageSource): Promise<Page[]> {
  * For `dev`: writes `pages` and removes `removed` in the live build this process wrote in place,
  * touching nothing else (a preview of one change before the full rebuild). Undefined, with
  * nothing touched, when there is no such build to patch; the full rebuild then does it all.
+ *
+ * It takes no output lock, on purpose: dev previews a save while its other builder writes the next
+ * build (dev/twins.ts), which holds the lock for seconds on a large site. Every page is renamed into
+ * place whole, and a build holding the lock writes a new folder and switches to it, so at worst a
+ * patch lands in a folder being replaced, and dev previews that change again on the new one.
  */
-export async function patchSite(
-  pages: Page[],
-  removed: string[],
-  outDir: string,
-  options: Pick<WriteOptions, 'lockTimeoutMs'> = {},
-): Promise<WriteReport | undefined> {
+export async function patchSite(pages: Page[], removed: string[], outDir: string): Promise<WriteReport | undefined> {
   assertWritablePages(pages);
   const out = path.resolve(outDir);
-  const release = await acquireLock(out, options.lockTimeoutMs ?? 60_000);
+  const last = remembered.get(out);
+  if (!last || last.dir !== (await liveBuildDir(out))) return undefined;
   try {
-    const last = remembered.get(out);
-    if (!last || last.dir !== (await liveBuildDir(out))) return undefined;
-    try {
-      const report = patchInPlace(pages, removed, last.dir, last.written);
-      if (report.written + report.removed > 0) await forgetManifest(last.dir);
-      return report;
-    } catch (err) {
-      remembered.delete(out); // half patched: the next write starts a new build
-      throw err;
-    }
-  } finally {
-    await release();
+    const report = patchInPlace(pages, removed, last.dir, last.written);
+    if (report.written + report.removed > 0) await forgetManifest(last.dir);
+    return report;
+  } catch (err) {
+    remembered.delete(out); // half patched: the next write starts a new build
+    throw err;
   }
 }
 

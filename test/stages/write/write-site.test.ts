@@ -147,6 +147,28 @@ test('in place (dev): only changed pages are written, the rest keep their inode,
   assert.deepEqual(await readdir(path.join(out, 'articles/a')), ['index.html'], 'no temp file left');
 });
 
+test('in place with `touched` (dev twins): pages another writer changed are compared by reading them; a writer new to the live build reads it instead of writing a new one', async () => {
+  const root = await tempDir();
+  const out = path.join(root, 'dist');
+  await writeSite(site, out, { inPlace: true });
+  const live = await realpath(out);
+  // Another writer (the other dev builder) changed a page this one remembers otherwise.
+  await writeFile(path.join(out, 'articles/a/index.html'), '<p>by the other writer</p>');
+  const untold = await writeSite(site, out, { inPlace: true, touched: [] });
+  assert.equal(untold.written, 0, 'not told: memory says the page is unchanged');
+  const told = await writeSite(site, out, { inPlace: true, touched: ['articles/a/index.html'] });
+  assert.deepEqual(told.paths, ['articles/a/index.html']);
+  assert.equal(await readFile(path.join(out, 'articles/a/index.html'), 'utf8'), site[1]!.content as string);
+
+  // A writer that never wrote this build ('all' forgets what it knows): it reads every file.
+  await writeFile(path.join(out, 'index.html'), 'changed by hand');
+  await writeFile(path.join(out, 'stray.html'), 'not a page');
+  const adopted = await writeSite(site, out, { inPlace: true, touched: 'all' });
+  assert.deepEqual(adopted.paths, ['index.html', 'stray.html']);
+  assert.equal(adopted.unchanged, site.length - 1);
+  assert.equal(await realpath(out), live, 'the same build folder, updated in place');
+});
+
 test('in place falls back to a whole new build when another process switched the output', async () => {
   const root = await tempDir();
   const out = path.join(root, 'dist');

@@ -63,6 +63,20 @@ export async function serveDev(o: {
   };
 }
 
+/** Timings short enough for tests: a file counts as complete after 60 ms unchanged. */
+export const testTiming = { stabilityMs: 60, pollMs: 10, batchMs: 20, settleMs: 20 };
+
+/** `serveDev` on a `sampleSite`, watching its content and templates. */
+export function serveSampleSite(site: { config: Config; dispose: () => Promise<void> }, builder: DevBuilder): ReturnType<typeof serveDev> {
+  return serveDev({
+    builder,
+    outDir: site.config.outDir,
+    watch: [site.config.contentDir, site.config.templatesDir],
+    timing: testTiming,
+    dispose: site.dispose,
+  });
+}
+
 /**
  * A small stand-in for the real builder, so the server, watcher and reload logic are tested on
  * their own: every content/*.md becomes `<name>/index.html` through templates/page.html

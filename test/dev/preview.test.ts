@@ -6,10 +6,8 @@ import path from 'node:path';
 import { createBuilder } from '../../src/run/builder.js';
 import { realStages, type Stages } from '../../src/run/stages.js';
 import { projectRoot } from '../helpers/paths.js';
-import { fakeBuilder, sampleSite, serveDev, tempSite } from './helpers.js';
+import { fakeBuilder, sampleSite, serveDev, serveSampleSite, tempSite, testTiming } from './helpers.js';
 import { withPreview } from '../../src/dev/preview.js';
-
-const timing = { stabilityMs: 60, pollMs: 10, batchMs: 20, settleMs: 20 };
 
 /**
  * The real stages, except that rendering waits for `release()` while `hold` is on: the full
@@ -67,7 +65,7 @@ test('dev preview: a new article is on screen before the full rebuild, complete 
     builder: withPreview(createBuilder(site.config, { quiet: true, inPlace: true }, gated.stages), site.config),
     outDir: site.config.outDir,
     watch: [site.config.contentDir, site.config.templatesDir, site.config.publicDir],
-    timing,
+    timing: testTiming,
     dispose: site.dispose,
   });
   const out = site.config.outDir;
@@ -123,7 +121,7 @@ test('dev preview: deleting an article removes its page and its home link at onc
     },
     outDir: site.config.outDir,
     watch: [site.config.contentDir],
-    timing,
+    timing: testTiming,
     dispose: site.dispose,
   });
   const out = site.config.outDir;
@@ -175,7 +173,7 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
     },
     outDir: site.config.outDir,
     watch: [site.config.contentDir, site.config.templatesDir],
-    timing,
+    timing: testTiming,
     log: lines,
     dispose: site.dispose,
   });
@@ -218,7 +216,7 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
     builder,
     outDir: path.join(fake.root, 'dist'),
     watch: [path.join(fake.root, 'content')],
-    timing,
+    timing: testTiming,
     log,
     dispose: fake.dispose,
   });
@@ -236,13 +234,10 @@ test('dev preview: a file with errors, a site whose last build failed and a fail
 
 test('dev preview: a template edited while dev runs is used by the next preview', async () => {
   const site = await sampleSite();
-  const { server, events, stop } = await serveDev({
-    builder: withPreview(createBuilder(site.config, { quiet: true, inPlace: true }), site.config),
-    outDir: site.config.outDir,
-    watch: [site.config.contentDir, site.config.templatesDir],
-    timing,
-    dispose: site.dispose,
-  });
+  const { server, events, stop } = await serveSampleSite(
+    site,
+    withPreview(createBuilder(site.config, { quiet: true, inPlace: true }), site.config),
+  );
   const out = site.config.outDir;
   try {
     await events.next('state');

@@ -9,9 +9,7 @@ import { withPreview } from '../../src/dev/preview.js';
 import { devBuilder, twinBuilders } from '../../src/dev/twins.js';
 import type { Config } from '../../src/model/index.js';
 import { projectRoot } from '../helpers/paths.js';
-import { sampleSite, serveDev, type ServerEvent } from './helpers.js';
-
-const timing = { stabilityMs: 60, pollMs: 10, batchMs: 20, settleMs: 20 };
+import { sampleSite, serveSampleSite, type ServerEvent } from './helpers.js';
 
 /**
  * The real stages, except that rendering waits while the gate is held; `entered` resolves once a
@@ -83,13 +81,7 @@ test('dev twins: a save made during a full rebuild is previewed before that rebu
   const site = await sampleSite();
   const held = gate();
   const twin = () => withPreview(createBuilder(site.config, { quiet: true, inPlace: true }, held.stages), site.config);
-  const { server, events, stop } = await serveDev({
-    builder: twinBuilders(twin(), twin()),
-    outDir: site.config.outDir,
-    watch: [site.config.contentDir, site.config.templatesDir],
-    timing,
-    dispose: site.dispose,
-  });
+  const { server, events, stop } = await serveSampleSite(site, twinBuilders(twin(), twin()));
   const out = site.config.outDir;
   try {
     await events.next('state');
@@ -129,13 +121,7 @@ test('dev twins: a save made during a full rebuild is previewed before that rebu
 
 test('dev builder threads: builds and previews in worker threads; template errors reach the overlay; the output is a one-off build', async () => {
   const site = await sampleSite();
-  const { server, events, stop } = await serveDev({
-    builder: devBuilder(site.config),
-    outDir: site.config.outDir,
-    watch: [site.config.contentDir, site.config.templatesDir],
-    timing,
-    dispose: site.dispose,
-  });
+  const { server, events, stop } = await serveSampleSite(site, devBuilder(site.config));
   const out = site.config.outDir;
   try {
     await events.next('state');

@@ -13,6 +13,10 @@ export function* renderHome(ctx: RenderContext, wanted: (page: number) => boolea
   const { site, links } = ctx;
   const lead = links.list(site.latest.slice(0, LEAD_COUNT));
   const rest = site.latest.slice(LEAD_COUNT);
+  // Once, not per page: homeKeywords reads every article of its candidate keywords, and a large
+  // site has thousands of home pages, so per page it grew with the square of the articles.
+  const parks = site.taxonomies.parks.slice(0, HOME_TERMS).map((t) => links.term(t));
+  const keywords = homeKeywords(site).map((t) => links.term(t));
   for (const { url, items, pager } of paginate(site.config, '/', rest, site.config.pageSize).filter((p) => wanted(p.pager.page)))
     yield {
       path: outputPath(url),
@@ -21,8 +25,8 @@ export function* renderHome(ctx: RenderContext, wanted: (page: number) => boolea
         lead: pager.page === 1 ? lead : [],
         items: links.list(items),
         pager,
-        parks: site.taxonomies.parks.slice(0, HOME_TERMS).map((t) => links.term(t)),
-        keywords: homeKeywords(site).map((t) => links.term(t)),
+        parks,
+        keywords,
       }),
     };
 }

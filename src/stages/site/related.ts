@@ -294,9 +294,11 @@ function invertedIndex(bags: Bag[], maxShare: number, evidence: Evidence): Pick<
   const n = bags.length;
   const df = documentFrequency(bags);
   const all = bags.map((bag) => weighted(bag, (id) => df[id]!, n, maxShare));
+  // Once per (article, term): the postings flag it and the article's vector carries it.
+  const proofs = all.map(({ ids }, doc) => Float64Array.from(ids, (id) => evidence(doc, id)));
   const postings = postingLists(df.length, (add) =>
     all.forEach(({ ids, weights, norm, single }, doc) => {
-      ids.forEach((id, k) => add(id, doc, weights[k]! / (norm || 1), evidence(doc, id) > 0));
+      ids.forEach((id, k) => add(id, doc, weights[k]! / (norm || 1), proofs[doc]![k]! > 0));
       // A term only this article has links nothing in this site, but it links a new article that
       // shares it (dev's `relatedFor`): it is filed with the weight it would have with two articles.
       // Vectors never include it, so the related lists of this site are unaffected.
@@ -310,7 +312,7 @@ function invertedIndex(bags: Bag[], maxShare: number, evidence: Evidence): Pick<
   const vectors = all.map(({ ids, weights, norm }, doc) => ({
     weights: weights.map((w) => w / (norm || 1)),
     postings: Array.from(ids, (id) => postings[id]!),
-    evidence: Float64Array.from(ids, (id) => evidence(doc, id)),
+    evidence: proofs[doc]!,
   }));
   return { df, postings, vectors };
 }

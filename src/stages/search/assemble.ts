@@ -56,8 +56,9 @@ interface Postings {
 
 /**
  * Merges per-document tokens into the static index files (paths relative to the index folder):
- * `shards/<n>.json` (tokens and their postings, see shardFiles), `docs/<n>.json` (one document's
- * result entry and text) and, last, `index.json`, whose id is the digest of the others. Documents
+ * `docs/<n>.json` (one document's result entry and text, as each document comes), `shards/<n>.json`
+ * (tokens and their postings, see shardFiles), `script.json` and, last, `index.json`, whose id is
+ * the digest of the others. Documents
  * are numbered in the order given; keys are sorted, so the same input gives byte-identical files.
  * Files are made one at a time as the caller takes them: on a large site the shards add up to
  * hundreds of MB, which should be written and let go, not held together.
@@ -67,26 +68,25 @@ export function* assembleIndex(
   scriptFile?: (tokens: readonly string[]) => Page,
 ): Generator<Page, void, undefined> {
   const table = new TokenTable();
-  const entries: SearchDoc[] = [];
+  const hash = createHash('sha256');
+  const digested = (f: Page): Page => {
+    hash.update(`${f.path}\0`).update(f.content).update('\0');
+    return f;
+  };
+  // Each document's file as it comes, so its text is let go at once, not held for every article
+  // until the shards are made.
+  let count = 0;
   for (const { doc, tokens } of docs) {
-    table.add(entries.length, tokens);
-    entries.push(doc);
+    table.add(count, tokens);
+    yield digested(docFile(count++, doc));
   }
   const postings = table.postings();
   const shards = shardCount(postings);
+  for (const f of shardFiles(postings, shards)) yield digested(f);
   const script = scriptFile?.(postings.names);
-  const hash = createHash('sha256');
-  function* files(): Generator<Page, void, undefined> {
-    yield* shardFiles(postings, shards);
-    yield* docFiles(entries);
-    if (script) yield script;
-  }
-  for (const f of files()) {
-    hash.update(`${f.path}\0`).update(f.content).update('\0');
-    yield f;
-  }
+  if (script) yield digested(script);
   const manifest: SearchManifest = {
-    docs: entries.length,
+    docs: count,
     hash: 'fnv1a32-utf16',
     id: hash.digest('hex').slice(0, 16),
     ...(script ? { script: script.path } : {}),
@@ -190,9 +190,7 @@ function* shardFiles(p: Postings, shards: number): Generator<Page, void, undefin
 }
 
 /** One file per document, `docs/<n>.json`: a query fetches exactly the documents it shows. Keys in sorted order. */
-function* docFiles(entries: SearchDoc[]): Generator<Page, void, undefined> {
-  for (const [n, d] of entries.entries()) {
-    const doc = { date: d.date, terms: d.terms, text: d.text, title: d.title, url: d.url };
-    yield { path: `docs/${n}.json`, content: `${webJson(doc)}\n` };
-  }
+function docFile(n: number, d: SearchDoc): Page {
+  const doc = { date: d.date, terms: d.terms, text: d.text, title: d.title, url: d.url };
+  return { path: `docs/${n}.json`, content: `${webJson(doc)}\n` };
 }

@@ -110,10 +110,20 @@ test('index files come one at a time, the manifest last, naming the digest of th
     const doc = searchDoc(a, `/articles/${i}/`);
     return { doc, tokens: documentTokens(doc) };
   });
-  const stream = assembleIndex(docs);
+  let read = 0;
+  const stream = assembleIndex(
+    (function* () {
+      for (const d of docs) {
+        read++;
+        yield d;
+      }
+    })(),
+  );
   const first = stream.next();
-  assert.ok(!first.done && first.value.path.startsWith('shards/'), 'a shard is handed over before the rest are made');
+  assert.ok(!first.done && first.value.path === 'docs/0.json', "a document's file is handed over before the rest are made");
+  assert.equal(read, 1, 'before the next document is even read, so its text need not be held');
   const rest = [first.value, ...stream];
+  assert.ok(rest.some((f) => f.path.startsWith('shards/')));
   const manifest = rest.pop()!;
   assert.equal(manifest.path, 'index.json');
   const hash = createHash('sha256');

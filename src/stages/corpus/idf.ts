@@ -43,9 +43,16 @@ export function makeIdf(documentFrequency: ReadonlyMap<string, number>, document
   const weight = documents / (documents + PRIOR_DOCS);
   const scale = Math.log(documents + 1) + 1;
   const maxGeneral = 14;
+  // Each term's IDF is asked for once per article that has it: computed once, with two table lookups.
+  const known = new Map<string, number>();
   return (term) => {
-    const own = Math.log((documents + 1) / ((documentFrequency.get(term) ?? 0) + 1)) + 1;
-    const prior = ((table.get(term) ?? median) / maxGeneral) * scale;
-    return weight * own + (1 - weight) * prior;
+    let idf = known.get(term);
+    if (idf === undefined) {
+      const own = Math.log((documents + 1) / ((documentFrequency.get(term) ?? 0) + 1)) + 1;
+      const prior = ((table.get(term) ?? median) / maxGeneral) * scale;
+      idf = weight * own + (1 - weight) * prior;
+      known.set(term, idf);
+    }
+    return idf;
   };
 }

@@ -3,7 +3,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultDeserializer, serialize } from 'node:v8';
-import type { FileResult } from '../per-file/process.js';
+import { keepsOriginals, type FileResult } from '../per-file/process.js';
 import type { Config, FileStamp } from '../../model/index.js';
 import { writeAtomically } from './atomic.js';
 import { codeFingerprint } from './fingerprint.js';
@@ -181,7 +181,7 @@ export async function readPackFile(
  * the content folder (results carry paths relative to it). Any other key may change freely.
  */
 export function perFileConfig(config: Config): unknown {
-  return { contentDir: config.contentDir, limits: config.limits };
+  return { contentDir: config.contentDir, limits: config.limits, traditional: { enabled: keepsOriginals(config) } };
 }
 
 /** Which results a pack can serve: the code, and the config values per-file processing reads. */

@@ -37,23 +37,32 @@ export async function processFile(
   config: Config,
   extractOptions: ExtractOptions = {},
 ): Promise<FileResult> {
-  return fromLoaded(absPath, await loadSource(absPath, contentDir, config.limits), extractOptions);
+  return fromLoaded(absPath, await loadSource(absPath, contentDir, config.limits), extractOptions, keepsOriginals(config));
 }
 
 /** processFile with blocking reads, for worker threads (see loadSourceSync). */
 export function processFileSync(absPath: string, contentDir: string, config: Config, extractOptions: ExtractOptions = {}): FileResult {
-  return fromLoaded(absPath, loadSourceSync(absPath, contentDir, config.limits), extractOptions);
+  return fromLoaded(absPath, loadSourceSync(absPath, contentDir, config.limits), extractOptions, keepsOriginals(config));
+}
+
+/**
+ * Whether articles keep a traditional original's own lines (Article.originalLines): only the
+ * traditional edition shows them, and without it they would be made, sent from the worker, held
+ * by every stage and cached for nothing (a second copy of every traditional body).
+ */
+export function keepsOriginals(config: Pick<Config, 'traditional'>): boolean {
+  return config.traditional?.enabled === true;
 }
 
 /** normalize -> extract -> facts for a loaded file. */
-function fromLoaded(absPath: string, loaded: StampedLoad, extractOptions: ExtractOptions): FileResult {
+function fromLoaded(absPath: string, loaded: StampedLoad, extractOptions: ExtractOptions, keepOriginal: boolean): FileResult {
   const { source, stamp } = loaded;
   const stamped = stamp ? { stamp } : {};
   if (!source) {
     const file = loaded.diagnostics[0]?.file ?? absPath;
     return { file, diagnostics: loaded.diagnostics, ...stamped };
   }
-  const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine, keepOriginal: true });
+  const normalized = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine, keepOriginal });
   const article = extract(source, normalized, extractOptions);
   const diagnostics = [...loaded.diagnostics, ...article.diagnostics];
   if (article.body.trim() === '') {

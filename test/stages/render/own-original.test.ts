@@ -11,6 +11,7 @@ import type { Config, Site } from '../../../src/model/index.js';
 import { renderPages } from '../../helpers/pages.js';
 import { processed } from '../../helpers/pipeline.js';
 import { tempDir } from '../../run/temp-dir.js';
+import { packKey } from '../../../src/run/cache/files.js';
 import { fixtureConfig } from './site-fixture.js';
 import { openPages, queryModule, type OpenIndex } from '../search/helpers.js';
 
@@ -32,6 +33,27 @@ test('originalLines: each body line as the source wrote it, cleaned but not conv
     OWN,
   );
   assert.equal(own.at(-1), null, 'a line the source does not hold is left to conversion');
+});
+
+test('a traditional original is kept only for a site with a traditional edition, and the cache tells the two apart', async () => {
+  const dir = await tempDir('pp-own-');
+  writeFileSync(path.join(dir, 'tw.md'), SOURCE);
+  try {
+    const off = fixtureConfig({ contentDir: dir });
+    const on = fixtureConfig({ contentDir: dir, traditional: { enabled: true, variant: 'tw', dir: 'zh-hant' } });
+    const without = (await processed(dir, ['tw.md'], off)).articles[0]!;
+    const withOwn = (await processed(dir, ['tw.md'], on)).articles[0]!;
+    assert.equal(without.originalScript, 'zh-Hant', 'the script is still recorded');
+    assert.equal(without.originalLines, undefined);
+    assert.deepEqual(
+      withOwn.originalLines?.filter((l) => l !== null),
+      OWN,
+    );
+    assert.deepEqual({ ...withOwn, originalLines: undefined }, { ...without, originalLines: undefined }, 'nothing else differs');
+    assert.notEqual(packKey(off), packKey(on), 'a cached result without originals never serves the edition');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 async function traditionalSite(): Promise<{ site: Site; config: Config }> {

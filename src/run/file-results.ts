@@ -6,7 +6,7 @@ import { sourcePath } from '../stages/load/source-path.js';
 import type { BuildCache } from './cache/files.js';
 import { stampFile } from './cache/stamp.js';
 import { eachLimited } from './concurrency.js';
-import { internTerm, internTerms } from './per-file/facts.js';
+import { internTerms } from './per-file/facts.js';
 import type { FileResult } from './per-file/process.js';
 import { readPagePairs, readPagePairsSync, TemplateShares } from './per-file/template.js';
 import type { Stages } from './stages.js';
@@ -188,10 +188,10 @@ export class FileResults {
    */
   private openPool(toProcess: number): FilePool | undefined {
     const size = workersFor(toProcess, this.config.jobs ?? defaultJobs(), this.options.workersFrom);
-    return size > 0 ? this.stages.filePool?.(this.config, size, (term) => internTerm(term, this.termStrings)) : undefined;
+    return size > 0 ? this.stages.filePool?.(this.config, size) : undefined;
   }
 
-  /** One string per distinct term for a result made in this thread or read from the disk cache (the pool interns its own). */
+  /** One string per distinct term, whether the result came from a worker, this thread or the disk cache. */
   private interned(result: FileResult): FileResult {
     if (result.facts) internTerms(result.facts.terms, this.termStrings);
     return result;
@@ -199,8 +199,10 @@ export class FileResults {
 
   private async safeProcess(file: string, share: number[], pool: FilePool | undefined): Promise<FileResult> {
     try {
-      if (pool) return await pool.run(file, share);
-      return this.interned(await this.stages.processFile(file, this.config.contentDir, this.config, TemplateShares.options(share)));
+      const made = pool
+        ? pool.run(file, share)
+        : this.stages.processFile(file, this.config.contentDir, this.config, TemplateShares.options(share));
+      return this.interned(await made);
     } catch (err) {
       const rel = sourcePath(this.config.contentDir, file);
       const message = `internal error while processing this file (${(err as Error).message}); the rest of the site was built`;

@@ -13,11 +13,8 @@ export interface Stages {
   discover(contentDir: string): Promise<string[]>;
   /** `extractOptions`: the file's share of the site template (run/per-file/template.ts). */
   processFile(absPath: string, contentDir: string, config: Config, extractOptions?: ExtractOptions): Promise<FileResult>;
-  /**
-   * Worker threads running processFile for large batches; without it every file is processed in this
-   * thread. `intern` gives the string kept for a term of the results (FileResults' one per term).
-   */
-  filePool?(config: Config, size: number, intern?: (term: string) => string): FilePool;
+  /** Worker threads running processFile for large batches; without it every file is processed in this thread. */
+  filePool?(config: Config, size: number): FilePool;
   enrichCorpus(articles: Article[], facts: FactsByFile, config: Config, keep?: (model: CorpusModel) => void): Enriched;
   buildSite(articles: Article[], facts: FactsByFile, config: Config, inputs?: SiteInputs): Site;
   /** Pages one at a time: the build pipes them straight into writeSite, so the site is never held whole. */
@@ -28,7 +25,7 @@ export interface Stages {
 export const realStages: Stages = {
   discover: discoverSources,
   processFile,
-  filePool: (config, size, intern) => createFilePool(config, size, undefined, intern),
+  filePool: createFilePool,
   enrichCorpus,
   buildSite,
   renderSite: sitePages,

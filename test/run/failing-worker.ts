@@ -6,11 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { PoolReply, PoolTask } from '../../src/run/workers/pool.js';
 import type { Config } from '../../src/model/index.js';
 import { fakeStages } from './fake-stages.js';
-import { TermPacker } from '../../src/run/workers/term-packing.js';
 
 const { config } = workerData as { config: Config };
 const stages = fakeStages();
-const packer = new TermPacker();
 
 parentPort!.on('message', async ({ id, file }: PoolTask) => {
   const text = readFileSync(file, 'utf8');
@@ -21,7 +19,7 @@ parentPort!.on('message', async ({ id, file }: PoolTask) => {
   }
   let reply: PoolReply;
   try {
-    reply = { id, result: packer.pack(await stages.processFile(file, config.contentDir, config)) };
+    reply = { id, result: await stages.processFile(file, config.contentDir, config) };
   } catch (err) {
     reply = { id, error: (err as Error).message };
   }

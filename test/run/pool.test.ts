@@ -28,9 +28,9 @@ function countingStages(): Stages & { pools: number[] } {
   return {
     ...realStages,
     pools,
-    filePool(config: Config, size: number, intern?: (term: string) => string): FilePool {
+    filePool(config: Config, size: number): FilePool {
       pools.push(size);
-      return createFilePool(config, size, undefined, intern);
+      return createFilePool(config, size);
     },
   };
 }

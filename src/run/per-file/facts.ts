@@ -26,17 +26,14 @@ export function factsOf(articles: readonly Article[]): Map<string, ArticleFacts>
  */
 export function internTerms(terms: ArticleTerms, table: Map<string, string>): ArticleTerms {
   const one = (list: string[]): void => {
-    for (let i = 0; i < list.length; i++) list[i] = internTerm(list[i]!, table);
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      const known = table.get(t);
+      if (known === undefined) table.set(t, t);
+      else list[i] = known;
+    }
   };
   one(terms.words.terms);
   one(terms.keywords.terms);
   return terms;
-}
-
-/** The table's string for `term`, which becomes it when the table has none. */
-export function internTerm(term: string, table: Map<string, string>): string {
-  const known = table.get(term);
-  if (known !== undefined) return known;
-  table.set(term, term);
-  return term;
 }

@@ -5,16 +5,14 @@ import { processFileSync } from '../per-file/process.js';
 import { TemplateShares } from '../per-file/template.js';
 import type { Config } from '../../model/index.js';
 import type { PoolReply, PoolTask } from './pool.js';
-import { TermPacker } from './term-packing.js';
 
 const { config } = workerData as { config: Config };
 const port = parentPort!;
-const packer = new TermPacker();
 
 port.on('message', ({ id, file, share }: PoolTask) => {
   let reply: PoolReply;
   try {
-    reply = { id, result: packer.pack(processFileSync(file, config.contentDir, config, TemplateShares.options(share))) };
+    reply = { id, result: processFileSync(file, config.contentDir, config, TemplateShares.options(share)) };
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };
   }

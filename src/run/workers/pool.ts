@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../per-file/process.js';
 import type { Config } from '../../model/index.js';
-import { TermUnpacker, type PackedResult } from './term-packing.js';
 
 /** A file sent to a worker, with its share of the site template (run/per-file/template.ts). */
 export interface PoolTask {
@@ -9,8 +8,8 @@ export interface PoolTask {
   file: string;
   share: number[];
 }
-/** A worker's answer: the file's result (its terms packed by the worker's TermPacker), or the message of what processFile threw. */
-export type PoolReply = { id: number; result: PackedResult } | { id: number; error: string };
+/** A worker's answer: the file's result, or the message of what processFile threw. */
+export type PoolReply = { id: number; result: FileResult } | { id: number; error: string };
 
 /** Runs processFile for many files on worker threads. */
 export interface FilePool {
@@ -54,8 +53,6 @@ interface Task {
 interface Slot {
   worker: Worker;
   held: Map<number, Task>;
-  /** The worker's term table as it has sent it: a replacement worker starts a new one. */
-  terms: TermUnpacker;
 }
 
 const WORKER_URL = new URL('./file-worker.js', import.meta.url);
@@ -73,10 +70,9 @@ const WORKER_YOUNG_MB = 8;
  * files in turn. A worker that dies (a crash in native code, running out of memory) is replaced,
  * and the files it held run again, each alone on a worker: a file fails only when its worker dies
  * while it runs alone, so one bad file never fails the file queued behind it. Only a worker holding
- * files keeps the process alive: an idle open pool never does. `script` is the worker's module (tests give their own);
- * `intern` gives the string kept for a term of the results (see TermUnpacker).
+ * files keeps the process alive: an idle open pool never does. `script` is the worker's module (tests give their own).
  */
-export function createFilePool(config: Config, size: number, script: URL = WORKER_URL, intern?: (term: string) => string): FilePool {
+export function createFilePool(config: Config, size: number, script: URL = WORKER_URL): FilePool {
   let nextId = 0;
   let closed = false;
   const queue: Task[] = [];
@@ -86,17 +82,14 @@ export function createFilePool(config: Config, size: number, script: URL = WORKE
     const slot: Slot = {
       worker: new Worker(script, { workerData: { config }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }),
       held: new Map(),
-      terms: new TermUnpacker(intern),
     };
     slot.worker.unref();
     slot.worker.on('message', (reply: PoolReply) => {
-      // Unpacked even when no longer awaited: the worker's term table grows with every result it sends.
-      const result = 'error' in reply ? undefined : slot.terms.unpack(reply.result);
       const task = slot.held.get(reply.id);
       if (!task) return;
       slot.held.delete(reply.id);
       if ('error' in reply) task.reject(new Error(reply.error));
-      else task.resolve(result!);
+      else task.resolve(reply.result);
       feed(slot);
       if (slot.held.size === 0) slot.worker.unref();
     });

@@ -59,26 +59,47 @@ export function tagOf(word: string): string {
   return alnum === 0 ? 'x' : alnum === digits ? 'm' : 'eng';
 }
 
-/** The tags keywordTerms reads: tagOf for words of two or more characters; '' for one character, never a term or a compound half. */
+/** The tag keyword terms read of a word: tagOf for two or more characters; '' for one character, never a term or a compound half. */
+export function termTag(word: string): string {
+  return word.length < 2 ? '' : tagOf(word);
+}
+
+/** termTag of each word. */
 export function termTags(words: readonly string[]): string[] {
-  return words.map((w) => (w.length < 2 ? '' : tagOf(w)));
+  return words.map(termTag);
 }
 
 /**
- * Candidate keyword terms of a cut text (`tags[i]` is `words[i]`'s tag, or '' for a single character), in order, with repeats (term frequency matters): content
- * words, and compounds of two adjacent two-character nouns, which editors' keywords often are
- * (项目建设, 产业集群) while jieba cuts them in two. TF-IDF then decides whether the compound or its
- * parts count.
+ * Candidate keyword terms of a cut text, each given to `emit` in order, with repeats (term frequency
+ * matters): content words, and compounds of two adjacent two-character nouns, which editors'
+ * keywords often are (项目建设, 产业集群) while jieba cuts them in two. TF-IDF then decides whether
+ * the compound or its parts count. `tagAt(i)` is `words[i]`'s termTag, asked once per word, in order.
  */
+export function eachKeywordTerm(words: readonly string[], tagAt: (i: number) => string, emit: (term: string) => void): void {
+  let tag = words.length > 0 ? tagAt(0) : '';
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    const nextTag = next === undefined ? '' : tagAt(i + 1);
+    if (tag !== '' && isTerm(word, tag) && !isNumberTail(words, i)) emit(word);
+    if (next !== undefined && COMPOUND_TAGS.has(tag) && COMPOUND_TAGS.has(nextTag) && isCompoundHalf(word) && isCompoundHalf(next)) {
+      const compound = word + next;
+      if (isHan(compound) && !KEYWORD_STOP_WORDS.has(compound)) emit(compound);
+    }
+    tag = nextTag;
+  }
+}
+
+/** Two characters (a surrogate pair is one). */
+const isCompoundHalf = (word: string): boolean => word.length <= 4 && charLength(word) === 2;
+
+/** eachKeywordTerm's terms as a list, `tags[i]` being `words[i]`'s termTag. */
 export function keywordTerms(words: readonly string[], tags: readonly string[]): string[] {
   const out: string[] = [];
-  words.forEach((word, i) => {
-    const tag = tags[i]!;
-    if (isTerm(word, tag) && !isNumberTail(words, i)) out.push(word);
-    const next = words[i + 1];
-    if (next === undefined || !COMPOUND_TAGS.has(tag) || !COMPOUND_TAGS.has(tags[i + 1]!)) return;
-    const compound = word + next;
-    if (charLength(word) === 2 && charLength(next) === 2 && isHan(compound) && !KEYWORD_STOP_WORDS.has(compound)) out.push(compound);
-  });
+  eachKeywordTerm(
+    words,
+    (i) => tags[i]!,
+    (t) => out.push(t),
+  );
   return out;
 }

@@ -1,4 +1,4 @@
-import { keywordTerms, termTags } from './keyword-terms.js';
+import { eachKeywordTerm, termTag } from './keyword-terms.js';
 import { jieba } from './segmenter.js';
 import { RELATED_STOP_WORDS } from './stopwords.js';
 import { zoneForms } from './zones.js';
@@ -32,7 +32,7 @@ export interface TermSource {
 export const TITLE_WEIGHT = 3;
 
 /** Markdown markup is never part of a word (related words are cut from the text without it). */
-const MARKUP = /[#>*_`[\]()!|-]/g;
+export const MARKUP = /[#>*_`[\]()!|-]/g;
 
 /**
  * The markup characters jieba counts as word characters (its blocks are runs of Han, Latin letters,
@@ -66,16 +66,48 @@ function mentions(text: string, forms: string[]): number {
 /**
  * One jieba cut of `text`: its keyword candidates (× keywordWeight) into `keywords`, from the text as
  * written (`dt-300` is one term), and its words into `words`, as cut from the text without markup. The
- * two cuts are the same unless the text has `#`, `_` or `-`, which then costs a second cut.
+ * two cuts are the same unless the text has `#`, `_` or `-`, whose blocks are then cut again.
  */
 function tallyText(text: string, keywordWeight: number, words: Tally, keywords: Tally): void {
-  const { cut, tags } = cutAndTag(text);
-  const related = MARKUP_IN_WORDS.test(text) ? jieba().cut(text.replace(MARKUP, ' '), true) : cut;
-  for (const word of related) {
+  const { cut, tagAt } = cutAndTag(text);
+  for (const word of MARKUP_IN_WORDS.test(text) ? withoutMarkup(text, cut) : cut) {
+    if (word.length < 2) continue; // never a term, trimmed or not
     const t = word.trim();
     if (isRelatedTerm(t)) add(words, t, 1);
   }
-  for (const t of keywordTerms(cut, tags)) add(keywords, t, keywordWeight);
+  eachKeywordTerm(cut, tagAt, (t) => add(keywords, t, keywordWeight));
+}
+
+/**
+ * jieba's blocks (jieba-rs's RE_HAN_DEFAULT): runs of Han, Latin letters, digits and `+#&._%-`, each
+ * segmented on its own; what lies between is cut one character (or line break) at a time.
+ */
+const JIEBA_BLOCK =
+  /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2a6df}\u{2a700}-\u{2b73f}\u{2b740}-\u{2b81f}\u{2b820}-\u{2ceaf}\u{2ceb0}-\u{2ebef}\u{2f800}-\u{2fa1f}a-zA-Z0-9+#&._%-]+/gu;
+
+/**
+ * The words of two or more characters jieba cuts of `text` with its markup replaced by spaces, from
+ * its cut as written (`cut`): only the blocks holding `#`, `_` or `-` are cut again, since blocks are
+ * segmented independently and the other markup characters are never in one (they stay as they are,
+ * one-character words). The whole text is cut again should a block not start and end on a word of `cut`.
+ */
+export function withoutMarkup(text: string, cut: readonly string[]): string[] {
+  const out: string[] = [];
+  let k = 0;
+  let at = 0;
+  for (const m of text.matchAll(JIEBA_BLOCK)) {
+    if (!MARKUP_IN_WORDS.test(m[0])) continue;
+    for (; at < m.index && k < cut.length; k++) {
+      out.push(cut[k]!);
+      at += cut[k]!.length;
+    }
+    if (at !== m.index) return jieba().cut(text.replace(MARKUP, ' '), true);
+    for (const end = m.index + m[0].length; at < end && k < cut.length; k++) at += cut[k]!.length;
+    if (at !== m.index + m[0].length) return jieba().cut(text.replace(MARKUP, ' '), true);
+    out.push(...jieba().cut(m[0].replace(MARKUP, ' '), true));
+  }
+  for (; k < cut.length; k++) out.push(cut[k]!);
+  return out;
 }
 
 /**
@@ -84,14 +116,14 @@ function tallyText(text: string, keywordWeight: number, words: Tally, keywords: 
  */
 const SHORT_TEXT = 200;
 
-/** The text's words (jieba's cut) and their tags as keywordTerms reads them. */
-function cutAndTag(text: string): { cut: string[]; tags: string[] } {
+/** The text's words (jieba's cut) and their tags as keyword terms read them (termTag), by index. */
+function cutAndTag(text: string): { cut: string[]; tagAt: (i: number) => string } {
   if (text.length < SHORT_TEXT) {
     const tagged = jieba().tag(text, true);
-    return { cut: tagged.map((t) => t.word), tags: tagged.map((t) => t.tag) };
+    return { cut: tagged.map((t) => t.word), tagAt: (i) => (tagged[i]!.word.length < 2 ? '' : tagged[i]!.tag) };
   }
   const cut = jieba().cut(text, true);
-  return { cut, tags: termTags(cut) };
+  return { cut, tagAt: (i) => termTag(cut[i]!) };
 }
 
 /** Park names counted whole in every form they are written in (jieba cuts 镇江/高新区 in two). */

@@ -7,10 +7,12 @@ import { readdirSync } from 'node:fs';
 import { processFile } from '../../src/run/per-file/process.js';
 import { articleTerms, type TermCounts } from '../../src/text/terms.js';
 import { keywordTerms } from '../../src/text/keyword-terms.js';
-import { isRelatedTerm } from '../../src/text/terms.js';
+import { isRelatedTerm, MARKUP, withoutMarkup } from '../../src/text/terms.js';
 import { jieba } from '../../src/text/segmenter.js';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { projectRoot, seedsDir, sharedMissing } from '../helpers/paths.js';
+import { corpusDir, projectRoot, seedsDir, sharedMissing } from '../helpers/paths.js';
+import { loadSource } from '../../src/stages/load/index.js';
+import { normalize } from '../../src/stages/normalize/index.js';
 
 const config = defaultConfig(projectRoot);
 
@@ -87,3 +89,24 @@ test('counts are 16-bit: a word repeated past 65,535 times keeps the cap, not a 
   assert.ok(words.counts instanceof Uint16Array);
   assert.deepEqual(pairs(words), [['园区', 65_535]]);
 });
+
+// withoutMarkup cuts again only the blocks holding # _ or -, relying on jieba segmenting each block
+// on its own: on every tw-news text that has one, its words are those of the whole text cut again
+// (single characters differ: markup outside blocks stays itself instead of a space, and is never a term).
+test(
+  'withoutMarkup has the words of the whole text cut again without markup, on every tw-news text with # _ or -',
+  { skip: sharedMissing() },
+  async () => {
+    let marked = 0;
+    for (const name of readdirSync(corpusDir).filter((f) => f.endsWith('.txt'))) {
+      const { source } = await loadSource(path.join(corpusDir, name), corpusDir, config.limits);
+      if (!source) continue;
+      const text = normalize(source.body, source.relPath).text;
+      if (!/[#_-]/.test(text)) continue;
+      marked++;
+      const words = (cut: string[]): string[] => cut.filter((w) => w.length > 1);
+      assert.deepEqual(words(withoutMarkup(text, jieba().cut(text, true))), words(jieba().cut(text.replace(MARKUP, ' '), true)), name);
+    }
+    assert.ok(marked > 500, `${marked} texts with markup characters`);
+  },
+);

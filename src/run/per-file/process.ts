@@ -70,7 +70,10 @@ function fromLoaded(absPath: string, loaded: StampedLoad, extractOptions: Extrac
     diagnostics.push(noText(source.relPath));
     return { file: source.relPath, diagnostics, ...stamped };
   }
-  const original = normalized.original === undefined ? {} : { originalLines: originalLines(normalized.original, article.body) };
+  const original =
+    normalized.original === undefined
+      ? {}
+      : { originalLines: originalLines(normalized.original, normalized.originalSimplified!, article.body) };
   return {
     file: source.relPath,
     article: { ...article, ...original, diagnostics },

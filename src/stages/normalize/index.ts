@@ -10,6 +10,7 @@ import { script } from './rules/script.js';
 import { indentation, whitespace } from './rules/whitespace.js';
 import type { NormalizeRule, NormalizeState } from './core/state.js';
 import { unixNewlines } from '../../text/newlines.js';
+import { runConversions, simplifyKnown } from './core/opencc.js';
 
 export type { NormalizeRule } from './core/state.js';
 
@@ -55,6 +56,8 @@ export interface Normalized extends NormalizeResult {
    * it (what `normalize` with `script` also disabled returns).
    */
   original?: string;
+  /** With `original`: its conversion as the `script` rule converts (where its lines sit in the simplified text). */
+  originalSimplified?: string;
 }
 
 /** normalize: text -> text (pinyin annotations out, traditional -> simplified, punctuation, whitespace). */
@@ -73,9 +76,11 @@ export function normalize(text: string, file: string, options: NormalizeOptions 
   };
   const applied = rules.filter((rule) => !options.disable?.includes(rule.name));
   let unconverted: NormalizeState | undefined;
+  let conversions: Map<string, string> | undefined;
   for (const rule of applied) {
     if (rule === script && options.keepOriginal) unconverted = copyState(state);
     rule.run(state);
+    if (rule === script && unconverted) conversions = runConversions(unconverted.lines.join('\n'), state.lines.join('\n'));
   }
   const result: Normalized = {
     text: state.lines.join('\n'),
@@ -87,6 +92,8 @@ export function normalize(text: string, file: string, options: NormalizeOptions 
   if (unconverted && state.originalScript === 'zh-Hant') {
     for (const rule of applied.slice(applied.indexOf(script) + 1)) rule.run(unconverted);
     result.original = unconverted.lines.join('\n');
+    // Most of its text is text the script rule converted already (later rules change little of it).
+    result.originalSimplified = simplifyKnown(result.original, conversions!);
   }
   return result;
 }

@@ -1,5 +1,3 @@
-import { simplifyHongKongVariants, toSimplified } from './core/opencc.js';
-
 // A traditional article is cleaned and extracted in simplified script; its traditional edition
 // should show what the reporter wrote, not simplified text converted back (臺 -> 台 -> 臺 is lucky;
 // 著, 裡, 線上 and the reporter's own words are not). The cleaned original is the same text normalize
@@ -12,11 +10,11 @@ const LINE = /^(#{1,6} |> |[-*+] |\d+\. )?(.*)$/s;
 /**
  * Each line of `body` (an article extracted from a source) in the source's own cleaned script,
  * or null where it is not in the cleaned text as such (extraction rewrote it, or conversion changed
- * a length). `original`: the source cleaned without conversion (normalize's `original`). Blank and
- * non-Chinese lines are null too: the edition shows them as they are.
+ * a length). `original`: the source cleaned without conversion, and `simplified` its conversion
+ * (normalize's `original` and `originalSimplified`). Blank and non-Chinese lines are null too: the
+ * edition shows them as they are.
  */
-export function originalLines(original: string, body: string): (string | null)[] {
-  const simplified = simplifyHongKongVariants(toSimplified(original));
+export function originalLines(original: string, simplified: string, body: string): (string | null)[] {
   const lines = body.split('\n');
   if (simplified.length !== original.length) return lines.map(() => null);
   let from = 0;

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSource } from '../../../src/stages/load/index.js';
 import { normalize } from '../../../src/stages/normalize/index.js';
-import { traditionalOnlyIn } from '../../../src/stages/normalize/core/opencc.js';
+import { simplify, traditionalOnlyIn } from '../../../src/stages/normalize/core/opencc.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { corpusDir, sharedMissing } from '../../helpers/paths.js';
 
@@ -58,13 +58,41 @@ test(
       const options = { firstLine: source.bodyStartLine };
       const both = normalize(source.body, source.relPath, { ...options, keepOriginal: true });
       const plain = normalize(source.body, source.relPath, options);
-      assert.deepEqual({ ...both, original: undefined }, { ...plain, original: undefined }, `${name}: the normalized text is unchanged`);
+      assert.deepEqual(
+        { ...both, original: undefined, originalSimplified: undefined },
+        { ...plain, original: undefined, originalSimplified: undefined },
+        `${name}: the normalized text is unchanged`,
+      );
       if (both.originalScript !== 'zh-Hant') {
         assert.equal(both.original, undefined, name);
+        assert.equal(both.originalSimplified, undefined, name);
         continue;
       }
       traditional++;
       assert.equal(both.original, normalize(source.body, source.relPath, { ...options, disable: ['script'] }).text, name);
+    }
+    assert.ok(traditional > files.length / 2, `most of the corpus is traditional (${traditional} of ${files.length})`);
+  },
+);
+
+// The original's conversion reuses the runs the script rule converted (simplifyKnown): on the
+// whole corpus it is exactly the original converted whole, as originalLines converted it before.
+test(
+  "keepOriginal's originalSimplified is exactly the original converted whole, on every tw-news article",
+  { skip: sharedMissing() },
+  async () => {
+    const limits = defaultConfig('/').limits;
+    const files = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
+    let traditional = 0;
+    for (const name of files) {
+      const { source } = await loadSource(path.join(corpusDir, name), corpusDir, limits);
+      if (!source) continue;
+      const r = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine, keepOriginal: true });
+      if (r.original === undefined) continue;
+      traditional++;
+      assert.equal(r.originalSimplified, simplify(r.original), name);
     }
     assert.ok(traditional > files.length / 2, `most of the corpus is traditional (${traditional} of ${files.length})`);
   },

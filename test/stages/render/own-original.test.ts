@@ -27,7 +27,7 @@ const SOURCE = `---\ntitle: 南部園區廠商擴建新廠\ndate: 2024-05-02\n--
 test('originalLines: each body line as the source wrote it, cleaned but not converted', () => {
   const normalized = normalize(SOURCE.split('---\n')[2]!, 'x.md', { keepOriginal: true });
   const body = `${normalized.text}\n\n## 小标题 without a source line`;
-  const own = originalLines(normalized.original!, body);
+  const own = originalLines(normalized.original!, normalized.originalSimplified!, body);
   assert.deepEqual(
     own.filter((l) => l !== null),
     OWN,

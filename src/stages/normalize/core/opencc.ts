@@ -78,6 +78,50 @@ export function simplifyHongKongVariants(text: string): string {
   return text.replace(HK_VARIANT, (ch) => HK_VARIANT_TO_SIMPLIFIED.get(ch)!);
 }
 
+/** The script rule's conversion: tw2s, then the Hong Kong variants it leaves. */
+export function simplify(text: string): string {
+  return simplifyHongKongVariants(toSimplified(text));
+}
+
+/**
+ * Characters no opencc-js dictionary holds in a key or a value (test/stages/normalize/opencc-cases):
+ * conversion copies them and no match reaches across them, so the runs of text between them
+ * convert on their own. Split with this, a text alternates runs and separators.
+ */
+export const SEPARATORS = /([\s\d,.;:!?()"'[\]{}<>/\\|@#$%^&*+=~`_，。、；：！？「」『』（）《》〈〉【】“”‘’…—]+)/;
+
+/**
+ * Ideographic description characters (⿰ ...): opencc-js reads one with the characters it describes
+ * as a unit, which may reach past a separator, so a text holding one is converted whole.
+ */
+const DESCRIPTION_CHARS = /[\u2ff0-\u2fff]/;
+
+/** Each run of `before` (between SEPARATORS) -> its conversion, read from `after` = simplify(before). */
+export function runConversions(before: string, after: string): Map<string, string> {
+  const known = new Map<string, string>();
+  if (DESCRIPTION_CHARS.test(before)) return known;
+  const from = before.split(SEPARATORS);
+  const to = after.split(SEPARATORS);
+  if (from.length !== to.length) return known; // never, as separators are copied: then nothing is known
+  for (let i = 0; i < from.length; i += 2) known.set(from[i]!, to[i]!);
+  return known;
+}
+
+/**
+ * simplify(text), with the conversions of runs already `known` (runConversions of a text converted
+ * before) reused: the runs not known are converted in one call.
+ */
+export function simplifyKnown(text: string, known: ReadonlyMap<string, string>): string {
+  if (DESCRIPTION_CHARS.test(text)) return simplify(text);
+  const parts = text.split(SEPARATORS);
+  const unknown: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) if (!known.has(parts[i]!)) unknown.push(parts[i]!);
+  const fresh = unknown.length === 0 ? [] : simplify(unknown.join('\n')).split('\n');
+  let k = 0;
+  for (let i = 0; i < parts.length; i += 2) parts[i] = known.get(parts[i]!) ?? fresh[k++]!;
+  return parts.join('');
+}
+
 /** The traditional-only characters in `text`, in order (the check tests and reports use). */
 export function traditionalOnlyIn(text: string): string[] {
   return [...text].filter((ch) => TRADITIONAL_ONLY.has(ch));

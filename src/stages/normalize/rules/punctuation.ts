@@ -12,31 +12,42 @@ function nextSolid(s: string, i: number): string | undefined {
   return s[j];
 }
 
+/** Nearest character before index `i` that is not a space, and where it is. */
+function previousSolid(s: string, i: number): number {
+  let j = i - 1;
+  while (j >= 0 && s[j] === ' ') j--;
+  return j;
+}
+
+const STOP = /[,:;!?]/g;
+
 /**
  * , : ; ! ? beside Chinese text become full-width. Digits on both sides keep ASCII (1,000; 18:44;
- * 1:1000), so do marks between Latin words (ISO 26262: ...).
+ * 1:1000), so do marks between Latin words (ISO 26262: ...). Only the marks are visited (a line is
+ * copied in slices between the marks it turns): most characters of a line are none.
  */
 function fullWidthStops(s: string): string {
-  if (!/[,:;!?]/.test(s)) return s;
-  // Output goes into an array and the last non-space character is tracked: indexing a string built
-  // with += flattens it on every access, which is quadratic on long lines.
   const out: string[] = [];
-  let lastSolid: string | undefined;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    const wide = FULL_WIDTH[ch];
-    const numeric = (ch === ',' || ch === ':') && isDigit(s[i - 1]) && isDigit(s[i + 1]);
-    // The left neighbour is read from the output, so `。??` turns both marks in one pass.
-    if (wide && !numeric && (isChineseContext(lastSolid) || isChineseContext(nextSolid(s, i)))) {
-      while (out[out.length - 1] === ' ') out.pop();
-      out.push(wide);
-      lastSolid = wide;
-      while (s[i + 1] === ' ') i++;
-    } else {
-      out.push(ch);
-      if (ch !== ' ') lastSolid = ch;
-    }
+  let done = 0;
+  /** Index of the last mark turned: the left neighbour of a mark is read as written out, so `。??` turns both marks in one pass. */
+  let turned = -1;
+  for (const m of s.matchAll(STOP)) {
+    const i = m.index;
+    const ch = m[0];
+    if ((ch === ',' || ch === ':') && isDigit(s[i - 1]) && isDigit(s[i + 1])) continue;
+    const before = previousSolid(s, i);
+    const left = before < 0 ? undefined : before === turned ? FULL_WIDTH[s[before]!] : s[before];
+    if (!isChineseContext(left) && !isChineseContext(nextSolid(s, i))) continue;
+    // Spaces around a turned mark go.
+    let end = i;
+    while (end > done && s[end - 1] === ' ') end--;
+    out.push(s.slice(done, end), FULL_WIDTH[ch]!);
+    done = i + 1;
+    while (s[done] === ' ') done++;
+    turned = i;
   }
+  if (done === 0) return s;
+  out.push(s.slice(done));
   return out.join('');
 }
 

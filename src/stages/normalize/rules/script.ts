@@ -1,4 +1,4 @@
-import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, simplifyHongKongVariants, toSimplified } from '../core/opencc.js';
+import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, simplify } from '../core/opencc.js';
 import type { NormalizeRule } from '../core/state.js';
 
 /** 1 for TRADITIONAL_ONLY, 2 for SIMPLIFIED_ONLY, by BMP code point: countScripts reads every input character. */
@@ -39,7 +39,7 @@ export const script: NormalizeRule = {
     state.originalScript = traditional > simplified ? 'zh-Hant' : 'zh-Hans';
     // Text without a traditional-only character is left exactly as it is: simplified input passes through.
     if (traditional === 0) return;
-    const converted = simplifyHongKongVariants(toSimplified(text)).split('\n');
+    const converted = simplify(text).split('\n');
     if (converted.length !== state.lines.length) throw new Error('script conversion changed the number of lines');
     state.lines = converted;
   },

@@ -178,6 +178,8 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   };
   const buildTimes: number[] = [];
   const previewTimes: number[] = [];
+  /** Each preview's steps (files, site, render, write), from dev's log line. */
+  const previewSteps: number[][] = [];
   const started = performance.now();
   const server = await createDevServer({
     builder: timed,
@@ -188,6 +190,8 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
       info: (line) => {
         const m = / in (\d+) ms/.exec(line);
         if (m) (line.includes('previewed') ? previewTimes : buildTimes).push(Number(m[1]));
+        const steps = /\(files (\d+), site (\d+), render (\d+), write (\d+) ms\)/.exec(line);
+        if (steps) previewSteps.push(steps.slice(1).map(Number));
       },
       // The corpus has a few undecodable files: print the problem count, not every line.
       error: (line) => {
@@ -201,6 +205,7 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   );
   buildTimes.length = 0;
   previewTimes.length = 0;
+  previewSteps.length = 0;
   const events = listen(new URL(EVENTS_PATH, server.url).href);
   const latencies: number[] = [];
   const fetched: number[] = [];
@@ -263,10 +268,10 @@ async function benchSize(n: number, corpus: string[], args: Args): Promise<void>
   console.log(`  phase 1, save -> first reload event: ${stats(latencies)} (${dropsPreviewed ?? previewed} of ${args.drops} previewed)`);
   console.log(`  save -> home page fetched again: ${stats(fetched)}`);
   console.log(
-    `  of which preview: ${stats(previewTimes)}; file-complete wait: ${defaultTiming.stabilityMs} ms stability + ${defaultTiming.batchMs} ms batching`,
+    `  of which preview: ${stats(previewTimes)}, median steps: ${['files', 'site', 'render', 'write'].map((k, i) => `${k} ${median(previewSteps.map((s) => s[i]!)).toFixed(0)}`).join(', ')} ms; previewed once unchanged for one look (${defaultTiming.pollMs} ms), built once quiet for ${defaultTiming.stabilityMs} ms`,
   );
   console.log(
-    `  phase 2, save -> full rebuild done: ${stats(consistent)}; rebuild alone: ${stats(buildTimes)} (starts ${defaultTiming.settleMs} ms after phase 1)`,
+    `  phase 2, save -> full rebuild done: ${stats(consistent)}; rebuild alone: ${stats(buildTimes)}${args.single ? ` (starts ${defaultTiming.settleMs} ms after phase 1)` : ''}`,
   );
   console.log(
     `  resident memory at the end: ${mib(process.memoryUsage().rss)}, peak ${mib(process.resourceUsage().maxRSS * 1024)} (every thread of dev's process)`,

@@ -3,7 +3,7 @@
 // browser would get. The server is a child process (the real CLI), listening on 127.0.0.1 only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -91,6 +91,31 @@ function listen(url: string): { next(afterMs: number, timeoutMs: number): Promis
   };
 }
 
+/** CPU ticks the process has used so far (Linux); undefined elsewhere. */
+async function cpuTicks(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields ? Number(fields[11]) + Number(fields[12]) : undefined;
+}
+
+/**
+ * The peak resident memory of `parkpress dev` (Linux's VmHWM, every thread) once its rebuilds are
+ * done (no CPU used for 2 s, at most `timeoutMs`): a full build by each twin and the saves.
+ */
+async function peakWhenIdle(pid: number, timeoutMs: number): Promise<number | undefined> {
+  const deadline = performance.now() + timeoutMs;
+  let last = await cpuTicks(pid);
+  while (last !== undefined && performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const now = await cpuTicks(pid);
+    if (now === last) break;
+    last = now;
+  }
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
+  const kib = status && /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+  return kib ? Number(kib) * 1024 : undefined;
+}
+
 /** Milliseconds from each dropped file to its reload event; undefined when `parkpress dev` does not exist yet. */
 export async function measureDevReload(o: DevOptions): Promise<number[] | undefined> {
   const events = await eventsPath(o.projectRoot);
@@ -116,6 +141,8 @@ export async function measureDevReload(o: DevOptions): Promise<number[] | undefi
       o.log(`dev: ${drop.name} reloaded after ${latencies.at(-1)!.toFixed(0)} ms`);
       await new Promise((r) => setTimeout(r, 300)); // one drop at a time, as an editor saves
     }
+    const peak = child.pid === undefined ? undefined : await peakWhenIdle(child.pid, o.reloadTimeoutMs);
+    if (peak !== undefined) o.log(`dev: peak resident memory ${(peak / 2 ** 20).toFixed(0)} MiB after its builds and the saves`);
     return latencies;
   } finally {
     stream?.close();

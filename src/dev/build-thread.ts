@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BuildResult } from '../run/builder.js';
 import type { Config, WriteReport } from '../model/index.js';
-import type { DevBuilder } from './preview.js';
+import type { DevBuilder, PreviewReport } from './preview.js';
 
 /** What the thread is asked: a build of the changed paths (undefined: everything), or a preview. */
 type Request = { kind: 'build'; changed?: string[]; touched?: readonly string[] | 'all' } | { kind: 'preview'; changed: string[] };
@@ -75,7 +75,7 @@ export function threadBuilder(config: Config, script: URL = WORKER_URL): DevBuil
 
   return {
     build: (changed, touched) => ask({ kind: 'build', changed, touched }) as Promise<BuildResult>,
-    preview: (changed) => ask({ kind: 'preview', changed }) as Promise<WriteReport | undefined>,
+    preview: (changed) => ask({ kind: 'preview', changed }) as Promise<PreviewReport | undefined>,
     async close() {
       stopped ??= new Error('the build thread was closed');
       await worker.terminate();

@@ -26,7 +26,7 @@ export interface DevBuilder {
   /** `touched`: see Builder.build. */
   build(changed?: string[], touched?: readonly string[] | 'all'): Promise<BuildResult>;
   /** Writes the changed articles' pages; undefined, with nothing written, when the change cannot be previewed. */
-  preview?(changed: string[]): Promise<WriteReport | undefined>;
+  preview?(changed: string[]): Promise<PreviewReport | undefined>;
   /**
    * Previews may run while a build runs (dev/twins.ts: the builder holding the live output previews,
    * the other builds). It then wants one more full build after the first, so both hold a build.
@@ -34,6 +34,20 @@ export interface DevBuilder {
   readonly concurrent?: boolean;
   /** Lets go of what it holds (threads); it is not used afterwards. */
   close?(): Promise<void>;
+}
+
+/** Where a preview's milliseconds went, as dev's log says it (bench-dev reads it). */
+export interface PreviewTimings {
+  /** The changed files through the per-file stages, and their keywords and related articles. */
+  files: number;
+  /** The site model changed (`applyChange`). */
+  site: number;
+  render: number;
+  write: number;
+}
+
+export interface PreviewReport extends WriteReport {
+  timings?: PreviewTimings;
 }
 
 /**
@@ -96,7 +110,8 @@ export async function previewChange(
   changed: string[],
   config: Config,
   io: PreviewIo,
-): Promise<WriteReport | undefined> {
+): Promise<PreviewReport | undefined> {
+  const clock = stopwatch();
   const contentDir = path.resolve(config.contentDir);
   if (changed.length === 0 || changed.length > MAX_PREVIEW_FILES) return undefined;
   if (!changed.every((f) => isSource(contentDir, f))) return undefined;
@@ -111,18 +126,33 @@ export async function previewChange(
     if (!result.article || !result.facts || result.diagnostics.some((d) => d.severity === 'error')) return undefined;
     added.push(enrichOne(result.article, result.facts, last.corpus));
   }
+  const files = clock();
   const change = applyChange(last, removed, added);
   if (!change || sectionGone(change.terms)) return undefined;
   const facts = new Map(last.facts);
   added.forEach(({ facts: f }, i) => facts.set(change.added[i]!.file, f));
   const wanted = pagesToWrite(last.site, change.added, change.terms);
+  const site = clock();
   const pages = render(change.site, facts, wanted.pages);
+  const rendered = clock();
   const written = new Set(pages.map((p) => p.path));
   const urls = [...removed.map((a) => articleUrl(a.slug, a.date)), ...wanted.vanished];
   const gone = editions(config)
     .flatMap((e) => urls.map((url) => `${e.dir ? `${e.dir}/` : ''}${outputPath(url)}`))
     .filter((p) => !written.has(p));
-  return io.patch(pages, gone);
+  const report = await io.patch(pages, gone);
+  return report && { ...report, timings: { files, site, render: rendered, write: clock() } };
+}
+
+/** Each call: milliseconds since the last one (or since it was made). */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const ms = now - last;
+    last = now;
+    return Math.round(ms);
+  };
 }
 
 /**

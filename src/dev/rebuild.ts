@@ -1,7 +1,6 @@
 // One dev rebuild: the quick preview first, then the full incremental build.
 import type { BuildResult } from '../run/builder.js';
-import type { WriteReport } from '../model/index.js';
-import type { DevBuilder } from './preview.js';
+import type { DevBuilder, PreviewReport } from './preview.js';
 import { problemFromThrown, problemsFromDiagnostics } from './problems.js';
 import type { DevLog, LiveSession } from './session.js';
 
@@ -16,6 +15,12 @@ export class Rebuilder {
   private held: string[] | undefined = [];
   /** Previews made beside a running build, one after another. */
   private beside: Promise<void> = Promise.resolve();
+  /** Files that looked complete, waiting for a quick preview (`previewEarly`). */
+  private readonly early = new Set<string>();
+  /** Files quick-previewed and not yet handed to a build, with the build (`builds`) whose output they were previewed on. */
+  private readonly previewedOn = new Map<string, number>();
+  /** Good builds so far: which output is live. */
+  private builds = 0;
 
   constructor(
     private builder: DevBuilder,
@@ -36,7 +41,9 @@ export class Rebuilder {
   /** `changed`: the paths saved since the last build; undefined: everything. */
   async run(changed: string[] | undefined): Promise<void> {
     await Promise.all(this.retired.splice(0).map((b) => b.close?.()));
-    if (changed && this.builder.preview) await this.preview(changed, true);
+    await this.beside;
+    if (changed && this.builder.preview && !this.onScreen(changed)) await this.preview(changed, true);
+    for (const file of changed ?? []) this.previewedOn.delete(file);
     const started = performance.now();
     let result: BuildResult;
     try {
@@ -45,6 +52,7 @@ export class Rebuilder {
       this.session.setProblems([problemFromThrown(err)]);
       return;
     }
+    this.builds += 1;
     this.session.setProblems(problemsFromDiagnostics(result.diagnostics));
     const { written, removed, paths } = result.report;
     const what = changed === undefined ? 'site' : `${changed.length} ${changed.length === 1 ? 'change' : 'changes'}`;
@@ -55,17 +63,41 @@ export class Rebuilder {
     if (written + removed > 0) this.hold(paths);
     // A save made during this build was previewed on the output this build just replaced: browsers
     // reload once it is previewed again on the new one (the next run), not to a site without it.
-    if (this.builder.concurrent && this.waiting()) return;
+    if (this.builder.concurrent && (this.waiting() || this.previewedOn.size > 0 || this.early.size > 0)) return;
     this.reload([]);
   }
 
   /**
-   * A save arrived while a build runs: a builder that can (`concurrent`) previews it now, beside
-   * the build, and the build that follows includes it.
+   * Files that look complete but may still be written (see Settler's `early`): previewed now, beside
+   * whatever runs, by a builder that can (`concurrent`). Files arriving while a preview runs are
+   * previewed together after it. The build follows once they are complete (`run`); it previews
+   * them again only if they were not on the output now live.
+   */
+  previewEarly(files: string[]): void {
+    if (!this.builder.concurrent || !this.builder.preview) return;
+    for (const file of files) this.early.add(file);
+    this.beside = this.beside.then(async () => {
+      if (this.early.size === 0) return;
+      const changed = [...this.early].sort();
+      this.early.clear();
+      const on = this.builds;
+      await this.preview(changed, false);
+      for (const file of changed) this.previewedOn.set(file, on);
+    });
+  }
+
+  /** Whether all of `changed` were quick-previewed on the output now live (then the build need not preview them again). */
+  private onScreen(changed: string[]): boolean {
+    return changed.every((file) => this.previewedOn.get(file) === this.builds);
+  }
+
+  /**
+   * A change complete on disk arrived while a build runs: previewed now, beside the build (unless
+   * it already was, on the output now live), and the build that follows includes it.
    */
   previewBeside(changed: string[]): void {
-    if (!this.builder.concurrent || !this.builder.preview) return;
-    this.beside = this.beside.then(() => this.preview(changed, false));
+    const unseen = changed.filter((file) => !this.onScreen([file]));
+    if (unseen.length > 0) this.previewEarly(unseen);
   }
 
   /** Resolves once no preview made beside a build is running. */
@@ -93,7 +125,7 @@ export class Rebuilder {
    */
   private async preview(changed: string[], settle: boolean): Promise<void> {
     const started = performance.now();
-    let report: WriteReport | undefined;
+    let report: PreviewReport | undefined;
     try {
       report = await this.builder.preview!(changed);
     } catch (err) {
@@ -103,8 +135,10 @@ export class Rebuilder {
     if (!report || report.written + report.removed === 0) return;
     this.reload(report.paths);
     const count = `${changed.length} ${changed.length === 1 ? 'change' : 'changes'}`;
+    const t = report.timings;
+    const parts = t ? ` (files ${t.files}, site ${t.site}, render ${t.render}, write ${t.write} ms)` : '';
     this.log.info(
-      `parkpress dev: previewed ${count} in ${Math.round(performance.now() - started)} ms: ${report.written} written, ${report.removed} removed; rebuilding the rest`,
+      `parkpress dev: previewed ${count} in ${Math.round(performance.now() - started)} ms${parts}: ${report.written} written, ${report.removed} removed; rebuilding the rest`,
     );
     if (settle && !this.builder.concurrent) await new Promise((resolve) => setTimeout(resolve, this.settleMs));
   }

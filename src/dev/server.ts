@@ -90,6 +90,10 @@ export async function createDevServer(options: DevServerOptions): Promise<DevSer
     files: [...configFiles],
     timing,
     onChange,
+    onEarly: (paths) => {
+      const files = paths.filter((p) => !configFiles.has(p));
+      if (files.length > 0) rebuilder.previewEarly(files);
+    },
     onError: (err) => log.error(`parkpress dev: watching failed: ${err.message}`),
   });
 

@@ -5,7 +5,7 @@ import type { BuildResult } from '../run/builder.js';
 import type { Config, WriteReport } from '../model/index.js';
 import { assertOwnOutput } from '../stages/write/index.js';
 import { threadBuilder } from './build-thread.js';
-import type { DevBuilder } from './preview.js';
+import type { DevBuilder, PreviewReport } from './preview.js';
 
 interface Twin {
   builder: DevBuilder;
@@ -73,7 +73,7 @@ export function twinBuilders(first: DevBuilder, second: DevBuilder): DevBuilder 
       live = next;
       return result;
     },
-    async preview(changed): Promise<WriteReport | undefined> {
+    async preview(changed): Promise<PreviewReport | undefined> {
       const twin = live;
       if (!twin?.builder.preview) return undefined;
       return turn(twin, async () => {

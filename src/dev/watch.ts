@@ -22,7 +22,7 @@ export interface WatchTiming {
   settleMs: number;
 }
 
-export const defaultTiming: WatchTiming = { stabilityMs: 100, pollMs: 20, batchMs: 25, settleMs: 250 };
+export const defaultTiming: WatchTiming = { stabilityMs: 100, pollMs: 10, batchMs: 25, settleMs: 250 };
 
 export interface WatchOptions {
   /** Folders to watch with everything below them. */
@@ -30,8 +30,13 @@ export interface WatchOptions {
   /** Single files (the config): watched through their folder, so creating one later is seen too. */
   files?: string[];
   timing: WatchTiming;
-  /** Absolute paths added, changed or removed since the last call; never empty. */
+  /** Absolute paths added, changed or removed since the last call, each complete on disk; never empty. */
   onChange: (paths: string[]) => void;
+  /**
+   * Absolute paths of files that look complete already (see Settler's `early`): for a quick
+   * preview only, since a writer may not be done; each is handed to `onChange` once it is.
+   */
+  onEarly?: (paths: string[]) => void;
   onError: (err: Error) => void;
 }
 
@@ -59,7 +64,21 @@ export async function watchInputs(options: WatchOptions): Promise<Watcher> {
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, timing.batchMs);
   };
-  const settler = new Settler(timing, note);
+  // Early reports of one look (one poll tick) go together; later ones are merged by their consumer.
+  const early = new Set<string>();
+  const noteEarly = options.onEarly
+    ? (file: string) => {
+        if (early.size === 0)
+          setImmediate(() => {
+            const batch = [...early].sort();
+            early.clear();
+            if (!closing) options.onEarly!(batch);
+          });
+        early.add(file);
+      }
+    : undefined;
+  let closing = false;
+  const settler = new Settler(timing, note, noteEarly);
 
   const workerData: WatchWorkerData = {
     roots: options.dirs.map((p) => path.resolve(p)),
@@ -68,7 +87,6 @@ export async function watchInputs(options: WatchOptions): Promise<Watcher> {
   const worker = new Worker(new URL('./watch-worker.js', import.meta.url), { workerData });
   // Before `ready` a failure rejects (dev does not start); after it, it is reported and dev keeps serving.
   let started = false;
-  let closing = false;
   await new Promise<void>((resolve, reject) => {
     const fail = (err: Error) => (started ? options.onError(err) : reject(err));
     worker.on('message', (message: WatchWorkerMessage) => {

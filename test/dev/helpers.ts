@@ -1,8 +1,9 @@
+import assert from 'node:assert/strict';
 import { copyFile, cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { BuildResult } from '../../src/run/builder.js';
+import { createBuilder, type BuildResult } from '../../src/run/builder.js';
 import type { DevBuilder } from '../../src/dev/preview.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { EVENTS_PATH } from '../../src/dev/client.js';
@@ -241,4 +242,27 @@ export async function get(url: string): Promise<{ status: number; type: string; 
     text: await res.text(),
     location: res.headers.get('location') ?? undefined,
   };
+}
+
+/** Every file of an output folder (relative path -> bytes). */
+export async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = path.join(e.parentPath, e.name);
+    files.set(path.relative(dir, file).split(path.sep).join('/'), await readFile(file));
+  }
+  return files;
+}
+
+/** The output a one-off `build` makes of the same inputs, in a folder of its own. */
+export async function oneOffBuild(config: Config, root: string): Promise<Map<string, Buffer>> {
+  const outDir = path.join(root, 'one-off');
+  await createBuilder({ ...config, outDir }, { quiet: true }).build();
+  return tree(outDir);
+}
+
+export function assertSameTree(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
+  assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), 'the same files');
+  for (const [file, bytes] of expected) assert.ok(actual.get(file)!.equals(bytes), `${file} has the same bytes`);
 }

@@ -73,3 +73,42 @@ test('settle: folders are never reported', async () => {
     await site.dispose();
   }
 });
+
+test('settle: an early report as soon as a file is non-empty and unchanged from one look to the next, once per content; deletions wait', async () => {
+  const site = await tempSite();
+  const early: string[] = [];
+  const reports: string[] = [];
+  // A stability wait far longer than a look: the early report comes first.
+  const settler = new Settler(
+    { stabilityMs: 2000, pollMs: 10 },
+    (f) => reports.push(`settled ${path.basename(f)}`),
+    (f) => early.push(path.basename(f)),
+  );
+  const until = async (done: () => boolean) => {
+    while (!done()) await sleep(10);
+  };
+  try {
+    const file = path.join(site.root, 'content', 'a.md');
+    const empty = path.join(site.root, 'content', 'empty.md');
+    await writeFile(file, '一');
+    await writeFile(empty, '');
+    settler.touch(file);
+    settler.touch(empty);
+    await until(() => early.length > 0);
+    assert.deepEqual(reports, [], 'early, before the file counts as complete');
+    settler.touch(file); // a later event for the same content
+    await appendFile(file, '二');
+    settler.touch(file);
+    await until(() => early.length > 1);
+    await until(() => reports.length > 1);
+    assert.deepEqual(early, ['a.md', 'a.md'], 'once per content; never for an empty file');
+    await rm(file);
+    settler.touch(file);
+    await until(() => reports.length > 2);
+    assert.deepEqual([...reports].sort(), ['settled a.md', 'settled a.md', 'settled empty.md'], 'each file settles; the deletion too');
+    assert.deepEqual(early, ['a.md', 'a.md'], 'a deletion is only reported once settled');
+  } finally {
+    settler.close();
+    await site.dispose();
+  }
+});

@@ -1,15 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { appendFile, copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createBuilder } from '../../src/run/builder.js';
 import { realStages, type Stages } from '../../src/run/stages.js';
 import { withPreview } from '../../src/dev/preview.js';
 import { devBuilder, twinBuilders } from '../../src/dev/twins.js';
-import type { Config } from '../../src/model/index.js';
 import { projectRoot } from '../helpers/paths.js';
-import { sampleSite, serveSampleSite, type ServerEvent } from './helpers.js';
+import { assertSameTree, oneOffBuild, sampleSite, serveSampleSite, tree, type ServerEvent } from './helpers.js';
 
 /**
  * The real stages, except that rendering waits while the gate is held; `entered` resolves once a
@@ -45,29 +44,6 @@ function gate(): { stages: Stages; hold(): void; release(): void; entered: () =>
     entered: () => entered,
     finished: () => finished,
   };
-}
-
-/** Every file of an output folder (relative path -> bytes). */
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
-    files.set(path.relative(dir, file).split(path.sep).join('/'), await readFile(file));
-  }
-  return files;
-}
-
-/** The output a one-off `build` makes of the same inputs, in a folder of its own. */
-async function oneOffBuild(config: Config, root: string): Promise<Map<string, Buffer>> {
-  const outDir = path.join(root, 'one-off');
-  await createBuilder({ ...config, outDir }, { quiet: true }).build();
-  return tree(outDir);
-}
-
-function assertSameTree(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
-  assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), 'the same files');
-  for (const [file, bytes] of expected) assert.ok(actual.get(file)!.equals(bytes), `${file} has the same bytes`);
 }
 
 async function nextReloadNaming(events: { next(event: string, within?: number): Promise<ServerEvent> }, page: string) {

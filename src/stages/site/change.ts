@@ -142,28 +142,31 @@ function nextTaxonomies(
     const paged = prev.taxonomies[tax];
     const before = new Map(paged.map((t) => [t.key, t]));
     const changed = [...moves.keys()];
-    const terms = (tax === 'keywords' ? [...paged, ...thinKeywords] : paged).map((term) => {
+    // The terms no article moved in or out of keep their order; the others are put back in theirs.
+    const updated = new Map<string, Term>();
+    const kept = (tax === 'keywords' ? [...paged, ...thinKeywords] : paged).filter((term) => {
       const m = moves.get(term.key);
-      if (!m) return term;
+      if (!m) return true;
       moves.delete(term.key);
-      return {
+      updated.set(term.key, {
         ...term,
         slugs: insertSorted(
           term.slugs.filter((s) => !m.out.has(s)),
           m.in,
           latestOrder,
         ),
-      };
+      });
+      return false;
     });
     for (const [key, m] of moves)
-      if (m.in.length > 0) terms.push({ name: m.name, key, url: m.url, slugs: insertSorted([], m.in, latestOrder) });
+      if (m.in.length > 0) updated.set(key, { name: m.name, key, url: m.url, slugs: insertSorted([], m.in, latestOrder) });
     const min = tax === 'keywords' ? keywordMinArticles(prev.config) : 1;
-    const sorted = terms.sort(tax === 'months' ? compareMonths : compareTerms);
+    const filed = [...updated.values()].filter((t) => t.slugs.length > 0);
+    const sorted = insertSorted(kept, filed, tax === 'months' ? compareMonths : compareTerms);
     taxonomies[tax] = sorted.filter((t) => t.slugs.length >= min);
-    if (tax === 'keywords') thinKeywords = sorted.filter((t) => t.slugs.length > 0 && t.slugs.length < min);
-    const after = new Map(sorted.map((t) => [t.key, t]));
+    if (tax === 'keywords') thinKeywords = sorted.filter((t) => t.slugs.length < min);
     for (const key of changed) {
-      const now = after.get(key);
+      const now = updated.get(key);
       changes.push({ taxonomy: tax, before: before.get(key), after: now, hasPage: now !== undefined && now.slugs.length >= min });
     }
   }

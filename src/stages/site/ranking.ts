@@ -73,20 +73,38 @@ function relatedPicks(from: readonly Article[], related: RankingInputs['related'
   return picks;
 }
 
-/** The keywords and parks of an article, each once, prefixed by taxonomy so a park and a keyword of the same name differ. */
-function topics(a: Article): Set<string> {
-  return new Set([...articleKeywords(a).map((k) => `k:${k}`), ...a.parks.map((p) => `p:${p}`)]);
+/** What ranking reads of an article that takes work to find: its date's value and its topics. */
+interface RankFacts {
+  date: number;
+  /** The keywords and parks, each once, prefixed by taxonomy so a park and a keyword of the same name differ. */
+  topics: readonly string[];
 }
 
-/** For each article, how many of the `from` articles (other than itself) share a keyword or park with it, summed over its topics. */
-function sharedTopics(articles: readonly Article[], from: readonly Article[]): number[] {
+/**
+ * Kept as long as the article object lives: dev's quick preview ranks the last build's articles
+ * again with one added (site/change.ts), and must not work them all out again on every save.
+ */
+const known = new WeakMap<Article, RankFacts>();
+
+function rankFacts(a: Article): RankFacts {
+  let facts = known.get(a);
+  if (!facts) {
+    const topics = new Set([...articleKeywords(a).map((k) => `k:${k}`), ...a.parks.map((p) => `p:${p}`)]);
+    known.set(a, (facts = { date: dateValue(a.date), topics: [...topics] }));
+  }
+  return facts;
+}
+
+/** For each article, how many of the recent articles (other than itself) share a keyword or park with it, summed over its topics. */
+function sharedTopics(topics: readonly (readonly string[])[], recent: readonly boolean[]): number[] {
   const carriers = new Map<string, number>();
-  for (const a of from) for (const t of topics(a)) carriers.set(t, (carriers.get(t) ?? 0) + 1);
-  const fromSet = new Set(from);
-  return articles.map((a) => {
+  topics.forEach((ts, i) => {
+    if (recent[i]) for (const t of ts) carriers.set(t, (carriers.get(t) ?? 0) + 1);
+  });
+  return topics.map((ts, i) => {
     let n = 0;
-    for (const t of topics(a)) n += (carriers.get(t) ?? 0) - (fromSet.has(a) ? 1 : 0);
-    return n;
+    for (const t of ts) n += carriers.get(t) ?? 0;
+    return recent[i] ? n - ts.length : n;
   });
 }
 
@@ -98,14 +116,18 @@ function sharedTopics(articles: readonly Article[], from: readonly Article[]): n
  * next year, or undated. Each key is computed once (a big site sorts with millions of comparisons).
  */
 export function rankArticles(latestFirst: readonly Article[], inputs: RankingInputs, config: Config): Article[] {
-  const dates = latestFirst.map((a) => dateValue(a.date));
+  const facts = latestFirst.map(rankFacts);
+  const dates = facts.map((f) => f.date);
   const until = plausibleUntil(inputs.year);
   const anchor = windowAnchor(dates, until);
   const from = anchor === undefined ? -Infinity : anchor - config.ranking.windowDays * DAY_MS;
   const recent = dates.map((d) => Number.isNaN(d) || (d >= from && d < until));
   const recentArticles = latestFirst.filter((_, i) => recent[i]);
   const picks = relatedPicks(recentArticles, inputs.related);
-  const shared = sharedTopics(latestFirst, recentArticles);
+  const shared = sharedTopics(
+    facts.map((f) => f.topics),
+    recent,
+  );
   const keyed = latestFirst.map((article, position) => ({
     article,
     key: {

@@ -13,6 +13,7 @@ import {
   type WriteReport,
 } from '../model/index.js';
 import type { BuildResult, Builder, LastBuild } from '../run/builder.js';
+import { stopwatch } from '../run/timings.js';
 import { enrichOne } from '../stages/corpus/index.js';
 import { sourcePath } from '../stages/load/source-path.js';
 import { editions } from '../stages/render/edition.js';
@@ -111,7 +112,8 @@ export async function previewChange(
   config: Config,
   io: PreviewIo,
 ): Promise<PreviewReport | undefined> {
-  const clock = stopwatch();
+  const lap = stopwatch();
+  const clock = (): number => Math.round(lap());
   const contentDir = path.resolve(config.contentDir);
   if (changed.length === 0 || changed.length > MAX_PREVIEW_FILES) return undefined;
   if (!changed.every((f) => isSource(contentDir, f))) return undefined;
@@ -142,17 +144,6 @@ export async function previewChange(
     .filter((p) => !written.has(p));
   const report = await io.patch(pages, gone);
   return report && { ...report, timings: { files, site, render: rendered, write: clock() } };
-}
-
-/** Each call: milliseconds since the last one (or since it was made). */
-function stopwatch(): () => number {
-  let last = performance.now();
-  return () => {
-    const now = performance.now();
-    const ms = now - last;
-    last = now;
-    return Math.round(ms);
-  };
 }
 
 /**

@@ -64,11 +64,6 @@ export function termTag(word: string): string {
   return word.length < 2 ? '' : tagOf(word);
 }
 
-/** termTag of each word. */
-export function termTags(words: readonly string[]): string[] {
-  return words.map(termTag);
-}
-
 /**
  * Candidate keyword terms of a cut text, each given to `emit` in order, with repeats (term frequency
  * matters): content words, and compounds of two adjacent two-character nouns, which editors'
@@ -92,14 +87,3 @@ export function eachKeywordTerm(words: readonly string[], tagAt: (i: number) => 
 
 /** Two characters (a surrogate pair is one). */
 const isCompoundHalf = (word: string): boolean => word.length <= 4 && charLength(word) === 2;
-
-/** eachKeywordTerm's terms as a list, `tags[i]` being `words[i]`'s termTag. */
-export function keywordTerms(words: readonly string[], tags: readonly string[]): string[] {
-  const out: string[] = [];
-  eachKeywordTerm(
-    words,
-    (i) => tags[i]!,
-    (t) => out.push(t),
-  );
-  return out;
-}

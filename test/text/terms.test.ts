@@ -6,7 +6,7 @@ import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { processFile } from '../../src/run/per-file/process.js';
 import { articleTerms, type TermCounts } from '../../src/text/terms.js';
-import { keywordTerms } from '../../src/text/keyword-terms.js';
+import { eachKeywordTerm } from '../../src/text/keyword-terms.js';
 import { isRelatedTerm, MARKUP, withoutMarkup } from '../../src/text/terms.js';
 import { jieba } from '../../src/text/segmenter.js';
 import { defaultConfig } from '../../src/config/defaults.js';
@@ -41,10 +41,13 @@ function relatedWords(title: string, body: string): [string, number][] {
 function keywordCandidates(title: string, body: string): [string, number][] {
   const candidates = (text: string): string[] => {
     const tagged = jieba().tag(text, true);
-    return keywordTerms(
+    const out: string[] = [];
+    eachKeywordTerm(
       tagged.map((t) => t.word),
-      tagged.map((t) => t.tag),
+      (i) => tagged[i]!.tag,
+      (t) => out.push(t),
     );
+    return out;
   };
   const counts = tally(candidates(title), 3);
   return [...tally(candidates(body), 1, counts)].sort((a, b) => (a[0] < b[0] ? -1 : 1));

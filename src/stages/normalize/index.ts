@@ -80,7 +80,10 @@ export function normalize(text: string, file: string, options: NormalizeOptions 
   for (const rule of applied) {
     if (rule === script && options.keepOriginal) unconverted = copyState(state);
     rule.run(state);
-    if (rule === script && unconverted) conversions = runConversions(unconverted.lines.join('\n'), state.lines.join('\n'));
+    if (rule !== script || !unconverted) continue;
+    // A simplified input has no original to keep: the fork is dropped before any more work on it.
+    if (state.originalScript === 'zh-Hant') conversions = runConversions(unconverted.lines.join('\n'), state.lines.join('\n'));
+    else unconverted = undefined;
   }
   const result: Normalized = {
     text: state.lines.join('\n'),
@@ -89,7 +92,7 @@ export function normalize(text: string, file: string, options: NormalizeOptions 
     lineMap: state.lineMap,
     diagnostics: state.diagnostics,
   };
-  if (unconverted && state.originalScript === 'zh-Hant') {
+  if (unconverted) {
     for (const rule of applied.slice(applied.indexOf(script) + 1)) rule.run(unconverted);
     result.original = unconverted.lines.join('\n');
     // Most of its text is text the script rule converted already (later rules change little of it).

@@ -177,7 +177,6 @@ async function removeOtherBuilds(buildsDir: string, keep: string | undefined): P
   }
 }
 
-/** Every file below `dir`, POSIX paths relative to it. */
 /** Every file below `dir`, as page paths (`a/b/index.html`). */
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -8,7 +8,7 @@ import { defaultConfig } from '../../../src/config/defaults.js';
 import { enrich } from '../../helpers/articles.js';
 import { MAX_KEYWORDS, MIN_KEYWORDS, topKeywords } from '../../../src/stages/corpus/keywords.js';
 import { KEYWORD_STOP_WORDS } from '../../../src/text/stopwords.js';
-import { keywordTerms, tagOf, termTags } from '../../../src/text/keyword-terms.js';
+import { eachKeywordTerm, tagOf, termTag } from '../../../src/text/keyword-terms.js';
 import { jieba } from '../../../src/text/segmenter.js';
 import type { Article } from '../../../src/model/index.js';
 import { projectRoot, seedsDir, sharedMissing } from '../../helpers/paths.js';
@@ -70,9 +70,14 @@ test('topKeywords: ranking by score, nested terms dropped, ties broken by the te
   assert.deepEqual(topKeywords(split, flat), ['镇江高新区', '人才', '公寓']);
 });
 
-test('keywordTerms: content words by part of speech, no stop words, and two-noun compounds jieba cuts apart', () => {
+test('eachKeywordTerm: content words by part of speech, no stop words, and two-noun compounds jieba cuts apart', () => {
   const words = jieba().cut('全区上下要以项目建设为抓手，推动产业集群加快发展。', true);
-  const t = keywordTerms(words, termTags(words));
+  const t: string[] = [];
+  eachKeywordTerm(
+    words,
+    (i) => termTag(words[i]!),
+    (term) => t.push(term),
+  );
   assert.ok(t.includes('项目建设') && t.includes('产业集群'), t.join(' '));
   assert.ok(t.includes('集群'), 'the parts stay candidates too');
   assert.ok(!t.includes('项目') && !t.includes('发展') && !t.includes('要'), 'stop words and function words are out');

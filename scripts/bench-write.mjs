@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Measures writeSite: a full first write, a rewrite with nothing changed, and a rewrite with
-// 1% of the pages changed (whole new build, and in place as `dev` does), on generated pages in a temp folder (removed afterwards).
+// Measures writeSite: a full first write, a rewrite with nothing changed, a rewrite with 1% of
+// the pages changed and two more (back and forth: these recycle the superseded build), and the
+// same as `dev` does it (in place), on generated pages in a temp folder (removed afterwards).
 // Usage: npm run compile && node scripts/bench-write.mjs [pages=10000]
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -31,6 +32,8 @@ try {
   const full = await time('first write', () => writeSite(original, out));
   const same = await time('nothing changed', () => writeSite(original, out));
   const some = await time('1% changed', () => writeSite(edited, out));
+  await time('1% back (recycled)', () => writeSite(original, out));
+  await time('1% again (recycled)', () => writeSite(edited, out));
   const devOut = path.join(dir, 'dev');
   await time('dev: first write', () => writeSite(original, devOut, { inPlace: true }));
   const dev = await time('dev: 1% changed', () => writeSite(edited, devOut, { inPlace: true }));

@@ -6,6 +6,7 @@ import { bytesOf, type PageSource } from './bytes.js';
 import { BuildFiller, type Filled } from './fill.js';
 import { manifestName, readManifest, type Manifest } from './manifest.js';
 import { PathChecker } from './paths.js';
+import { compareCodeUnits } from '../../text/compare.js';
 import { removeTree } from './remove.js';
 import { DEFAULT_LIMITS, MIN_PAGES_FOR_WRITER_THREAD, WriterThread, type WriterLimits } from './thread.js';
 
@@ -19,8 +20,15 @@ let sequence = 0;
  * site or the new one, and an error mid-stream (a bad page path, a render failure) leaves the
  * previous site live. Files whose bytes did not change are hard-linked from the previous build,
  * so their mtime stays and a sync to static hosting uploads only what changed; the previous
- * build's manifest (manifest.ts) says which without reading the old files. Older builds are
- * removed afterwards. The caller holds the output lock. Returns the report and the new build folder.
+ * build's manifest (manifest.ts) says which without reading the old files.
+ *
+ * The superseded build is not removed but kept as the spare: the next build renames it into place
+ * and turns it into the new one (fill.ts), keeping its folders and every file that is still the
+ * live build's, and removing only what the new build lacks. Removing a whole build and making
+ * its tens of thousands of folders again would cost more than rendering the site; on ext4 without
+ * a journal, new inodes are even slower to find for minutes after many were freed (docs/bench.md).
+ * Any other folder (a half build of a killed run) is removed. The caller holds the output lock.
+ * Returns the report and the new build folder.
  */
 export async function writeNewBuild(
   pages: PageSource,
@@ -30,7 +38,8 @@ export async function writeNewBuild(
   const buildsDir = `${out}.builds`;
   await mkdir(buildsDir, { recursive: true });
   const live = await liveBuildName(out);
-  await removeOtherBuilds(buildsDir, live);
+  const spare = live === undefined ? undefined : await spareBuild(buildsDir, live);
+  await removeOtherBuilds(buildsDir, live, spare);
   const previousDir = await adoptPrevious(out, buildsDir);
   // Only the live build has a manifest; a plain folder adopted from before is compared by reading.
   const manifestFile =
@@ -41,11 +50,13 @@ export async function writeNewBuild(
   const previous: Previous = { dir: previousDir, manifest, manifestFile: manifest && manifestFile };
   const id = `${Date.now().toString(36)}-${process.pid}-${++sequence}`;
   const next = path.join(buildsDir, id);
-  await mkdir(next);
+  const recycled = spare !== undefined && (await moveSpare(path.join(buildsDir, spare), next));
+  if (!recycled) await mkdir(next);
   let filled: Awaited<ReturnType<typeof fillBuild>>;
   try {
     // The manifest is written before the switch: once the link points at the new build, its manifest exists.
-    filled = await fillBuild(pages, next, previous, path.join(buildsDir, manifestName(id)), { ...DEFAULT_THREAD, ...thread });
+    const manifestFile = path.join(buildsDir, manifestName(id));
+    filled = await fillBuild(pages, next, previous, manifestFile, { ...DEFAULT_THREAD, ...thread }, recycled);
   } catch (err) {
     await discardBuild(next, previousDir === undefined);
     throw err;
@@ -57,7 +68,7 @@ export async function writeNewBuild(
   const before = previousDir ? (manifest ? [...manifest.keys()] : listFiles(previousDir)) : [];
   const removed = before.filter((f) => !files.has(f));
   await switchLink(out, path.relative(path.dirname(out), next), buildsDir);
-  await removeOtherBuilds(buildsDir, id);
+  await removeOtherBuilds(buildsDir, id, previousDir === undefined ? undefined : path.basename(previousDir));
   const changed = [...written, ...removed].sort();
   return { report: { written: written.length, unchanged, removed: removed.length, paths: changed, listing }, dir: next };
 }
@@ -137,9 +148,10 @@ async function fillBuild(
   previous: Previous,
   manifestFile: string,
   thread: ThreadOptions,
+  recycled: boolean,
 ): Promise<Filled & { files: Set<string> }> {
   const checker = new PathChecker();
-  const local = BuildFiller.start(dir, previous.dir, previous.manifest, manifestFile);
+  const local = BuildFiller.start(dir, previous.dir, previous.manifest, manifestFile, recycled);
   let writer: WriterThread | undefined;
   try {
     for await (const page of pages) {
@@ -169,11 +181,38 @@ async function switchLink(out: string, target: string, buildsDir: string): Promi
   await rename(tmpLink, out);
 }
 
-/** Removes superseded and half-written builds (from killed runs); we hold the lock. */
-async function removeOtherBuilds(buildsDir: string, keep: string | undefined): Promise<void> {
-  const kept = keep === undefined ? [] : [keep, manifestName(keep)];
+/**
+ * Removes every entry of the builds folder but the live build, its manifest and the spare (a
+ * spare's manifest goes: the spare is checked file by file when recycled); we hold the lock.
+ */
+async function removeOtherBuilds(buildsDir: string, live: string | undefined, spare: string | undefined): Promise<void> {
+  const kept = [live, live === undefined ? undefined : manifestName(live), spare];
   for (const name of await readdir(buildsDir)) {
     if (!kept.includes(name)) removeTree(path.join(buildsDir, name));
+  }
+}
+
+/**
+ * The build to recycle: a folder of the builds folder other than the live one (the superseded
+ * build, or a half one from a killed run: fill.ts trusts none of its files unchecked). The last by
+ * name, so the choice does not depend on listing order.
+ */
+async function spareBuild(buildsDir: string, live: string): Promise<string | undefined> {
+  const entries = await readdir(buildsDir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory() && e.name !== live)
+    .map((e) => e.name)
+    .sort(compareCodeUnits)
+    .at(-1);
+}
+
+/** Renames the spare build to the new build's folder; false when it cannot be (a fresh folder is made instead). */
+async function moveSpare(spare: string, next: string): Promise<boolean> {
+  try {
+    await rename(spare, next);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -6,11 +6,13 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   writeSync,
   type BigIntStats,
 } from 'node:fs';
 import path from 'node:path';
+import { removeTree } from './remove.js';
 import { identity, manifestLine, startManifest, unchangedSince, type Manifest, type ManifestEntry } from './manifest.js';
 import { sha256 } from '../../text/hash.js';
 
@@ -38,7 +40,15 @@ export interface FillerState {
   stats: Float64Array;
   /** Folders made so far (POSIX, relative to `dir`), parents first. */
   folders: string[];
+  /**
+   * When `dir` is a spare build renamed into place (atomic.ts), what it held that no page has
+   * claimed yet, by path: listed by whichever thread puts the first page ('unlisted' until then).
+   */
+  recycled?: Recycled | 'unlisted';
 }
+
+/** The entries of a recycled build folder not yet claimed by a page or its folders: path -> kind. */
+export type Recycled = Map<string, 'file' | 'folder' | 'other'>;
 
 /** What a filled build holds, once its manifest is complete. */
 export interface Filled {
@@ -78,13 +88,22 @@ export class BuildFiller {
     this.stats = state.stats;
   }
 
-  /** A filler for the empty build folder `dir`; its manifest goes to `manifestFile`. */
-  static start(dir: string, previous: string | undefined, manifest: Manifest | undefined, manifestFile: string): BuildFiller {
+  /**
+   * A filler for build folder `dir`, empty or (`recycled`) a spare build to turn into the new one;
+   * its manifest goes to `manifestFile`.
+   */
+  static start(
+    dir: string,
+    previous: string | undefined,
+    manifest: Manifest | undefined,
+    manifestFile: string,
+    recycled = false,
+  ): BuildFiller {
     startManifest(manifestFile);
-    return new BuildFiller(
-      { dir, previous, manifestFile, pages: 0, written: [], stats: new Float64Array(1024 * LISTING_FIELDS), folders: [] },
-      manifest,
-    );
+    const stats = new Float64Array(1024 * LISTING_FIELDS);
+    const state: FillerState = { dir, previous, manifestFile, pages: 0, written: [], stats, folders: [] };
+    if (recycled) state.recycled = 'unlisted';
+    return new BuildFiller(state, manifest);
   }
 
   get pages(): number {
@@ -105,7 +124,12 @@ export class BuildFiller {
     const hash = sha256(buffer);
     const target = path.join(dir, p);
     const old = previous ? reusable(path.join(previous, p), buffer, hash, this.manifest?.get(p), this.manifest !== undefined) : undefined;
-    const linked = old !== undefined && tryLink(old.file, target);
+    const there = this.claim(p);
+    // A recycled file that is the previous build's very file (one inode) already holds the bytes.
+    const kept = there === 'file' && old !== undefined && sameFile(target, old.info);
+    if (there === 'folder') this.dropRecycled(p);
+    if (there !== undefined && !kept) removeTree(target); // never written into: its inode may be the live site's
+    const linked = kept || (old !== undefined && tryLink(old.file, target));
     // A hard link shares the old file's inode and mtime.
     const info = linked ? old!.info : writeFile(target, buffer);
     if (!linked) this.state.written.push(this.state.pages);
@@ -118,6 +142,7 @@ export class BuildFiller {
   /** Completes the manifest and lists the folders, by one lstat each now that nothing more goes into them. */
   finish(): Filled {
     this.appendLines();
+    this.removeUnclaimed();
     const folders = [...this.made];
     const stats = new Float64Array((1 + folders.length + this.state.pages) * LISTING_FIELDS);
     ['', ...folders].forEach((f, i) => stats.set(folderFields(path.join(this.state.dir, f)), i * LISTING_FIELDS));
@@ -142,15 +167,66 @@ export class BuildFiller {
     this.lines = [];
   }
 
-  /** Makes the folders of `file` that do not exist yet, parents first. */
+  /** Makes the folders of `file` that do not exist yet, parents first (a recycled one is kept). */
   private makeFolders(file: string): void {
     for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) {
       const folder = file.slice(0, i);
       if (this.made.has(folder)) continue;
-      mkdirSync(path.join(this.state.dir, folder));
+      const there = this.claim(folder);
+      if (there !== 'folder') {
+        if (there !== undefined) removeTree(path.join(this.state.dir, folder));
+        mkdirSync(path.join(this.state.dir, folder));
+      }
       this.made.add(folder);
     }
   }
+
+  /** What a recycled build held at `p` (now claimed: finish leaves it), if anything. */
+  private claim(p: string): 'file' | 'folder' | 'other' | undefined {
+    if (this.state.recycled === undefined) return undefined;
+    if (this.state.recycled === 'unlisted') this.state.recycled = listEntries(this.state.dir);
+    const kind = this.state.recycled.get(p);
+    if (kind !== undefined) this.state.recycled.delete(p);
+    return kind;
+  }
+
+  /** Forgets what the recycled build held below folder `p`, which a page replaces. */
+  private dropRecycled(p: string): void {
+    const recycled = this.state.recycled as Recycled;
+    for (const q of recycled.keys()) if (q.startsWith(`${p}/`)) recycled.delete(q);
+  }
+
+  /**
+   * Removes what the recycled build held that no page of this one claimed. Everything below an
+   * unclaimed folder is unclaimed too (a page there would have claimed it), so it goes whole.
+   */
+  private removeUnclaimed(): void {
+    const { recycled, dir } = this.state;
+    if (recycled === undefined) return;
+    if (recycled === 'unlisted') {
+      // No page came: the build is empty.
+      for (const name of readdirSync(dir)) removeTree(path.join(dir, name));
+    } else {
+      for (const p of recycled.keys()) removeTree(path.join(dir, p));
+    }
+    this.state.recycled = undefined;
+  }
+}
+
+/** Every entry below `dir` by POSIX path, with its kind (links and the like are 'other', never followed). */
+function listEntries(dir: string): Recycled {
+  const entries: Recycled = new Map();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const p = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+    entries.set(p, e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other');
+  }
+  return entries;
+}
+
+/** True when `file` is the very file (device and inode) `info` describes. */
+function sameFile(file: string, info: BigIntStats): boolean {
+  const now = lstatSync(file, { bigint: true, throwIfNoEntry: false });
+  return now !== undefined && now.isFile() && now.ino === info.ino && now.dev === info.dev;
 }
 
 /**

@@ -31,6 +31,7 @@ import {
   type Tool,
 } from './tools.js';
 import { loadCorpusSources, markdownArticle, prepareWorkspace, rawArticle, type CorpusSources, type Workspace } from './workspace.js';
+import { emptyTrash, setAside } from './trash.js';
 
 /** Compiled to lib/scripts/bench/: the project root is three folders up. */
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -111,7 +112,7 @@ async function runRound(
 ): Promise<string | undefined> {
   const added = await addedArticle(tool, ws, src);
   await rm(added.file, { force: true });
-  for (const p of tool.coldPaths(ws)) await rm(p, { recursive: true, force: true });
+  for (const p of tool.coldPaths(ws)) await setAside(ws.dir, p);
   try {
     for (const s of SCENARIOS) {
       if (s !== 'cold' && !scenarios.includes(s)) continue;
@@ -151,7 +152,7 @@ async function measureFloor(ws: Workspace): Promise<Sample | undefined> {
     const sample = await measure(command);
     return isOk(command, sample) ? sample : undefined;
   } finally {
-    await rm(copy, { recursive: true, force: true });
+    await setAside(ws.dir, copy);
   }
 }
 
@@ -204,6 +205,7 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
     },
     log,
   );
+  await emptyTrash(ws.dir);
   const results = tools.map((t): ToolResult => ({ name: t.name, label: t.label, version: t.version, samples: {} }));
   const heResult = results.find((t) => t.name === 'hugo-equivalent');
   const hugoEquivalent = heResult ? await prepareHugoEquivalentTool(args, ws, src, heResult) : undefined;
@@ -240,6 +242,7 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
     args.profile && ppTool && !pp?.failure
       ? `${await stageBreakdown(ppTool, ws)}\n${await profileParkpress(ppTool, ws, args.workDir, date)}`
       : undefined;
+  await emptyTrash(ws.dir);
   return {
     date,
     machine,
@@ -289,7 +292,7 @@ async function devReload(ws: Workspace, src: CorpusSources): Promise<number[] | 
 async function profileParkpress(tool: Tool, ws: Workspace, workDir: string, date: string): Promise<string> {
   const dir = path.join(workDir, 'profiles', `n${ws.n}-${date.replace(/:/g, '')}`);
   await mkdir(dir, { recursive: true });
-  for (const p of tool.coldPaths(ws)) await rm(p, { recursive: true, force: true });
+  for (const p of tool.coldPaths(ws)) await setAside(ws.dir, p);
   const command = tool.build(ws, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const sample = await measure(command);
   if (!isOk(command, sample)) return `profiled build exited ${sample.code}\n`;
@@ -305,7 +308,7 @@ async function profileParkpress(tool: Tool, ws: Workspace, workDir: string, date
 
 /** One more cold build through stages.js: milliseconds and retained memory per stage. */
 async function stageBreakdown(tool: Tool, ws: Workspace): Promise<string> {
-  for (const p of tool.coldPaths(ws)) await rm(p, { recursive: true, force: true });
+  for (const p of tool.coldPaths(ws)) await setAside(ws.dir, p);
   const command = {
     cmd: process.execPath,
     args: ['--expose-gc', path.join(projectRoot, 'lib', 'scripts', 'bench', 'stages.js'), ws.parkpress],

@@ -140,13 +140,15 @@ function nextTaxonomies(
     for (const a of added) for (const t of articleTerms(a)[tax]) move(t).in.push(a.slug);
     if (moves.size === 0) continue;
     const paged = prev.taxonomies[tax];
-    const before = new Map(paged.map((t) => [t.key, t]));
+    // The changed terms that had a page, found on the way (not a map of every term: one save, tens of thousands of terms).
+    const before = new Map<string, Term>();
     const changed = [...moves.keys()];
     // The terms no article moved in or out of keep their order; the others are put back in theirs.
     const updated = new Map<string, Term>();
-    const kept = (tax === 'keywords' ? [...paged, ...thinKeywords] : paged).filter((term) => {
+    const kept = (tax === 'keywords' ? [...paged, ...thinKeywords] : paged).filter((term, i) => {
       const m = moves.get(term.key);
       if (!m) return true;
+      if (i < paged.length) before.set(term.key, term);
       moves.delete(term.key);
       updated.set(term.key, {
         ...term,

@@ -146,6 +146,8 @@ async function runBuild(
   const discover = t();
   const processed = await files.update(inputs, changed ? new Set(changed.map((f) => path.resolve(f))) : undefined);
   const filesMs = t();
+  // Taken now: a one-off build lets go of the per-file results after the corpus step.
+  const stamps = new Map(inputs.map((f) => [f, files.stamp(f)]));
   await options.onFilesDone?.(inputs);
   t();
   const models: Partial<Pick<LastBuild, 'corpus' | 'related'>> = {};
@@ -203,7 +205,7 @@ async function runBuild(
       files: inputs.length,
       processed,
       diagnostics,
-      inputs: new Map(inputs.map((f) => [f, files.stamp(f)])),
+      inputs: stamps,
       report,
       ms: performance.now() - start,
       timings: { discover, files: filesMs, corpus, site: siteMs, render, write },

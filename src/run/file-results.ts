@@ -110,9 +110,14 @@ export class FileResults {
     return this.result(file);
   }
 
-  /** Lets go of what only the per-file stage and the corpus step read (a one-off build, once the corpus step is done). */
+  /**
+   * Forgets every file's result and the term strings (a one-off build, once the corpus step has
+   * read them): the corpus step's articles are new objects, and a body it stripped of boilerplate a
+   * new string, so holding the results would keep a second article per file to the end of the build.
+   */
   release(): void {
-    for (const entry of this.entries.values()) entry.result = { ...entry.result, facts: undefined, pairs: undefined };
+    this.entries.clear();
+    this.termStrings.clear();
   }
 
   /**

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createBuilder } from '../../src/run/builder.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { fakeStages } from './fake-stages.js';
@@ -91,6 +93,48 @@ test('a missing content folder is a configuration error, not a crash', async () 
     createBuilder(config, {}, fakeStages()).build(),
     (err: Error) => err.name === 'ConfigError' && /content folder .* does not exist/.test(err.message),
   );
+});
+
+/** A full garbage collection (gc exposed for this process, reached through a fresh context). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+test('a one-time build lets go of the per-file articles once the corpus step has made its own; dev keeps them', async () => {
+  for (const once of [true, false]) {
+    const { config } = await tempSite({ 'a.txt': '甲\n', 'b.txt': '乙\n' });
+    const stages = fakeStages();
+    const made: WeakRef<object>[] = [];
+    let heldAtSite: number | undefined;
+    const builder = createBuilder(
+      config,
+      { once },
+      {
+        ...stages,
+        async processFile(...args) {
+          const r = await stages.processFile(...args);
+          if (r.article) made.push(new WeakRef(r.article));
+          return r;
+        },
+        // As the real corpus step does: new article objects, so the per-file ones are needed no more.
+        enrichCorpus: (articles, facts, c) =>
+          stages.enrichCorpus(
+            articles.map((a) => ({ ...a })),
+            facts,
+            c,
+          ),
+        buildSite(articles, f, c) {
+          collectGarbage();
+          heldAtSite = made.filter((r) => r.deref() !== undefined).length;
+          return stages.buildSite(articles, f, c);
+        },
+      },
+    );
+    assert.equal((await builder.build()).articles, 2);
+    assert.equal(made.length, 2);
+    assert.equal(heldAtSite, once ? 0 : 2, once ? 'let go in a one-time build' : 'kept for the next build');
+  }
 });
 
 test('a one-time build hands over its per-file results before the site stages and drops terms once the site stage has read them', async () => {

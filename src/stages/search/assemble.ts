@@ -45,14 +45,22 @@ export interface SearchManifest {
   version: number;
 }
 
-/** Postings of all tokens, grouped by token (CSR layout: typed arrays, not one JS array per token). */
+/**
+ * Postings of some tokens, grouped by token (CSR layout: typed arrays, not one JS array per token):
+ * those of the i-th token asked for are at [offsets[i], offsets[i + 1]).
+ */
 interface Postings {
-  names: string[];
-  /** Postings of token i are at [offsets[i], offsets[i + 1]). */
   offsets: Uint32Array;
   docs: Uint32Array;
   weights: Uint8Array;
 }
+
+/**
+ * Postings turned token-major at once, at most: a larger index is turned a range of shards at a
+ * time, so its document-major table and the token-major copy are never both whole (on 100,000
+ * articles each is about 250 MB, and the shards are made at the build's memory peak).
+ */
+const POSTINGS_PER_BATCH = 8 * 1024 * 1024;
 
 /**
  * Merges per-document tokens into the static index files (paths relative to the index folder):
@@ -61,11 +69,13 @@ interface Postings {
  * the digest of the others. Documents
  * are numbered in the order given; keys are sorted, so the same input gives byte-identical files.
  * Files are made one at a time as the caller takes them: on a large site the shards add up to
- * hundreds of MB, which should be written and let go, not held together.
+ * hundreds of MB, which should be written and let go, not held together. `postingsPerBatch`: see
+ * POSTINGS_PER_BATCH (tests make it small; the files are the same whatever it is).
  */
 export function* assembleIndex(
   docs: Iterable<IndexedDoc>,
   scriptFile?: (tokens: readonly string[]) => Page,
+  postingsPerBatch = POSTINGS_PER_BATCH,
 ): Generator<Page, void, undefined> {
   const table = new TokenTable();
   const hash = createHash('sha256');
@@ -80,10 +90,9 @@ export function* assembleIndex(
     table.add(count, tokens);
     yield digested(docFile(count++, doc));
   }
-  const postings = table.postings();
-  const shards = shardCount(postings);
-  for (const f of shardFiles(postings, shards)) yield digested(f);
-  const script = scriptFile?.(postings.names);
+  const shards = shardCount(table);
+  for (const f of shardFiles(table, shards, postingsPerBatch)) yield digested(f);
+  const script = scriptFile?.(table.names);
   if (script) yield digested(script);
   const manifest: SearchManifest = {
     docs: count,
@@ -123,24 +132,48 @@ class TokenTable {
     this.docWeights[doc] = weights;
   }
 
-  /** Counting sort by token: documents are visited in order, so each token's postings come out ascending. */
-  postings(): Postings {
-    const n = this.ids.size;
-    const offsets = new Uint32Array(n + 1);
-    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + this.counts[i]!;
-    const fill = offsets.slice(0, n);
-    const docs = new Uint32Array(offsets[n]!);
-    const weights = new Uint8Array(offsets[n]!);
+  get names(): readonly string[] {
+    return this.ids.names;
+  }
+
+  /** Postings of every token. */
+  get size(): number {
+    let size = 0;
+    for (const ids of this.docIds) size += ids.length;
+    return size;
+  }
+
+  /** Postings of the token `id`. */
+  count(id: number): number {
+    return this.counts[id]!;
+  }
+
+  /**
+   * The postings of the tokens `ids`, by a counting sort: documents are visited in order, so each
+   * token's postings come out ascending.
+   */
+  postings(ids: readonly number[]): Postings {
+    const offsets = new Uint32Array(ids.length + 1);
+    const local = new Int32Array(this.ids.size).fill(-1);
+    ids.forEach((id, i) => {
+      local[id] = i;
+      offsets[i + 1] = offsets[i]! + this.counts[id]!;
+    });
+    const fill = offsets.slice(0, ids.length);
+    const docs = new Uint32Array(offsets[ids.length]!);
+    const weights = new Uint8Array(offsets[ids.length]!);
     for (let d = 0; d < this.docIds.length; d++) {
-      const ids = this.docIds[d]!;
+      const docIds = this.docIds[d]!;
       const ws = this.docWeights[d]!;
-      for (let i = 0; i < ids.length; i++) {
-        const at = fill[ids[i]!]!++;
+      for (let i = 0; i < docIds.length; i++) {
+        const l = local[docIds[i]!]!;
+        if (l < 0) continue;
+        const at = fill[l]!++;
         docs[at] = d;
         weights[at] = ws[i]!;
       }
     }
-    return { names: this.ids.names, offsets, docs, weights };
+    return { offsets, docs, weights };
   }
 
   private growCounts(): void {
@@ -151,8 +184,8 @@ class TokenTable {
 }
 
 /** The power of two that keeps each shard near TARGET_SHARD_BYTES (1 for a small site). */
-function shardCount(p: Postings): number {
-  const bytes = p.docs.length * BYTES_PER_POSTING + p.names.length * BYTES_PER_TOKEN;
+function shardCount(table: TokenTable): number {
+  const bytes = table.size * BYTES_PER_POSTING + table.names.length * BYTES_PER_TOKEN;
   let shards = 1;
   while (bytes / shards > TARGET_SHARD_BYTES) shards *= 2;
   return shards;
@@ -166,26 +199,48 @@ function shardCount(p: Postings): number {
  * writing numbers in base 64 halves a shard beside `{"token":[delta,weight,…],…}`: most tokens occur
  * in one document, so their key was most of their bytes.
  */
-function* shardFiles(p: Postings, shards: number): Generator<Page, void, undefined> {
+function* shardFiles(table: TokenTable, shards: number, perBatch: number): Generator<Page, void, undefined> {
+  const names = table.names;
   const groups: number[][] = Array.from({ length: shards }, () => []);
-  for (let id = 0; id < p.names.length; id++) groups[shardOf(p.names[id]!, shards)]!.push(id);
+  for (let id = 0; id < names.length; id++) groups[shardOf(names[id]!, shards)]!.push(id);
   const out = new ByteWriter();
-  for (const [shard, ids] of groups.entries()) {
-    ids.sort((a, b) => compareCodeUnits(p.names[a]!, p.names[b]!));
-    const packed = ids.filter((id) => p.names[id]!.length === PACKED_LENGTH);
-    const others = ids.filter((id) => p.names[id]!.length !== PACKED_LENGTH);
-    out.text(`{"b":${webJson(packed.map((id) => p.names[id]).join(''))},"w":${webJson(others.map((id) => p.names[id]))},"p":"`);
-    [...packed, ...others].forEach((id, i) => {
-      if (i > 0) out.ascii(COMMA);
-      let previous = 0;
-      for (let at = p.offsets[id]!; at < p.offsets[id + 1]!; at++) {
-        out.varint(p.docs[at]! - previous);
-        out.varint(p.weights[at]!);
-        previous = p.docs[at]!;
+  for (const [from, to] of shardBatches(groups, table, perBatch)) {
+    const ordered = groups.slice(from, to).map((ids) => shardOrder(ids, names));
+    const p = table.postings(ordered.flatMap(({ packed, others }) => [...packed, ...others]));
+    let k = 0;
+    for (const [i, { packed, others }] of ordered.entries()) {
+      out.text(`{"b":${webJson(packed.map((id) => names[id]).join(''))},"w":${webJson(others.map((id) => names[id]))},"p":"`);
+      for (let t = 0; t < packed.length + others.length; t++, k++) {
+        if (t > 0) out.ascii(COMMA);
+        let previous = 0;
+        for (let at = p.offsets[k]!; at < p.offsets[k + 1]!; at++) {
+          out.varint(p.docs[at]! - previous);
+          out.varint(p.weights[at]!);
+          previous = p.docs[at]!;
+        }
       }
-    });
-    out.text('"}\n');
-    yield { path: `shards/${shard}.json`, content: out.take() };
+      out.text('"}\n');
+      yield { path: `shards/${from + i}.json`, content: out.take() };
+    }
+  }
+}
+
+/** A shard's tokens in file order: sorted, the two-unit ones (packed into `b`) first. */
+function shardOrder(ids: number[], names: readonly string[]): { packed: number[]; others: number[] } {
+  ids.sort((a, b) => compareCodeUnits(names[a]!, names[b]!));
+  return {
+    packed: ids.filter((id) => names[id]!.length === PACKED_LENGTH),
+    others: ids.filter((id) => names[id]!.length !== PACKED_LENGTH),
+  };
+}
+
+/** Ranges [from, to) of shards whose postings together stay within `perBatch`, or one shard that alone is more. */
+function* shardBatches(groups: readonly number[][], table: TokenTable, perBatch: number): Generator<[number, number], void, undefined> {
+  const sizes = groups.map((ids) => ids.reduce((n, id) => n + table.count(id), 0));
+  for (let from = 0, to = 0; from < groups.length; from = to) {
+    let size = sizes[to++]!;
+    while (to < groups.length && size + sizes[to]! <= perBatch) size += sizes[to++]!;
+    yield [from, to];
   }
 }
 

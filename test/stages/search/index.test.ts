@@ -104,6 +104,30 @@ test('shards grow with the corpus, one doc file per document; each shard stays s
   assert.ok(Math.max(...sizes) < 16 * 1024, `largest shard ${Math.max(...sizes)} bytes`);
 });
 
+test('shards made a few at a time are the same files as when made at once', () => {
+  const docs = Array.from({ length: 3000 }, (_, i) => {
+    const a = makeArticle({
+      file: `${i}.txt`,
+      title: `第${i}号公告`,
+      body: `园区${i}号项目 编号${i * 7919} 企业${(i * 31) % 997}家 Park${i % 50}`,
+    });
+    const doc = searchDoc(a, `/articles/${i}/`);
+    return { doc, tokens: documentTokens(doc) };
+  });
+  const whole = [...assembleIndex(docs)];
+  const shards = (json(whole, 'index.json') as SearchManifest).shards;
+  assert.ok(shards > 4, `${shards} shards`);
+  // Batches of about one shard, and batches smaller than any shard (one shard each).
+  for (const perBatch of [Math.ceil(docs.length / shards), 1]) {
+    const batched = [...assembleIndex(docs, undefined, perBatch)];
+    assert.deepEqual(
+      batched.map((p) => p.path),
+      whole.map((p) => p.path),
+    );
+    for (let i = 0; i < whole.length; i++) assert.equal(text(batched[i]!), text(whole[i]!), whole[i]!.path);
+  }
+});
+
 test('index files come one at a time, the manifest last, naming the digest of the files before it', () => {
   const docs = Array.from({ length: 500 }, (_, i) => {
     const a = makeArticle({ file: `${i}.txt`, title: `第${i}号公告`, body: `园区${i}号项目 企业${(i * 31) % 97}家` });

@@ -25,7 +25,7 @@ export interface WriteReport {
  * Every file and folder of a build folder as the writer left it: POSIX paths relative to the
  * folder ('' is the folder itself) and, per path in that order, 5 numbers of its lstat: mode,
  * size, mtimeMs, ctimeMs, ino. ctimeMs is NaN for a file hard-linked from the previous build:
- * removing that build changes it after the writer is done.
+ * the writer knows the old file's stat, taken before linking changed its ctime.
  */
 export interface BuildListing {
   paths: string[];

@@ -19,7 +19,7 @@ const CTIME = 3;
  * Snapshot of the build folder `out` links to, from the writer's listing of it (`dir`); undefined
  * when `out` is not a link to `dir`. Folders are included: adding, removing or renaming a file
  * changes its folder's times. Only the files the writer linked from the previous build are
- * stat'ed again: removing that build changed their ctime.
+ * stat'ed again: linking changed their ctime.
  */
 export function snapshotOutput(out: string, dir: string, listing: BuildListing): OutputSnapshot | undefined {
   const link = readlinkSync(out, { encoding: 'utf8' });

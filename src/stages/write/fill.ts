@@ -133,7 +133,7 @@ export class BuildFiller {
     // A hard link shares the old file's inode and mtime.
     const info = linked ? old!.info : writeFile(target, buffer);
     if (!linked) this.state.written.push(this.state.pages);
-    // A linked file's ctime changed with the link, and changes again when the previous build goes.
+    // A linked file's ctime changed with the link (the snapshot stats it again: run/cache/output.ts).
     this.record(info, linked ? NaN : msOf(info.ctimeNs));
     this.lines.push(manifestLine(p, identity(info, hash)));
     if (this.lines.length >= MANIFEST_RUN) this.appendLines();

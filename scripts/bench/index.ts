@@ -30,7 +30,15 @@ import {
   parkpressTool,
   type Tool,
 } from './tools.js';
-import { loadCorpusSources, markdownArticle, prepareWorkspace, rawArticle, type CorpusSources, type Workspace } from './workspace.js';
+import {
+  loadCorpusSources,
+  markdownArticle,
+  prepareWorkspace,
+  rawArticle,
+  workspacePaths,
+  type CorpusSources,
+  type Workspace,
+} from './workspace.js';
 import { emptyTrash, setAside } from './trash.js';
 
 /** Compiled to lib/scripts/bench/: the project root is three folders up. */
@@ -242,7 +250,6 @@ async function runBench(args: BenchArgs): Promise<BenchResult> {
     args.profile && ppTool && !pp?.failure
       ? `${await stageBreakdown(ppTool, ws)}\n${await profileParkpress(ppTool, ws, args.workDir, date)}`
       : undefined;
-  await emptyTrash(ws.dir);
   return {
     date,
     machine,
@@ -366,6 +373,7 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(table);
   const saved = await saveResult(args, result, table);
   log(`saved ${path.relative(process.cwd(), saved)}.{md,json}`);
+  await emptyTrash(workspacePaths(args.workDir, args.n).dir); // after the report: at 100k, minutes of deleting
   return result.tools.some((t) => t.failure) ? 1 : 0;
 }
 

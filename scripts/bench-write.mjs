@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Measures writeSite: a full first write, a rewrite with nothing changed, a rewrite with 1% of
-// the pages changed and two more (back and forth: these recycle the superseded build), and the
-// same as `dev` does it (in place), on generated pages in a temp folder (removed afterwards).
+// the pages changed, two more (back and forth: these recycle the superseded build) and two with
+// every page changed, and the same as `dev` does it (in place), on generated pages in a temp
+// folder (removed afterwards).
 // Usage: npm run compile && node scripts/bench-write.mjs [pages=10000]
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,10 +10,10 @@ import path from 'node:path';
 import { writeSite } from '../lib/src/stages/write/index.js';
 
 const count = Number(process.argv[2] ?? 10_000);
-const pages = (edit) =>
+const pages = (edit, every = '') =>
   Array.from({ length: count }, (_, i) => ({
     path: `articles/${i % 97}/${i}/index.html`,
-    content: `<!doctype html><html lang="zh-CN"><p>第${i}篇${edit && i % 100 === 0 ? '（修订）' : ''}</p>${'<p>园区新闻正文。</p>'.repeat(200)}</html>`,
+    content: `<!doctype html><html lang="zh-CN"><p>第${i}篇${edit && i % 100 === 0 ? '（修订）' : ''}${every}</p>${'<p>园区新闻正文。</p>'.repeat(200)}</html>`,
   }));
 
 async function time(label, fn) {
@@ -34,6 +35,9 @@ try {
   const some = await time('1% changed', () => writeSite(edited, out));
   await time('1% back (recycled)', () => writeSite(original, out));
   await time('1% again (recycled)', () => writeSite(edited, out));
+  // Every page changed (a template edit, or a new article in every page's 最新): nothing to link.
+  await time('all changed (recycled)', () => writeSite(pages(true, '甲'), out));
+  await time('all again (recycled)', () => writeSite(pages(true, '乙'), out));
   const devOut = path.join(dir, 'dev');
   await time('dev: first write', () => writeSite(original, devOut, { inPlace: true }));
   const dev = await time('dev: 1% changed', () => writeSite(edited, devOut, { inPlace: true }));

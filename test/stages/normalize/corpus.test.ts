@@ -7,6 +7,24 @@ import { normalize } from '../../../src/stages/normalize/index.js';
 import { simplify, traditionalOnlyIn } from '../../../src/stages/normalize/core/opencc.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { corpusDir, sharedMissing } from '../../helpers/paths.js';
+import type { SourceFile } from '../../../src/model/index.js';
+
+/** The tw-news file names in order, every `every`th one. */
+function corpusFiles(every = 1): string[] {
+  return readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .filter((_, i) => i % every === 0);
+}
+
+/** The loaded sources of `files` (those that load), with their names. */
+async function* corpusSources(files: string[]): AsyncGenerator<{ name: string; source: SourceFile }> {
+  const limits = defaultConfig('/').limits;
+  for (const name of files) {
+    const { source } = await loadSource(path.join(corpusDir, name), corpusDir, limits);
+    if (source) yield { name, source };
+  }
+}
 
 // The whole tw-news corpus (4,660 real traditional-script articles) through load + normalize once:
 // a few seconds. It is read from ../shared at run time and never copied into the project.
@@ -15,9 +33,7 @@ test(
   { skip: sharedMissing() },
   async (t) => {
     const limits = defaultConfig('/').limits;
-    const files = readdirSync(corpusDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort();
+    const files = corpusFiles();
     assert.ok(files.length >= 4000);
     let normalized = 0;
     const refused: string[] = [];
@@ -46,15 +62,9 @@ test(
   "keepOriginal's original is exactly normalize with `script` disabled, on every 10th tw-news article, and comes only with zh-Hant",
   { skip: sharedMissing() },
   async () => {
-    const limits = defaultConfig('/').limits;
-    const files = readdirSync(corpusDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .filter((_, i) => i % 10 === 0);
+    const files = corpusFiles(10);
     let traditional = 0;
-    for (const name of files) {
-      const { source } = await loadSource(path.join(corpusDir, name), corpusDir, limits);
-      if (!source) continue;
+    for await (const { name, source } of corpusSources(files)) {
       const options = { firstLine: source.bodyStartLine };
       const both = normalize(source.body, source.relPath, { ...options, keepOriginal: true });
       const plain = normalize(source.body, source.relPath, options);
@@ -81,14 +91,9 @@ test(
   "keepOriginal's originalSimplified is exactly the original converted whole, on every tw-news article",
   { skip: sharedMissing() },
   async () => {
-    const limits = defaultConfig('/').limits;
-    const files = readdirSync(corpusDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort();
+    const files = corpusFiles();
     let traditional = 0;
-    for (const name of files) {
-      const { source } = await loadSource(path.join(corpusDir, name), corpusDir, limits);
-      if (!source) continue;
+    for await (const { name, source } of corpusSources(files)) {
       const r = normalize(source.body, source.relPath, { firstLine: source.bodyStartLine, keepOriginal: true });
       if (r.original === undefined) continue;
       traditional++;

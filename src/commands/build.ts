@@ -55,7 +55,7 @@ export function buildCommand(program: Command, done: (code: number) => void): vo
       parseJobs,
     )
     .option('--strict', 'exit 1 on warnings too (the site is still written)')
-    .option('--force', 'build even when nothing changed since the last build')
+    .option('--force', 'build even when nothing changed since the last build, rendering every page again')
     .option('--no-cache', 'neither read nor write the build cache (cacheDir, default .parkpress-cache/)')
     .option('-q, --quiet', 'print errors only')
     .option('-v, --verbose', 'also print info messages and the time spent in each stage')
@@ -167,6 +167,8 @@ async function fullBuild(
     onStage: reporter.stage,
     cache,
     once: true,
+    // --force: every page made again, in case something nobody tracks changed.
+    pageKeys: flags.force ? 'remake' : 'keep',
     replaceOut: flags.replaceOut,
     // Saved before the site-wide stages: `once` then drops the per-file terms the cache keeps.
     onFilesDone: cache
@@ -179,7 +181,7 @@ async function fullBuild(
   const result = await builder.build();
   reporter.endProgress();
   reporter.diagnostics(result.diagnostics, config.contentDir, process.cwd());
-  const { written, unchanged, removed } = result.report;
+  const { written, unchanged, removed, kept = 0 } = result.report;
   reporter.summary({
     articles: result.articles,
     pages: result.pages,
@@ -188,6 +190,7 @@ async function fullBuild(
     ms: result.ms,
     detail: `${written} written, ${unchanged} unchanged, ${removed} removed`,
   });
+  reporter.verbose(`render: ${kept} of ${unchanged} unchanged pages kept from the live build without rendering them again`);
   reporter.verbose(
     `timings (ms): ${Object.entries(result.timings)
       .map(([k, v]) => `${k} ${v.toFixed(0)}`)

@@ -19,6 +19,9 @@ import { assertOwnOutput } from '../stages/write/ownership.js';
 import type { RelatedModel } from '../stages/site/related.js';
 import { compareCodeUnits } from '../text/compare.js';
 import type { BuildCache } from './cache/files.js';
+import { renderFingerprint } from './cache/render-fingerprint.js';
+import type { PageReuse } from '../stages/render/keys.js';
+import { livePageKeys } from '../stages/write/index.js';
 import { FileResults } from './file-results.js';
 import { PageGuard } from './page-guard.js';
 import { loadPageviews } from './pageviews.js';
@@ -62,6 +65,12 @@ export interface BuildOptions {
    * is live, so the peaks of site and render fall with them.
    */
   once?: boolean;
+  /**
+   * Give each page a key (render/keys.ts), recorded in the build's manifest, and keep each page of
+   * the live build whose key is unchanged instead of rendering it again ('keep'); 'remake' renders
+   * every page (`build --force`). Not with `inPlace`, whose writer compares every page it made.
+   */
+  pageKeys?: 'keep' | 'remake';
 }
 
 /** The stages after the per-file ones, in order (`render` writes each page as it is rendered). */
@@ -182,7 +191,7 @@ async function runBuild(
   if (options.once) facts = keepOnly(facts, 'minutes');
   options.onStage?.('render');
   const guard = new PageGuard();
-  const pages = metered(guard.filter(stages.renderSite(site, facts)));
+  const pages = metered(guard.filter(stages.renderSite(site, facts, await pageReuse(config, options))));
   const report = await stages.writeSite(pages, config.outDir, {
     inPlace: options.inPlace,
     replaceForeign: options.replaceOut,
@@ -263,4 +272,11 @@ function keepOnly(facts: FactsByFile, what: 'words' | 'minutes'): Map<string, Ar
 async function assertContentDir(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new ConfigError(`the content folder ${dir} does not exist; put articles there or set contentDir`);
+}
+
+/** The page keys render gives and keeps by (see BuildOptions.pageKeys); undefined: none. */
+async function pageReuse(config: Config, options: BuildOptions): Promise<PageReuse | undefined> {
+  if (!options.pageKeys || options.inPlace) return undefined;
+  const live = options.pageKeys === 'keep' ? await livePageKeys(config.outDir) : new Map<string, string>();
+  return { fingerprint: renderFingerprint(config), live };
 }

@@ -1,7 +1,7 @@
 // The builder's guard between render and write: a page whose path cannot be written beside the
 // others is left out and reported on the articles behind it, instead of failing the whole build.
 import path from 'node:path';
-import { diagnostic, type Diagnostic, type Page, type Site } from '../model/index.js';
+import { diagnostic, type Diagnostic, type OutputPage, type Site } from '../model/index.js';
 import { editions } from '../stages/render/edition.js';
 import { PathChecker } from '../stages/write/paths.js';
 
@@ -22,7 +22,7 @@ export class PageGuard {
   private readonly checker = new PathChecker();
   readonly refused: RefusedPage[] = [];
 
-  async *filter(pages: AsyncIterable<Page>): AsyncGenerator<Page, void, undefined> {
+  async *filter(pages: AsyncIterable<OutputPage>): AsyncGenerator<OutputPage, void, undefined> {
     for await (const page of pages) {
       const problem = this.checker.problem(page.path);
       if (problem) this.refused.push({ path: page.path, problem });

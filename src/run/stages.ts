@@ -1,6 +1,7 @@
-import type { Article, Config, FactsByFile, Page, Site, WriteReport } from '../model/index.js';
+import type { Article, Config, FactsByFile, OutputPage, Site, WriteReport } from '../model/index.js';
 import { enrichCorpus, type CorpusModel, type Enriched } from '../stages/corpus/index.js';
 import type { ExtractOptions } from '../stages/extract/index.js';
+import type { PageReuse } from '../stages/render/keys.js';
 import { discoverSources } from '../stages/load/discover.js';
 import { buildSite, type SiteInputs } from '../stages/site/index.js';
 import { writeSite, type WriteOptions } from '../stages/write/index.js';
@@ -17,9 +18,12 @@ export interface Stages {
   filePool?(config: Config, size: number): FilePool;
   enrichCorpus(articles: Article[], facts: FactsByFile, config: Config, keep?: (model: CorpusModel) => void): Enriched;
   buildSite(articles: Article[], facts: FactsByFile, config: Config, inputs?: SiteInputs): Site;
-  /** Pages one at a time: the build pipes them straight into writeSite, so the site is never held whole. */
-  renderSite(site: Site, facts: FactsByFile): AsyncIterable<Page>;
-  writeSite(pages: AsyncIterable<Page>, outDir: string, options?: WriteOptions): Promise<WriteReport>;
+  /**
+   * Pages one at a time: the build pipes them straight into writeSite, so the site is never held
+   * whole. `reuse`: the live build's page keys, for pages not to be made again.
+   */
+  renderSite(site: Site, facts: FactsByFile, reuse?: PageReuse): AsyncIterable<OutputPage>;
+  writeSite(pages: AsyncIterable<OutputPage>, outDir: string, options?: WriteOptions): Promise<WriteReport>;
 }
 
 export const realStages: Stages = {

@@ -1,5 +1,5 @@
 // How long each part of a build took.
-import type { Page } from '../model/index.js';
+import type { OutputPage } from '../model/index.js';
 
 /** Milliseconds spent in each part of one build. */
 export interface Timings {
@@ -23,7 +23,7 @@ export function stopwatch(): () => number {
 }
 
 /** A page stream that counts its pages and the time spent producing them. */
-export interface Metered extends AsyncIterable<Page> {
+export interface Metered extends AsyncIterable<OutputPage> {
   count: number;
   /** Splits the wall time of render and write together into each one's part. */
   split(total: number): { render: number; write: number };
@@ -33,7 +33,7 @@ export interface Metered extends AsyncIterable<Page> {
  * Render and write run interleaved (write pulls each page from render), so render's time is the
  * time spent inside the stream's next() and write's is the rest.
  */
-export function metered(pages: AsyncIterable<Page>): Metered {
+export function metered(pages: AsyncIterable<OutputPage>): Metered {
   let rendering = 0;
   const result = {
     count: 0,

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { instrument } from '../../scripts/bench/stages.js';
 import { realStages, type Stages } from '../../src/run/stages.js';
-import type { Article, Config, Page, Site } from '../../src/model/index.js';
+import type { Article, Config, OutputPage, Page, Site } from '../../src/model/index.js';
 
 test('each stage is passed through unchanged and followed by one measurement, in build order', async () => {
   const calls: string[] = [];
@@ -36,7 +36,7 @@ test('each stage is passed through unchanged and followed by one measurement, in
   assert.deepEqual(await stages.discover('/c'), ['a']);
   stages.enrichCorpus([], new Map(), {} as Config);
   stages.buildSite([], new Map(), {} as Config);
-  const pages: Page[] = [];
+  const pages: OutputPage[] = [];
   for await (const p of stages.renderSite({} as Site, new Map())) pages.push(p);
   assert.equal(pages.length, 1);
   await stages.writeSite((async function* () {})(), '/out');

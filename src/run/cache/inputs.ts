@@ -41,7 +41,7 @@ export function stampAll(files: readonly string[], known?: KnownStamps): Map<str
 }
 
 /** Every file below `dir` (absolute paths), through symbolic links, each real folder once; none when missing. */
-function filesBelow(dir: string): string[] {
+export function filesBelow(dir: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const walk = (folder: string) => {

@@ -1,51 +1,66 @@
-import { articleKeywords, outputPath, type Page, pathKey } from '../../model/index.js';
-import { renderTemplate, type RenderContext } from './context.js';
+import { articleKeywords, outputPath, type OutputPage, pathKey } from '../../model/index.js';
+import { templatePage, type RenderContext } from './context.js';
 import { fullTimestamp } from './feeds.js';
 import { href } from './urls.js';
 import { dateText, type TermLink } from './view.js';
 
-/**
- * Renders the article at position `i` of `site.latest`, given its body already rendered to HTML
- * (render shares it between editions); term links are looked up once per edition.
- */
-export function articleRenderer(ctx: RenderContext): (i: number, html: string) => Page {
-  const termLinks = termLinker(ctx);
-  return (i, html) => renderArticle(ctx, i, html, termLinks);
+/** An article's body for its page in one edition: HTML made on demand, and a digest of what it is made from (for the page's key). */
+export interface ArticleBody {
+  digest: string;
+  html: () => string;
 }
 
-/** The page of the article at `index` in the latest list, its body already rendered to `html`. */
-export function renderArticle(ctx: RenderContext, index: number, html: string, termLinks: TermLinker): Page {
+/** Renders the article at position `i` of `site.latest`, given its body (render shares it between editions); term links are looked up once per edition. */
+export function articleRenderer(ctx: RenderContext): (i: number, body: ArticleBody) => OutputPage {
+  const termLinks = termLinker(ctx);
+  return (i, body) => renderArticle(ctx, i, body, termLinks);
+}
+
+/** The page of the article at `index` in the latest list. */
+export function renderArticle(ctx: RenderContext, index: number, body: ArticleBody, termLinks: TermLinker): OutputPage {
   const { site, links } = ctx;
   const slug = site.latest[index]!;
   const a = site.bySlug.get(slug)!;
   const url = site.urls.get(slug)!;
-  const related = links.list(site.related.get(slug) ?? []);
-  return {
-    path: outputPath(url),
-    content: renderTemplate(ctx, 'article.njk', {
-      page: { url, title: a.title, description: a.summary, type: 'article' },
-      article: {
-        title: a.title,
-        // The breadcrumb's middle crumb (首页 › 栏目 › title): the section page of its category.
-        section: a.category ? termLinks('sections', a.category) : null,
-        date: a.date,
-        published: a.date ? fullTimestamp(a.date) : null,
-        dateText: dateText(a.date),
-        source: a.source ? termLinks('sources', a.source) : null,
-        authors: a.authors,
-        editors: a.editors,
-        parks: a.parks.map((p) => termLinks('parks', p)),
-        keywords: articleKeywords(a).map((k) => termLinks('keywords', k)),
-        series: a.series,
-        views: a.views,
-        minutes: ctx.facts.get(a.file)!.readingMinutes,
-        html,
-      },
-      newer: index > 0 ? links.article(site.latest[index - 1]!) : null,
-      older: index + 1 < site.latest.length ? links.article(site.latest[index + 1]!) : null,
-      related: ctx.env.render('partials/sidebar-list.njk', { id: 'related', heading: '相关阅读', items: related, ordered: false }),
-    }),
+  const related = site.related.get(slug) ?? [];
+  const article = {
+    title: a.title,
+    // The breadcrumb's middle crumb (首页 › 栏目 › title): the section page of its category.
+    section: a.category ? termLinks('sections', a.category) : null,
+    date: a.date,
+    published: a.date ? fullTimestamp(a.date) : null,
+    dateText: dateText(a.date),
+    source: a.source ? termLinks('sources', a.source) : null,
+    authors: a.authors,
+    editors: a.editors,
+    parks: a.parks.map((p) => termLinks('parks', p)),
+    keywords: articleKeywords(a).map((k) => termLinks('keywords', k)),
+    series: a.series,
+    views: a.views,
+    minutes: ctx.facts.get(a.file)!.readingMinutes,
   };
+  const page = { url, title: a.title, description: a.summary, type: 'article' };
+  const newer = index > 0 ? site.latest[index - 1]! : null;
+  const older = index + 1 < site.latest.length ? site.latest[index + 1]! : null;
+  const near = (s: string | null): string | null => (s === null ? null : links.listDigest([s])[0]!);
+  return templatePage(
+    ctx,
+    outputPath(url),
+    'article.njk',
+    { page, article, body: body.digest, newer: near(newer), older: near(older), related: links.listDigest(related) },
+    () => ({
+      page,
+      article: { ...article, html: body.html() },
+      newer: newer === null ? null : links.article(newer),
+      older: older === null ? null : links.article(older),
+      related: ctx.env.render('partials/sidebar-list.njk', {
+        id: 'related',
+        heading: '相关阅读',
+        items: links.list(related),
+        ordered: false,
+      }),
+    }),
+  );
 }
 
 /** A term name in one taxonomy -> the link to its page. */

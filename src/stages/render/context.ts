@@ -1,6 +1,7 @@
 import type nunjucks from 'nunjucks';
-import type { FactsByFile, Site } from '../../model/index.js';
-import { alternates, type Edition } from './edition.js';
+import type { FactsByFile, OutputPage, Site } from '../../model/index.js';
+import { alternates, editionPath, type Edition } from './edition.js';
+import { PageKeys, type PageReuse } from './keys.js';
 import { href } from './urls.js';
 import { Links, type TermLink } from './view.js';
 
@@ -17,6 +18,8 @@ export interface RenderContext {
   sidebars: { ranking: string; latest: string };
   /** The header's 栏目 links, made once per edition (see `sectionNav`). */
   sections: SectionNav;
+  /** The keys of the edition's pages, when the build may keep the live build's (see templatePage). */
+  keys?: PageKeys;
 }
 
 /** The sections the header links to, most articles first: at most NAV_SECTIONS of them. */
@@ -48,24 +51,20 @@ export function renderContext(
   env: nunjucks.Environment,
   edition: Edition,
   editions: Edition[],
+  reuse?: PageReuse,
 ): RenderContext {
   const links = new Links(site, edition.config);
   const sidebarList = (id: string, heading: string, slugs: string[], ordered: boolean, rankedBy?: RankedBy): string =>
     env.render('partials/sidebar-list.njk', { id, heading, items: links.list(slugs), ordered, rankedBy });
   const ranked = site.ranking.slice(0, site.config.ranking.count);
-  return {
-    site,
-    facts,
-    env,
-    edition,
-    editions,
-    links,
-    sidebars: {
-      ranking: sidebarList('ranking', '排行', ranked, true, rankedBy(site, ranked)),
-      latest: sidebarList('latest', '最新', site.latest.slice(0, site.config.latest.count), false),
-    },
-    sections: sectionNav(site, links),
+  const sidebars = {
+    ranking: sidebarList('ranking', '排行', ranked, true, rankedBy(site, ranked)),
+    latest: sidebarList('latest', '最新', site.latest.slice(0, site.config.latest.count), false),
   };
+  const sections = sectionNav(site, links);
+  // What renderTemplate adds to every page of the edition (the rest of it is config).
+  const keys = reuse && new PageKeys(reuse, { edition, editions, sidebars, sections });
+  return { site, facts, env, edition, editions, links, sidebars, sections, ...(keys ? { keys } : {}) };
 }
 
 /** What the shown 排行 is ranked by: views, the fallback (see rankArticles), or views then the fallback. */
@@ -90,6 +89,26 @@ export interface PageInfo {
   description?: string;
   /** Open Graph type (`website` unless said otherwise). */
   type?: string;
+}
+
+/**
+ * The page at `p` (its path in the main edition), rendered with `template` from `vars()` and the
+ * shared variables. `data`: plain data from which `vars()` follows, for the page's key (a list by
+ * its articles' link digests, a body by its source's): with keys on, a page whose key the live
+ * build holds is not rendered but kept (a KeptPage).
+ */
+export function templatePage(
+  ctx: RenderContext,
+  p: string,
+  template: string,
+  data: unknown,
+  vars: () => { page: PageInfo } & Record<string, unknown>,
+): OutputPage {
+  if (!ctx.keys) return { path: p, content: renderTemplate(ctx, template, vars()) };
+  const at = editionPath(ctx.edition, p);
+  const key = ctx.keys.key(at, template, data);
+  if (ctx.keys.live(at, key)) return { path: p, content: null, key };
+  return { path: p, content: renderTemplate(ctx, template, vars()), key };
 }
 
 /** Renders a template with the shared variables (site, edition, sidebars, links to other editions) plus the page's own. */

@@ -116,6 +116,11 @@ export function editionBodyHtml(edition: Edition, article: Article, html: string
   return md.render(ownOriginalMarkdown(article.body, article.originalLines));
 }
 
+/** Where a page at `p` in the main edition goes in `edition`'s folder. */
+export function editionPath(edition: Edition, p: string): string {
+  return edition.dir ? `${edition.dir}/${p}` : p;
+}
+
 /** The same page in each other edition: `href` for the page's link, `absolute` for hreflang alternates. */
 export function alternates(
   all: Edition[],

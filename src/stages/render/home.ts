@@ -1,6 +1,6 @@
-import { outputPath, type Page, type Site, type Term } from '../../model/index.js';
+import { outputPath, type OutputPage, type Site, type Term } from '../../model/index.js';
 import { generalWords, isTopicKeyword } from '../../text/keyword-quality.js';
-import { renderTemplate, type RenderContext } from './context.js';
+import { templatePage, type RenderContext } from './context.js';
 import { paginate } from './view.js';
 
 /** Lead stories shown large at the top of the home page. */
@@ -9,26 +9,29 @@ export const LEAD_COUNT = 3;
 export const HOME_TERMS = 24;
 
 /** Home: lead stories, the latest list (paginated), parks and keywords; one page at a time, only the pages `wanted` when given. */
-export function* renderHome(ctx: RenderContext, wanted: (page: number) => boolean = () => true): Generator<Page, void, undefined> {
+export function* renderHome(ctx: RenderContext, wanted: (page: number) => boolean = () => true): Generator<OutputPage, void, undefined> {
   const { site, links } = ctx;
-  const lead = links.list(site.latest.slice(0, LEAD_COUNT));
+  const leadSlugs = site.latest.slice(0, LEAD_COUNT);
   const rest = site.latest.slice(LEAD_COUNT);
   // Once, not per page: homeKeywords reads every article of its candidate keywords, and a large
   // site has thousands of home pages, so per page it grew with the square of the articles.
   const parks = site.taxonomies.parks.slice(0, HOME_TERMS).map((t) => links.term(t));
   const keywords = homeKeywords(site).map((t) => links.term(t));
-  for (const { url, items, pager } of paginate(site.config, '/', rest, site.config.pageSize).filter((p) => wanted(p.pager.page)))
-    yield {
-      path: outputPath(url),
-      content: renderTemplate(ctx, 'home.njk', {
-        page: { url, title: pager.page > 1 ? `最新文章 第${pager.page}页` : null },
-        lead: pager.page === 1 ? lead : [],
+  for (const { url, items, pager } of paginate(site.config, '/', rest, site.config.pageSize).filter((p) => wanted(p.pager.page))) {
+    const vars = { page: { url, title: pager.page > 1 ? `最新文章 第${pager.page}页` : null }, pager, parks, keywords };
+    const shown = { lead: pager.page === 1 ? leadSlugs : [], items };
+    yield templatePage(
+      ctx,
+      outputPath(url),
+      'home.njk',
+      { ...vars, lead: links.listDigest(shown.lead), items: links.listDigest(items) },
+      () => ({
+        ...vars,
+        lead: links.list(shown.lead),
         items: links.list(items),
-        pager,
-        parks,
-        keywords,
       }),
-    };
+    );
+  }
 }
 
 /** Keywords looked at for the home page: the biggest, many times what it shows, so enough pass. */
@@ -57,11 +60,13 @@ export function homeKeywords(site: Site): Term[] {
 }
 
 /** Search page: public/search.js runs the query from `?q=` on the static index; the header form of every page submits here. */
-export function renderSearch(ctx: RenderContext): Page {
-  return { path: 'search/index.html', content: renderTemplate(ctx, 'search.njk', { page: { url: '/search/', title: '搜索' } }) };
+export function renderSearch(ctx: RenderContext): OutputPage {
+  const vars = { page: { url: '/search/', title: '搜索' } };
+  return templatePage(ctx, 'search/index.html', 'search.njk', vars, () => vars);
 }
 
 /** 404 page; static hosts serve 404.html for unknown paths. */
-export function renderNotFound(ctx: RenderContext): Page {
-  return { path: '404.html', content: renderTemplate(ctx, '404.njk', { page: { url: '/404.html', title: '页面未找到' } }) };
+export function renderNotFound(ctx: RenderContext): OutputPage {
+  const vars = { page: { url: '/404.html', title: '页面未找到' } };
+  return templatePage(ctx, '404.html', '404.njk', vars, () => vars);
 }

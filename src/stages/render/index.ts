@@ -1,10 +1,12 @@
-import { articleKeywords, type Article, type FactsByFile, type Page, type Site } from '../../model/index.js';
+import { articleKeywords, type Article, type FactsByFile, type OutputPage, type Site } from '../../model/index.js';
+import { sha256 } from '../../text/hash.js';
 import { renderContext } from './context.js';
-import { editionBodyHtml, editions, type Edition } from './edition.js';
+import { editionBodyHtml, editionPath, editions, type Edition } from './edition.js';
 import { createEnvironment } from './environment.js';
 import { feedPages, fullTimestamp, type FeedItem } from './feeds.js';
 import { createMarkdown, maxParagraphChars } from './markdown.js';
-import { articleRenderer } from './articles.js';
+import { articleRenderer, type ArticleBody } from './articles.js';
+import type { PageReuse } from './keys.js';
 import { renderHome, renderNotFound, renderSearch } from './home.js';
 import { renderTaxonomies } from './terms.js';
 import { robotsPage, sitemapPages } from './sitemap.js';
@@ -15,20 +17,27 @@ import { absoluteUrl } from './urls.js';
  * stays that of the site model, not of the rendered site. `facts` are the articles' facts by file.
  * Templates are compiled once per build; each article body is rendered once and shared by its page
  * in every edition. The order of pages is fixed (not sorted), so the output is deterministic; where
- * two pages claim one path, the first wins.
+ * two pages claim one path, the first wins. With `reuse`, pages the live build holds as they would
+ * be made now are not made again (templatePage): they come as KeptPages.
  */
-export async function* renderSite(site: Site, facts: FactsByFile): AsyncGenerator<Page, void, undefined> {
+export async function* renderSite(site: Site, facts: FactsByFile, reuse?: PageReuse): AsyncGenerator<OutputPage, void, undefined> {
   const env = createEnvironment(site.config);
   const md = createMarkdown(maxParagraphChars(site.config));
   const all = editions(site.config);
-  const contexts = all.map((edition) => renderContext(site, facts, env, edition, all));
+  const contexts = all.map((edition) => renderContext(site, facts, env, edition, all, reuse));
   const out = new PageLog();
   for (const ctx of contexts) yield* out.take(renderHome(ctx), ctx.edition);
   const renderers = contexts.map((ctx) => ({ edition: ctx.edition, render: articleRenderer(ctx) }));
   for (const [i, slug] of site.latest.entries()) {
     const a = site.bySlug.get(slug)!;
-    const html = md.render(a.body);
-    for (const r of renderers) yield* out.take([r.render(i, editionBodyHtml(r.edition, a, html, md))], r.edition);
+    let html: string | undefined;
+    const source = (): string => (html ??= md.render(a.body));
+    // Both editions' bodies are made from these (and the config, in every key).
+    const digest = reuse ? sha256(JSON.stringify([a.body, a.originalLines ?? null])) : '';
+    for (const r of renderers) {
+      const body: ArticleBody = { digest, html: () => editionBodyHtml(r.edition, a, source(), md) };
+      yield* out.take([r.render(i, body)], r.edition);
+    }
   }
   const feed = feedArticles(site);
   const feedBodies = new Map(feed.map((a) => [a.slug, md.render(a.body)]));
@@ -50,7 +59,7 @@ class PageLog {
   /** Paths of the edition pages that are HTML, in order, for the sitemap. */
   readonly html: string[] = [];
   /** The pages not seen before, moved into `edition`'s folder and script. */
-  *take(pages: Iterable<Page>, edition?: Edition): Generator<Page, void, undefined> {
+  *take(pages: Iterable<OutputPage>, edition?: Edition): Generator<OutputPage, void, undefined> {
     for (const page of pages) {
       const p = edition ? inEdition(page, edition) : page;
       if (this.paths.has(p.path)) continue;
@@ -62,9 +71,11 @@ class PageLog {
 }
 
 /** Moves a page into its edition's folder and script. */
-export function inEdition(page: Page, edition: Edition): Page {
+export function inEdition(page: OutputPage, edition: Edition): OutputPage {
   if (!edition.dir) return page;
-  return { path: `${edition.dir}/${page.path}`, content: typeof page.content === 'string' ? edition.convert(page.content) : page.content };
+  const p = editionPath(edition, page.path);
+  if (page.content === null) return { ...page, path: p };
+  return { ...page, path: p, content: typeof page.content === 'string' ? edition.convert(page.content) : page.content };
 }
 
 /** The `latest.count` newest dated articles (a feed is a stream in time: undated articles are left out). */

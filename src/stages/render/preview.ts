@@ -1,4 +1,4 @@
-import type { Config, FactsByFile, Page, Site, Term } from '../../model/index.js';
+import { madePage, type Config, type FactsByFile, type Page, type Site, type Term } from '../../model/index.js';
 import { renderContext, type RenderContext } from './context.js';
 import { editionBodyHtml, editions } from './edition.js';
 import { createEnvironment } from './environment.js';
@@ -52,12 +52,17 @@ function renderPreview(
     const pages = [
       ...renderHome(ctx, firstAndNew(wanted.homeKnownPages)),
       ...wanted.articles.map((slug) =>
-        renderArticle(ctx, position.get(slug)!, editionBodyHtml(edition, site.bySlug.get(slug)!, bodies.get(slug)!, md), termLinks),
+        renderArticle(
+          ctx,
+          position.get(slug)!,
+          { digest: '', html: () => editionBodyHtml(edition, site.bySlug.get(slug)!, bodies.get(slug)!, md) },
+          termLinks,
+        ),
       ),
       ...wanted.terms.flatMap(({ taxonomy, term, knownPages }) => [...renderTerm(ctx, term, termLabel(taxonomy), firstAndNew(knownPages))]),
       ...(wanted.indexes ?? []).filter((taxonomy) => hasIndex(ctx, taxonomy)).map((taxonomy) => renderTermIndex(ctx, taxonomy)),
     ];
-    return pages.map((p) => inEdition(p, edition));
+    return pages.map((p) => madePage(inEdition(p, edition)));
   });
 }
 

@@ -1,5 +1,5 @@
-import { outputPath, type Page, type Term } from '../../model/index.js';
-import { renderTemplate, type RenderContext } from './context.js';
+import { outputPath, type OutputPage, type Term } from '../../model/index.js';
+import { templatePage, type RenderContext } from './context.js';
 import { paginate } from './view.js';
 
 /**
@@ -16,7 +16,7 @@ const TAXONOMIES = {
 } as const;
 
 /** Term pages (paginated) and one index page per taxonomy, one page at a time. */
-export function* renderTaxonomies(ctx: RenderContext): Generator<Page, void, undefined> {
+export function* renderTaxonomies(ctx: RenderContext): Generator<OutputPage, void, undefined> {
   for (const tax of Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]) {
     if (hasIndex(ctx, tax)) yield renderTermIndex(ctx, tax);
     for (const t of ctx.site.taxonomies[tax]) yield* renderTerm(ctx, t, TAXONOMIES[tax].term);
@@ -29,15 +29,10 @@ export function hasIndex(ctx: RenderContext, tax: keyof typeof TAXONOMIES): bool
 }
 
 /** The index page of one taxonomy: every term that has a page, biggest first. */
-export function renderTermIndex(ctx: RenderContext, tax: keyof typeof TAXONOMIES): Page {
+export function renderTermIndex(ctx: RenderContext, tax: keyof typeof TAXONOMIES): OutputPage {
   const info = TAXONOMIES[tax];
-  return {
-    path: outputPath(info.base),
-    content: renderTemplate(ctx, 'terms.njk', {
-      page: { url: info.base, title: info.index },
-      terms: ctx.site.taxonomies[tax].map((t) => ctx.links.term(t)),
-    }),
-  };
+  const vars = { page: { url: info.base, title: info.index }, terms: ctx.site.taxonomies[tax].map((t) => ctx.links.term(t)) };
+  return templatePage(ctx, outputPath(info.base), 'terms.njk', vars, () => vars);
 }
 
 /** The label of each taxonomy's term pages. */
@@ -54,19 +49,15 @@ export function* renderTerm(
   term: Term,
   label: string,
   wanted: (page: number) => boolean = () => true,
-): Generator<Page, void, undefined> {
+): Generator<OutputPage, void, undefined> {
   const title = `${term.name} · ${label}`;
   for (const { url, items, pager } of paginate(ctx.site.config, term.url, term.slugs, ctx.site.config.pageSize).filter((p) =>
     wanted(p.pager.page),
-  ))
-    yield {
-      path: outputPath(url),
-      content: renderTemplate(ctx, 'list.njk', {
-        page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title },
-        heading: term.name,
-        label,
-        items: ctx.links.list(items),
-        pager,
-      }),
-    };
+  )) {
+    const vars = { page: { url, title: pager.page > 1 ? `${title}（第${pager.page}页）` : title }, heading: term.name, label, pager };
+    yield templatePage(ctx, outputPath(url), 'list.njk', { ...vars, items: ctx.links.listDigest(items) }, () => ({
+      ...vars,
+      items: ctx.links.list(items),
+    }));
+  }
 }

@@ -2,6 +2,7 @@ import { pageUrl, type Config, type Site, type Term } from '../../model/index.js
 import { href } from './urls.js';
 import { maxParagraphChars } from './markdown.js';
 import { splitParagraph } from '../../text/paragraphs.js';
+import { sha256 } from '../../text/hash.js';
 
 /** An article as list items and sidebars show it. */
 export interface ArticleLink {
@@ -48,6 +49,7 @@ export function dateText(date: string | null): string {
  */
 export class Links {
   private readonly articles = new Map<string, ArticleLink>();
+  private readonly digests = new Map<string, string>();
 
   constructor(
     private readonly site: Site,
@@ -74,6 +76,17 @@ export class Links {
 
   list(slugs: string[]): ArticleLink[] {
     return slugs.filter((s) => this.site.bySlug.has(s)).map((s) => this.article(s));
+  }
+
+  /** A digest of each article link `list` gives, for page keys: a list page's key then grows with its length, not its text. */
+  listDigest(slugs: string[]): string[] {
+    return slugs.filter((s) => this.site.bySlug.has(s)).map((s) => this.digest(s));
+  }
+
+  private digest(slug: string): string {
+    let d = this.digests.get(slug);
+    if (d === undefined) this.digests.set(slug, (d = sha256(JSON.stringify(this.article(slug)))));
+    return d;
   }
 
   term(t: Term): TermLink {

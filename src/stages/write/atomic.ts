@@ -61,7 +61,7 @@ export async function writeNewBuild(
     await discardBuild(next, previousDir === undefined);
     throw err;
   }
-  const { files, written: writtenAt, unchanged, folders, stats } = filled;
+  const { files, written: writtenAt, unchanged, kept, folders, stats } = filled;
   const paths = [...files];
   const written = writtenAt.map((i) => paths[i]!);
   const listing = { paths: ['', ...folders, ...paths], stats };
@@ -70,7 +70,7 @@ export async function writeNewBuild(
   await switchLink(out, path.relative(path.dirname(out), next), buildsDir);
   await removeOtherBuilds(buildsDir, id, previousDir === undefined ? undefined : path.basename(previousDir));
   const changed = [...written, ...removed].sort();
-  return { report: { written: written.length, unchanged, removed: removed.length, paths: changed, listing }, dir: next };
+  return { report: { written: written.length, unchanged, kept, removed: removed.length, paths: changed, listing }, dir: next };
 }
 
 /** The build the new one is compared with, and its manifest (with the file it came from) when usable. */
@@ -157,12 +157,13 @@ async function fillBuild(
     for await (const page of pages) {
       checker.check(page.path);
       if (writer) {
-        await writer.put(page.path, page.content);
+        await writer.put(page.path, page.content, page.key);
       } else if (local.pages < thread.from) {
-        local.put(page.path, bytesOf(page));
+        if (page.content === null) local.keep(page.path, page.key);
+        else local.put(page.path, bytesOf(page), page.key);
       } else {
         writer = new WriterThread({ state: local.handOver(), previousManifest: previous.manifestFile }, thread);
-        await writer.put(page.path, page.content);
+        await writer.put(page.path, page.content, page.key);
       }
     }
     const filled = writer ? await writer.finish() : local.finish();

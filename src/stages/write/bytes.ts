@@ -1,7 +1,7 @@
-import type { Page } from '../../model/index.js';
+import type { OutputPage, Page } from '../../model/index.js';
 
 /** Pages as render produces them: streamed (async) or, in tests and tools, a plain list. */
-export type PageSource = AsyncIterable<Page> | Iterable<Page>;
+export type PageSource = AsyncIterable<OutputPage> | Iterable<OutputPage>;
 
 /** A page's bytes as written to disk (strings are UTF-8). */
 export function bytesOf(page: Page): Buffer {

@@ -36,6 +36,8 @@ export interface FillerState {
   pages: number;
   /** Arrival numbers of the pages written (the others were linked from the previous build). */
   written: number[];
+  /** Pages kept from the previous build without being made (KeptPage). */
+  kept: number;
   /** LISTING_FIELDS numbers per page, in arrival order; ctimeMs NaN where the file was linked. */
   stats: Float64Array;
   /** Folders made so far (POSIX, relative to `dir`), parents first. */
@@ -56,6 +58,8 @@ export interface Filled {
   written: number[];
   /** Pages linked from the previous build. */
   unchanged: number;
+  /** Of those, the pages render did not make again. */
+  kept: number;
   /** The folders made, parents first. */
   folders: string[];
   /**
@@ -101,7 +105,7 @@ export class BuildFiller {
   ): BuildFiller {
     startManifest(manifestFile);
     const stats = new Float64Array(1024 * LISTING_FIELDS);
-    const state: FillerState = { dir, previous, manifestFile, pages: 0, written: [], stats, folders: [] };
+    const state: FillerState = { dir, previous, manifestFile, pages: 0, written: [], kept: 0, stats, folders: [] };
     if (recycled) state.recycled = 'unlisted';
     return new BuildFiller(state, manifest);
   }
@@ -116,14 +120,35 @@ export class BuildFiller {
     return { ...this.state, stats: this.stats.subarray(0, this.state.pages * LISTING_FIELDS), folders: [...this.made] };
   }
 
-  /** Puts page `p` (a checked path) with `bytes` into the build. */
-  put(p: string, bytes: Uint8Array): void {
-    const { dir, previous } = this.state;
+  /** Puts page `p` (a checked path) with `bytes` (made from `key`, when given) into the build. */
+  put(p: string, bytes: Uint8Array, key?: string): void {
+    const { previous } = this.state;
     this.makeFolders(p);
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const hash = sha256(buffer);
-    const target = path.join(dir, p);
     const old = previous ? reusable(path.join(previous, p), buffer, hash, this.manifest?.get(p), this.manifest !== undefined) : undefined;
+    this.place(p, hash, key, old, buffer);
+  }
+
+  /**
+   * Puts page `p` as the previous build's file, which render did not make again because its key is
+   * `key`. Throws when that file is not, or no longer, the one made from `key` (another build
+   * switched the live build since render read its keys, or someone edited it since): there are no
+   * bytes to write instead, and the build is discarded.
+   */
+  keep(p: string, key: string): void {
+    const { previous } = this.state;
+    const entry = this.manifest?.get(p);
+    const old = previous !== undefined && entry?.key === key ? untouched(path.join(previous, p), entry) : undefined;
+    if (!old) throw new Error(`write: ${p} in the live build changed while this build ran (another build, or an edit); build again`);
+    this.makeFolders(p);
+    this.place(p, entry!.hash, key, old, undefined);
+    this.state.kept++;
+  }
+
+  /** Puts page `p` with bytes of `hash`: the previous build's `old` file when it holds them, else `bytes` (or, kept, a copy of old's). */
+  private place(p: string, hash: string, key: string | undefined, old: OldFile | undefined, bytes: Buffer | undefined): void {
+    const target = path.join(this.state.dir, p);
     const there = this.claim(p);
     // A recycled file that is the previous build's very file (one inode) already holds the bytes.
     const kept = there === 'file' && old !== undefined && sameFile(target, old.info);
@@ -131,11 +156,11 @@ export class BuildFiller {
     if (there !== undefined && !kept) removeTree(target); // never written into: its inode may be the live site's
     const linked = kept || (old !== undefined && tryLink(old.file, target));
     // A hard link shares the old file's inode and mtime.
-    const info = linked ? old!.info : writeFile(target, buffer);
+    const info = linked ? old!.info : writeFile(target, bytes ?? readFileSync(old!.file));
     if (!linked) this.state.written.push(this.state.pages);
     // A linked file's ctime changed with the link (the snapshot stats it again: run/cache/output.ts).
     this.record(info, linked ? NaN : msOf(info.ctimeNs));
-    this.lines.push(manifestLine(p, identity(info, hash)));
+    this.lines.push(manifestLine(p, identity(info, hash, key)));
     if (this.lines.length >= MANIFEST_RUN) this.appendLines();
   }
 
@@ -147,8 +172,8 @@ export class BuildFiller {
     const stats = new Float64Array((1 + folders.length + this.state.pages) * LISTING_FIELDS);
     ['', ...folders].forEach((f, i) => stats.set(folderFields(path.join(this.state.dir, f)), i * LISTING_FIELDS));
     stats.set(this.stats.subarray(0, this.state.pages * LISTING_FIELDS), (1 + folders.length) * LISTING_FIELDS);
-    const { written, pages } = this.state;
-    return { written, unchanged: pages - written.length, folders, stats };
+    const { written, pages, kept } = this.state;
+    return { written, unchanged: pages - written.length, kept, folders, stats };
   }
 
   private record(info: BigIntStats, ctimeMs: number): void {
@@ -229,18 +254,24 @@ function sameFile(file: string, info: BigIntStats): boolean {
   return now !== undefined && now.isFile() && now.ino === info.ino && now.dev === info.dev;
 }
 
+/** A file of the previous build, with its lstat. */
+interface OldFile {
+  file: string;
+  info: BigIntStats;
+}
+
+/** The previous build's `old` file when lstat shows it untouched since `entry` was recorded. */
+function untouched(old: string, entry: ManifestEntry): OldFile | undefined {
+  const info = lstatSync(old, { bigint: true, throwIfNoEntry: false });
+  return info?.isFile() && unchangedSince(info, entry) ? { file: old, info } : undefined;
+}
+
 /**
  * The previous build's `old` file, with its lstat, when it holds exactly `bytes`. With a manifest:
  * a different or missing hash answers at once; a matching one is trusted only while the file is
  * untouched since (one lstat), else the bytes are compared. Without a manifest the old file is read.
  */
-function reusable(
-  old: string,
-  bytes: Buffer,
-  hash: string,
-  entry: ManifestEntry | undefined,
-  hasManifest: boolean,
-): { file: string; info: BigIntStats } | undefined {
+function reusable(old: string, bytes: Buffer, hash: string, entry: ManifestEntry | undefined, hasManifest: boolean): OldFile | undefined {
   if (hasManifest && (entry?.hash !== hash || entry.size !== bytes.byteLength)) return undefined;
   const info = lstatSync(old, { bigint: true, throwIfNoEntry: false });
   if (!info?.isFile() || Number(info.size) !== bytes.byteLength) return undefined;

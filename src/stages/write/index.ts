@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { Page, WriteReport } from '../../model/index.js';
+import { madePage, type Page, type WriteReport } from '../../model/index.js';
 import { forgetManifest, listFiles, liveBuildDir, writeNewBuild, type ThreadOptions } from './atomic.js';
+import { manifestName, readManifest, untouchedKeys } from './manifest.js';
 import type { PageSource } from './bytes.js';
 import { patchInPlace, updateInPlace, type Written } from './in-place.js';
 import { acquireLock } from './lock.js';
@@ -110,10 +111,24 @@ function sharedRecord(
   return last;
 }
 
+/** Pages to write in place, all made (the builder gives an in-place build no page keys). */
 async function collect(pages: PageSource): Promise<Page[]> {
   const all: Page[] = [];
-  for await (const page of pages) all.push(page);
+  for await (const page of pages) all.push(madePage(page));
   return all;
+}
+
+/**
+ * Page path -> key of the live build's pages under `outDir` that are still the files it wrote (its
+ * manifest says so, one lstat each): what a new build may keep without rendering (render/keys.ts).
+ * Empty without a live build or its manifest. Read without the lock: should another build switch
+ * the live build meanwhile, the writer refuses a kept page its new live build lacks (fill.ts).
+ */
+export async function livePageKeys(outDir: string): Promise<Map<string, string>> {
+  const live = await liveBuildDir(path.resolve(outDir));
+  if (live === undefined) return new Map();
+  const manifest = readManifest(path.join(path.dirname(live), manifestName(path.basename(live))));
+  return manifest ? untouchedKeys(live, manifest) : new Map();
 }
 
 /**

@@ -3,8 +3,12 @@ import type { Filled, FillerState } from './fill.js';
 
 /** Main thread -> writer thread. */
 export type ToWriter =
-  /** Pages `paths[i]` with bytes `buffer[ends[i-1] .. ends[i]]`. */
-  { type: 'pages'; paths: string[]; ends: number[]; buffer: ArrayBuffer } | { type: 'finish' };
+  /**
+   * Pages `paths[i]` with bytes `buffer[ends[i-1] .. ends[i]]` and key `keys[i]`; those at the
+   * indices `kept` have no bytes: they are kept from the previous build (fill.ts, keep).
+   */
+  | { type: 'pages'; paths: string[]; ends: number[]; keys: (string | undefined)[]; kept: number[]; buffer: ArrayBuffer }
+  | { type: 'finish' };
 
 /** Writer thread -> main thread. */
 export type FromWriter =
@@ -34,6 +38,9 @@ export interface WriterLimits {
 }
 
 export const DEFAULT_LIMITS: WriterLimits = { batchBytes: 256 * 1024, inFlightBytes: 4 * 1024 * 1024 };
+
+/** Pages in one batch, at most: kept pages have no bytes, and a run of them must not wait for the rest of the site. */
+const MAX_BATCH_PAGES = 512;
 
 /**
  * Pages written in the main thread before the writer thread takes over: the thread costs its
@@ -65,6 +72,8 @@ export class WriterThread {
   private used = 0;
   private paths: string[] = [];
   private ends: number[] = [];
+  private keys: (string | undefined)[] = [];
+  private kept: number[] = [];
   private inFlight = 0;
   /** Batch buffers the writer is done with: reused, so page bytes never wait for a GC to be freed. */
   private readonly spare: ArrayBuffer[] = [];
@@ -92,9 +101,20 @@ export class WriterThread {
     this.worker.on('exit', (code) => this.fail(new Error(`write: the writer thread stopped (exit code ${code})`)));
   }
 
-  /** Queues page `p`; waits only while too many bytes are on the way. Throws the writer's error, if any. */
-  async put(p: string, content: string | Uint8Array): Promise<void> {
+  /**
+   * Queues page `p` (null content: kept from the previous build, see fill.ts); waits only while too
+   * many bytes are on the way. Throws the writer's error, if any.
+   */
+  async put(p: string, content: string | Uint8Array | null, key?: string): Promise<void> {
     this.check();
+    if (content === null) {
+      this.kept.push(this.paths.length);
+      this.paths.push(p);
+      this.ends.push(this.used);
+      this.keys.push(key);
+      if (this.paths.length >= MAX_BATCH_PAGES) await this.send();
+      return;
+    }
     const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
     if (this.buffer && this.used + size > this.buffer.byteLength) await this.send();
     this.buffer ??= Buffer.from(
@@ -105,7 +125,8 @@ export class WriterThread {
     this.used += size;
     this.paths.push(p);
     this.ends.push(this.used);
-    if (this.used >= this.limits.batchBytes) await this.send();
+    this.keys.push(key);
+    if (this.used >= this.limits.batchBytes || this.paths.length >= MAX_BATCH_PAGES) await this.send();
   }
 
   /** Sends what is queued, completes the manifest and lists the folders; the thread then ends. */
@@ -127,14 +148,18 @@ export class WriterThread {
   private async send(): Promise<void> {
     const bytes = this.used;
     while (this.inFlight > 0 && this.inFlight + bytes > this.limits.inFlightBytes) await this.next();
-    const buffer = this.buffer!.buffer as ArrayBuffer;
-    this.post({ type: 'pages', paths: this.paths, ends: this.ends, buffer }, [buffer]);
+    // A batch of kept pages only has no buffer yet.
+    this.buffer ??= Buffer.from(this.spare.pop() ?? new ArrayBuffer(this.limits.batchBytes));
+    const buffer = this.buffer.buffer as ArrayBuffer;
+    this.post({ type: 'pages', paths: this.paths, ends: this.ends, keys: this.keys, kept: this.kept, buffer }, [buffer]);
     this.inFlight += bytes;
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
     this.buffer = undefined;
     this.used = 0;
     this.paths = [];
     this.ends = [];
+    this.keys = [];
+    this.kept = [];
   }
 
   private written(bytes: number, buffer: ArrayBuffer): void {

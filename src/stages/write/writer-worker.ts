@@ -19,7 +19,11 @@ parentPort!.on('message', (msg: ToWriter) => {
   try {
     if (msg.type === 'pages') {
       const bytes = new Uint8Array(msg.buffer);
-      msg.paths.forEach((p, i) => filler.put(p, bytes.subarray(i === 0 ? 0 : msg.ends[i - 1], msg.ends[i])));
+      const kept = new Set(msg.kept);
+      msg.paths.forEach((p, i) => {
+        if (kept.has(i)) filler.keep(p, msg.keys[i]!);
+        else filler.put(p, bytes.subarray(i === 0 ? 0 : msg.ends[i - 1], msg.ends[i]), msg.keys[i]);
+      });
       reply({ type: 'written', bytes: msg.ends.at(-1) ?? 0, buffer: msg.buffer }, [msg.buffer]);
     } else {
       const filled = filler.finish();

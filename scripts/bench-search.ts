@@ -11,7 +11,7 @@ import { enrichCorpus } from '../src/stages/corpus/index.js';
 import { discoverSources } from '../src/stages/load/discover.js';
 import { processFile } from '../src/run/per-file/process.js';
 import { assembleIndex, type SearchManifest } from '../src/stages/search/assemble.js';
-import { documentTokens, searchDoc } from '../src/stages/search/documents.js';
+import { searchDoc } from '../src/stages/search/documents.js';
 import { shardOf } from '../src/stages/search/hash.js';
 import { tokenize } from '../src/stages/search/tokens.js';
 import { buildSite } from '../src/stages/site/index.js';
@@ -55,8 +55,7 @@ function measureIndex(site: Site): { pages: Page[]; cpuMs: number; wallMs: numbe
   function* docs() {
     for (const [i, a] of site.articles.entries()) {
       if (i % 250 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
-      const doc = searchDoc(a, site.urls.get(a.slug)!);
-      yield { doc, tokens: documentTokens(doc) };
+      yield searchDoc(a, site.urls.get(a.slug)!);
     }
   }
   const pages = [...assembleIndex(docs())];

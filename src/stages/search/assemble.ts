@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '../../model/index.js';
-import type { DocTokens, SearchDoc } from './documents.js';
+import { TokenCounter, type DocTokens, type SearchDoc } from './documents.js';
 import { ByteWriter } from './byte-writer.js';
 import { shardOf } from './hash.js';
 import { TokenIds } from './token-ids.js';
@@ -22,12 +22,6 @@ const BYTES_PER_TOKEN = 7;
 const PACKED_LENGTH = 2;
 /** Between the posting lists of two tokens in a shard. */
 const COMMA = 0x2c;
-
-/** One document to index: its result-list entry and its tokens (document numbers follow the order given). */
-export interface IndexedDoc {
-  doc: SearchDoc;
-  tokens: DocTokens;
-}
 
 /** The manifest (`index.json`): everything the browser needs to find the other files. */
 export interface SearchManifest {
@@ -63,7 +57,7 @@ interface Postings {
 const POSTINGS_PER_BATCH = 8 * 1024 * 1024;
 
 /**
- * Merges per-document tokens into the static index files (paths relative to the index folder):
+ * Tokenizes documents (TokenCounter) and merges their tokens into the static index files (paths relative to the index folder):
  * `docs/<n>.json` (one document's result entry and text, as each document comes), `shards/<n>.json`
  * (tokens and their postings, see shardFiles), `script.json` and, last, `index.json`, whose id is
  * the digest of the others. Documents
@@ -73,11 +67,12 @@ const POSTINGS_PER_BATCH = 8 * 1024 * 1024;
  * POSTINGS_PER_BATCH (tests make it small; the files are the same whatever it is).
  */
 export function* assembleIndex(
-  docs: Iterable<IndexedDoc>,
+  docs: Iterable<SearchDoc>,
   scriptFile?: (tokens: readonly string[]) => Page,
   postingsPerBatch = POSTINGS_PER_BATCH,
 ): Generator<Page, void, undefined> {
   const table = new TokenTable();
+  const counter = new TokenCounter(table.vocabulary);
   const hash = createHash('sha256');
   const digested = (f: Page): Page => {
     hash.update(`${f.path}\0`).update(f.content).update('\0');
@@ -86,8 +81,8 @@ export function* assembleIndex(
   // Each document's file as it comes, so its text is let go at once, not held for every article
   // until the shards are made.
   let count = 0;
-  for (const { doc, tokens } of docs) {
-    table.add(count, tokens);
+  for (const doc of docs) {
+    table.add(count, counter.count(doc));
     yield digested(docFile(count++, doc));
   }
   const shards = shardCount(table);
@@ -111,29 +106,21 @@ export function* assembleIndex(
  * millions of postings, which as JS arrays of numbers would cost several times the memory.
  */
 class TokenTable {
-  private readonly ids = new TokenIds();
+  /** The tokens' ids (TokenCounter numbers each document's tokens with it). */
+  readonly vocabulary = new TokenIds();
   private counts = new Uint32Array(1024);
   private readonly docIds: Uint32Array[] = [];
   private readonly docWeights: Uint8Array[] = [];
 
-  add(doc: number, tokens: DocTokens): void {
-    const ids = new Uint32Array(tokens.size);
-    const weights = new Uint8Array(tokens.size);
-    let i = 0;
-    // forEach, not for-of: no [key, value] array per entry.
-    tokens.forEach((weight, token) => {
-      const id = this.ids.id(token);
-      if (id >= this.counts.length) this.growCounts();
-      this.counts[id]!++;
-      ids[i] = id;
-      weights[i++] = weight;
-    });
+  add(doc: number, { ids, weights }: DocTokens): void {
+    if (this.vocabulary.size > this.counts.length) this.growCounts();
+    for (const id of ids) this.counts[id]!++;
     this.docIds[doc] = ids;
     this.docWeights[doc] = weights;
   }
 
   get names(): readonly string[] {
-    return this.ids.names;
+    return this.vocabulary.names;
   }
 
   /** Postings of every token. */
@@ -154,7 +141,7 @@ class TokenTable {
    */
   postings(ids: readonly number[]): Postings {
     const offsets = new Uint32Array(ids.length + 1);
-    const local = new Int32Array(this.ids.size).fill(-1);
+    const local = new Int32Array(this.vocabulary.size).fill(-1);
     ids.forEach((id, i) => {
       local[id] = i;
       offsets[i + 1] = offsets[i]! + this.counts[id]!;
@@ -177,7 +164,9 @@ class TokenTable {
   }
 
   private growCounts(): void {
-    const grown = new Uint32Array(this.counts.length * 2);
+    let size = this.counts.length;
+    while (size < this.vocabulary.size) size *= 2;
+    const grown = new Uint32Array(size);
     grown.set(this.counts);
     this.counts = grown;
   }

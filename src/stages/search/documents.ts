@@ -1,14 +1,21 @@
 import { plainText } from '../../text/markdown.js';
 import { articleKeywords, type Article } from '../../model/index.js';
-import { tokenize } from './tokens.js';
+import type { TokenIds } from './token-ids.js';
+import { eachToken } from './tokens.js';
 
-/** token -> weight: `min(tf, MAX_TF) * 2 + (in title ? 1 : 0)`, so one small number per posting. */
-export type DocTokens = Map<string, number>;
+/**
+ * A document's distinct tokens, as ids of the index's vocabulary in the order they first occur,
+ * each with its weight: `min(tf, MAX_TF) * 2 + (in title ? 1 : 0)`, so one small number per posting.
+ */
+export interface DocTokens {
+  ids: Uint32Array;
+  weights: Uint8Array;
+}
 
 /**
  * One document as the search page gets it (`docs/<n>.json`): what a result shows, and the text the
  * page checks the query's phrases in and cuts its snippet from, so it never fetches the article.
- * The index's tokens are made from these same fields (documentTokens), so what the index finds the
+ * The index's tokens are made from these same fields (TokenCounter), so what the index finds the
  * page can check.
  */
 export interface SearchDoc {
@@ -44,19 +51,60 @@ export function searchDoc(article: Article, url: string, convert: (text: string)
   };
 }
 
-/** Tokens of a document: its title's flagged, its text's and terms' counted. Pure, so callers may cache it. */
-export function documentTokens(doc: SearchDoc): DocTokens {
-  const tokens: DocTokens = new Map();
-  const count = (text: string, title: boolean): void => {
-    for (const t of tokenize(text)) {
-      const w = tokens.get(t) ?? 0;
-      tokens.set(t, Math.min((w >> 1) + 1, MAX_TF) * 2 + ((w & 1) | (title ? 1 : 0)));
+/**
+ * Counts the tokens of documents (their title's flagged, their text's and terms' counted) as ids of
+ * one vocabulary. Distinct tokens are found with two arrays indexed by id, reused from one document
+ * to the next, instead of a map per document.
+ */
+export class TokenCounter {
+  /** Per token id: the number of the last document that held it (documents count from 1). */
+  private lastDoc = new Uint32Array(1024);
+  /** Per token id: its position in the last document's lists. */
+  private position = new Uint32Array(1024);
+  private doc = 0;
+  private inTitle = 0;
+  private ids: number[] = [];
+  private weights: number[] = [];
+  private readonly pair = (a: number, b: number): void => this.seen(this.vocabulary.pair(a, b));
+  private readonly other = (token: string): void => this.seen(this.vocabulary.id(token));
+
+  constructor(private readonly vocabulary: TokenIds) {}
+
+  count(doc: SearchDoc): DocTokens {
+    this.doc++;
+    this.ids = [];
+    this.weights = [];
+    this.inTitle = 1;
+    eachToken(doc.title, this.pair, this.other);
+    this.inTitle = 0;
+    eachToken(doc.text, this.pair, this.other);
+    if (doc.terms) eachToken(doc.terms, this.pair, this.other);
+    return { ids: Uint32Array.from(this.ids), weights: Uint8Array.from(this.weights) };
+  }
+
+  private seen(id: number): void {
+    if (id >= this.lastDoc.length) this.grow(id);
+    let at = this.position[id]!;
+    if (this.lastDoc[id] !== this.doc) {
+      this.lastDoc[id] = this.doc;
+      this.position[id] = at = this.ids.length;
+      this.ids.push(id);
+      this.weights.push(0);
     }
-  };
-  count(doc.title, true);
-  count(doc.text, false);
-  if (doc.terms) count(doc.terms, false);
-  return tokens;
+    const w = this.weights[at]!;
+    this.weights[at] = Math.min((w >> 1) + 1, MAX_TF) * 2 + ((w & 1) | this.inTitle);
+  }
+
+  private grow(id: number): void {
+    let size = this.lastDoc.length;
+    while (size <= id) size *= 2;
+    const lastDoc = new Uint32Array(size);
+    const position = new Uint32Array(size);
+    lastDoc.set(this.lastDoc);
+    position.set(this.position);
+    this.lastDoc = lastDoc;
+    this.position = position;
+  }
 }
 
 /** The body in the edition's script, each line the source wrote in traditional script as written. */

@@ -1,6 +1,6 @@
 import type { Page, Site } from '../../model/index.js';
-import { assembleIndex, type IndexedDoc } from './assemble.js';
-import { documentTokens, searchDoc } from './documents.js';
+import { assembleIndex } from './assemble.js';
+import { searchDoc, type SearchDoc } from './documents.js';
 import { regionalWordsFor, scriptTable } from './script-table.js';
 
 /** Folder of an edition's index, beside its search page (`search/index.html`). */
@@ -37,10 +37,7 @@ export function* searchPages(site: Site, editions: SearchEdition[]): Generator<P
   }
 }
 
-/** Articles in site order, tokenized one at a time so only the merged postings stay in memory. */
-function* indexedDocs(site: Site, edition: SearchEdition): Generator<IndexedDoc> {
-  for (const article of site.articles) {
-    const doc = searchDoc(article, site.urls.get(article.slug)!, edition.convert, edition.ownOriginals);
-    yield { doc, tokens: documentTokens(doc) };
-  }
+/** Articles in site order, one at a time, so only the merged postings stay in memory. */
+function* indexedDocs(site: Site, edition: SearchEdition): Generator<SearchDoc> {
+  for (const article of site.articles) yield searchDoc(article, site.urls.get(article.slug)!, edition.convert, edition.ownOriginals);
 }

@@ -19,17 +19,20 @@ export class TokenIds {
 
   /** The id of a token, given the next free id when it is new. */
   id(token: string): number {
-    if (token.length !== 2) {
-      let id = this.others.get(token);
-      if (id === undefined) this.others.set(token, (id = this.add(token)));
-      return id;
-    }
-    const key = ((token.charCodeAt(0) << 16) | token.charCodeAt(1)) >>> 0;
+    if (token.length === 2) return this.pair(token.charCodeAt(0), token.charCodeAt(1));
+    let id = this.others.get(token);
+    if (id === undefined) this.others.set(token, (id = this.add(token)));
+    return id;
+  }
+
+  /** The id of the two-unit token of code units `a` `b` (what `id` gives its string); the string is made only when the token is new. */
+  pair(a: number, b: number): number {
+    const key = ((a << 16) | b) >>> 0;
     const mask = this.keys.length - 1;
     for (let at = slotOf(key, this.shift); ; at = (at + 1) & mask) {
       const slot = this.slots[at]!;
       if (slot === 0) {
-        const id = this.add(token);
+        const id = this.add(String.fromCharCode(a, b));
         this.keys[at] = key;
         this.slots[at] = id + 1;
         if (this.names.length * 2 > this.keys.length) this.grow();

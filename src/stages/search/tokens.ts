@@ -17,21 +17,32 @@ export function fold(text: string): string {
 /** Tokens of a text in reading order, duplicates kept (callers count them). */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const m of fold(text).matchAll(RUN)) {
-    if (m[1]) pushBigrams(m[1], out);
-    else out.push(m[0]);
-  }
+  eachToken(
+    text,
+    (a, b) => out.push(String.fromCharCode(a, b)),
+    (token) => out.push(token),
+  );
   return out;
 }
 
-/** Overlapping bigrams of a CJK run; a one-character run is its own token. */
-function pushBigrams(run: string, out: string[]): void {
-  // Most text is in the BMP: slice by code unit; astral characters (CJK extension B...) by code point.
-  const chars = SURROGATE.test(run) ? Array.from(run) : null;
-  const n = chars ? chars.length : run.length;
-  if (n === 1) {
-    out.push(run);
-    return;
+/**
+ * The tokens of `tokenize(text)`, in its order, without making a string for each CJK bigram of the
+ * Basic Multilingual Plane (nearly every token): `pair` gets its two code units, `other` every
+ * other token. The index counts millions of bigrams, and would otherwise make a short-lived string of each.
+ */
+export function eachToken(text: string, pair: (a: number, b: number) => void, other: (token: string) => void): void {
+  for (const m of fold(text).matchAll(RUN)) {
+    const run = m[1];
+    if (!run) other(m[0]);
+    else if (run.length === 1) other(run);
+    else if (SURROGATE.test(run)) astralBigrams(run, other);
+    else for (let i = 0; i + 1 < run.length; i++) pair(run.charCodeAt(i), run.charCodeAt(i + 1));
   }
-  for (let i = 0; i + 1 < n; i++) out.push(chars ? chars[i]! + chars[i + 1]! : run.slice(i, i + 2));
+}
+
+/** Overlapping bigrams of a CJK run holding astral characters (CJK extension B...), by code point; a one-character run is its own token. */
+function astralBigrams(run: string, out: (token: string) => void): void {
+  const chars = Array.from(run);
+  if (chars.length === 1) out(run);
+  for (let i = 0; i + 1 < chars.length; i++) out(chars[i]! + chars[i + 1]!);
 }

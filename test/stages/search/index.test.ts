@@ -5,7 +5,8 @@ import { defaultConfig } from '../../../src/config/defaults.js';
 import { renderPages } from '../../helpers/pages.js';
 import { editions } from '../../../src/stages/render/edition.js';
 import { assembleIndex, type SearchManifest } from '../../../src/stages/search/assemble.js';
-import { documentTokens, MAX_TF, searchDoc } from '../../../src/stages/search/documents.js';
+import { MAX_TF, searchDoc, TokenCounter, type SearchDoc } from '../../../src/stages/search/documents.js';
+import { TokenIds } from '../../../src/stages/search/token-ids.js';
 import { ByteWriter } from '../../../src/stages/search/byte-writer.js';
 import { shardOf } from '../../../src/stages/search/hash.js';
 import { searchPages } from '../../../src/stages/search/index.js';
@@ -18,6 +19,16 @@ import { mainIndexPages, openPages, queryModule, titles } from './helpers.js';
 const text = (p: Page): string => (typeof p.content === 'string' ? p.content : Buffer.from(p.content).toString('utf8'));
 const json = (pages: Page[], path: string): any => JSON.parse(text(pages.find((p) => p.path === path)!));
 
+/** Token -> weight of each document, counted one after the other with one vocabulary, as the index does. */
+function tokenWeights(...docs: SearchDoc[]): Map<string, number>[] {
+  const vocabulary = new TokenIds();
+  const counter = new TokenCounter(vocabulary);
+  return docs.map((doc) => {
+    const { ids, weights } = counter.count(doc);
+    return new Map([...ids].map((id, i) => [vocabulary.names[id]!, weights[i]!]));
+  });
+}
+
 test('document tokens: title tokens are flagged, body and keyword tokens counted, sidebars never seen', () => {
   const a = makeArticle({
     file: 'a.txt',
@@ -27,16 +38,19 @@ test('document tokens: title tokens are flagged, body and keyword tokens counted
     parks: ['镇江高新区'],
   });
   const doc = searchDoc(a, '/a/');
-  const tokens = documentTokens(doc);
-  assert.equal(tokens.get('丹佛'), 3 * 2 + 1, 'three times, once in the title');
-  assert.equal(tokens.get('镇江'), 2 * 2, 'body and park, not title');
-  assert.equal(tokens.get('高新'), 2 * 2, 'keyword and park');
-  assert.equal(tokens.has('https'), false, 'link destinations are not text');
-  assert.equal(tokens.has('example'), false);
+  const many = searchDoc(makeArticle({ file: 'b.txt', title: 'x', body: '园区 '.repeat(500) }), '/b/');
+  // A third document after the first: its counts start from nothing, though it shares the first's tokens.
+  const [tokens, manyTokens, again] = tokenWeights(doc, many, doc);
+  assert.equal(tokens!.get('丹佛'), 3 * 2 + 1, 'three times, once in the title');
+  assert.equal(tokens!.get('镇江'), 2 * 2, 'body and park, not title');
+  assert.equal(tokens!.get('高新'), 2 * 2, 'keyword and park');
+  assert.equal(tokens!.has('https'), false, 'link destinations are not text');
+  assert.equal(tokens!.has('example'), false);
   assert.equal(doc.text, '项目\n丹佛斯在镇江。丹佛斯。', 'the text the page checks and cuts snippets from: plain, no markup or URLs');
   assert.equal(doc.terms, '高新区、镇江高新区');
-  const many = documentTokens(searchDoc(makeArticle({ file: 'b.txt', title: 'x', body: '园区 '.repeat(500) }), '/b/'));
-  assert.equal(many.get('园区'), MAX_TF * 2, 'term frequency saturates so a weight fits one byte');
+  assert.equal(manyTokens!.get('园区'), MAX_TF * 2, 'term frequency saturates so a weight fits one byte');
+  assert.deepEqual(again, tokens);
+  assert.deepEqual([...tokens!.keys()].slice(0, 4), ['丹佛', '佛斯', '斯项', '项目'], 'in the order they first occur, the title first');
 });
 
 test('the index of the samples: manifest, one doc file per article in site order, every token in its hashed shard', async () => {
@@ -91,8 +105,7 @@ test('two builds of the same site are byte-identical', async () => {
 test('shards grow with the corpus, one doc file per document; each shard stays small', async () => {
   const docs = Array.from({ length: 3000 }, (_, i) => {
     const a = makeArticle({ file: `${i}.txt`, title: `第${i}号公告`, body: `园区${i}号项目 编号${i * 7919} 企业${(i * 31) % 997}家` });
-    const doc = searchDoc(a, `/articles/${i}/`);
-    return { doc, tokens: documentTokens(doc) };
+    return searchDoc(a, `/articles/${i}/`);
   });
   const small = [...assembleIndex(docs.slice(0, 10))];
   const big = [...assembleIndex(docs)];
@@ -111,8 +124,7 @@ test('shards made a few at a time are the same files as when made at once', () =
       title: `第${i}号公告`,
       body: `园区${i}号项目 编号${i * 7919} 企业${(i * 31) % 997}家 Park${i % 50}`,
     });
-    const doc = searchDoc(a, `/articles/${i}/`);
-    return { doc, tokens: documentTokens(doc) };
+    return searchDoc(a, `/articles/${i}/`);
   });
   const whole = [...assembleIndex(docs)];
   const shards = (json(whole, 'index.json') as SearchManifest).shards;
@@ -131,8 +143,7 @@ test('shards made a few at a time are the same files as when made at once', () =
 test('index files come one at a time, the manifest last, naming the digest of the files before it', () => {
   const docs = Array.from({ length: 500 }, (_, i) => {
     const a = makeArticle({ file: `${i}.txt`, title: `第${i}号公告`, body: `园区${i}号项目 企业${(i * 31) % 97}家` });
-    const doc = searchDoc(a, `/articles/${i}/`);
-    return { doc, tokens: documentTokens(doc) };
+    return searchDoc(a, `/articles/${i}/`);
   });
   let read = 0;
   const stream = assembleIndex(

@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assembleIndex } from '../../../src/stages/search/assemble.js';
-import { documentTokens, searchDoc } from '../../../src/stages/search/documents.js';
+import { searchDoc } from '../../../src/stages/search/documents.js';
 import { makeArticle } from '../../helpers/articles.js';
 import { sampleSite } from '../render/sample-site.js';
 import { mainIndexPages, openPages, queryModule, titles, type OpenIndex, type QueryModule } from './helpers.js';
@@ -52,7 +52,7 @@ test('fullwidth and mixed-case text and queries meet in one folded form', async 
     makeArticle({ file: 'c.txt', title: '其他', body: '没有英文。' }),
   ];
   const docs = articles.map((a) => searchDoc(a, `/${a.file}/`));
-  const pages = [...assembleIndex(docs.map((doc) => ({ doc, tokens: documentTokens(doc) })))];
+  const pages = [...assembleIndex(docs)];
   const small = await openPages(
     q,
     pages.map((p) => ({ ...p, path: `search/${p.path}` })),

@@ -15,4 +15,9 @@ test('token ids are dense, stable and name their token, across table growth', ()
     assert.equal(ids.names[i], t);
   });
   assert.equal(ids.size, tokens.length, 'known tokens get no new id');
+  assert.equal(ids.pair(0x4e00, 0x4e00), ids.id('\u4e00\u4e00'), 'a pair of code units has the id of its two-unit string');
+  const fresh = ids.pair(0x56ed, 0x533a);
+  assert.equal(fresh, tokens.length, 'a new pair gets the next id');
+  assert.equal(ids.names[fresh], '园区');
+  assert.equal(ids.id('园区'), fresh);
 });

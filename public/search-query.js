@@ -7,7 +7,7 @@ const RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The index format this code reads (src/search/assemble.ts INDEX_VERSION). */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** NFKC (fullwidth -> ASCII) then lowercase. */
 export function fold(text) {
@@ -208,7 +208,7 @@ export function decodePostings(list) {
 
 /**
  * AND of the tokens' postings, ranked: more query tokens in the title first (the article is about
- * it), then higher summed term frequency, then newer (lower number: documents are numbered newest first).
+ * it), then higher summed term frequency, then newer (higher number: documents are numbered oldest first).
  */
 export function rank(lists) {
   const sorted = [...lists].sort((a, b) => a.docs.length - b.docs.length);
@@ -224,7 +224,7 @@ export function rank(lists) {
     }
     for (const d of hits.keys()) if (!seen.has(d)) hits.delete(d);
   }
-  return [...hits.values()].sort((a, b) => b.title - a.title || b.tf - a.tf || a.d - b.d).map((h) => h.d);
+  return [...hits.values()].sort((a, b) => b.title - a.title || b.tf - a.tf || b.d - a.d).map((h) => h.d);
 }
 
 /**

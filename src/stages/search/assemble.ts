@@ -8,7 +8,7 @@ import { compareCodeUnits } from '../../text/compare.js';
 import { webJson } from '../../text/json.js';
 
 /** Bump when the file format changes; the browser refuses an index of another version. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 /**
  * Wanted shard size. A query fetches one shard per distinct token of each form it looks up (four to
  * eight for a word and its regional partner), so this sets most of what a query downloads; smaller

@@ -21,7 +21,8 @@ export interface SearchEdition {
 /**
  * search: Site -> the static search index of each edition, built from the article model (title,
  * body, keywords, parks), never from rendered pages. Documents are numbered in the site's order
- * (newest first), so the browser ranks ties by number. Each edition gets its own index in its own
+ * reversed, oldest first (the browser ranks ties by the higher number): a new article, the newest,
+ * takes the next number and every other document keeps its own, so a rebuild rewrites its file only. Each edition gets its own index in its own
  * script under `<dir>/search/`, with a table that turns a query typed in the other script or another
  * region's words into this index's (`script.json`). Pages come one at a time, for the writer to write and let go.
  */
@@ -37,7 +38,10 @@ export function* searchPages(site: Site, editions: SearchEdition[]): Generator<P
   }
 }
 
-/** Articles in site order, one at a time, so only the merged postings stay in memory. */
+/** Articles oldest first (site order reversed), one at a time, so only the merged postings stay in memory. */
 function* indexedDocs(site: Site, edition: SearchEdition): Generator<SearchDoc> {
-  for (const article of site.articles) yield searchDoc(article, site.urls.get(article.slug)!, edition.convert, edition.ownOriginals);
+  for (let i = site.articles.length - 1; i >= 0; i--) {
+    const article = site.articles[i]!;
+    yield searchDoc(article, site.urls.get(article.slug)!, edition.convert, edition.ownOriginals);
+  }
 }

@@ -53,7 +53,7 @@ test('document tokens: title tokens are flagged, body and keyword tokens counted
   assert.deepEqual([...tokens!.keys()].slice(0, 4), ['丹佛', '佛斯', '斯项', '项目'], 'in the order they first occur, the title first');
 });
 
-test('the index of the samples: manifest, one doc file per article in site order, every token in its hashed shard', async () => {
+test('the index of the samples: manifest, one doc file per article, oldest first, every token in its hashed shard', async () => {
   const site = await sampleSite();
   const pages = mainIndexPages(site);
   const manifest: SearchManifest = json(pages, 'search/index.json');
@@ -62,7 +62,7 @@ test('the index of the samples: manifest, one doc file per article in site order
   assert.equal(manifest.shards & (manifest.shards - 1), 0, 'a power of two');
   assert.deepEqual(
     site.articles.map((_, n) => json(pages, `search/docs/${n}.json`).title),
-    site.articles.map((a) => a.title),
+    site.articles.map((a) => a.title).reverse(),
   );
   assert.equal(pages.filter((p) => p.path.startsWith('search/docs/')).length, site.articles.length);
   assert.equal(pages.filter((p) => p.path.startsWith('search/shards/')).length, manifest.shards);
@@ -100,6 +100,18 @@ test('two builds of the same site are byte-identical', async () => {
     b.map((p) => p.path),
   );
   for (let i = 0; i < a.length; i++) assert.ok(Buffer.from(text(a[i]!)).equals(Buffer.from(text(b[i]!))), a[i]!.path);
+});
+
+test('a new newest article takes the next document number: every other document file stays as it was', async () => {
+  const site = await sampleSite();
+  const [newest, ...rest] = site.articles;
+  assert.ok(newest?.date && rest.every((a) => !a.date || a.date <= newest.date!), 'site order is newest first');
+  const docs = (pages: Page[]) => pages.filter((p) => p.path.startsWith('search/docs/')).map((p) => [p.path, text(p)]);
+  const before = docs(mainIndexPages({ ...site, articles: rest }));
+  const after = docs(mainIndexPages(site));
+  assert.deepEqual(after.slice(0, before.length), before);
+  assert.equal(after.length, before.length + 1);
+  assert.equal(JSON.parse(after.at(-1)![1]!).title, newest.title);
 });
 
 test('shards grow with the corpus, one doc file per document; each shard stays small', async () => {

@@ -51,7 +51,8 @@ test('fullwidth and mixed-case text and queries meet in one folded form', async 
     makeArticle({ file: 'b.txt', title: '园区新闻', body: 'AUTOSAR 标准在园区推广。' }),
     makeArticle({ file: 'c.txt', title: '其他', body: '没有英文。' }),
   ];
-  const docs = articles.map((a) => searchDoc(a, `/${a.file}/`));
+  // Oldest first, as the index numbers them: the first article is the newest, so it wins a tie.
+  const docs = articles.map((a) => searchDoc(a, `/${a.file}/`)).reverse();
   const pages = [...assembleIndex(docs)];
   const small = await openPages(
     q,
@@ -65,7 +66,7 @@ test('fullwidth and mixed-case text and queries meet in one folded form', async 
 
 test('ranking: title hits first, then term frequency, then the newer document', () => {
   const list = (pairs: [number, number][]) => ({ docs: pairs.map((p) => p[0]), weights: pairs.map((p) => p[1]) });
-  // weight = tf * 2 + (in title ? 1 : 0); docs 0..3, 0 newest.
+  // weight = tf * 2 + (in title ? 1 : 0); docs 0..3, 3 newest.
   assert.deepEqual(
     q.rank([
       list([
@@ -75,7 +76,7 @@ test('ranking: title hits first, then term frequency, then the newer document', 
         [3, 4],
       ]),
     ]),
-    [2, 1, 0, 3],
+    [2, 1, 3, 0],
   );
   assert.deepEqual(
     q.rank([
@@ -89,7 +90,7 @@ test('ranking: title hits first, then term frequency, then the newer document', 
         [2, 2],
       ]),
     ]),
-    [1, 2],
+    [2, 1],
     'AND drops doc 0',
   );
 });

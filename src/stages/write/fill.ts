@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { removeTree } from './remove.js';
-import { identity, manifestLine, startManifest, unchangedSince, type Manifest, type ManifestEntry } from './manifest.js';
+import { identity, manifestLine, startManifest, unchangedSince, untouchedSince, type Manifest, type ManifestEntry } from './manifest.js';
 import { sha256 } from '../../text/hash.js';
 
 /** Numbers kept per listed file or folder: mode, size, mtimeMs, ctimeMs, ino (see BuildListing). */
@@ -139,10 +139,11 @@ export class BuildFiller {
   keep(p: string, key: string): void {
     const { previous } = this.state;
     const entry = this.manifest?.get(p);
-    const old = previous !== undefined && entry?.key === key ? untouched(path.join(previous, p), entry) : undefined;
-    if (!old) throw new Error(`write: ${p} in the live build changed while this build ran (another build, or an edit); build again`);
+    const file = previous !== undefined && entry?.key === key ? path.join(previous, p) : undefined;
+    const info = file !== undefined ? untouchedSince(file, entry!) : undefined;
+    if (!info) throw new Error(`write: ${p} in the live build changed while this build ran (another build, or an edit); build again`);
     this.makeFolders(p);
-    this.place(p, entry!.hash, key, old, undefined);
+    this.place(p, entry!.hash, key, { file: file!, info }, undefined);
     this.state.kept++;
   }
 
@@ -258,12 +259,6 @@ function sameFile(file: string, info: BigIntStats): boolean {
 interface OldFile {
   file: string;
   info: BigIntStats;
-}
-
-/** The previous build's `old` file when lstat shows it untouched since `entry` was recorded. */
-function untouched(old: string, entry: ManifestEntry): OldFile | undefined {
-  const info = lstatSync(old, { bigint: true, throwIfNoEntry: false });
-  return info?.isFile() && unchangedSince(info, entry) ? { file: old, info } : undefined;
 }
 
 /**

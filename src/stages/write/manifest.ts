@@ -94,16 +94,18 @@ export function readManifest(file: string): Manifest | undefined {
   return manifest;
 }
 
+/** The lstat of `file` when it is a file untouched since `entry` was recorded, else undefined. */
+export function untouchedSince(file: string, entry: ManifestEntry): BigIntStats | undefined {
+  const info = lstatSync(file, { bigint: true, throwIfNoEntry: false });
+  return info?.isFile() && unchangedSince(info, entry) ? info : undefined;
+}
+
 /**
  * Page path -> key of each keyed file of build folder `dir` (described by `manifest`) that lstat
  * shows untouched since it was written: the pages the next build may keep without making them.
  */
 export function untouchedKeys(dir: string, manifest: Manifest): Map<string, string> {
   const keys = new Map<string, string>();
-  for (const [p, entry] of manifest) {
-    if (entry.key === undefined) continue;
-    const info = lstatSync(path.join(dir, p), { bigint: true, throwIfNoEntry: false });
-    if (info?.isFile() && unchangedSince(info, entry)) keys.set(p, entry.key);
-  }
+  for (const [p, entry] of manifest) if (entry.key !== undefined && untouchedSince(path.join(dir, p), entry)) keys.set(p, entry.key);
   return keys;
 }

@@ -107,14 +107,16 @@ export class WriterThread {
    */
   async put(p: string, content: string | Uint8Array | null, key?: string): Promise<void> {
     this.check();
-    if (content === null) {
-      this.kept.push(this.paths.length);
-      this.paths.push(p);
-      this.ends.push(this.used);
-      this.keys.push(key);
-      if (this.paths.length >= MAX_BATCH_PAGES) await this.send();
-      return;
-    }
+    if (content === null) this.kept.push(this.paths.length);
+    else await this.copy(content);
+    this.paths.push(p);
+    this.ends.push(this.used);
+    this.keys.push(key);
+    if (this.used >= this.limits.batchBytes || this.paths.length >= MAX_BATCH_PAGES) await this.send();
+  }
+
+  /** Appends `content` to the batch buffer, sending the batch first when it would not fit. */
+  private async copy(content: string | Uint8Array): Promise<void> {
     const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
     if (this.buffer && this.used + size > this.buffer.byteLength) await this.send();
     this.buffer ??= Buffer.from(
@@ -123,10 +125,6 @@ export class WriterThread {
     if (typeof content === 'string') this.buffer.write(content, this.used, 'utf8');
     else this.buffer.set(content, this.used);
     this.used += size;
-    this.paths.push(p);
-    this.ends.push(this.used);
-    this.keys.push(key);
-    if (this.used >= this.limits.batchBytes || this.paths.length >= MAX_BATCH_PAGES) await this.send();
   }
 
   /** Sends what is queued, completes the manifest and lists the folders; the thread then ends. */

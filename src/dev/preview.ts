@@ -7,6 +7,7 @@ import {
   type Article,
   type ArticleFacts,
   type Config,
+  type FactsByFile,
   type Page,
   type Site,
   type Term,
@@ -19,7 +20,7 @@ import { sourcePath } from '../stages/load/source-path.js';
 import { editions } from '../stages/render/edition.js';
 import { HOME_TERMS, homeKeywords, LEAD_COUNT } from '../stages/render/home.js';
 import { previewRenderer, type PreviewPages, type PreviewRenderer } from '../stages/render/preview.js';
-import { applyChange, type TermChange } from '../stages/site/change.js';
+import { applyChange, prepareChange, type SiteChange, type TermChange } from '../stages/site/change.js';
 import { patchSite } from '../stages/write/index.js';
 
 /** A builder for `dev`: it builds, and may show changed articles at once before the build that must follow. */
@@ -67,9 +68,12 @@ const SOURCE_EXT = new Set(['.txt', '.md']);
 export function withPreview(builder: Builder, config: Config): DevBuilder {
   let renderer: PreviewRenderer | undefined;
   return {
-    build(changed, touched) {
+    async build(changed, touched) {
       if (!changed || changed.some((f) => !isInside(config.contentDir, f))) renderer = undefined;
-      return builder.build(changed, touched);
+      const result = await builder.build(changed, touched);
+      const last = builder.lastBuild();
+      if (last) prepareChange(last.site);
+      return result;
     },
     async preview(changed) {
       const last = builder.lastBuild();
@@ -117,7 +121,7 @@ export async function previewChange(
   const contentDir = path.resolve(config.contentDir);
   if (changed.length === 0 || changed.length > MAX_PREVIEW_FILES) return undefined;
   if (!changed.every((f) => isSource(contentDir, f))) return undefined;
-  const previous = new Map(last.site.articles.map((a) => [a.file, a]));
+  const previous = articlesOf(last.site, new Set(changed.map((f) => sourcePath(contentDir, f))));
   const removed: Article[] = [];
   const added: { article: Article; facts: ArticleFacts }[] = [];
   for (const file of changed) {
@@ -131,9 +135,8 @@ export async function previewChange(
   const files = clock();
   const change = applyChange(last, removed, added);
   if (!change || sectionGone(change.terms)) return undefined;
-  const facts = new Map(last.facts);
-  added.forEach(({ facts: f }, i) => facts.set(change.added[i]!.file, f));
   const wanted = pagesToWrite(last.site, change.added, change.terms);
+  const facts = renderedFacts(change, added, last.facts, wanted.pages.articles);
   const site = clock();
   const pages = render(change.site, facts, wanted.pages);
   const rendered = clock();
@@ -144,6 +147,32 @@ export async function previewChange(
     .filter((p) => !written.has(p));
   const report = await io.patch(pages, gone);
   return report && { ...report, timings: { files, site, render: rendered, write: clock() } };
+}
+
+/** The site's articles read from `files` (relative source paths), by file. */
+function articlesOf(site: Site, files: ReadonlySet<string>): Map<string, Article> {
+  const found = new Map<string, Article>();
+  for (const a of site.articles) if (files.has(a.file)) found.set(a.file, a);
+  return found;
+}
+
+/**
+ * The facts of the articles whose pages a preview renders, the added ones' new: only an article's
+ * own page reads its facts, and copying the whole site's would cost more than the rest of the step.
+ */
+function renderedFacts(
+  change: SiteChange,
+  added: { facts: ArticleFacts }[],
+  last: FactsByFile,
+  slugs: readonly string[],
+): Map<string, ArticleFacts> {
+  const made = new Map(added.map(({ facts }, i) => [change.added[i]!.file, facts]));
+  return new Map(
+    slugs.map((slug) => {
+      const { file } = change.site.bySlug.get(slug)!;
+      return [file, made.get(file) ?? last.get(file)!];
+    }),
+  );
 }
 
 /**

@@ -1,9 +1,9 @@
 // A built site with a few articles removed and added, by the same rules buildSite applies: dev's quick preview.
 import { articleUrl, type Article, type ArticleFacts, type Site, type Term } from '../../model/index.js';
 import { compareLatest } from './order.js';
-import { rankArticles } from './ranking.js';
+import { rankOrder, rankTable, rearrangeRankTable, type RankTable } from './ranking.js';
 import { relatedFor, type RelatedModel } from './related.js';
-import { articleTerms, compareMonths, compareTerms, keywordMinArticles, type TaxonomyName } from './taxonomies.js';
+import { articleTerms, compareMonths, compareTerms, keywordMinArticles, splitByCount, type TaxonomyName } from './taxonomies.js';
 import { baseSlug } from './urls.js';
 import { withPageviews } from './index.js';
 
@@ -71,15 +71,22 @@ export function applyChange(
     bySlug.set(a.slug, a);
     urls.set(a.slug, articleUrl(a.slug, a.date));
   }
-  const articles = insertSorted(
-    prev.articles.filter((a) => !gone.has(a.slug)),
-    shown,
-    compareLatest,
-  );
+  const index = changeIndex(prev);
+  const { articles, from, moved } = nextLatest(prev, index, gone, shown);
+  const latest: string[] = [];
+  from.forEach((f, j) => latest.push(f >= 0 ? prev.latest[f]! : articles[j]!.slug));
   const related = new Map(prev.related);
   for (const slug of gone) related.delete(slug);
   const exclude = new Set([...gone, ...taken]);
   shown.forEach((a, i) => related.set(a.slug, relatedFor(base.related, a, added[i]!.facts.terms.words, exclude)));
+  const rows = shown.map((article) => ({
+    article,
+    views: article.views ?? -1,
+    chosen: related.get(article.slug)!.map((s) => {
+      const row = index.rows.get(s);
+      return row === undefined ? -1 : moved[row]!;
+    }),
+  }));
   const { taxonomies, thinKeywords, terms } = nextTaxonomies(prev, removed, shown, bySlug);
   const site: Site = {
     ...prev,
@@ -87,10 +94,11 @@ export function applyChange(
     bySlug,
     urls,
     related,
-    // Ranked anew, by the same function as buildSite: the added articles' related lists change
-    // how often others are chosen, and a new date may move the window.
-    ranking: rankArticles(articles, { views: (a) => a.views, related, year: base.year }, prev.config).map((a) => a.slug),
-    latest: articles.map((a) => a.slug),
+    // Ranked anew, by the same rules as buildSite, from the last build's table with the changed
+    // rows: the added articles' related lists change how often others are chosen, and a new date
+    // may move the window.
+    ranking: rankOrder(rearrangeRankTable(index.rank, from, moved, rows), base.year, prev.config).map((j) => latest[j]!),
+    latest,
     taxonomies,
     thinKeywords,
     diagnostics: [],
@@ -98,8 +106,93 @@ export function applyChange(
   return { site, added: shown, terms };
 }
 
+/** What a change reads of the last build's site beyond the site itself, made once per site (see prepareChange). */
+interface ChangeIndex {
+  /** Each article's place in 最新 (its row in `rank`), by slug. */
+  rows: Map<string, number>;
+  rank: RankTable;
+}
+
+const changeIndexes = new WeakMap<Site, ChangeIndex>();
+
+function changeIndex(site: Site): ChangeIndex {
+  let index = changeIndexes.get(site);
+  if (!index) {
+    index = {
+      rows: new Map(site.latest.map((slug, i) => [slug, i])),
+      rank: rankTable(site.articles, { views: (a) => a.views, related: site.related }),
+    };
+    changeIndexes.set(site, index);
+  }
+  return index;
+}
+
+/**
+ * Makes what `applyChange` reads of a built site beyond the site itself (its articles' rows in the
+ * ranking table, each term list's places by key), so the first change after a build does not: dev
+ * calls it after each build, while it waits for a save.
+ */
+export function prepareChange(site: Site): void {
+  changeIndex(site);
+  for (const list of [...Object.values(site.taxonomies), site.thinKeywords ?? []]) termIndex(list);
+}
+
+/**
+ * 最新 with the `gone` slugs taken out and `shown` put in their places, found by the last build's
+ * rows instead of reading every article; with `from`, each new row's row before (-(k + 1) for
+ * shown[k]), and `moved`, each row before's new row (-1: gone; an article replaced by one of the
+ * same slug moves to it, as what chose it chooses its successor).
+ */
+function nextLatest(
+  prev: Site,
+  index: ChangeIndex,
+  gone: ReadonlySet<string>,
+  shown: readonly Article[],
+): { articles: Article[]; from: Int32Array; moved: Int32Array } {
+  const goneRows = [...gone].map((slug) => index.rows.get(slug)!).sort((a, b) => a - b);
+  const articles = insertSorted(withoutPlaces(prev.articles, goneRows), shown, compareLatest);
+  // Any value of 0 or more marks a row of an article that stays, filled in below.
+  const from = new Int32Array(articles.length);
+  const shownRows = shown.map((a) => articles.indexOf(a));
+  shownRows.forEach((j, k) => (from[j] = -(k + 1)));
+  const moved = new Int32Array(prev.articles.length).fill(-1);
+  const isGone = new Uint8Array(prev.articles.length);
+  for (const r of goneRows) isGone[r] = 1;
+  let r = 0;
+  for (let j = 0; j < from.length; j++) {
+    if (from[j]! < 0) continue;
+    while (isGone[r]) r++;
+    from[j] = r;
+    moved[r++] = j;
+  }
+  shown.forEach((a, k) => {
+    const before = index.rows.get(a.slug);
+    if (before !== undefined && isGone[before]) moved[before] = shownRows[k]!;
+  });
+  return { articles, from, moved };
+}
+
+/** `items` without the items at `places` (ascending). */
+function withoutPlaces<T>(items: readonly T[], places: readonly number[]): T[] {
+  const out = items.slice();
+  for (let k = places.length - 1; k >= 0; k--) out.splice(places[k]!, 1);
+  return out;
+}
+
+/**
+ * Each term list's place of each key, kept as long as the list lives: dev's previews all start from
+ * the last build's lists, tens of thousands of keywords that one save must not look through by key.
+ */
+const termIndexes = new WeakMap<readonly Term[], Map<string, number>>();
+
+function termIndex(list: readonly Term[]): Map<string, number> {
+  let index = termIndexes.get(list);
+  if (!index) termIndexes.set(list, (index = new Map(list.map((t, i) => [t.key, i]))));
+  return index;
+}
+
 /** `items` (sorted by `order`) with `extra` put in their places by binary search. */
-function insertSorted<T>(items: T[], extra: T[], order: (a: T, b: T) => number): T[] {
+function insertSorted<T>(items: readonly T[], extra: readonly T[], order: (a: T, b: T) => number): T[] {
   const out = [...items];
   for (const x of extra) {
     let lo = 0;
@@ -140,33 +233,43 @@ function nextTaxonomies(
     for (const a of added) for (const t of articleTerms(a)[tax]) move(t).in.push(a.slug);
     if (moves.size === 0) continue;
     const paged = prev.taxonomies[tax];
-    // The changed terms that had a page, found on the way (not a map of every term: one save, tens of thousands of terms).
+    const lists = tax === 'keywords' ? [paged, thinKeywords] : [paged];
+    // The changed terms that had a page.
     const before = new Map<string, Term>();
     const changed = [...moves.keys()];
     // The terms no article moved in or out of keep their order; the others are put back in theirs.
     const updated = new Map<string, Term>();
-    const kept = (tax === 'keywords' ? [...paged, ...thinKeywords] : paged).filter((term, i) => {
-      const m = moves.get(term.key);
-      if (!m) return true;
-      if (i < paged.length) before.set(term.key, term);
-      moves.delete(term.key);
-      updated.set(term.key, {
-        ...term,
-        slugs: insertSorted(
-          term.slugs.filter((s) => !m.out.has(s)),
-          m.in,
-          latestOrder,
-        ),
-      });
-      return false;
+    const kept = lists.map((list, l) => {
+      const places: number[] = [];
+      for (const key of changed) {
+        const at = termIndex(list).get(key);
+        const m = moves.get(key);
+        if (at === undefined || !m) continue;
+        const term = list[at]!;
+        if (l === 0) before.set(key, term);
+        moves.delete(key);
+        places.push(at);
+        updated.set(key, {
+          ...term,
+          slugs: insertSorted(
+            term.slugs.filter((s) => !m.out.has(s)),
+            m.in,
+            latestOrder,
+          ),
+        });
+      }
+      return withoutPlaces(
+        list,
+        places.sort((a, b) => a - b),
+      );
     });
     for (const [key, m] of moves)
       if (m.in.length > 0) updated.set(key, { name: m.name, key, url: m.url, slugs: insertSorted([], m.in, latestOrder) });
     const min = tax === 'keywords' ? keywordMinArticles(prev.config) : 1;
     const filed = [...updated.values()].filter((t) => t.slugs.length > 0);
-    const sorted = insertSorted(kept, filed, tax === 'months' ? compareMonths : compareTerms);
-    taxonomies[tax] = sorted.filter((t) => t.slugs.length >= min);
-    if (tax === 'keywords') thinKeywords = sorted.filter((t) => t.slugs.length < min);
+    const sorted = insertSorted(([] as Term[]).concat(...kept), filed, tax === 'months' ? compareMonths : compareTerms);
+    if (tax === 'keywords') ({ paged: taxonomies[tax], thin: thinKeywords } = splitByCount(sorted, min));
+    else taxonomies[tax] = sorted.filter((t) => t.slugs.length >= min);
     for (const key of changed) {
       const now = updated.get(key);
       changes.push({ taxonomy: tax, before: before.get(key), after: now, hasPage: now !== undefined && now.slugs.length >= min });

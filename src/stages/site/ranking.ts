@@ -36,20 +36,125 @@ function plausibleUntil(year: number | undefined): number {
  * oldest plausible date when fewer are dated); undefined when none is. Not the build date, so the
  * same content gives the same ranking.
  */
-export function windowAnchor(dates: readonly number[], until: number): number | undefined {
-  const plausible = dates.filter((d) => !Number.isNaN(d) && d < until).sort((a, b) => b - a);
+export function windowAnchor(dates: ArrayLike<number>, until: number): number | undefined {
+  const plausible = Float64Array.from(dates)
+    .filter((d) => !Number.isNaN(d) && d < until)
+    .sort();
   if (plausible.length === 0) return undefined;
-  return plausible[Math.min(ANCHOR_QUORUM, plausible.length) - 1];
+  return plausible[plausible.length - Math.min(ANCHOR_QUORUM, plausible.length)];
 }
 
-/** Where one article stands in 排行 (see compareRankKeys). */
-interface RankKey {
-  recent: boolean;
+/**
+ * What 排行 reads of each article, in 最新's order (newest first): columns rather than an object per
+ * article, so that dev's preview ranks a big site again from the last build's table with a few rows
+ * changed, without reading its thousands of articles (site/change.ts).
+ */
+export interface RankTable {
+  /** dateValue of each date (NaN: undated). */
+  dates: Float64Array;
+  /** Known views; -1 when unknown. */
+  views: Float64Array;
+  /** 1 for a page with a headline, 0 for one whose title was computed. */
+  headline: Uint8Array;
+  /** Row i's topics (keywords and parks as topic numbers) are topics[topicStarts[i], topicStarts[i + 1]). */
+  topicStarts: Uint32Array;
+  topics: Int32Array;
+  /** Row i's 相关阅读 as rows, chosen[choiceStarts[i], choiceStarts[i + 1]); -1 for an article not in the table. */
+  choiceStarts: Uint32Array;
+  chosen: Int32Array;
+}
+
+/** A row for an article the table does not hold yet: its views, and its 相关阅读 as rows of the new table. */
+export interface NewRankRow {
+  article: Article;
   views: number;
-  headline: boolean;
-  picks: number;
-  shared: number;
-  position: number;
+  chosen: readonly number[];
+}
+
+/** The ranking table of `latestFirst`. */
+export function rankTable(latestFirst: readonly Article[], inputs: Pick<RankingInputs, 'views' | 'related'>): RankTable {
+  const row = new Map(latestFirst.map((a, i) => [a.slug, i]));
+  const rows = latestFirst.map((article) => ({
+    article,
+    views: inputs.views(article) ?? -1,
+    chosen: (inputs.related.get(article.slug) ?? []).map((s) => row.get(s) ?? -1),
+  }));
+  return rearrangeRankTable(
+    EMPTY_TABLE,
+    Int32Array.from(rows, (_, k) => -(k + 1)),
+    new Int32Array(0),
+    rows,
+  );
+}
+
+const EMPTY_TABLE: RankTable = {
+  dates: new Float64Array(0),
+  views: new Float64Array(0),
+  headline: new Uint8Array(0),
+  topicStarts: new Uint32Array(1),
+  topics: new Int32Array(0),
+  choiceStarts: new Uint32Array(1),
+  chosen: new Int32Array(0),
+};
+
+/**
+ * `base` with its rows rearranged: row j of the result is base's row from[j] when that is 0 or more,
+ * else the new row added[-from[j] - 1]. `moved` gives each base row's row in the result (-1: gone),
+ * for the rows base's rows choose in 相关阅读.
+ */
+export function rearrangeRankTable(base: RankTable, from: Int32Array, moved: Int32Array, added: readonly NewRankRow[]): RankTable {
+  const n = from.length;
+  const facts = added.map((r) => rankFacts(r.article));
+  let topicCount = 0;
+  let choiceCount = 0;
+  for (const f of from) {
+    topicCount += f >= 0 ? base.topicStarts[f + 1]! - base.topicStarts[f]! : facts[-f - 1]!.topics.length;
+    choiceCount += f >= 0 ? base.choiceStarts[f + 1]! - base.choiceStarts[f]! : added[-f - 1]!.chosen.length;
+  }
+  const t: RankTable = {
+    dates: new Float64Array(n),
+    views: new Float64Array(n),
+    headline: new Uint8Array(n),
+    topicStarts: new Uint32Array(n + 1),
+    topics: new Int32Array(topicCount),
+    choiceStarts: new Uint32Array(n + 1),
+    chosen: new Int32Array(choiceCount),
+  };
+  let topicAt = 0;
+  let choiceAt = 0;
+  for (let j = 0; j < n; j++) {
+    const f = from[j]!;
+    if (f >= 0) {
+      t.dates[j] = base.dates[f]!;
+      t.views[j] = base.views[f]!;
+      t.headline[j] = base.headline[f]!;
+      for (let k = base.topicStarts[f]!; k < base.topicStarts[f + 1]!; k++) t.topics[topicAt++] = base.topics[k]!;
+      for (let k = base.choiceStarts[f]!; k < base.choiceStarts[f + 1]!; k++) {
+        const c = base.chosen[k]!;
+        t.chosen[choiceAt++] = c < 0 ? -1 : moved[c]!;
+      }
+    } else {
+      const row = added[-f - 1]!;
+      const rf = facts[-f - 1]!;
+      t.dates[j] = rf.date;
+      t.views[j] = row.views;
+      t.headline[j] = rf.headline;
+      for (const topic of rf.topics) t.topics[topicAt++] = topic;
+      for (const c of row.chosen) t.chosen[choiceAt++] = c;
+    }
+    t.topicStarts[j + 1] = topicAt;
+    t.choiceStarts[j + 1] = choiceAt;
+  }
+  return t;
+}
+
+/** Where each row stands in 排行, for compareRanks. */
+interface RankColumns {
+  recent: Uint8Array;
+  views: Float64Array;
+  headline: Uint8Array;
+  picks: Int32Array;
+  shared: Int32Array;
 }
 
 /**
@@ -59,86 +164,106 @@ interface RankKey {
  * articles list it in 相关阅读, then how many recent articles share its keywords and parks; the
  * place in 最新 (newest first) only breaks what is still tied.
  */
-function compareRankKeys(a: RankKey, b: RankKey): number {
-  if (a.recent !== b.recent) return a.recent ? -1 : 1;
-  if (a.views !== b.views) return b.views - a.views;
-  if (a.headline !== b.headline) return a.headline ? -1 : 1;
-  return b.picks - a.picks || b.shared - a.shared || a.position - b.position;
+function compareRanks(c: RankColumns, a: number, b: number): number {
+  if (c.recent[a] !== c.recent[b]) return c.recent[b]! - c.recent[a]!;
+  if (c.views[a] !== c.views[b]) return c.views[b]! - c.views[a]!;
+  if (c.headline[a] !== c.headline[b]) return c.headline[b]! - c.headline[a]!;
+  return c.picks[b]! - c.picks[a]! || c.shared[b]! - c.shared[a]! || a - b;
 }
 
-/** How often each slug is chosen in the 相关阅读 of the `from` articles. */
-function relatedPicks(from: readonly Article[], related: RankingInputs['related']): Map<string, number> {
-  const picks = new Map<string, number>();
-  for (const a of from) for (const s of related.get(a.slug) ?? []) picks.set(s, (picks.get(s) ?? 0) + 1);
+/** How often each row is chosen in the 相关阅读 of the recent rows. */
+function relatedPicks(t: RankTable, recent: Uint8Array): Int32Array {
+  const picks = new Int32Array(recent.length);
+  for (let i = 0; i < recent.length; i++) {
+    if (!recent[i]) continue;
+    for (let k = t.choiceStarts[i]!; k < t.choiceStarts[i + 1]!; k++) {
+      const c = t.chosen[k]!;
+      if (c >= 0) picks[c]!++;
+    }
+  }
   return picks;
 }
 
-/** What ranking reads of an article that takes work to find: its date's value and its topics. */
-interface RankFacts {
-  date: number;
-  /** The keywords and parks, each once, prefixed by taxonomy so a park and a keyword of the same name differ. */
-  topics: readonly string[];
+/**
+ * Each topic (a keyword or park, prefixed by taxonomy) as a small number, the same for the life of
+ * the thread, so topics are counted in an array instead of a map of strings.
+ */
+const topicNumbers = new Map<string, number>();
+
+function topicNumber(topic: string): number {
+  let n = topicNumbers.get(topic);
+  if (n === undefined) topicNumbers.set(topic, (n = topicNumbers.size));
+  return n;
 }
 
-/**
- * Kept as long as the article object lives: dev's quick preview ranks the last build's articles
- * again with one added (site/change.ts), and must not work them all out again on every save.
- */
+/** What ranking reads of an article that takes work to find: its date's value, its topics, whether it has a headline. */
+interface RankFacts {
+  date: number;
+  headline: number;
+  /** The keywords and parks, each once, as topic numbers (a park and a keyword of the same name differ). */
+  topics: Int32Array;
+}
+
+/** Kept as long as the article object lives: a site's articles are ranked again on each dev preview. */
 const known = new WeakMap<Article, RankFacts>();
 
 function rankFacts(a: Article): RankFacts {
   let facts = known.get(a);
   if (!facts) {
     const topics = new Set([...articleKeywords(a).map((k) => `k:${k}`), ...a.parks.map((p) => `p:${p}`)]);
-    known.set(a, (facts = { date: dateValue(a.date), topics: [...topics] }));
+    known.set(
+      a,
+      (facts = {
+        date: dateValue(a.date),
+        headline: a.provenance.title === 'computed' ? 0 : 1,
+        topics: Int32Array.from(topics, topicNumber),
+      }),
+    );
   }
   return facts;
 }
 
-/** For each article, how many of the recent articles (other than itself) share a keyword or park with it, summed over its topics. */
-function sharedTopics(topics: readonly (readonly string[])[], recent: readonly boolean[]): number[] {
-  const carriers = new Map<string, number>();
-  topics.forEach((ts, i) => {
-    if (recent[i]) for (const t of ts) carriers.set(t, (carriers.get(t) ?? 0) + 1);
-  });
-  return topics.map((ts, i) => {
+/** For each row, how many of the recent rows (other than itself) share a keyword or park with it, summed over its topics. */
+function sharedTopics(t: RankTable, recent: Uint8Array): Int32Array {
+  const carriers = new Int32Array(topicNumbers.size);
+  for (let i = 0; i < recent.length; i++) {
+    if (recent[i]) for (let k = t.topicStarts[i]!; k < t.topicStarts[i + 1]!; k++) carriers[t.topics[k]!]!++;
+  }
+  const shared = new Int32Array(recent.length);
+  for (let i = 0; i < recent.length; i++) {
     let n = 0;
-    for (const t of ts) n += carriers.get(t) ?? 0;
-    return recent[i] ? n - ts.length : n;
-  });
+    for (let k = t.topicStarts[i]!; k < t.topicStarts[i + 1]!; k++) n += carriers[t.topics[k]!]!;
+    shared[i] = recent[i] ? n - (t.topicStarts[i + 1]! - t.topicStarts[i]!) : n;
+  }
+  return shared;
 }
 
 /**
- * 排行: recent articles first, those with known views by views, the rest (headlined pages first)
- * by how often the site's recent articles choose them as related (then by how many share their keywords and parks), older
- * articles after in the same order so a small site still fills the sidebar. Recent: dated within
- * `ranking.windowDays` before the window's anchor (see windowAnchor) and not after the build's
- * next year, or undated. Each key is computed once (a big site sorts with millions of comparisons).
+ * 排行 as rows of `t`: recent articles first, those with known views by views, the rest (headlined
+ * pages first) by how often the site's recent articles choose them as related (then by how many
+ * share their keywords and parks), older articles after in the same order so a small site still
+ * fills the sidebar. Recent: dated within `ranking.windowDays` before the window's anchor (see
+ * windowAnchor) and not after the build's next year (`year`), or undated.
  */
-export function rankArticles(latestFirst: readonly Article[], inputs: RankingInputs, config: Config): Article[] {
-  const facts = latestFirst.map(rankFacts);
-  const dates = facts.map((f) => f.date);
-  const until = plausibleUntil(inputs.year);
-  const anchor = windowAnchor(dates, until);
+export function rankOrder(t: RankTable, year: number | undefined, config: Config): number[] {
+  const until = plausibleUntil(year);
+  const anchor = windowAnchor(t.dates, until);
   const from = anchor === undefined ? -Infinity : anchor - config.ranking.windowDays * DAY_MS;
-  const recent = dates.map((d) => Number.isNaN(d) || (d >= from && d < until));
-  const recentArticles = latestFirst.filter((_, i) => recent[i]);
-  const picks = relatedPicks(recentArticles, inputs.related);
-  const shared = sharedTopics(
-    facts.map((f) => f.topics),
+  const recent = new Uint8Array(t.dates.length);
+  t.dates.forEach((d, i) => {
+    recent[i] = Number.isNaN(d) || (d >= from && d < until) ? 1 : 0;
+  });
+  const columns: RankColumns = {
     recent,
-  );
-  const keyed = latestFirst.map((article, position) => ({
-    article,
-    key: {
-      recent: recent[position]!,
-      views: inputs.views(article) ?? -1,
-      headline: article.provenance.title !== 'computed',
-      picks: picks.get(article.slug) ?? 0,
-      shared: shared[position]!,
-      position,
-    },
-  }));
-  keyed.sort((a, b) => compareRankKeys(a.key, b.key));
-  return keyed.map((k) => k.article);
+    views: t.views,
+    headline: t.headline,
+    picks: relatedPicks(t, recent),
+    shared: sharedTopics(t, recent),
+  };
+  return Array.from(recent, (_, i) => i).sort((a, b) => compareRanks(columns, a, b));
+}
+
+/** 排行 of `latestFirst` (see rankOrder). */
+export function rankArticles(latestFirst: readonly Article[], inputs: RankingInputs, config: Config): Article[] {
+  return rankOrder(rankTable(latestFirst, inputs), inputs.year, config).map((i) => latestFirst[i]!);
 }

@@ -47,8 +47,16 @@ export function keywordMinArticles(config: Config): number {
  * get pages, and the rest, in the same order.
  */
 export function splitByCount(terms: Term[], min: number): { paged: Term[]; thin: Term[] } {
-  const cut = terms.findIndex((t) => t.slugs.length < min);
-  return cut < 0 ? { paged: terms, thin: [] } : { paged: terms.slice(0, cut), thin: terms.slice(cut) };
+  // The first term with fewer than `min`, by binary search: a big site has tens of thousands of
+  // keywords, and dev's preview splits them again on every save.
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]!.slugs.length < min) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo === terms.length ? { paged: terms, thin: [] } : { paged: terms.slice(0, lo), thin: terms.slice(lo) };
 }
 
 /** Month archive terms, newest month first: key `2024-03`, name 2024年3月, URL /archive/2024/03/. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildSite } from '../../../src/stages/site/index.js';
 import { applyChange } from '../../../src/stages/site/change.js';
+import { rankArticles } from '../../../src/stages/site/ranking.js';
 import type { RelatedModel } from '../../../src/stages/site/related.js';
 import type { Article } from '../../../src/model/index.js';
 import { makeArticle } from '../../helpers/articles.js';
@@ -101,5 +102,51 @@ test(
       counts,
       'most chosen first',
     );
+  },
+);
+
+test(
+  'dev preview on tw-news: 排行 and 最新 after an added, an edited and a removed article are those of the changed site',
+  { skip: sharedMissing() },
+  async () => {
+    const twConfig = { ...defaultConfig(projectRoot), contentDir: corpusDir };
+    const all = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
+    const { articles, facts } = await processed(
+      corpusDir,
+      all.filter((_, i) => i % 15 === 0),
+      twConfig,
+    );
+    const enriched = enrichCorpus(articles, facts, twConfig);
+    let related: RelatedModel | undefined;
+    const site = buildSite(enriched.articles, enriched.facts, twConfig, { year: 2026, keepRelated: (m) => (related = m) });
+    const base = { site, related: related!, year: 2026 };
+    const newcomer = (await processed(corpusDir, [all[1]!], twConfig)).articles[0]!;
+    // The most chosen story: what chose it must choose its edited successor.
+    const edited = site.bySlug.get(site.ranking[0]!)!;
+    const longer = { ...edited, body: `${edited.body}\n\n园区新增一批项目。` };
+    const changes = {
+      added: applyChange(base, [], [{ article: newcomer, facts: articleFacts(newcomer) }]),
+      edited: applyChange(base, [edited], [{ article: longer, facts: articleFacts(longer) }]),
+      removed: applyChange(base, [site.articles[20]!, site.articles.at(-3)!], []),
+    };
+    assert.equal(changes.added!.site.articles.length, site.articles.length + 1);
+    assert.equal(changes.edited!.site.bySlug.get(edited.slug)!.body, longer.body);
+    assert.equal(changes.removed!.site.articles.length, site.articles.length - 2);
+    for (const [what, change] of Object.entries(changes)) {
+      const next = change!.site;
+      const ranked = rankArticles(next.articles, { views: (a) => a.views, related: next.related, year: 2026 }, twConfig);
+      assert.deepEqual(
+        next.ranking,
+        ranked.map((a) => a.slug),
+        `${what}: 排行`,
+      );
+      assert.deepEqual(
+        next.latest,
+        next.articles.map((a) => a.slug),
+        `${what}: 最新`,
+      );
+    }
   },
 );

@@ -36,10 +36,8 @@ function plausibleUntil(year: number | undefined): number {
  * oldest plausible date when fewer are dated); undefined when none is. Not the build date, so the
  * same content gives the same ranking.
  */
-export function windowAnchor(dates: ArrayLike<number>, until: number): number | undefined {
-  const plausible = Float64Array.from(dates)
-    .filter((d) => !Number.isNaN(d) && d < until)
-    .sort();
+export function windowAnchor(dates: Float64Array, until: number): number | undefined {
+  const plausible = dates.filter((d) => !Number.isNaN(d) && d < until).sort();
   if (plausible.length === 0) return undefined;
   return plausible[plausible.length - Math.min(ANCHOR_QUORUM, plausible.length)];
 }

@@ -4,7 +4,7 @@ import { buildSite } from '../../../src/stages/site/index.js';
 import { applyChange } from '../../../src/stages/site/change.js';
 import { rankArticles } from '../../../src/stages/site/ranking.js';
 import type { RelatedModel } from '../../../src/stages/site/related.js';
-import type { Article } from '../../../src/model/index.js';
+import type { Article, Site } from '../../../src/model/index.js';
 import { makeArticle } from '../../helpers/articles.js';
 import { fixtureConfig } from '../render/site-fixture.js';
 import { articleFacts, factsOf } from '../../../src/run/per-file/facts.js';
@@ -78,18 +78,29 @@ test('dev preview: adding a future-dated article ranks as the full build does, t
   assert.equal(filesOf(full)[0], 'v1.txt');
 });
 
+const twConfig = { ...defaultConfig(projectRoot), contentDir: corpusDir };
+
+/** A site of every 15th tw-news file (undated, no views), built for 2026, with its related-articles indices. */
+async function twNewsSite(): Promise<{ site: Site; related: RelatedModel; files: string[] }> {
+  const files = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const { articles, facts } = await processed(
+    corpusDir,
+    files.filter((_, i) => i % 15 === 0),
+    twConfig,
+  );
+  const enriched = enrichCorpus(articles, facts, twConfig);
+  let related: RelatedModel | undefined;
+  const site = buildSite(enriched.articles, enriched.facts, twConfig, { year: 2026, keepRelated: (m) => (related = m) });
+  return { site, related: related!, files };
+}
+
 test(
   'tw-news (undated, no views): 排行 leads with headlined stories other stories choose as related',
   { skip: sharedMissing() },
   async () => {
-    const twConfig = { ...defaultConfig(projectRoot), contentDir: corpusDir };
-    const files = readdirSync(corpusDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .filter((_, i) => i % 15 === 0);
-    const { articles, facts } = await processed(corpusDir, files, twConfig);
-    const enriched = enrichCorpus(articles, facts, twConfig);
-    const site = buildSite(enriched.articles, enriched.facts, twConfig, { year: 2026 });
+    const { site } = await twNewsSite();
     const top = site.ranking.slice(0, twConfig.ranking.count);
     const picks = (slug: string): number => [...site.related.values()].filter((r) => r.includes(slug)).length;
     // The old fallback showed the latest list: a misdated story, then undated ones in slug (hash) order.
@@ -109,20 +120,9 @@ test(
   'dev preview on tw-news: 排行 and 最新 after an added, an edited and a removed article are those of the changed site',
   { skip: sharedMissing() },
   async () => {
-    const twConfig = { ...defaultConfig(projectRoot), contentDir: corpusDir };
-    const all = readdirSync(corpusDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort();
-    const { articles, facts } = await processed(
-      corpusDir,
-      all.filter((_, i) => i % 15 === 0),
-      twConfig,
-    );
-    const enriched = enrichCorpus(articles, facts, twConfig);
-    let related: RelatedModel | undefined;
-    const site = buildSite(enriched.articles, enriched.facts, twConfig, { year: 2026, keepRelated: (m) => (related = m) });
-    const base = { site, related: related!, year: 2026 };
-    const newcomer = (await processed(corpusDir, [all[1]!], twConfig)).articles[0]!;
+    const { site, related, files } = await twNewsSite();
+    const base = { site, related, year: 2026 };
+    const newcomer = (await processed(corpusDir, [files[1]!], twConfig)).articles[0]!;
     // The most chosen story: what chose it must choose its edited successor.
     const edited = site.bySlug.get(site.ranking[0]!)!;
     const longer = { ...edited, body: `${edited.body}\n\n园区新增一批项目。` };
